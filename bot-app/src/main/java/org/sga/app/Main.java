@@ -1,7 +1,33 @@
 package org.sga.app;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sga.app.cli.Cli;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+
+/** Entry point: a command-line tool when the first argument names one, otherwise the bot. */
 public final class Main {
+
+    // Held so the JUL level set below is not lost when the logger is garbage-collected.
+    private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        // Lucene reports at INFO that the incubating vector API is not enabled; staff at a terminal need not see it.
+        LUCENE_VECTORS.setLevel(Level.WARNING);
+        Cli cli = new Cli();
+        if (cli.handles(args)) {
+            System.exit(cli.run(args));
+        }
+        boolean console = Platforms.noneConfigured(System.getenv());
+        SpringApplication app = new SpringApplication(SafeguardingApplication.class);
+        if (console) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setAdditionalProfiles("console");
+        }
+        app.run(args).close();
     }
 }

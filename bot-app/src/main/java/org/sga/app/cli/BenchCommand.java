@@ -1,0 +1,102 @@
+package org.sga.app.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.sga.content.Library;
+import org.sga.content.Procedure;
+import org.sga.content.Section;
+import org.sga.core.search.SectionIndex;
+
+/**
+ * {@code bench [search]}: search latency p50/p99 on the shipped content and on a generated corpus of 10,000 sections,
+ * index build time, and heap in use. Figures are printed, never asserted: a slow machine is not a failing build.
+ */
+final class BenchCommand implements Command {
+
+    private static final List<String> QUESTIONS = List.of(
+            "a pupil's nudes are going round school, what do I do?",
+            "my DSL is off today who do I speak to",
+            "someone is blackmailing a year 9 girl with photos",
+            "can the police take his laptop",
+            "teacher messaging students on snapchat late at night",
+            "what is grooming",
+            "do I need evidence before I report a parent's boyfriend",
+            "where do we keep the phone until the police come",
+            "How do I book annual leave?",
+            "the wifi password for the staff room",
+            "*:* AND OR ((( \"\\",
+            "child is being hurt right now and in danger");
+
+    @Override
+    public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && !args.equals(List.of("search"))) {
+            throw new UsageException("usage: bench [search]");
+        }
+        Library shipped = Content.library();
+        long t0 = System.nanoTime();
+        SectionIndex index = Content.index(shipped);
+        out.printf("shipped content: %d sections, index built in %.1f ms%n", index.size(), (System.nanoTime() - t0) / 1e6);
+        latency(out, "shipped content", index, 20_000);
+
+        Library big = generated(shipped, 10_000, new Random(42));
+        t0 = System.nanoTime();
+        SectionIndex bigIndex = Content.index(big);
+        out.printf("generated corpus: %d sections, index built in %.0f ms%n", bigIndex.size(), (System.nanoTime() - t0) / 1e6);
+        latency(out, "generated corpus", bigIndex, 3_000);
+
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        out.printf("heap in use after GC (both indexes live): %.1f MiB%n", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+        out.println(index.size() + bigIndex.size() > 0 ? "done" : "");
+        return 0;
+    }
+
+    private static void latency(PrintStream out, String name, SectionIndex index, int queries) {
+        for (int i = 0; i < Math.min(queries, 2_000); i++) {
+            index.search(QUESTIONS.get(i % QUESTIONS.size()), 5);
+        }
+        long[] nanos = new long[queries];
+        for (int i = 0; i < queries; i++) {
+            long s = System.nanoTime();
+            index.search(QUESTIONS.get(i % QUESTIONS.size()), 5);
+            nanos[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+        out.printf("%s: %d queries  p50 %.3f ms  p99 %.3f ms  max %.3f ms%n", name, queries,
+                nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6, nanos[queries - 1] / 1e6);
+    }
+
+    /** Procedures of 100 sections each, sentences recombined from the shipped text so the vocabulary is realistic. */
+    static Library generated(Library source, int sections, Random random) {
+        List<String> sentences = new ArrayList<>();
+        for (Section s : source.sections()) {
+            for (String sentence : s.text().split("(?<=[.:])\\s+")) {
+                sentences.add(sentence);
+            }
+        }
+        List<Procedure> procedures = new ArrayList<>();
+        int perProcedure = 100;
+        for (int p = 0; p * perProcedure < sections; p++) {
+            List<Section> list = new ArrayList<>();
+            String slug = "generated-" + p;
+            for (int i = 0; i < perProcedure && p * perProcedure + i < sections; i++) {
+                StringBuilder text = new StringBuilder();
+                int n = 2 + random.nextInt(5);
+                for (int k = 0; k < n; k++) {
+                    text.append(sentences.get(random.nextInt(sentences.size()))).append(' ');
+                }
+                list.add(new Section(slug, (i / 10 + 1) + "." + (i % 10 + 1), (i / 10 + 1) + ". Generated chapter " + p,
+                        text.toString().strip(), List.of()));
+            }
+            procedures.add(new Procedure(slug, "Generated procedure " + p, "Generated procedure " + p, "Bench", "https://example.org/",
+                    "1", LocalDate.of(2026, 1, 1), list));
+        }
+        return Library.of(procedures);
+    }
+
+}

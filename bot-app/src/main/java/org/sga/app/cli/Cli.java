@@ -1,0 +1,59 @@
+package org.sga.app.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sga.content.ContentException;
+
+/** Dispatches the jar's command-line tools by their first argument. */
+public final class Cli {
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    public Cli() {
+        commands.put("search", new SearchCommand());
+        commands.put("eval", new EvalCommand());
+        commands.put("bench", new BenchCommand());
+    }
+
+    /** True when the first argument names a tool; otherwise the application starts. */
+    public boolean handles(String[] args) {
+        return args.length > 0 && commands.containsKey(args[0]);
+    }
+
+    public int run(String[] args) {
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return run(Arrays.asList(args), in, out, err);
+    }
+
+    int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) {
+        Command command = commands.get(args.get(0));
+        try {
+            int code = command.run(args.subList(1, args.size()), in, out, err);
+            out.flush();
+            return code;
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (ContentException e) {
+            err.println("content error: " + e.getMessage());
+            return 3;
+        } catch (Exception e) {
+            err.println(args.get(0) + " failed: " + e);
+            return 1;
+        } finally {
+            out.flush();
+        }
+    }
+
+    public List<String> names() {
+        return List.copyOf(commands.keySet());
+    }
+}

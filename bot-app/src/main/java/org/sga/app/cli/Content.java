@@ -1,0 +1,71 @@
+package org.sga.app.cli;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sga.content.Library;
+import org.sga.content.ProcedureLoader;
+import org.sga.core.conversation.DangerSignals;
+import org.sga.core.search.MiniLmEmbedder;
+import org.sga.core.search.SectionIndex;
+
+/**
+ * Where the content comes from: the folder in {@code SGA_CONTENT_DIR} when set (procedures in it, and optionally
+ * {@code synonyms.txt}), otherwise the procedures shipped in the jar.
+ */
+public final class Content {
+
+    private Content() {
+    }
+
+    public static Library library() {
+        String dir = System.getenv("SGA_CONTENT_DIR");
+        return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath() : ProcedureLoader.fromDirectory(Path.of(dir));
+    }
+
+    public static Reader synonyms() {
+        return resource("synonyms.txt");
+    }
+
+    /** A search file from {@code SGA_CONTENT_DIR} when it has one, otherwise the one shipped under {@code search/}. */
+    private static Reader resource(String name) {
+        String dir = System.getenv("SGA_CONTENT_DIR");
+        try {
+            if (dir != null && !dir.isBlank() && Files.exists(Path.of(dir, name))) {
+                return Files.newBufferedReader(Path.of(dir, name), StandardCharsets.UTF_8);
+            }
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var in = Content.class.getClassLoader().getResourceAsStream("search/" + name);
+        if (in == null) {
+            throw new IllegalStateException("classpath:search/" + name + " is missing");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /** Phrases that put the 999 line first; from {@code SGA_CONTENT_DIR/danger-phrases.txt} or the jar. */
+    public static DangerSignals dangerSignals() {
+        try (Reader reader = resource("danger-phrases.txt")) {
+            return DangerSignals.parse(reader);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hybrid index (BM25 with synonyms fused with sentence embeddings) that the bot uses. */
+    public static SectionIndex index(Library library) {
+        return index(library, true);
+    }
+
+    public static SectionIndex index(Library library, boolean hybrid) {
+        try (Reader synonyms = synonyms()) {
+            return SectionIndex.build(library, synonyms, hybrid ? new MiniLmEmbedder() : null);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

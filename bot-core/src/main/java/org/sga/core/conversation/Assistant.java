@@ -1,0 +1,72 @@
+package org.sga.core.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sga.core.search.QueryText;
+import org.sga.core.search.SearchResult;
+import org.sga.core.search.Searcher;
+import org.sga.core.search.SectionIndex;
+
+/**
+ * The bot's behaviour for one message: image guidance for attachments, help, the guided triage when one is under
+ * way or asked for, and otherwise an answer from the procedures.
+ */
+public final class Assistant implements Conversation {
+
+    static final String HELP = """
+            I answer questions from the safeguarding procedures, quoting the procedure itself with its section number.
+            Ask in your own words, for example "a pupil's nudes are going round school, what do I do?".
+            Type "report a concern" to be taken through a few questions that end in a checklist of what the procedure \
+            requires and a message to the right people.
+            If a child is in immediate danger, call 999.""";
+
+    static final String IMAGE_GUIDANCE = """
+            Please do not send, forward, copy or download images or videos of a child, even to report them: \
+            doing so can itself be an offence and spreads the harm. I have not opened, saved or passed on your file; \
+            please delete it from this chat.
+            What to do instead: describe in words what you saw and where; leave the phone or computer as it is \
+            (all evidence must be preserved until the police are able to gather it); tell your designated \
+            safeguarding lead, and contact the police, who will advise the provider when images can be removed.""";
+
+    private final Searcher searcher;
+    private final Answers answers;
+    private final DangerSignals danger;
+    private final Answers.Citations imageGuidanceSources;
+
+    public Assistant(Searcher searcher, Answers answers, DangerSignals danger) {
+        this.searcher = searcher;
+        this.answers = answers;
+        this.danger = danger;
+        this.imageGuidanceSources = answers.citations("child-abuse-and-ict#4.4", "child-abuse-and-ict#7.2");
+    }
+
+    @Override
+    public Reply handle(InboundMessage message) {
+        if (message.hasFiles()) {
+            return new Reply(Reply.Kind.IMAGE_GUIDANCE, null, IMAGE_GUIDANCE, imageGuidanceSources.first(),
+                    imageGuidanceSources.rest(), List.of(), List.of());
+        }
+        String text = QueryText.clean(message.text());
+        String command = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "").strip();
+        if (text.isEmpty()) {
+            return Reply.notice("Type a question about the safeguarding procedures, or \"help\".");
+        }
+        if (command.equals("help") || command.equals("?") || command.equals("/help")) {
+            return new Reply(Reply.Kind.HELP, null, HELP, null, List.of(),
+                    List.of(new Choice("report a concern", "Report a concern")), List.of());
+        }
+        boolean urgent = danger.present(text);
+        if (!QueryText.hasWords(text)) {
+            Reply r = Reply.notice("I couldn't find any words in that. Please ask your question in words, or type \"help\".");
+            return urgent ? new Reply(r.kind(), Answers.CALL_999, r.text(), null, List.of(), List.of(), List.of()) : r;
+        }
+        List<String> notes = new ArrayList<>();
+        if (text.length() > SectionIndex.MAX_QUERY_CHARS) {
+            notes.add(String.format(Locale.ROOT, "Your message is long (%,d characters); I searched its first %,d.",
+                    text.length(), SectionIndex.MAX_QUERY_CHARS));
+        }
+        SearchResult result = searcher.search(text, 5);
+        return answers.compose(result, urgent, notes);
+    }
+}

@@ -1,0 +1,31 @@
+package org.sga.core.conversation;
+
+import java.util.List;
+
+/**
+ * What the bot says, independent of platform. Adapters render it (Block Kit, Adaptive Card, console text).
+ *
+ * @param kind         what sort of reply this is, so adapters can choose a layout
+ * @param urgent       a line to show first and prominently (the 999 line), or null
+ * @param text         the body: procedure text as published, or the bot's own words
+ * @param citation     where the body comes from, or null for the bot's own words without a single source
+ * @param seeAlso      other relevant sections
+ * @param choices      options the user can pick
+ * @param notes        short extra lines (e.g. "I searched the first 1,000 characters")
+ */
+public record Reply(Kind kind, String urgent, String text, Citation citation, List<Citation> seeAlso,
+                    List<Choice> choices, List<String> notes) {
+
+    /** Reply kinds adapters may lay out differently. */
+    public enum Kind { ANSWER, NOT_CONFIDENT, HELP, IMAGE_GUIDANCE, NOTICE, TRIAGE_QUESTION, TRIAGE_OUTCOME }
+
+    public Reply {
+        seeAlso = List.copyOf(seeAlso);
+        choices = List.copyOf(choices);
+        notes = List.copyOf(notes);
+    }
+
+    public static Reply notice(String text) {
+        return new Reply(Kind.NOTICE, null, text, null, List.of(), List.of(), List.of());
+    }
+}

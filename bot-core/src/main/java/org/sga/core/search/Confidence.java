@@ -1,0 +1,30 @@
+package org.sga.core.search;
+
+/**
+ * When the best section counts as the answer. BM25 scores are not comparable across questions, so the decision
+ * uses two signals that are: cosine similarity to the best section (when an embedder is used) and coverage, the
+ * IDF-weighted share of the question's words that the section uses. A section is the answer when it is very close
+ * in meaning, or close enough and sharing enough of the question's words. One-word questions need more coverage.
+ */
+public record Confidence(double strongSimilarity, double minSimilarity, double minCoverage, double minCoverageOneWord) {
+
+    /** Chosen on a tuning set of staff-style questions, never on the evaluation sets reported. */
+    public static final Confidence HYBRID = new Confidence(0.62, 0.42, 0.30, 0.9);
+
+    /** Without an embedder only coverage decides. */
+    public static final Confidence LEXICAL = new Confidence(2, -1, 0.5, 0.9);
+
+    public Confidence {
+        if (minCoverage < 0 || minCoverage > 1 || minCoverageOneWord < 0 || minCoverageOneWord > 1) {
+            throw new IllegalArgumentException("coverage thresholds must lie between 0 and 1");
+        }
+    }
+
+    boolean accepts(Hit best, int words) {
+        if (best.similarity() >= strongSimilarity) {
+            return true;
+        }
+        double coverage = words <= 1 ? minCoverageOneWord : minCoverage;
+        return best.similarity() >= minSimilarity && best.coverage() >= coverage;
+    }
+}

@@ -1,0 +1,112 @@
+package org.sga.core.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Scores a searcher on labelled questions (the format of {@code eval/dev-questions.tsv}: question, tab, accepted ids
+ * comma-separated or {@code NONE}). A question counts as found at rank k only if the searcher also answered it.
+ */
+public final class Evaluation {
+
+    /** One labelled question. An empty {@code accepted} set means out of scope. */
+    public record Case(String question, Set<String> accepted) {
+        public boolean outOfScope() {
+            return accepted.isEmpty();
+        }
+    }
+
+    /** What happened to one question: the rank of the first accepted id (0 when none in the top 5) and the decision. */
+    public record Outcome(Case testCase, int rank, boolean answered, double confidence, List<String> top) {
+    }
+
+    /** The figures: shares are 0–1; counts are of in-scope and out-of-scope rows. */
+    public record Report(int inScope, int outOfScope, double top1, double top3, double mrr,
+                         double abstention, double falseAbstention, List<Outcome> misses) {
+    }
+
+    private Evaluation() {
+    }
+
+    /** Parses TSV lines; a header line starting with {@code question} and blank or {@code #} lines are skipped. */
+    public static List<Case> parse(List<String> lines) {
+        List<Case> cases = new ArrayList<>();
+        int n = 0;
+        for (String line : lines) {
+            n++;
+            if (line.isBlank() || line.startsWith("#") || (n == 1 && line.startsWith("question\t"))) {
+                continue;
+            }
+            int tab = line.lastIndexOf('\t');
+            if (tab < 0) {
+                throw new IllegalArgumentException("line " + n + ": expected 'question<TAB>ids or NONE'");
+            }
+            String expected = line.substring(tab + 1).strip();
+            Set<String> accepted = "NONE".equals(expected) ? Set.of()
+                    : Arrays.stream(expected.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+            if (accepted.isEmpty() && !"NONE".equals(expected)) {
+                throw new IllegalArgumentException("line " + n + ": no expected ids");
+            }
+            cases.add(new Case(line.substring(0, tab).strip(), accepted));
+        }
+        return cases;
+    }
+
+    public static Report run(Searcher searcher, List<Case> cases) {
+        int in = 0;
+        int out = 0;
+        int top1 = 0;
+        int top3 = 0;
+        double rr = 0;
+        int abstained = 0;
+        int falselyAbstained = 0;
+        List<Outcome> misses = new ArrayList<>();
+        for (Case c : cases) {
+            SearchResult result = searcher.search(c.question(), 5);
+            List<String> ids = result.hits().stream().map(h -> h.section().globalId()).toList();
+            int rank = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                if (c.accepted().contains(ids.get(i))) {
+                    rank = i + 1;
+                    break;
+                }
+            }
+            Outcome outcome = new Outcome(c, rank, result.answered(), result.confidence(), ids);
+            if (c.outOfScope()) {
+                out++;
+                if (!result.answered()) {
+                    abstained++;
+                } else {
+                    misses.add(outcome);
+                }
+                continue;
+            }
+            in++;
+            if (!result.answered()) {
+                falselyAbstained++;
+                misses.add(outcome);
+                continue;
+            }
+            if (rank == 1) {
+                top1++;
+            } else {
+                misses.add(outcome);
+            }
+            if (rank >= 1 && rank <= 3) {
+                top3++;
+            }
+            if (rank > 0) {
+                rr += 1.0 / rank;
+            }
+        }
+        return new Report(in, out, share(top1, in), share(top3, in), in == 0 ? 0 : rr / in,
+                share(abstained, out), share(falselyAbstained, in), misses);
+    }
+
+    private static double share(int n, int of) {
+        return of == 0 ? 0 : (double) n / of;
+    }
+}

@@ -1,0 +1,301 @@
+package org.sga.core.search;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.sga.content.Library;
+import org.sga.content.Section;
+
+/**
+ * Lucene index of procedure sections, one document per section, built in memory at start-up and read-only after.
+ *
+ * <p>Ranking is BM25 over the published text, the chapter heading, the procedure title and the author-written
+ * alternate phrasings, with the field's synonyms expanded in the question and misspelt words corrected against the
+ * index's own vocabulary. The confidence decision does not use the BM25 score, which is not comparable across
+ * questions, but the share of the question's information (IDF-weighted words) that the best section covers.
+ */
+public final class SectionIndex implements Searcher {
+
+    /** Questions longer than this are searched on their beginning only; the reply says so. */
+    public static final int MAX_QUERY_CHARS = 1_000;
+
+    // Field boosts: alternates are written as questions staff ask, so they weigh most; the heading names the topic;
+    // the title is shared by every section of a procedure and only separates procedures from one another.
+    private static final Map<String, Float> FIELDS = Map.of("text", 1.0f, "heading", 0.6f, "title", 0.2f);
+    // An alternate phrasing is a document of its own, like the "alternate questions" of a FAQ service: a section
+    // scores its best-matching phrasing, so a section with many phrasings is neither diluted nor inflated.
+    private static final float ALTERNATE_WEIGHT = Float.parseFloat(System.getProperty("sga.aw", "1.2"));
+    // Weight of the (question-relative) BM25 score beside cosine similarity in the hybrid; chosen on a tuning set.
+    private static final double LEXICAL_WEIGHT = Double.parseDouble(System.getProperty("sga.lw", "0.2"));
+
+    private final List<Section> sections;
+    private final IndexSearcher searcher;
+    private final Analyzer plain;
+    private final Analyzer withSynonyms;
+    private final SynonymMap synonyms;
+    private final List<Set<String>> termsBySection;
+    private final Map<String, Integer> docFreq;
+    private final Map<String, String> procedureTitles;
+    private final Confidence confidence;
+    private final Embedder embedder;
+    private final float[][] bodyVectors;
+    private final float[][][] alternateVectors;
+    private final int[] ordOfDoc;
+    private final boolean[] alternateDoc;
+
+    private SectionIndex(Library library, SynonymMap synonyms, Confidence confidence, Embedder embedder) throws IOException {
+        this.sections = library.sections();
+        this.embedder = embedder;
+        this.synonyms = synonyms;
+        this.confidence = confidence;
+        this.plain = Analyzers.english();
+        this.withSynonyms = Analyzers.englishWithSynonyms(synonyms);
+        this.procedureTitles = new HashMap<>();
+        library.procedures().forEach(p -> procedureTitles.put(p.slug(), p.title()));
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        this.termsBySection = new ArrayList<>();
+        this.docFreq = new HashMap<>();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(plain))) {
+            for (Section section : sections) {
+                Document doc = new Document();
+                // Stored so that hits can be mapped back even if document order ever differs from the list.
+                doc.add(new StoredField("ord", termsBySection.size()));
+                doc.add(new TextField("text", section.text(), Field.Store.NO));
+                doc.add(new TextField("heading", section.heading(), Field.Store.NO));
+                doc.add(new TextField("title", procedureTitles.get(section.procedureSlug()), Field.Store.NO));
+                writer.addDocument(doc);
+                for (String alternate : section.alternates()) {
+                    Document alt = new Document();
+                    alt.add(new StoredField("ord", termsBySection.size()));
+                    alt.add(new StoredField("alternate", 1));
+                    alt.add(new TextField("alt", alternate, Field.Store.NO));
+                    writer.addDocument(alt);
+                }
+                Set<String> terms = new HashSet<>();
+                terms.addAll(terms(plain, section.text()));
+                terms.addAll(terms(plain, section.heading()));
+                section.alternates().forEach(a -> terms.addAll(terms(plain, a)));
+                termsBySection.add(terms);
+                terms.forEach(t -> docFreq.merge(t, 1, Integer::sum));
+            }
+        }
+        this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+        if (embedder != null) {
+            // Both cores: embedding every section and phrasing is most of the start-up time.
+            this.bodyVectors = sections.parallelStream().map(sec -> embedder.embed(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
+            this.alternateVectors = sections.parallelStream()
+                    .map(sec -> sec.alternates().stream().map(embedder::embed).toArray(float[][]::new)).toArray(float[][][]::new);
+        } else {
+            this.bodyVectors = null;
+            this.alternateVectors = null;
+        }
+        // Doc ids are only fixed once the reader is open (merges may reorder), so map them to sections here, once.
+        int maxDoc = searcher.getIndexReader().maxDoc();
+        this.ordOfDoc = new int[maxDoc];
+        this.alternateDoc = new boolean[maxDoc];
+        for (int id = 0; id < maxDoc; id++) {
+            Document doc = searcher.storedFields().document(id);
+            ordOfDoc[id] = doc.getField("ord").numericValue().intValue();
+            alternateDoc[id] = doc.getField("alternate") != null;
+        }
+    }
+
+    /** Lexical only: BM25 with synonyms and alternates; the decision rests on coverage. */
+    public static SectionIndex build(Library library, Reader synonymsSolrFormat) {
+        return build(library, synonymsSolrFormat, null);
+    }
+
+    /** Hybrid: BM25 fused with the embedder's similarity, which also carries the confidence decision. */
+    public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder) {
+        return build(library, synonymsSolrFormat, embedder, embedder == null ? Confidence.LEXICAL : Confidence.HYBRID);
+    }
+
+    public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder, Confidence confidence) {
+        try {
+            return new SectionIndex(library, Analyzers.parseSynonyms(synonymsSolrFormat), confidence, embedder);
+        } catch (IOException e) {
+            throw Analyzers.unchecked(e);
+        }
+    }
+
+    public int size() {
+        return sections.size();
+    }
+
+    @Override
+    public SearchResult search(String question, int maxHits) {
+        String text = QueryText.clean(question);
+        if (text.length() > MAX_QUERY_CHARS) {
+            text = text.substring(0, MAX_QUERY_CHARS);
+        }
+        List<String> words = new ArrayList<>(new LinkedHashSet<>(terms(plain, text)));
+        if (words.isEmpty()) {
+            return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
+        }
+        Map<String, Set<String>> meaning = new HashMap<>();
+        for (String word : words) {
+            meaning.put(word, expansions(word));
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        QueryBuilder builder = new QueryBuilder(withSynonyms);
+        Map<String, Float> fields = new HashMap<>(FIELDS);
+        fields.put("alt", 1.0f);
+        for (Map.Entry<String, Float> field : fields.entrySet()) {
+            Query q = builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD);
+            if (q != null) {
+                query.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
+            }
+            for (Set<String> forms : meaning.values()) {
+                for (String form : forms) {
+                    if (form.startsWith(Spelling.CORRECTED)) {
+                        Query corrected = new TermQuery(new Term(field.getKey(), form.substring(Spelling.CORRECTED.length())));
+                        query.add(new BoostQuery(corrected, field.getValue() * 0.8f), BooleanClause.Occur.SHOULD);
+                    }
+                }
+            }
+        }
+        try {
+            // Enough documents to see every section that could reach the top few, alternates included.
+            ScoreDoc[] top = searcher.search(query.build(), Math.max(200, maxHits * 20)).scoreDocs;
+            double[] body = new double[sections.size()];
+            double[] bestAlternate = new double[sections.size()];
+            for (ScoreDoc sd : top) {
+                int ord = ordOfDoc[sd.doc];
+                if (!alternateDoc[sd.doc]) {
+                    body[ord] = sd.score;
+                } else {
+                    bestAlternate[ord] = Math.max(bestAlternate[ord], sd.score);
+                }
+            }
+            double maxLexical = 0;
+            for (int ord = 0; ord < sections.size(); ord++) {
+                body[ord] += ALTERNATE_WEIGHT * bestAlternate[ord];
+                maxLexical = Math.max(maxLexical, body[ord]);
+            }
+            float[] q = embedder == null ? null : embedder.embed(text);
+            List<Hit> hits = new ArrayList<>();
+            for (int ord = 0; ord < sections.size(); ord++) {
+                double similarity = q == null ? 0 : similarity(q, ord);
+                double lexical = body[ord];
+                // Similarity is on a fixed scale; BM25 is not, so it enters relative to this question's best.
+                double score = q == null ? lexical : similarity + LEXICAL_WEIGHT * (maxLexical == 0 ? 0 : lexical / maxLexical);
+                if (lexical > 0 || q != null) {
+                    hits.add(new Hit(sections.get(ord), score, coverage(words, meaning, termsBySection.get(ord)), similarity));
+                }
+            }
+            hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+            if (hits.isEmpty()) {
+                return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
+            }
+            Hit best = hits.get(0);
+            boolean answered = confidence.accepts(best, words.size());
+            double shown = embedder == null ? best.coverage() : best.similarity();
+            return new SearchResult(question, answered ? SearchResult.Decision.ANSWERED : SearchResult.Decision.NOT_CONFIDENT,
+                    shown, hits.subList(0, Math.min(maxHits, hits.size())));
+        } catch (IOException e) {
+            throw Analyzers.unchecked(e);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
+        }
+    }
+
+    private double similarity(float[] q, int ord) {
+        double best = Vectors.dot(q, bodyVectors[ord]);
+        for (float[] alternate : alternateVectors[ord]) {
+            best = Math.max(best, Vectors.dot(q, alternate));
+        }
+        return best;
+    }
+
+    public boolean hybrid() {
+        return embedder != null;
+    }
+
+    /** Share of the question's IDF weight that the section covers, directly, through a synonym or a correction. */
+    private double coverage(List<String> words, Map<String, Set<String>> meaning, Set<String> sectionTerms) {
+        double total = 0;
+        double covered = 0;
+        for (String word : words) {
+            double weight = weight(word, meaning.get(word));
+            total += weight;
+            for (String form : meaning.get(word)) {
+                String term = form.startsWith(Spelling.CORRECTED) ? form.substring(Spelling.CORRECTED.length()) : form;
+                if (sectionTerms.contains(term)) {
+                    covered += form.startsWith(Spelling.CORRECTED) ? weight * 0.8 : weight;
+                    break;
+                }
+            }
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+
+    /** IDF of the word's best-known form; a word the content never uses weighs most, since it is what we can't answer. */
+    private double weight(String word, Set<String> forms) {
+        int df = 0;
+        for (String form : forms) {
+            String term = form.startsWith(Spelling.CORRECTED) ? form.substring(Spelling.CORRECTED.length()) : form;
+            df = Math.max(df, docFreq.getOrDefault(term, 0));
+        }
+        return Math.log(1 + (sections.size() + 0.5) / (df + 0.5));
+    }
+
+    /** The word itself, its single-word synonyms, and, when the content never uses it, close spellings that it does. */
+    private Set<String> expansions(String word) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(word);
+        forms.addAll(terms(withSynonyms, word));
+        boolean known = forms.stream().anyMatch(docFreq::containsKey);
+        if (!known) {
+            Spelling.closest(word, docFreq.keySet()).forEach(t -> forms.add(Spelling.CORRECTED + t));
+        }
+        return forms;
+    }
+
+    static List<String> terms(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("text", new StringReader(text))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw Analyzers.unchecked(e);
+        }
+        return out;
+    }
+
+    SynonymMap synonyms() {
+        return synonyms;
+    }
+}

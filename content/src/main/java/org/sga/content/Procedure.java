@@ -1,0 +1,30 @@
+package org.sga.content;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** A published safeguarding procedure: metadata from its front matter and its sections in document order. */
+public record Procedure(
+        String slug,
+        String title,
+        String fullTitle,
+        String partnership,
+        String source,
+        String version,
+        LocalDate lastReviewed,
+        List<Section> sections) {
+
+    public Procedure {
+        sections = List.copyOf(sections);
+    }
+
+    public Optional<Section> section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** How the bot cites a section: {@code Child abuse and Information Technology §4.4}. */
+    public String citation(String sectionId) {
+        return "0".equals(sectionId) ? title + " (opening paragraph)" : title + " §" + sectionId;
+    }
+}

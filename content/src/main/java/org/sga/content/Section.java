@@ -1,0 +1,19 @@
+package org.sga.content;
+
+import java.util.List;
+
+/**
+ * One citable part of a procedure: its text exactly as published, the heading of the chapter it sits in,
+ * and author-written alternate phrasings that help search find it but are never shown as the answer.
+ */
+public record Section(String procedureSlug, String id, String heading, String text, List<String> alternates) {
+
+    public Section {
+        alternates = List.copyOf(alternates);
+    }
+
+    /** The global id used in citations and evaluation files, e.g. {@code child-abuse-and-ict#4.4}. */
+    public String globalId() {
+        return procedureSlug + "#" + id;
+    }
+}
