@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** TRIAGE.md's tables transcribed as plain code, to check the data-driven engine against. */
-final class TriageOracle {
+public final class TriageOracle {
 
-    static final Map<String, List<String>> QUESTIONS = new LinkedHashMap<>();
+    public static final Map<String, List<String>> QUESTIONS = new LinkedHashMap<>();
 
     static {
         QUESTIONS.put("immediate_danger", List.of("yes", "no", "unsure"));
@@ -26,7 +26,7 @@ final class TriageOracle {
     private TriageOracle() {
     }
 
-    static boolean asked(String question, Map<String, String> a) {
+    public static boolean asked(String question, Map<String, String> a) {
         return switch (question) {
             case "immediate_danger", "concern_about", "images_involved" -> true;
             case "images_online" -> is(a, "images_involved", "yes", "unsure");
@@ -38,12 +38,12 @@ final class TriageOracle {
         };
     }
 
-    static boolean managerRouteClosed(Map<String, String> a) {
+    public static boolean managerRouteClosed(Map<String, String> a) {
         return is(a, "concern_about", "colleague")
                 && (is(a, "colleague_is_manager", "yes") || is(a, "confident_to_tell_manager", "no"));
     }
 
-    static Set<String> actions(Map<String, String> a) {
+    public static Set<String> actions(Map<String, String> a) {
         Set<String> codes = new LinkedHashSet<>();
         if (is(a, "immediate_danger", "yes", "unsure")) {
             codes.add("CALL_999");
@@ -91,7 +91,7 @@ final class TriageOracle {
         return codes;
     }
 
-    static Urgency urgency(Map<String, String> a) {
+    public static Urgency urgency(Map<String, String> a) {
         if (is(a, "immediate_danger", "yes", "unsure")) {
             return Urgency.EMERGENCY;
         }
@@ -101,7 +101,7 @@ final class TriageOracle {
         return Urgency.STANDARD;
     }
 
-    static Set<Role> notify(Map<String, String> a, boolean insideOfficeHours) {
+    public static Set<Role> notify(Map<String, String> a, boolean insideOfficeHours) {
         Set<Role> roles = new LinkedHashSet<>();
         roles.add(Role.SAFEGUARDING_LEAD);
         if (!managerRouteClosed(a) && insideOfficeHours) {
@@ -117,7 +117,7 @@ final class TriageOracle {
     }
 
     /** Every complete set of answers the questions allow, each in question order. */
-    static List<Map<String, String>> completeAnswers() {
+    public static List<Map<String, String>> completeAnswers() {
         List<Map<String, String>> all = new ArrayList<>();
         walk(new ArrayList<>(QUESTIONS.keySet()), 0, new LinkedHashMap<>(), all::add);
         return all;
