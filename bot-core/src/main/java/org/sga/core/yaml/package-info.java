@@ -1,0 +1,2 @@
+/** Reading YAML settings as plain text trees whose errors name the key path. */
+package org.sga.core.yaml;

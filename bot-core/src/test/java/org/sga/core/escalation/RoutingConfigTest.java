@@ -1,0 +1,204 @@
+package org.sga.core.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sga.core.triage.Role;
+import org.sga.core.triage.Urgency;
+
+class RoutingConfigTest {
+
+    static final String EXAMPLE = "/routing/routing-example.yml";
+
+    static RoutingConfig example() {
+        return RoutingConfig.parse(new InputStreamReader(RoutingConfigTest.class.getResourceAsStream(EXAMPLE),
+                StandardCharsets.UTF_8), EXAMPLE);
+    }
+
+    private static final String VALID = """
+            organisations:
+              - id: org-a
+                teams:
+                  - id: team-a
+                    roles:
+                      manager: {channel: {console: a-mgr}, backup: {console: a-mgr-backup}}
+                      safeguarding_lead: {channel: {console: a-dsl}, backup: {console: a-dsl-backup}}
+                      allegations_officer: {channel: {console: a-lado}, backup: {console: a-lado-backup}}
+                      out_of_hours: {channel: {console: a-ooh}, backup: {console: a-ooh-backup}}
+                  - id: team-b
+                    office_hours:
+                      start: 08:00
+                      end: 16:00
+                      time_zone: Europe/London
+                    roles:
+                      manager: {channel: {slack: CBMGR}, backup: {console: b-mgr-backup}}
+                      safeguarding_lead: {channel: {slack: CBDSL}, backup: {console: b-dsl-backup}}
+                      allegations_officer: {channel: {slack: CBLADO}, backup: {console: b-lado-backup}}
+                      out_of_hours: {channel: {slack: CBOOH}, backup: {console: b-ooh-backup}}
+            """;
+
+    private static RoutingConfig parse(String yaml) {
+        return RoutingConfig.parse(new StringReader(yaml), "test.yml");
+    }
+
+    @Nested
+    class Example {
+
+        @Test
+        void givenTheShippedExample_thenItLoadsCleanly() {
+            RoutingConfig config = example();
+
+            assertThat(config.teams()).extracting(Team::id).containsExactly("brookfield-primary", "eastmoor-fostering");
+            assertThat(config.defaultTeam().id()).isEqualTo("brookfield-primary");
+            assertThat(config.defaultTeam().officeHours().start()).isEqualTo(LocalTime.of(8, 30));
+            assertThat(config.defaultTeam().route(Role.MANAGER).channel().target(Platform.SLACK)).contains("C0EXMGR001");
+            assertThat(config.defaultTeam().route(Role.SAFEGUARDING_LEAD).acknowledgers().get(Platform.SLACK))
+                    .containsExactly("U0EXAMPLE02");
+            assertThat(config.acknowledgeWithin(Urgency.EMERGENCY, Duration.ZERO)).isEqualTo(Duration.ofMinutes(5));
+        }
+
+        @Test
+        void givenATeamWithoutOfficeHours_thenItHasTheDefaults() {
+            assertThat(example().team("eastmoor-fostering").orElseThrow().officeHours())
+                    .isEqualTo(OfficeHours.defaults());
+        }
+
+        @Test
+        void givenAMembersUserId_thenTheirTeamIsFound() {
+            assertThat(example().teamsOf(Platform.TEAMS, "29:1exampleUserC")).extracting(Team::id)
+                    .containsExactly("eastmoor-fostering");
+            assertThat(example().teamsOf(Platform.SLACK, "U0NOBODY")).isEmpty();
+        }
+
+        @Test
+        void givenTheExampleAsAFile_thenLoadReadsIt(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("routing.yml");
+            try (var in = RoutingConfigTest.class.getResourceAsStream(EXAMPLE)) {
+                Files.copy(in, file);
+            }
+
+            assertThat(RoutingConfig.load(file).teams()).hasSize(2);
+        }
+    }
+
+    @Nested
+    class Defaults {
+
+        @Test
+        void givenNoConfiguration_thenEveryRoleGoesToTheConsole() {
+            Team team = RoutingConfig.defaults().defaultTeam();
+
+            for (Role role : Role.values()) {
+                assertThat(team.route(role).channel().targets()).containsOnlyKeys(Platform.CONSOLE);
+                assertThat(team.route(role).backup().targets()).containsOnlyKeys(Platform.CONSOLE);
+            }
+            assertThat(team.officeHours()).isEqualTo(OfficeHours.defaults());
+        }
+
+        @Test
+        void givenNoOverride_thenTheTriageDefaultDeadlineIsUsed() {
+            assertThat(RoutingConfig.defaults().acknowledgeWithin(Urgency.URGENT, Duration.ofMinutes(30)))
+                    .isEqualTo(Duration.ofMinutes(30));
+        }
+    }
+
+    @Nested
+    class Valid {
+
+        @Test
+        void givenTheMinimalConfig_thenItLoads() {
+            RoutingConfig config = parse(VALID);
+
+            assertThat(config.team("team-b").orElseThrow().officeHours().end()).isEqualTo(LocalTime.of(16, 0));
+            assertThat(config.defaultTeamId()).isEqualTo("team-a");
+        }
+
+        @Test
+        void givenOneOffBankHolidays_thenTheyAreApplied() {
+            RoutingConfig config = parse(VALID.replace("end: 16:00\n", "end: 16:00\n"
+                    + "          extra_bank_holidays: [2029-06-15]\n"
+                    + "          not_bank_holidays: [2028-05-01]\n"));
+
+            BankHolidays holidays = config.team("team-b").orElseThrow().officeHours().bankHolidays();
+            assertThat(holidays.isHoliday(LocalDate.of(2029, 6, 15))).isTrue();
+            assertThat(holidays.isHoliday(LocalDate.of(2028, 5, 1))).isFalse();
+        }
+
+        @Test
+        void givenAnOverride_thenItReplacesTheTriageDefault() {
+            RoutingConfig config = parse("acknowledge_within: {URGENT: 20m}\n" + VALID);
+
+            assertThat(config.acknowledgeWithin(Urgency.URGENT, Duration.ofMinutes(30))).hasMinutes(20);
+            assertThat(config.acknowledgeWithin(Urgency.STANDARD, Duration.ofHours(4))).hasHours(4);
+        }
+    }
+
+    @Nested
+    class Invalid {
+
+        @ParameterizedTest(name = "{2}")
+        @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+                manager: {channel: {slack: CBMGR}, backup: | manager: {backup: | organisations[0].teams[1].roles.manager.channel: missing
+                "      out_of_hours: {channel: {slack: CBOOH}, backup: {console: b-ooh-backup}}\\n" | "" | organisations[0].teams[1].roles.out_of_hours: missing
+                allegations_officer: {channel: {slack: CBLADO} | headteacher: {channel: {slack: CBLADO} | organisations[0].teams[1].roles.headteacher: unknown role
+                time_zone: Europe/London | time_zone: Europe/Londres | organisations[0].teams[1].office_hours.time_zone: unknown time zone 'Europe/Londres'
+                start: 08:00 | start: 8am | organisations[0].teams[1].office_hours.start: '8am' is not a time
+                start: 08:00 | start: 25:00 | organisations[0].teams[1].office_hours.start: '25:00' is not a time
+                end: 16:00 | end: 07:00 | organisations[0].teams[1].office_hours.end: 07:00 is not after start
+                start: 08:00 | days: [mon, funday] | organisations[0].teams[1].office_hours.days[1]: 'funday' is not a day
+                start: 08:00 | bank_holidays: scotland | organisations[0].teams[1].office_hours.bank_holidays: unknown region 'scotland'
+                start: 08:00 | extra_bank_holidays: [2029-02-30] | organisations[0].teams[1].office_hours.extra_bank_holidays[0]: '2029-02-30' is not a date
+                {channel: {slack: CBDSL} | {channel: {email: dsl@example.org} | organisations[0].teams[1].roles.safeguarding_lead.channel.email: unknown key
+                {channel: {slack: CBDSL} | {channel: {} | organisations[0].teams[1].roles.safeguarding_lead.channel: no targets
+                backup: {console: b-dsl-backup} | backup: {slack: CBMGR} | organisations[0].teams[1].roles.safeguarding_lead.backup: shares a target with roles.manager.channel
+                {channel: {slack: CBOOH} | {channel: {slack: CBMGR} | organisations[0].teams[1].roles.out_of_hours.channel: shares a target with roles.manager.channel
+                "  - id: team-b\\n" | "  - id: team-a\\n" | organisations[0].teams[1].id: team id 'team-a' is already used at organisations[0].teams[0]
+                "organisations:\\n" | "default_team: team-z\\norganisations:\\n" | default_team: no team 'team-z'
+                "organisations:\\n" | "acknowledge_within: {CRITICAL: 5m}\\norganisations:\\n" | acknowledge_within.CRITICAL: unknown urgency
+                "organisations:\\n" | "acknowledge_within: {URGENT: soon}\\norganisations:\\n" | acknowledge_within.URGENT: 'soon' is not a duration
+                "organisations:\\n" | "escalations: {}\\norganisations:\\n" | escalations: unknown key
+                "        roles:\\n          manager: {channel: {slack: CBMGR}" | "        rolls:\\n          manager: {channel: {slack: CBMGR}" | organisations[0].teams[1].rolls: unknown key
+                """)
+        void givenAMistake_thenTheErrorNamesTheKeyPath(String from, String to, String message) {
+            String broken = VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
+            assertThat(broken).as("test edit applies").isNotEqualTo(VALID);
+
+            assertThatThrownBy(() -> parse(broken))
+                    .isInstanceOf(RoutingConfigException.class)
+                    .hasMessageContaining(message);
+        }
+
+        @Test
+        void givenNoOrganisations_thenTheErrorSaysSo() {
+            assertThatThrownBy(() -> parse("default_team: x\n")).isInstanceOf(RoutingConfigException.class)
+                    .hasMessageContaining("organisations: missing");
+        }
+
+        @Test
+        void givenAMissingFile_thenTheErrorNamesThePath(@TempDir Path dir) {
+            Path missing = dir.resolve("routing.yml");
+
+            assertThatThrownBy(() -> RoutingConfig.load(missing)).isInstanceOf(RoutingConfigException.class)
+                    .hasMessageContaining(missing.toString());
+        }
+
+        @Test
+        void givenBrokenYaml_thenTheErrorNamesTheSource() {
+            assertThatThrownBy(() -> parse("organisations: [")).isInstanceOf(RoutingConfigException.class)
+                    .hasMessageContaining("test.yml");
+        }
+    }
+}
