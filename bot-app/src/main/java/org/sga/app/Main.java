@@ -19,7 +19,11 @@ public final class Main {
         // Lucene reports at INFO that the incubating vector API is not enabled; staff at a terminal need not see it.
         LUCENE_VECTORS.setLevel(Level.WARNING);
         Cli cli = new Cli();
+        // DJL (the tokenizer under the embedding model) warns about CUDA on machines without a GPU; CPU is intended.
+        System.setProperty("ai.djl.offline", "true");
         if (cli.handles(args)) {
+            // Before the first logger exists: tools keep stdout for their results.
+            System.setProperty("logback.configurationFile", "logback-cli.xml");
             System.exit(cli.run(args));
         }
         boolean console = Platforms.noneConfigured(System.getenv());

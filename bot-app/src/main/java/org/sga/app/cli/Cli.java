@@ -19,6 +19,7 @@ public final class Cli {
         commands.put("search", new SearchCommand());
         commands.put("eval", new EvalCommand());
         commands.put("bench", new BenchCommand());
+        commands.put("triage", new TriageCommand());
     }
 
     /** True when the first argument names a tool; otherwise the application starts. */
