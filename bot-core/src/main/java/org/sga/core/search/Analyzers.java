@@ -2,7 +2,6 @@ package org.sga.core.search;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -45,6 +44,9 @@ final class Analyzers {
 
     /** Query-time analysis: {@link #english()} followed by the field's synonym graph. */
     static Analyzer englishWithSynonyms(SynonymMap synonyms) {
+        if (synonyms.fst == null) {
+            return english();
+        }
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -70,10 +72,6 @@ final class Analyzers {
         } catch (IOException | java.text.ParseException e) {
             throw new IllegalArgumentException("synonym list cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    static SynonymMap noSynonyms() {
-        return parseSynonyms(new StringReader(""));
     }
 
     private static CharArraySet stopWords() {

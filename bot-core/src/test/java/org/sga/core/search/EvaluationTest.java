@@ -1,0 +1,37 @@
+package org.sga.core.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvaluationTest {
+
+    @Test
+    void parsesAcceptedIdsAndOutOfScopeRows() {
+        List<Evaluation.Case> cases = Evaluation.parse(List.of("question\texpected", "what is sexting?\tchild-abuse-and-ict#4.1, child-abuse-and-ict#4.2", "wifi\tNONE", ""));
+        assertThat(cases).hasSize(2);
+        assertThat(cases.get(0).accepted()).containsExactlyInAnyOrder("child-abuse-and-ict#4.1", "child-abuse-and-ict#4.2");
+        assertThat(cases.get(1).outOfScope()).isTrue();
+    }
+
+    @Test
+    void aLineWithoutATabIsAnErrorNamingTheLine() {
+        assertThatThrownBy(() -> Evaluation.parse(List.of("question\texpected", "no tab here"))).hasMessageContaining("line 2");
+    }
+
+    @Test
+    void figuresCountRanksAbstentionsAndMisses() {
+        Evaluation.Report report = Evaluation.run(ShippedIndex.HYBRID, Evaluation.parse(List.of(
+                "what is sexting\tchild-abuse-and-ict#4.1",
+                "what is sexting\tchild-abuse-and-ict#8",
+                "how do I book annual leave\tNONE")));
+        assertThat(report.inScope()).isEqualTo(2);
+        assertThat(report.outOfScope()).isEqualTo(1);
+        assertThat(report.top1()).isEqualTo(0.5);
+        assertThat(report.abstention()).isEqualTo(1.0);
+        assertThat(report.misses()).hasSize(1);
+        assertThat(report.misses().get(0).testCase().accepted()).containsExactly("child-abuse-and-ict#8");
+    }
+}

@@ -1,0 +1,141 @@
+package org.sga.core.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sga.content.Library;
+import org.sga.content.Procedure;
+import org.sga.content.Section;
+
+class SectionIndexTest {
+
+    private final SectionIndex index = ShippedIndex.HYBRID;
+
+    private String best(String question) {
+        return index.search(question, 5).hits().get(0).section().globalId();
+    }
+
+    @Nested
+    class Synonyms {
+
+        @Test
+        void givenSlangForSelfTakenImages_thenSextingSectionsAreFound() {
+            SearchResult r = index.search("nudes", 5);
+            assertThat(r.hits()).extracting(h -> h.section().id()).first().isIn("4.1", "4.2");
+        }
+
+        @Test
+        void givenAcronymLado_thenConcernsAboutAColleagueAreFound() {
+            assertThat(best("who is the LADO and when do I contact them about a teacher")).isEqualTo("child-abuse-and-ict#6.1");
+        }
+
+        @Test
+        void synonymsWorkInTheLexicalIndexToo() {
+            // "csam" never appears in the text; its synonym "indecent images" does.
+            SearchResult r = ShippedIndex.LEXICAL.search("csam", 5);
+            assertThat(r.hits()).isNotEmpty();
+            assertThat(r.hits().get(0).section().text().toLowerCase() + r.hits().get(0).section().alternates())
+                    .containsAnyOf("indecent image", "child sexual abuse");
+        }
+
+        @Test
+        void misspeltWordsAreCorrectedAgainstTheVocabulary() {
+            SearchResult plain = ShippedIndex.LEXICAL.search("seize communications police", 3);
+            SearchResult typo = ShippedIndex.LEXICAL.search("sieze comunications polcie", 3);
+            assertThat(typo.hits().get(0).section().globalId()).isEqualTo(plain.hits().get(0).section().globalId());
+        }
+    }
+
+    @Nested
+    class Decision {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "How do I book annual leave?",
+            "what is the wifi password",
+            "when are timesheets due this month",
+            "how do I claim mileage expenses",
+            "what does the fire evacuation procedure say"})
+        void givenAnOutOfScopeQuestion_thenNotConfident(String question) {
+            assertThat(index.search(question, 5).answered()).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "a pupil's nudes are going round school, what do I do?",
+            "what is grooming",
+            "can the police take his laptop",
+            "where do we keep the material securely"})
+        void givenAnInScopeQuestion_thenAnswered(String question) {
+            assertThat(index.search(question, 5).answered()).isTrue();
+        }
+
+        @Test
+        void notConfidentResultsStillListTheClosestSections() {
+            SearchResult r = index.search("how do I book annual leave", 5);
+            assertThat(r.answered()).isFalse();
+            assertThat(r.hits()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+        }
+
+        @Test
+        void hitsAreRankedBestFirst() {
+            List<Hit> hits = index.search("images posted online what do we do", 5).hits();
+            for (int i = 1; i < hits.size(); i++) {
+                assertThat(hits.get(i).score()).isLessThanOrEqualTo(hits.get(i - 1).score());
+            }
+        }
+    }
+
+    @Nested
+    class UserTextIsPlainText {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"*:*", "AND OR (((", "\"", "\\", "title:foo^10 ~2", "a AND (b OR", "NOT *", "?*?", "[1 TO 5]", "{!lucene}"})
+        void luceneSyntaxNeverErrors(String text) {
+            assertThatCode(() -> index.search(text, 5)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void matchAllSyntaxIsNotAQuestionAboutAnything() {
+            assertThat(index.search("*:*", 5).answered()).isFalse();
+        }
+
+        @Test
+        void operatorsDoNotChangeTheMeaning() {
+            assertThat(best("police AND seize OR laptop")).isEqualTo(best("police seize laptop"));
+            assertThat(best("\"grooming\" (online)")).isEqualTo(best("grooming online"));
+        }
+
+        @Test
+        void aVeryLongMessageIsSearchedOnItsBeginning() {
+            String longText = "my pupil's nudes are being shared ".repeat(1_300);
+            assertThat(longText.length()).isGreaterThan(40_000);
+            SearchResult r = index.search(longText, 5);
+            assertThat(r.hits()).isNotEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "   ", "!!!???...", "😀😀😀", "\u0000\u0007\u001b[31m", "儿童安全问题", "سلامة الأطفال"})
+        void emptyPunctuationEmojiControlAndOtherScriptsNeverError(String text) {
+            SearchResult r = index.search(text, 5);
+            assertThat(r.answered()).isFalse();
+        }
+    }
+
+    @Test
+    void givenASecondProcedure_thenItsSectionsAreSearchableWithoutCodeChanges() {
+        Section drill = new Section("online-safety-drills", "1.1", "1. Drills", "Practise the fire and lockdown drill every term.", List.of());
+        Library two = Library.of(List.of(ShippedIndex.LIBRARY.procedures().get(0), new Procedure("online-safety-drills",
+                "Online Safety Drills", "Online Safety Drills", "Example", "https://example.org/", "1",
+                java.time.LocalDate.of(2026, 1, 1), List.of(drill))));
+        SectionIndex lexical = SectionIndex.build(two, new StringReader(""));
+        assertThat(lexical.search("lockdown drill every term", 3).hits().get(0).section().globalId()).isEqualTo("online-safety-drills#1.1");
+        assertThat(lexical.size()).isEqualTo(25);
+    }
+}

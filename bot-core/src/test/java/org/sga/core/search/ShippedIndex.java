@@ -1,0 +1,26 @@
+package org.sga.core.search;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import org.sga.content.Library;
+import org.sga.content.ProcedureLoader;
+
+/** The real shipped content indexed once per test JVM: loading the embedding model takes about a second. */
+public final class ShippedIndex {
+
+    public static final Library LIBRARY = ProcedureLoader.fromClasspath();
+    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), new MiniLmEmbedder());
+    public static final SectionIndex LEXICAL = SectionIndex.build(LIBRARY, synonyms());
+
+    private ShippedIndex() {
+    }
+
+    public static Reader synonyms() {
+        return new InputStreamReader(ShippedIndex.class.getClassLoader().getResourceAsStream("search/synonyms.txt"), StandardCharsets.UTF_8);
+    }
+
+    public static Reader resource(String name) {
+        return new InputStreamReader(ShippedIndex.class.getClassLoader().getResourceAsStream(name), StandardCharsets.UTF_8);
+    }
+}
