@@ -1,0 +1,160 @@
+package org.sga.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CliTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Run(int code, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli().run(List.of(args), new BufferedReader(new StringReader(stdin)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Nested
+    class Search {
+
+        @Test
+        void givenQuestionsOnePerLine_thenOneJsonObjectPerLineBestFirst() {
+            Run r = run("a pupil's nudes are going round school, what do I do?\nhow do I book annual leave\n*:* AND OR ((( \"\\\n\n", "search", "--json");
+            assertThat(r.code()).isZero();
+            assertThat(r.lines()).hasSize(4);
+            JsonNode first = JSON.readTree(r.lines().get(0));
+            assertThat(first.get("query").asString()).isEqualTo("a pupil's nudes are going round school, what do I do?");
+            assertThat(first.get("answered").asBoolean()).isTrue();
+            JsonNode results = first.get("results");
+            assertThat(results.size()).isBetween(1, 5);
+            assertThat(results.get(0).get("id").asString()).startsWith("child-abuse-and-ict#4.");
+            assertThat(results.get(0).get("title").asString()).isNotBlank();
+            for (int i = 1; i < results.size(); i++) {
+                assertThat(results.get(i).get("score").asDouble()).isLessThanOrEqualTo(results.get(i - 1).get("score").asDouble());
+            }
+            JsonNode leave = JSON.readTree(r.lines().get(1));
+            assertThat(leave.get("answered").asBoolean()).isFalse();
+            assertThat(leave.get("results").size()).isGreaterThan(0);
+            assertThat(JSON.readTree(r.lines().get(2)).get("answered").asBoolean()).isFalse();
+            assertThat(JSON.readTree(r.lines().get(3)).get("results").size()).isZero();
+        }
+
+        @Test
+        void withoutJsonFlagItExplainsUsage() {
+            Run r = run("", "search");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("usage: search --json");
+        }
+    }
+
+    @Nested
+    class Eval {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void printsFiguresAndEachMiss() throws Exception {
+            Path file = dir.resolve("q.tsv");
+            Files.writeString(file, "question\texpected\nwhat is sexting\tchild-abuse-and-ict#4.1\nwhat is sexting\tchild-abuse-and-ict#7.2\n"
+                    + "how do I book annual leave\tNONE\n");
+            Run r = run("", "eval", "--baseline", file.toString());
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains("2 in-scope and 1 out-of-scope").contains("top-1").contains("top-3").contains("MRR")
+                    .contains("abstained (NONE)").contains("false abstention").contains("baseline")
+                    .contains("expected child-abuse-and-ict#7.2");
+        }
+
+        @Test
+        void aMissingFileIsAClearError() {
+            Run r = run("", "eval", "/no/such/file.tsv");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("no such file");
+        }
+    }
+
+    @Nested
+    class Triage {
+
+        @Test
+        void everyContractExamplePasses() throws Exception {
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                    CliTest.class.getResourceAsStream("/triage-examples.jsonl"), StandardCharsets.UTF_8))) {
+                in.lines().filter(l -> !l.isBlank()).forEach(lines::add);
+            }
+            assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
+            for (String line : lines) {
+                JsonNode example = JSON.readTree(line);
+                Run r = run("", "triage", "--answers", JSON.writeValueAsString(example.get("answers")), "--at", example.get("at").asString());
+                assertThat(r.code()).as(example.get("name").asString()).isZero();
+                JsonNode outcome = JSON.readTree(r.out());
+                List<String> codes = new ArrayList<>();
+                outcome.get("actions").forEach(a -> codes.add(a.get("code").asString()));
+                if (example.has("urgency")) {
+                    assertThat(outcome.get("urgency").asString()).isEqualTo(example.get("urgency").asString());
+                }
+                if (example.has("actions")) {
+                    example.get("actions").forEach(a -> assertThat(codes).contains(a.asString()));
+                }
+                if (example.has("not_actions")) {
+                    example.get("not_actions").forEach(a -> assertThat(codes).doesNotContain(a.asString()));
+                }
+                if (example.has("notify")) {
+                    List<String> notify = new ArrayList<>();
+                    outcome.get("notify").forEach(n -> notify.add(n.asString()));
+                    List<String> expected = new ArrayList<>();
+                    example.get("notify").forEach(n -> expected.add(n.asString()));
+                    assertThat(notify).containsExactlyInAnyOrderElementsOf(expected);
+                }
+                if (example.has("first")) {
+                    assertThat(codes.get(0)).isEqualTo(example.get("first").asString());
+                }
+                if (example.has("next_question")) {
+                    assertThat(outcome.get("next_question").asString()).isEqualTo(example.get("next_question").asString());
+                } else {
+                    assertThat(outcome.get("next_question").isNull()).isTrue();
+                }
+                outcome.get("actions").forEach(a -> assertThat(a.get("cites").size()).isPositive());
+            }
+        }
+
+        @Test
+        void anAnswerOutsideTheListExitsNonZeroWithOneLine() {
+            Run r = run("", "triage", "--answers", "{\"immediate_danger\":\"maybe\"}", "--at", "2026-12-07T09:15");
+            assertThat(r.code()).isNotZero();
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains("immediate_danger");
+            assertThat(r.out()).isEmpty();
+        }
+
+        @Test
+        void badJsonAndBadTimesAreUsageErrors() {
+            assertThat(run("", "triage", "--answers", "{not json", "--at", "2026-12-07T09:15").code()).isEqualTo(2);
+            assertThat(run("", "triage", "--answers", "{}", "--at", "monday").err()).contains("not a local date-time");
+            assertThat(run("", "triage", "--answers", "{}").code()).isEqualTo(2);
+        }
+    }
+}
