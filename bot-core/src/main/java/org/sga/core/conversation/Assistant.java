@@ -3,6 +3,7 @@ package org.sga.core.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.sga.core.search.QueryText;
 import org.sga.core.search.SearchResult;
 import org.sga.core.search.Searcher;
@@ -33,11 +34,18 @@ public final class Assistant implements Conversation {
     private final Answers answers;
     private final DangerSignals danger;
     private final Answers.Citations imageGuidanceSources;
+    private final TriageDialogue triage;
 
+    /** Questions only, no triage (for tools and tests of search). */
     public Assistant(Searcher searcher, Answers answers, DangerSignals danger) {
+        this(searcher, answers, danger, null);
+    }
+
+    public Assistant(Searcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage) {
         this.searcher = searcher;
         this.answers = answers;
         this.danger = danger;
+        this.triage = triage;
         this.imageGuidanceSources = answers.citations("child-abuse-and-ict#4.4", "child-abuse-and-ict#7.2");
     }
 
@@ -51,6 +59,12 @@ public final class Assistant implements Conversation {
         String command = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "").strip();
         if (text.isEmpty()) {
             return Reply.notice("Type a question about the safeguarding procedures, or \"help\".");
+        }
+        if (triage != null) {
+            Optional<Reply> step = triage.handle(message, text);
+            if (step.isPresent()) {
+                return step.get();
+            }
         }
         if (command.equals("help") || command.equals("?") || command.equals("/help")) {
             return new Reply(Reply.Kind.HELP, null, HELP, null, List.of(),

@@ -12,9 +12,10 @@ import java.util.List;
  * @param seeAlso      other relevant sections
  * @param choices      options the user can pick
  * @param notes        short extra lines (e.g. "I searched the first 1,000 characters")
+ * @param checklist    the actions a triage outcome requires, each with its citations
  */
 public record Reply(Kind kind, String urgent, String text, Citation citation, List<Citation> seeAlso,
-                    List<Choice> choices, List<String> notes) {
+                    List<Choice> choices, List<String> notes, List<ChecklistItem> checklist) {
 
     /** Reply kinds adapters may lay out differently. */
     public enum Kind { ANSWER, NOT_CONFIDENT, HELP, IMAGE_GUIDANCE, NOTICE, TRIAGE_QUESTION, TRIAGE_OUTCOME }
@@ -23,6 +24,19 @@ public record Reply(Kind kind, String urgent, String text, Citation citation, Li
         seeAlso = List.copyOf(seeAlso);
         choices = List.copyOf(choices);
         notes = List.copyOf(notes);
+        checklist = List.copyOf(checklist);
+    }
+
+    public Reply(Kind kind, String urgent, String text, Citation citation, List<Citation> seeAlso, List<Choice> choices,
+                 List<String> notes) {
+        this(kind, urgent, text, citation, seeAlso, choices, notes, List.of());
+    }
+
+    /** One action of a triage outcome: code (TRIAGE.md), plain-words title and text, and where it comes from. */
+    public record ChecklistItem(String code, String title, String text, List<Citation> cites) {
+        public ChecklistItem {
+            cites = List.copyOf(cites);
+        }
     }
 
     public static Reply notice(String text) {
