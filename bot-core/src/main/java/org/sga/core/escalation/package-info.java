@@ -1,0 +1,7 @@
+/**
+ * Escalation: who is told about a concern, and making sure they are. Outcomes become outbox rows in the
+ * same transaction as their audit record; a worker delivers the rows through a notifier, at least once,
+ * with backoff; acknowledgements stop the chase, and an unacknowledged role past its deadline is claimed
+ * once for re-escalation to its backup.
+ */
+package org.sga.core.escalation;
