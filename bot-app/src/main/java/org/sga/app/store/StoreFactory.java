@@ -77,8 +77,9 @@ public final class StoreFactory {
 
     /** Opens a database by JDBC URL (PostgreSQL in production) with a pool the store owns. */
     public static Store open(String jdbcUrl, String user, String password, int poolSize, Clock clock) {
-        HikariDataSource pool = pooled(jdbcUrl, user, password, poolSize, jdbcUrl);
-        return open(pool, clock, jdbcUrl, pool);
+        String location = location(jdbcUrl);
+        HikariDataSource pool = pooled(jdbcUrl, user, password, poolSize, location);
+        return open(pool, clock, location, pool);
     }
 
     /** Opens the store over a data source the caller owns and closes. */
@@ -90,7 +91,7 @@ public final class StoreFactory {
     }
 
     /** For messages: the file of an embedded database, else the URL without its settings (which may hold a password). */
-    static String location(String jdbcUrl) {
+    public static String location(String jdbcUrl) {
         String withoutSettings = jdbcUrl.split("[;?]", 2)[0];
         String h2File = "jdbc:h2:file:";
         return withoutSettings.startsWith(h2File)
@@ -98,7 +99,10 @@ public final class StoreFactory {
                 : withoutSettings;
     }
 
-    /** A connection pool; fails at once, with a message naming {@code location}, when it cannot connect. */
+    /**
+     * A connection pool; fails at once, with a message naming {@code location}, when it cannot connect.
+     * Pass {@link #location(String)} of the URL, not the URL: it may carry a password.
+     */
     public static HikariDataSource pooled(String jdbcUrl, String user, String password, int poolSize, String location) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
@@ -163,7 +167,7 @@ public final class StoreFactory {
         if (sql != null && sql.getErrorCode() == H2_READ_ONLY) {
             return readOnly(location, failure);
         }
-        String reason = sql != null ? sql.getMessage() : failure.getClass().getSimpleName();
+        String reason = sql != null ? sql.getMessage().strip().replaceAll("\\.+$", "") : failure.getClass().getSimpleName();
         return new StoreOpenException("Cannot open the database " + location + ": " + reason
                 + ". Check that it exists, is reachable and writable by this user"
                 + " (for the embedded database, that " + DATA_DIR_ENV + " names a writable directory).", failure);

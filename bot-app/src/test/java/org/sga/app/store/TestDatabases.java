@@ -68,7 +68,7 @@ final class TestDatabases implements AfterEachCallback, AfterAllCallback {
 
     /** A raw pool on the database, for tampering with it behind the store's back. */
     HikariDataSource rawDataSource(Fresh fresh) {
-        HikariDataSource pool = StoreFactory.pooled(fresh.url(), fresh.user(), fresh.password(), 2, fresh.url());
+        HikariDataSource pool = StoreFactory.pooled(fresh.url(), fresh.user(), fresh.password(), 2, StoreFactory.location(fresh.url()));
         opened.add(pool);
         return pool;
     }
