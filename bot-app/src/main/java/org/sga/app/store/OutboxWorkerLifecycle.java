@@ -1,10 +1,11 @@
 package org.sga.app.store;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.sga.core.escalation.OutboxWorker;
 
 /** Starts the outbox worker once the application is up and stops it, releasing its claims, on shutdown. */
-public final class OutboxWorkerLifecycle implements SmartLifecycle {
+public final class OutboxWorkerLifecycle implements SmartLifecycle, DisposableBean {
 
     private final OutboxWorker worker;
 
@@ -21,13 +22,19 @@ public final class OutboxWorkerLifecycle implements SmartLifecycle {
         worker.start();
     }
 
+    /** Stops polling but keeps the delivery threads, so the context may start the worker again. */
     @Override
     public void stop() {
-        worker.close();
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
         return worker.isRunning();
+    }
+
+    @Override
+    public void destroy() {
+        worker.close();
     }
 }
