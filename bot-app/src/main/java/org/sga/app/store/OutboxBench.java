@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.sga.core.audit.AuditEntry;
 import org.sga.core.audit.AuditVerification;
 import org.sga.core.escalation.Backoff;
@@ -25,7 +27,7 @@ import org.sga.core.escalation.OutboxWorker;
 /**
  * Measures the store end to end: escalations recorded per second (audit record plus one outbox row per
  * role, one transaction each), escalations delivered per second by concurrent workers through a notifier
- * that does nothing, and the time to verify the audit trail. Runs on a fresh embedded database, and on
+ * that does nothing, and the time to verify the audit trail. Runs on a scratch embedded database, deleted afterwards, and on
  * PostgreSQL when given a URL; that database must be a scratch one, since the bench appends audit records.
  */
 public final class OutboxBench {
@@ -83,6 +85,8 @@ public final class OutboxBench {
         }
         try (Store embedded = StoreFactory.openEmbedded(dir, Clock.systemUTC())) {
             print(out, measure(embedded, options));
+        } finally {
+            deleteScratch(dir);
         }
         if (options.postgresUrl() != null) {
             try (Store postgres = StoreFactory.open(options.postgresUrl(), options.postgresUser(),
@@ -90,7 +94,14 @@ public final class OutboxBench {
                 print(out, measure(postgres, options));
             }
         }
-        out.println("(embedded database left in " + dir + "; delete it when done)");
+    }
+
+    private static void deleteScratch(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the bench database in " + dir, e);
+        }
     }
 
     /** Measures one store, which must have nothing waiting in its outbox. */
