@@ -1,6 +1,9 @@
 /**
- * Who is notified of a triage outcome and where: the routing configuration (organisations, teams, each role's
- * channel and backup per platform, office hours, bank holidays, acknowledgement deadlines) and the router that
- * applies the notification rules of {@code TRIAGE.md} at a given time.
+ * Escalation: who is told about a concern, and making sure they are. The routing configuration (organisations,
+ * teams, each role's channel and backup per platform, office hours, bank holidays, acknowledgement deadlines) and
+ * the router apply the notification rules of {@code TRIAGE.md} at a given time. Outcomes become outbox rows in the
+ * same transaction as their audit record; a worker delivers the rows through a notifier, at least once, with
+ * backoff; acknowledgements stop the chase, and an unacknowledged role past its deadline is claimed once for
+ * re-escalation to its backup.
  */
 package org.sga.core.escalation;

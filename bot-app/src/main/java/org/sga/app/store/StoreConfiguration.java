@@ -1,0 +1,102 @@
+package org.sga.app.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.sga.app.notify.ConsoleNotifier;
+import org.sga.core.audit.AuditTrail;
+import org.sga.core.conversation.ConversationStore;
+import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.escalation.Acknowledgements;
+import org.sga.core.escalation.EscalationStore;
+import org.sga.core.escalation.Notifier;
+import org.sga.core.escalation.Outbox;
+import org.sga.core.escalation.OutboxWorker;
+import org.sga.core.store.UnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The store as beans. With {@code spring.datasource.url} set (the postgres profile) Spring Boot builds the
+ * pool from {@code spring.datasource.*}; without it the embedded H2 file database under
+ * {@code SGA_DATA_DIR} is used, created on first run.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DataDirectoryProperties.class, OutboxProperties.class})
+public class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Conditional(NoDataSourceUrl.class)
+    HikariDataSource embeddedDataSource(DataDirectoryProperties data) {
+        return StoreFactory.embeddedDataSource(data.dir());
+    }
+
+    @Bean
+    Store store(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return StoreFactory.open(dataSource, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ConversationStore conversationStore(Store store) {
+        return store.conversations();
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(Store store) {
+        return store.processedEvents();
+    }
+
+    @Bean
+    Outbox outbox(Store store) {
+        return store.outbox();
+    }
+
+    @Bean
+    Acknowledgements acknowledgements(Store store) {
+        return store.acknowledgements();
+    }
+
+    @Bean
+    AuditTrail auditTrail(Store store) {
+        return store.auditTrail();
+    }
+
+    @Bean
+    UnitOfWork unitOfWork(Store store) {
+        return store.unitOfWork();
+    }
+
+    @Bean
+    EscalationStore escalationStore(Store store) {
+        return store.escalations();
+    }
+
+    /** Without a platform notifier bean, notices go to standard output, as the built-in routing intends. */
+    @Bean
+    @ConditionalOnProperty(name = "sga.outbox.worker-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxWorkerLifecycle outboxWorker(Store store, ObjectProvider<Notifier> notifier, ObjectProvider<Clock> clock,
+            OutboxProperties properties) {
+        String workerId = "w-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        OutboxWorker worker = new OutboxWorker(store.outbox(),
+                notifier.getIfAvailable(() -> new ConsoleNotifier(System.out)),
+                clock.getIfAvailable(Clock::systemUTC), properties.toSettings(workerId));
+        return new OutboxWorkerLifecycle(worker);
+    }
+
+    /** True when no JDBC URL is configured, so the embedded database is the one to use. */
+    static final class NoDataSourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
+    }
+}

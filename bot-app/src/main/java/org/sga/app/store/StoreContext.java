@@ -1,0 +1,72 @@
+package org.sga.app.store;
+
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What every store class shares: the JDBC client, transactions, the dialect and the clock. */
+record StoreContext(
+        JdbcClient jdbc, JdbcTemplate streaming, TransactionTemplate transactions, Dialect dialect, Clock clock) {
+
+    /** Runs in the current transaction, or a new one: several statements that must land together. */
+    <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    /** Databases keep microseconds; truncating here makes what is read back equal what was written. */
+    static SqlParameterValue time(Instant instant) {
+        OffsetDateTime value = instant == null
+                ? null
+                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, value);
+    }
+
+    static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Inserts unless the primary or unique key exists; returns whether a row was inserted. The statement
+     * is written without a conflict clause; PostgreSQL gets {@code ON CONFLICT DO NOTHING} appended.
+     */
+    boolean insertUnlessPresent(String insertSql, Object... params) {
+        if (dialect.hasOnConflict()) {
+            return jdbc.sql(insertSql + " ON CONFLICT DO NOTHING").params(params).update() == 1;
+        }
+        try {
+            return jdbc.sql(insertSql).params(params).update() == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** "?, ?, ?" for an IN list of {@code count} parameters. */
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    static Object[] concat(List<?> first, Object... rest) {
+        Object[] all = new Object[first.size() + rest.length];
+        for (int i = 0; i < first.size(); i++) {
+            all[i] = first.get(i);
+        }
+        System.arraycopy(rest, 0, all, first.size(), rest.length);
+        return all;
+    }
+}

@@ -1,0 +1,130 @@
+package org.sga.app.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Real databases for store tests: a fresh H2 file database per test in a temporary directory, or a fresh
+ * database per test on one embedded PostgreSQL server started once for the test class. Register as a
+ * static field; whatever a test opened is closed after it, and the server after the class.
+ */
+final class TestDatabases implements AfterEachCallback, AfterAllCallback {
+
+    /** The databases every store test runs on. */
+    enum Db { H2, POSTGRESQL }
+
+    /** A database just created: open it once per simulated bot instance. */
+    record Fresh(Db db, String url, String user, String password) {
+    }
+
+    private final AtomicInteger counter = new AtomicInteger();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private Path h2Root;
+
+    Fresh fresh(Db db) {
+        int n = counter.incrementAndGet();
+        return switch (db) {
+            case H2 -> new Fresh(db, StoreFactory.embeddedUrl(h2Root().resolve("db" + n)), "sa", "");
+            case POSTGRESQL -> {
+                String name = "sga_test_" + n;
+                try (Connection c = postgres().getPostgresDatabase().getConnection();
+                     Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE " + name);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                yield new Fresh(db, postgres().getJdbcUrl("postgres", name), "postgres", "postgres");
+            }
+        };
+    }
+
+    /** One bot instance's store on the database: its own pool, its own clock. */
+    Store open(Fresh fresh, Clock clock) {
+        Store store = StoreFactory.open(fresh.url(), fresh.user(), fresh.password(), 6, clock);
+        opened.add(store);
+        return store;
+    }
+
+    Store open(Db db, Clock clock) {
+        return open(fresh(db), clock);
+    }
+
+    /** A raw pool on the database, for tampering with it behind the store's back. */
+    HikariDataSource rawDataSource(Fresh fresh) {
+        HikariDataSource pool = StoreFactory.pooled(fresh.url(), fresh.user(), fresh.password(), 2, StoreFactory.location(fresh.url()));
+        opened.add(pool);
+        return pool;
+    }
+
+    Path tempDir(String name) {
+        try {
+            return Files.createDirectories(h2Root().resolve(name + counter.incrementAndGet()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+        }
+        return postgres;
+    }
+
+    private synchronized Path h2Root() {
+        if (h2Root == null) {
+            try {
+                h2Root = Files.createTempDirectory("sga-store-test-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return h2Root;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        for (AutoCloseable closeable : opened.reversed()) {
+            closeable.close();
+        }
+        opened.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (context.getTestClass().map(c -> c.getEnclosingClass() != null).orElse(false)) {
+            return; // a @Nested class ending; the outer class owns the server
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        if (h2Root != null) {
+            try (Stream<Path> files = Files.walk(h2Root)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            h2Root = null;
+        }
+    }
+}
