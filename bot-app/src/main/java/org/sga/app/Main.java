@@ -16,8 +16,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Lucene reports at INFO that the incubating vector API is not enabled; staff at a terminal need not see it.
-        LUCENE_VECTORS.setLevel(Level.WARNING);
+        // Lucene reports that the incubating vector API is not enabled; staff at a terminal need not see it.
+        LUCENE_VECTORS.setLevel(Level.SEVERE);
         Cli cli = new Cli();
         // DJL (the tokenizer under the embedding model) warns about CUDA on machines without a GPU; CPU is intended.
         System.setProperty("ai.djl.offline", "true");

@@ -20,6 +20,7 @@ public final class Cli {
         commands.put("eval", new EvalCommand());
         commands.put("bench", new BenchCommand());
         commands.put("triage", new TriageCommand());
+        commands.put("audit", new AuditCommand());
     }
 
     /** True when the first argument names a tool; otherwise the application starts. */
@@ -45,6 +46,9 @@ public final class Cli {
             return 2;
         } catch (ContentException e) {
             err.println("content error: " + e.getMessage());
+            return 3;
+        } catch (org.sga.app.store.StoreOpenException e) {
+            err.println("store error: " + e.getMessage());
             return 3;
         } catch (Exception e) {
             err.println(args.get(0) + " failed: " + e);

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
+import org.sga.app.store.StoreFactory;
+import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.MiniLmEmbedder;
 import org.sga.core.search.SectionIndex;
 
@@ -63,7 +65,14 @@ public final class Content {
 
     public static SectionIndex index(Library library, boolean hybrid) {
         try (Reader synonyms = synonyms()) {
-            return SectionIndex.build(library, synonyms, hybrid ? new MiniLmEmbedder() : null);
+            if (!hybrid) {
+                return SectionIndex.build(library, synonyms);
+            }
+            CachedEmbedder embedder = new CachedEmbedder(MiniLmEmbedder::new,
+                    StoreFactory.defaultDataDir().resolve("embeddings-" + MiniLmEmbedder.MODEL_ID + ".bin"));
+            SectionIndex index = SectionIndex.build(library, synonyms, embedder);
+            embedder.save();
+            return index;
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

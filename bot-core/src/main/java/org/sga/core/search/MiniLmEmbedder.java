@@ -8,6 +8,9 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  */
 public final class MiniLmEmbedder implements Embedder {
 
+    /** Names the model in cache file names, so a model change never reuses old vectors. */
+    public static final String MODEL_ID = "all-minilm-l6-v2-q";
+
     private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
     @Override

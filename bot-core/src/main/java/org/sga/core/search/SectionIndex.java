@@ -111,9 +111,9 @@ public final class SectionIndex implements Searcher {
         this.searcher = new IndexSearcher(DirectoryReader.open(directory));
         if (embedder != null) {
             // Both cores: embedding every section and phrasing is most of the start-up time.
-            this.bodyVectors = sections.parallelStream().map(sec -> embedder.embed(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
+            this.bodyVectors = sections.parallelStream().map(sec -> embedder.embedContent(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
             this.alternateVectors = sections.parallelStream()
-                    .map(sec -> sec.alternates().stream().map(embedder::embed).toArray(float[][]::new)).toArray(float[][][]::new);
+                    .map(sec -> sec.alternates().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
         } else {
             this.bodyVectors = null;
             this.alternateVectors = null;

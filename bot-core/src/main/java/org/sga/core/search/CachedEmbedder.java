@@ -1,0 +1,130 @@
+package org.sga.core.search;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the embeddings of procedure content in a file, keyed by a hash of the text, so that start-up does not
+ * re-embed hundreds of unchanged sections and phrasings; the model itself loads in the background meanwhile.
+ * Questions are never cached. A missing, unreadable or unwritable cache only costs time.
+ */
+public final class CachedEmbedder implements Embedder {
+
+    private static final Logger LOG = Logger.getLogger(CachedEmbedder.class.getName());
+    private static final int MAGIC = 0x53474145; // "SGAE"
+
+    private final CompletableFuture<Embedder> model;
+    private final Path file;
+    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    private volatile boolean dirty;
+
+    /** Starts loading the model on another thread and reads the cache file, if there is one. */
+    public CachedEmbedder(Supplier<Embedder> model, Path file) {
+        // A thread of our own that keeps this thread's class loader: in the packaged jar the model is a resource
+        // of a nested jar, which the common pool's system class loader cannot see.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        this.model = CompletableFuture.supplyAsync(model, task -> {
+            Thread t = new Thread(task, "embedding-model-loader");
+            t.setDaemon(true);
+            t.setContextClassLoader(loader);
+            t.start();
+        });
+        this.file = file;
+        read();
+    }
+
+    @Override
+    public float[] embed(String text) {
+        return model.join().embed(text);
+    }
+
+    @Override
+    public float[] embedContent(String text) {
+        String key = key(text);
+        float[] v = vectors.get(key);
+        if (v == null) {
+            v = model.join().embed(text);
+            vectors.put(key, v);
+            dirty = true;
+        }
+        return v;
+    }
+
+    /** Writes new entries (atomically, replacing the file); returns whether the file is now up to date. */
+    public boolean save() {
+        if (!dirty) {
+            return true;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "embeddings", ".tmp");
+            try (OutputStream raw = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
+                out.writeInt(MAGIC);
+                out.writeInt(vectors.size());
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeInt(e.getValue().length);
+                    for (float f : e.getValue()) {
+                        out.writeFloat(f);
+                    }
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dirty = false;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "embedding cache not written: " + e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    int size() {
+        return vectors.size();
+    }
+
+    private void read() {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
+            if (in.readInt() != MAGIC) {
+                return;
+            }
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String key = in.readUTF();
+                float[] v = new float[in.readInt()];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = in.readFloat();
+                }
+                vectors.put(key, v);
+            }
+        } catch (IOException | RuntimeException e) {
+            vectors.clear();
+            LOG.log(Level.FINE, "embedding cache ignored: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String key(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
