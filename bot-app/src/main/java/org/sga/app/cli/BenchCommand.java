@@ -34,8 +34,11 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals("outbox")) {
+            return outbox(args.subList(1, args.size()), out);
+        }
         if (!args.isEmpty() && !args.equals(List.of("search"))) {
-            throw new UsageException("usage: bench [search]");
+            throw new UsageException("usage: bench [search] | bench outbox [ESCALATIONS]");
         }
         Library shipped = Content.library();
         long t0 = System.nanoTime();
@@ -53,6 +56,25 @@ final class BenchCommand implements Command {
         Runtime rt = Runtime.getRuntime();
         out.printf("heap in use after GC (both indexes live): %.1f MiB%n", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
         out.println(index.size() + bigIndex.size() > 0 ? "done" : "");
+        return 0;
+    }
+
+    /**
+     * Escalations recorded and delivered per second on a scratch embedded database, and on PostgreSQL when
+     * {@code SPRING_DATASOURCE_URL} is set (its outbox must be empty: the bench refuses to mix with real work).
+     */
+    private static int outbox(List<String> args, PrintStream out) {
+        int escalations;
+        try {
+            escalations = args.isEmpty() ? 2_000 : Integer.parseInt(args.get(0));
+        } catch (NumberFormatException e) {
+            throw new UsageException("bench outbox: '" + args.get(0) + "' is not a number of escalations");
+        }
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        org.sga.app.store.OutboxBench.run(out, url == null || url.isBlank()
+                ? org.sga.app.store.OutboxBench.Options.embeddedOnly(escalations, 2)
+                : new org.sga.app.store.OutboxBench.Options(escalations, 2, url, System.getenv("SPRING_DATASOURCE_USERNAME"),
+                        System.getenv("SPRING_DATASOURCE_PASSWORD")));
         return 0;
     }
 
