@@ -1,14 +1,15 @@
 package org.sga.app;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import org.sga.app.cli.Content;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;
+import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.DangerSignals;
-import org.sga.core.search.SectionIndex;
+import org.sga.core.conversation.TriageDialogue;
+import org.sga.core.escalation.EscalationRaiser;
+import org.sga.core.triage.TriageEngine;
+import org.sga.core.search.BackgroundSearcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,9 +22,10 @@ class CoreConfiguration {
         return Content.library();
     }
 
+    /** Built in the background: the console greets at once and the first question waits for the model. */
     @Bean
-    SectionIndex sectionIndex(Library library) {
-        return Content.index(library);
+    BackgroundSearcher searcher(Library library) {
+        return new BackgroundSearcher(() -> Content.index(library));
     }
 
     @Bean
@@ -32,7 +34,17 @@ class CoreConfiguration {
     }
 
     @Bean
-    Assistant assistant(SectionIndex index, Library library, DangerSignals danger) {
-        return new Assistant(index, new Answers(library), danger);
+    Answers answers(Library library) {
+        return new Answers(library);
+    }
+
+    @Bean
+    TriageDialogue triageDialogue(TriageEngine engine, ConversationStore conversations, EscalationRaiser raiser, Answers answers) {
+        return new TriageDialogue(engine, conversations, raiser, answers);
+    }
+
+    @Bean
+    Assistant assistant(BackgroundSearcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage) {
+        return new Assistant(searcher, answers, danger, triage);
     }
 }
