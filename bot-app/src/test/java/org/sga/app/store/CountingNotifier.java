@@ -9,17 +9,17 @@ import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.OutboxMessage;
 
 /** A platform stand-in that counts every post by idempotency key, optionally taking its time. */
-class CountingNotifier implements Notifier {
+public class CountingNotifier implements Notifier {
 
     private final Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final Duration delay;
 
-    CountingNotifier() {
+    public CountingNotifier() {
         this(Duration.ZERO);
     }
 
-    CountingNotifier(Duration delay) {
+    public CountingNotifier(Duration delay) {
         this.delay = delay;
     }
 
@@ -37,16 +37,16 @@ class CountingNotifier implements Notifier {
         return new DeliveryReceipt("ts-" + message.id());
     }
 
-    int total() {
+    public int total() {
         return total.get();
     }
 
-    int distinct() {
+    public int distinct() {
         return posts.size();
     }
 
     /** Keys posted more than once. */
-    Map<String, Integer> repeats() {
+    public Map<String, Integer> repeats() {
         Map<String, Integer> repeated = new ConcurrentHashMap<>();
         posts.forEach((key, count) -> {
             if (count.get() > 1) {
@@ -57,7 +57,7 @@ class CountingNotifier implements Notifier {
     }
 
     /** Waits until {@code expected} posts were made, or the timeout passes; returns the count then. */
-    int awaitTotal(int expected, Duration timeout) throws InterruptedException {
+    public int awaitTotal(int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (total.get() < expected && System.nanoTime() < deadline) {
             Thread.sleep(5);

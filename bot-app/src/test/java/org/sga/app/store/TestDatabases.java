@@ -22,15 +22,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Real databases for store tests: a fresh H2 file database per test in a temporary directory, or a fresh
  * database per test on one embedded PostgreSQL server started once for the test class. Register as a
- * static field; whatever a test opened is closed after it, and the server after the class.
+ * static field; whatever a test opened is closed after it, and the server after the class. Public for the tests of
+ * other feature packages (escalation) that run on the real store.
  */
-final class TestDatabases implements AfterEachCallback, AfterAllCallback {
+public final class TestDatabases implements AfterEachCallback, AfterAllCallback {
 
     /** The databases every store test runs on. */
-    enum Db { H2, POSTGRESQL }
+    public enum Db { H2, POSTGRESQL }
 
     /** A database just created: open it once per simulated bot instance. */
-    record Fresh(Db db, String url, String user, String password) {
+    public record Fresh(Db db, String url, String user, String password) {
     }
 
     private final AtomicInteger counter = new AtomicInteger();
@@ -38,7 +39,7 @@ final class TestDatabases implements AfterEachCallback, AfterAllCallback {
     private EmbeddedPostgres postgres;
     private Path h2Root;
 
-    Fresh fresh(Db db) {
+    public Fresh fresh(Db db) {
         int n = counter.incrementAndGet();
         return switch (db) {
             case H2 -> new Fresh(db, StoreFactory.embeddedUrl(h2Root().resolve("db" + n)), "sa", "");
@@ -56,24 +57,24 @@ final class TestDatabases implements AfterEachCallback, AfterAllCallback {
     }
 
     /** One bot instance's store on the database: its own pool, its own clock. */
-    Store open(Fresh fresh, Clock clock) {
+    public Store open(Fresh fresh, Clock clock) {
         Store store = StoreFactory.open(fresh.url(), fresh.user(), fresh.password(), 6, clock);
         opened.add(store);
         return store;
     }
 
-    Store open(Db db, Clock clock) {
+    public Store open(Db db, Clock clock) {
         return open(fresh(db), clock);
     }
 
     /** A raw pool on the database, for tampering with it behind the store's back. */
-    HikariDataSource rawDataSource(Fresh fresh) {
+    public HikariDataSource rawDataSource(Fresh fresh) {
         HikariDataSource pool = StoreFactory.pooled(fresh.url(), fresh.user(), fresh.password(), 2, StoreFactory.location(fresh.url()));
         opened.add(pool);
         return pool;
     }
 
-    Path tempDir(String name) {
+    public Path tempDir(String name) {
         try {
             return Files.createDirectories(h2Root().resolve(name + counter.incrementAndGet()));
         } catch (IOException e) {

@@ -1,0 +1,76 @@
+package org.sga.app.escalation;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.sga.app.cli.Settings;
+import org.sga.app.cli.Triage;
+import org.sga.content.Library;
+import org.sga.core.audit.AuditTrail;
+import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.Acknowledgements;
+import org.sga.core.escalation.EscalationRecords;
+import org.sga.core.escalation.EscalationService;
+import org.sga.core.escalation.EscalationStore;
+import org.sga.core.escalation.Outbox;
+import org.sga.core.escalation.ReEscalator;
+import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.store.UnitOfWork;
+import org.sga.core.triage.TriageEngine;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Escalation beans over the store's ports. The routing configuration is read once at start-up, so an error in it
+ * stops the application with a message naming the key, instead of failing the first escalation.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EscalationProperties.class)
+public class EscalationConfiguration {
+
+    /** UTC: times are stored as instants and shown in each team's own zone. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RoutingConfig routingConfig() {
+        return Settings.routing();
+    }
+
+    @Bean
+    TriageEngine triageEngine(Library library) {
+        return Triage.engine(library);
+    }
+
+    @Bean
+    EscalationRecords escalationRecords(AuditTrail auditTrail) {
+        return new EscalationRecords(auditTrail);
+    }
+
+    @Bean
+    EscalationService escalationService(RoutingConfig routing, TriageEngine engine, EscalationStore store,
+            EscalationRecords records, Clock clock) {
+        return new EscalationService(routing, engine.definition(), store, records, clock);
+    }
+
+    @Bean
+    AcknowledgementService acknowledgementService(EscalationRecords records, Acknowledgements acknowledgements,
+            EscalationStore store, UnitOfWork unitOfWork, Clock clock) {
+        return new AcknowledgementService(records, acknowledgements, store, unitOfWork, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sga.escalation.re-escalator-enabled", havingValue = "true", matchIfMissing = true)
+    ReEscalatorLifecycle reEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records,
+            Outbox outbox, Clock clock, EscalationProperties properties) {
+        String workerId = "r-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new ReEscalatorLifecycle(new ReEscalator(acknowledgements, store, records, outbox, clock,
+                properties.toSettings(workerId)));
+    }
+}

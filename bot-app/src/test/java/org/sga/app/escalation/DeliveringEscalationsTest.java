@@ -1,0 +1,170 @@
+package org.sga.app.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
+import static org.sga.app.escalation.EscalationFixture.DSL_CHANNEL;
+import static org.sga.app.escalation.EscalationFixture.MANAGER_CHANNEL;
+import static org.sga.app.escalation.EscalationFixture.MONDAY_MORNING;
+import static org.sga.app.escalation.EscalationFixture.REPORTER;
+import static org.sga.app.escalation.EscalationFixture.onSlack;
+import static org.sga.app.escalation.EscalationFixture.outcome;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sga.app.store.MutableClock;
+import org.sga.app.store.Store;
+import org.sga.app.store.TestDatabases;
+import org.sga.app.store.TestDatabases.Db;
+import org.sga.core.escalation.DeliveryStatus;
+import org.sga.core.escalation.OutboxEntry;
+import org.sga.core.escalation.OutboxWorker;
+import org.sga.core.escalation.Raised;
+
+class DeliveringEscalationsTest {
+
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
+    private final MutableClock clock = new MutableClock(MONDAY_MORNING);
+
+    @Test
+    void givenARaisedEscalation_thenEachRoleReceivesItsNoticeOnItsChannel() {
+        EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+        RecordingPlatform platform = new RecordingPlatform();
+        Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
+
+        try (OutboxWorker worker = f.worker("w1", platform)) {
+            worker.runOnce();
+        }
+
+        assertThat(platform.posted()).extracting(RecordingPlatform.Posted::target)
+                .containsExactlyInAnyOrder(MANAGER_CHANNEL, DSL_CHANNEL);
+        assertThat(platform.postedTo(DSL_CHANNEL)).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo(raised.reference() + "/safeguarding_lead/initial");
+            assertThat(p.text()).contains("For: Designated safeguarding lead");
+        });
+    }
+
+    @Nested
+    class KilledMidway {
+
+        @Test
+        void givenTheWorkerStoppedMidway_whenANewOneStartsOnTheSameStore_thenEveryNoticeArrivesExactlyOnce()
+                throws Exception {
+            TestDatabases.Fresh fresh = databases.fresh(Db.H2);
+            EscalationFixture first = new EscalationFixture(databases.open(fresh, clock), clock);
+            List<String> refs = raiseTwenty(first);
+            RecordingPlatform platform = new RecordingPlatform().taking(Duration.ofMillis(15));
+
+            OutboxWorker dying = first.worker("dying", platform);
+            dying.start();
+            awaitPosted(platform, 10);
+            dying.close();
+            int beforeTheRestart = platform.posted().size();
+            Store restarted = databases.open(fresh, clock);
+            try (OutboxWorker next = new EscalationFixture(restarted, clock).worker("next", platform)) {
+                next.start();
+                awaitPosted(platform, 40);
+            }
+
+            assertThat(beforeTheRestart).isBetween(10, 39);
+            assertThat(platform.posted()).hasSize(40);
+            assertThat(platform.repeats()).isEmpty();
+            assertAllDelivered(restarted, refs);
+        }
+
+        @Test
+        void givenAWorkerKilledHoldingClaims_whenItsLeaseRunsOut_thenAnotherInstanceDeliversThemExactlyOnce() {
+            TestDatabases.Fresh fresh = databases.fresh(Db.H2);
+            Store killedInstance = databases.open(fresh, clock);
+            List<String> refs = raiseTwenty(new EscalationFixture(killedInstance, clock));
+            // The killed process had claimed ten notices and posted none of them.
+            assertThat(killedInstance.outbox().claim("killed", clock.instant(), Duration.ofSeconds(60), 10)).hasSize(10);
+            Store survivor = databases.open(fresh, clock);
+            RecordingPlatform platform = new RecordingPlatform();
+
+            try (OutboxWorker worker = new EscalationFixture(survivor, clock).worker("survivor", platform)) {
+                assertThat(worker.runOnce().delivered()).isEqualTo(30);
+                clock.advance(Duration.ofSeconds(61));
+                assertThat(worker.runOnce().delivered()).isEqualTo(10);
+                assertThat(worker.runOnce().claimed()).isZero();
+            }
+
+            assertThat(platform.posted()).hasSize(40);
+            assertThat(platform.repeats()).isEmpty();
+            assertAllDelivered(survivor, refs);
+        }
+
+        private List<String> raiseTwenty(EscalationFixture f) {
+            List<String> refs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                refs.add(f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null).reference());
+            }
+            return refs;
+        }
+    }
+
+    @Nested
+    class PlatformFaults {
+
+        @Test
+        void givenAPlatformThatFailsTwiceForEachNotice_thenEachIsRetriedAndArrivesOnce() {
+            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            RecordingPlatform platform = new RecordingPlatform().failingFirst(2);
+            Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
+
+            try (OutboxWorker worker = f.worker("w1", platform)) {
+                assertThat(worker.runOnce().retrying()).isEqualTo(2);
+                clock.advance(Duration.ofSeconds(1));
+                assertThat(worker.runOnce().claimed()).isZero(); // backing off
+                clock.advance(Duration.ofSeconds(2));
+                assertThat(worker.runOnce().retrying()).isEqualTo(2);
+                clock.advance(Duration.ofSeconds(5));
+                assertThat(worker.runOnce().delivered()).isEqualTo(2);
+            }
+
+            assertThat(platform.posted()).hasSize(2);
+            assertThat(f.store.outbox().entries(raised.reference())).allSatisfy(e -> {
+                assertThat(e.status()).isEqualTo(DeliveryStatus.DELIVERED);
+                assertThat(e.attempts()).isEqualTo(3);
+            });
+        }
+
+        @Test
+        void givenAPlatformThatHangs_thenTheDeliveryTimesOutAndIsRetried() {
+            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            RecordingPlatform platform = new RecordingPlatform().hangingFirst(1);
+            Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
+
+            try (OutboxWorker worker = new OutboxWorker(f.store.outbox(), platform, clock,
+                    EscalationFixture.workerSettings("w1", Duration.ofMillis(300)))) {
+                assertThat(worker.runOnce().retrying()).isEqualTo(2);
+                assertThat(f.store.outbox().entries(raised.reference()))
+                        .allSatisfy(e -> assertThat(e.lastError()).isEqualTo("timeout"));
+                clock.advance(Duration.ofSeconds(3));
+                assertThat(worker.runOnce().delivered()).isEqualTo(2);
+            }
+
+            assertThat(platform.posted()).hasSize(2);
+            assertThat(platform.repeats()).isEmpty();
+        }
+    }
+
+    private static void awaitPosted(RecordingPlatform platform, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (platform.posted().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    private static void assertAllDelivered(Store store, List<String> refs) {
+        for (String ref : refs) {
+            assertThat(store.outbox().entries(ref)).hasSize(2)
+                    .extracting(OutboxEntry::status).containsOnly(DeliveryStatus.DELIVERED);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.sga.app.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
+import static org.sga.app.escalation.EscalationFixture.MONDAY_MORNING;
+import static org.sga.app.escalation.EscalationFixture.outcome;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sga.app.cli.Content;
+import org.sga.app.store.MutableClock;
+import org.sga.app.store.StoreConfiguration;
+import org.sga.app.store.TestDatabases;
+import org.sga.content.Library;
+import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.EscalationRaiser;
+import org.sga.core.escalation.EscalationService;
+import org.sga.core.escalation.Outbox;
+import org.sga.core.escalation.OutboxRow;
+import org.sga.core.escalation.Platform;
+import org.sga.core.escalation.Raised;
+import org.sga.core.escalation.Reporter;
+import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.triage.TriageEngine;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class EscalationConfigurationTest {
+
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+            .withUserConfiguration(StoreConfiguration.class, EscalationConfiguration.class)
+            .withBean(Library.class, Content::library);
+
+    @Test
+    void givenTheStore_thenTheEscalationBeansAreThereAndTheReEscalatorRunsWithTheContext() {
+        runner.withPropertyValues("sga.data.dir=" + databases.tempDir("escalation-beans"),
+                        "sga.outbox.worker-enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(EscalationRaiser.class)).isInstanceOf(EscalationService.class);
+                    assertThat(context).hasSingleBean(AcknowledgementService.class).hasSingleBean(TriageEngine.class)
+                            .hasSingleBean(RoutingConfig.class).hasSingleBean(Clock.class);
+                    assertThat(context.getBean(ReEscalatorLifecycle.class).isRunning()).isTrue();
+                });
+    }
+
+    @Test
+    void givenTheReEscalatorDisabled_thenThereIsNone() {
+        runner.withPropertyValues("sga.data.dir=" + databases.tempDir("escalation-off"),
+                        "sga.outbox.worker-enabled=false", "sga.escalation.re-escalator-enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ReEscalatorLifecycle.class));
+    }
+
+    @Test
+    void givenAnUnacknowledgedEscalation_thenTheRunningReEscalatorNotifiesTheBackupOnceTheDeadlinePasses() {
+        MutableClock clock = new MutableClock(MONDAY_MORNING);
+        runner.withPropertyValues("sga.data.dir=" + databases.tempDir("escalation-chase"),
+                        "sga.outbox.worker-enabled=false", "sga.escalation.re-escalator-poll-interval=20ms")
+                .withBean(Clock.class, () -> clock)
+                .run(context -> {
+                    Raised raised = context.getBean(EscalationRaiser.class).raise(outcome(CHILD_ONLINE),
+                            new Reporter(Platform.CONSOLE, "alex", "alex", "console:alex"), null);
+                    clock.advance(Duration.ofMinutes(31));
+
+                    Outbox outbox = context.getBean(Outbox.class);
+                    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    while (outbox.entries(raised.reference()).size() < 6 && System.nanoTime() < deadline) {
+                        Thread.sleep(10);
+                    }
+                    assertThat(outbox.entries(raised.reference()))
+                            .filteredOn(e -> e.row().attempt().equals(OutboxRow.BACKUP))
+                            .extracting(e -> e.row().channelTarget())
+                            .containsExactlyInAnyOrder("manager_backup", "safeguarding_lead_backup");
+                });
+    }
+}
