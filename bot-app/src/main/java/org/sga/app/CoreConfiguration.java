@@ -7,6 +7,7 @@ import org.sga.core.conversation.Assistant;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.core.conversation.TriageDialogue;
+import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.triage.TriageEngine;
 import org.sga.core.search.BackgroundSearcher;
@@ -44,7 +45,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    Assistant assistant(BackgroundSearcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage) {
-        return new Assistant(searcher, answers, danger, triage);
+    Assistant assistant(BackgroundSearcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage,
+                        AcknowledgementService acknowledgements) {
+        return new Assistant(searcher, answers, danger, triage, acknowledgements);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.Platform;
 import org.sga.core.search.QueryText;
 import org.sga.core.search.SearchResult;
 import org.sga.core.search.Searcher;
@@ -35,6 +37,9 @@ public final class Assistant implements Conversation {
     private final DangerSignals danger;
     private final Answers.Citations imageGuidanceSources;
     private final TriageDialogue triage;
+    private final AcknowledgementService acknowledgements;
+    private static final java.util.regex.Pattern ACK = java.util.regex.Pattern.compile(
+            "(?i)^ack(?:nowledge)?\\s+(SG-[A-Z0-9-]+)(?:\\s+([a-z_]+))?$");
 
     /** Questions only, no triage (for tools and tests of search). */
     public Assistant(Searcher searcher, Answers answers, DangerSignals danger) {
@@ -42,6 +47,13 @@ public final class Assistant implements Conversation {
     }
 
     public Assistant(Searcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage) {
+        this(searcher, answers, danger, triage, null);
+    }
+
+    /** With {@code acknowledgements}, "ack REF [role]" acknowledges an escalation as the sender. */
+    public Assistant(Searcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage,
+                     AcknowledgementService acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.searcher = searcher;
         this.answers = answers;
         this.danger = danger;
@@ -59,6 +71,11 @@ public final class Assistant implements Conversation {
         String command = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "").strip();
         if (text.isEmpty()) {
             return Reply.notice("Type a question about the safeguarding procedures, or \"help\".");
+        }
+        java.util.regex.Matcher ack = ACK.matcher(text);
+        if (acknowledgements != null && ack.matches()) {
+            Platform platform = Platform.fromId(message.platform()).orElse(Platform.CONSOLE);
+            return Reply.notice(acknowledgements.acknowledge(ack.group(1), ack.group(2), platform, message.userId()).text());
         }
         if (triage != null) {
             Optional<Reply> step = triage.handle(message, text);

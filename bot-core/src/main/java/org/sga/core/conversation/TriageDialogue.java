@@ -95,7 +95,7 @@ public final class TriageDialogue {
         DialogueState next = state.with(question.id(), value.get());
         TriageOutcome outcome = engine.evaluate(next.answers());
         if (outcome.complete()) {
-            next = next.awaitingNote();
+            next = next.awaitingNote(raiser.newReference(reporter(message)));
             save(key, next, current.version());
             return Optional.of(noteRequest(outcome));
         }
@@ -113,7 +113,9 @@ public final class TriageDialogue {
         }
         Raised raised;
         try {
-            raised = raiser.raise(outcome, reporter(message), note);
+            raised = state.reference() == null
+                    ? raiser.raise(outcome, reporter(message), note)
+                    : raiser.raise(outcome, reporter(message), note, state.reference());
         } catch (RuntimeException e) {
             // Nothing was recorded: the answers stay, so the reporter can try again.
             return withUrgency(outcome, new Reply(Reply.Kind.NOTICE, null,
@@ -160,7 +162,7 @@ public final class TriageDialogue {
             List<Citation> cites = answers.citations(action.cites().stream().map(c -> c.id()).toArray(String[]::new)).all();
             checklist.add(new Reply.ChecklistItem(action.code(), action.title(), action.text(), cites));
             text.append("\n").append(n++).append(". ").append(action.title()).append(": ").append(action.text())
-                    .append(" (").append(String.join("; ", cites.stream().map(Citation::label).toList())).append(")");
+                    .append(" (").append(Citations.compact(cites)).append(")");
         }
         text.append("\n\n");
         if (raised.routing().roles().isEmpty()) {
@@ -170,6 +172,11 @@ public final class TriageDialogue {
                     .map(r -> RoleNames.of(r.role().id())).toList()))
                     .append(". Someone must acknowledge within ").append(human(raised.routing().acknowledgeWithin()))
                     .append("; I will tell you who acknowledged and when, and notify their backup if nobody does.");
+        }
+        if (!raised.undeliverable().isEmpty()) {
+            text.append("\n\nI could not reach ").append(String.join(", ", raised.undeliverable().stream()
+                    .map(r -> RoleNames.of(r.id())).toList()))
+                    .append(" on this platform: please contact them directly now and give them the reference.");
         }
         String urgent = outcome.actionCodes().contains("CALL_999") ? Answers.CALL_999 : null;
         return new Reply(Reply.Kind.TRIAGE_OUTCOME, urgent, text.toString(), null, List.of(), List.of(), List.of(), checklist);

@@ -69,6 +69,7 @@ public final class EscalationService implements EscalationRaiser {
      * @throws IllegalArgumentException when the triage is not complete, the reporter is not known, or the note is too
      *     long; nothing is recorded then
      */
+    @Override
     public Raised raise(TriageOutcome outcome, Reporter reporter, String note, String reference) {
         Objects.requireNonNull(outcome, "outcome");
         if (!outcome.complete()) {
@@ -98,6 +99,7 @@ public final class EscalationService implements EscalationRaiser {
     }
 
     /** A new reference for this reporter's escalation, dated in their team's time zone; nothing is recorded. */
+    @Override
     public String newReference(Reporter reporter) {
         requireReporter(reporter);
         return references.next(clock.instant().atZone(teamOf(reporter).officeHours().zone()).toLocalDate());
