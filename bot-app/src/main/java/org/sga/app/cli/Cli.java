@@ -21,6 +21,8 @@ public final class Cli {
         commands.put("bench", new BenchCommand());
         commands.put("triage", new TriageCommand());
         commands.put("audit", new AuditCommand());
+        commands.put("escalations", new EscalationsCommand());
+        commands.put("outbox", new OutboxCommand());
     }
 
     /** True when the first argument names a tool; otherwise the application starts. */
