@@ -12,6 +12,7 @@ import org.sga.core.conversation.DangerSignals;
 import org.sga.app.store.StoreFactory;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.MiniLmEmbedder;
+import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 
 /**
@@ -58,6 +59,15 @@ public final class Content {
         }
     }
 
+    /** Topics the loaded procedures don't cover; from {@code SGA_CONTENT_DIR/not-covered.yml} or the jar. */
+    public static NotCovered notCovered() {
+        try (Reader reader = resource("not-covered.yml")) {
+            return NotCovered.parse(reader);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The hybrid index (BM25 with synonyms fused with sentence embeddings) that the bot uses. */
     public static SectionIndex index(Library library) {
         return index(library, true);
@@ -70,7 +80,7 @@ public final class Content {
             }
             CachedEmbedder embedder = new CachedEmbedder(MiniLmEmbedder::new,
                     StoreFactory.defaultDataDir().resolve("embeddings-" + MiniLmEmbedder.MODEL_ID + ".bin"));
-            SectionIndex index = SectionIndex.build(library, synonyms, embedder);
+            SectionIndex index = SectionIndex.build(library, synonyms, embedder, notCovered());
             embedder.save();
             return index;
         } catch (java.io.IOException e) {

@@ -31,7 +31,10 @@ public final class Answers {
         List<Hit> hits = result.hits();
         if (!result.answered() || hits.isEmpty()) {
             List<Citation> closest = hits.stream().limit(3).map(h -> cite(h.section())).toList();
-            String text = "I'm not sure the procedures I know answer that, so I won't guess. "
+            String elsewhere = result.notCoveredTopic() == null ? ""
+                    : "That sounds like a question about \"" + result.notCoveredTopic()
+                            + "\", which the procedures loaded here do not cover. ";
+            String text = elsewhere + "I'm not sure the procedures I know answer that, so I won't guess. "
                     + "Please ask your designated safeguarding lead (DSL) or your manager."
                     + (closest.isEmpty() ? "" : " The closest sections I found are listed below in case one of them helps.");
             List<Choice> choices = new ArrayList<>();

@@ -5,14 +5,19 @@ import java.util.List;
 /**
  * Ranked sections for one question, best first, and the decision whether the best one is presented as the answer.
  * Hits are listed even when not answered, so the user can be offered the closest section titles.
+ * {@code notCoveredTopic} names a topic the loaded procedures don't cover when the question is about that (or null).
  */
-public record SearchResult(String query, Decision decision, double confidence, List<Hit> hits) {
+public record SearchResult(String query, Decision decision, double confidence, List<Hit> hits, String notCoveredTopic) {
 
     /** Whether the bot answers with the best section or says it is not sure. */
     public enum Decision { ANSWERED, NOT_CONFIDENT }
 
     public SearchResult {
         hits = List.copyOf(hits);
+    }
+
+    public SearchResult(String query, Decision decision, double confidence, List<Hit> hits) {
+        this(query, decision, confidence, hits, null);
     }
 
     public boolean answered() {

@@ -53,9 +53,9 @@ public final class SectionIndex implements Searcher {
     private static final Map<String, Float> FIELDS = Map.of("text", 1.0f, "heading", 0.6f, "title", 0.2f);
     // An alternate phrasing is a document of its own, like the "alternate questions" of a FAQ service: a section
     // scores its best-matching phrasing, so a section with many phrasings is neither diluted nor inflated.
-    private static final float ALTERNATE_WEIGHT = Float.parseFloat(System.getProperty("sga.aw", "1.2"));
+    private static final float ALTERNATE_WEIGHT = 1.2f;
     // Weight of the (question-relative) BM25 score beside cosine similarity in the hybrid; chosen on a tuning set.
-    private static final double LEXICAL_WEIGHT = Double.parseDouble(System.getProperty("sga.lw", "0.2"));
+    private static final double LEXICAL_WEIGHT = 0.2;
 
     private final List<Section> sections;
     private final IndexSearcher searcher;
@@ -69,10 +69,17 @@ public final class SectionIndex implements Searcher {
     private final Embedder embedder;
     private final float[][] bodyVectors;
     private final float[][][] alternateVectors;
+    private final List<NotCovered.Topic> notCoveredTopics;
+    private final float[][][] notCoveredVectors;
+    // A question at least this close (cosine) to a topic the procedures don't cover, relative to its best section,
+    // is declined: slightly negative, because a neighbouring topic shares much vocabulary with the sections and so
+    // scores a little lower than it should. Chosen on the tuning set.
+    private static final double NOT_COVERED_MARGIN = -0.04;
     private final int[] ordOfDoc;
     private final boolean[] alternateDoc;
 
-    private SectionIndex(Library library, SynonymMap synonyms, Confidence confidence, Embedder embedder) throws IOException {
+    private SectionIndex(Library library, SynonymMap synonyms, Confidence confidence, Embedder embedder, NotCovered notCovered)
+            throws IOException {
         this.sections = library.sections();
         this.embedder = embedder;
         this.synonyms = synonyms;
@@ -114,10 +121,14 @@ public final class SectionIndex implements Searcher {
             this.bodyVectors = sections.parallelStream().map(sec -> embedder.embedContent(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
             this.alternateVectors = sections.parallelStream()
                     .map(sec -> sec.alternates().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
+            this.notCoveredVectors = notCovered.topics().stream()
+                    .map(t -> t.phrases().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
         } else {
             this.bodyVectors = null;
             this.alternateVectors = null;
+            this.notCoveredVectors = new float[0][][];
         }
+        this.notCoveredTopics = embedder == null ? List.of() : notCovered.topics();
         // Doc ids are only fixed once the reader is open (merges may reorder), so map them to sections here, once.
         int maxDoc = searcher.getIndexReader().maxDoc();
         this.ordOfDoc = new int[maxDoc];
@@ -140,8 +151,18 @@ public final class SectionIndex implements Searcher {
     }
 
     public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder, Confidence confidence) {
+        return build(library, synonymsSolrFormat, embedder, confidence, NotCovered.none());
+    }
+
+    /** Hybrid, with topics the procedures don't cover, so questions about them are declined rather than stretched. */
+    public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder, NotCovered notCovered) {
+        return build(library, synonymsSolrFormat, embedder, embedder == null ? Confidence.LEXICAL : Confidence.HYBRID, notCovered);
+    }
+
+    public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder, Confidence confidence,
+                                     NotCovered notCovered) {
         try {
-            return new SectionIndex(library, Analyzers.parseSynonyms(synonymsSolrFormat), confidence, embedder);
+            return new SectionIndex(library, Analyzers.parseSynonyms(synonymsSolrFormat), confidence, embedder, notCovered);
         } catch (IOException e) {
             throw Analyzers.unchecked(e);
         }
@@ -219,13 +240,33 @@ public final class SectionIndex implements Searcher {
             Hit best = hits.get(0);
             boolean answered = confidence.accepts(best, words.size());
             double shown = embedder == null ? best.coverage() : best.similarity();
+            String elsewhere = q == null ? null : notCovered(q, best.similarity());
+            if (elsewhere != null) {
+                answered = false;
+            }
             return new SearchResult(question, answered ? SearchResult.Decision.ANSWERED : SearchResult.Decision.NOT_CONFIDENT,
-                    shown, hits.subList(0, Math.min(maxHits, hits.size())));
+                    shown, hits.subList(0, Math.min(maxHits, hits.size())), elsewhere);
         } catch (IOException e) {
             throw Analyzers.unchecked(e);
         } catch (IndexSearcher.TooManyClauses e) {
             return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
         }
+    }
+
+    /** The topic the question is closer to than to the best section, by at least the margin; null if none. */
+    private String notCovered(float[] q, double bestSection) {
+        String topic = null;
+        double closest = bestSection + NOT_COVERED_MARGIN;
+        for (int t = 0; t < notCoveredVectors.length; t++) {
+            for (float[] phrase : notCoveredVectors[t]) {
+                double sim = Vectors.dot(q, phrase);
+                if (sim > closest) {
+                    closest = sim;
+                    topic = notCoveredTopics.get(t).name();
+                }
+            }
+        }
+        return topic;
     }
 
     private double similarity(float[] q, int ord) {

@@ -47,6 +47,13 @@ class AssistantTest {
         }
 
         @Test
+        void givenATopicOfAnotherProcedure_thenItNamesTheTopicAndDoesNotStretchASection() {
+            Reply reply = say("a year 6 girl says she will be taken abroad in the summer to be cut, I'm worried about FGM");
+            assertThat(reply.kind()).isEqualTo(Reply.Kind.NOT_CONFIDENT);
+            assertThat(reply.text()).contains("Female genital mutilation").contains("do not cover").contains("safeguarding lead");
+        }
+
+        @Test
         void givenAnOutOfScopeQuestion_thenItSaysSoAndPointsToTheSafeguardingLead() {
             Reply reply = say("how many days of annual leave do I get");
             assertThat(reply.kind()).isEqualTo(Reply.Kind.NOT_CONFIDENT);

@@ -10,7 +10,8 @@ import org.sga.content.ProcedureLoader;
 public final class ShippedIndex {
 
     public static final Library LIBRARY = ProcedureLoader.fromClasspath();
-    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), new MiniLmEmbedder());
+    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), new MiniLmEmbedder(),
+            NotCovered.parse(resource("search/not-covered.yml")));
     public static final SectionIndex LEXICAL = SectionIndex.build(LIBRARY, synonyms());
 
     private ShippedIndex() {
