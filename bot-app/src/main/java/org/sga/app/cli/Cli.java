@@ -23,6 +23,7 @@ public final class Cli {
         commands.put("audit", new AuditCommand());
         commands.put("escalations", new EscalationsCommand());
         commands.put("outbox", new OutboxCommand());
+        commands.put("content", new ContentCommand());
     }
 
     /** True when the first argument names a tool; otherwise the application starts. */

@@ -96,6 +96,40 @@ class CliTest {
     }
 
     @Nested
+    class ContentCheck {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void theShippedContentPasses() {
+            Run r = run("", "content", "check", "../content/src/main/resources/procedures");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("24 sections").contains("content OK");
+        }
+
+        @Test
+        void aBrokenFolderIsRefusedWithEachProblemNamed() throws Exception {
+            String procedure = Files.readString(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"));
+            Files.writeString(dir.resolve("child-abuse-and-ict.md"), procedure.replace("## 4.4\n", "## 4.3\n"));
+            Files.writeString(dir.resolve("danger-phrases.txt"), "(unclosed\n");
+            Run r = run("", "content", "check", dir.toString());
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out()).contains("PROBLEM procedures").contains("'4.3' is used twice").contains("PROBLEM danger-phrases.txt");
+        }
+
+        @Test
+        void triageCitationsMustNameSectionsOfTheFolder() throws Exception {
+            String procedure = Files.readString(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"));
+            int cut = procedure.indexOf("# 7. Secure Storage");
+            Files.writeString(dir.resolve("child-abuse-and-ict.md"), procedure.substring(0, cut));
+            Run r = run("", "content", "check", dir.toString());
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out()).contains("PROBLEM triage").contains("7.1");
+        }
+    }
+
+    @Nested
     class Triage {
 
         @Test
