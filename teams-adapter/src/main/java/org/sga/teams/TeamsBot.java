@@ -62,14 +62,17 @@ final class TeamsBot implements Bot {
     @Override
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         Activity activity = turn.getActivity();
-        remember(activity);
-        if (!activity.isType(ActivityTypes.MESSAGE)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        if (activity.getValue() != null) {
-            onSubmit(turn, activity);
-        } else {
-            onText(turn, activity);
+        try {
+            if (activity.isType(ActivityTypes.MESSAGE)) {
+                if (activity.getValue() != null) {
+                    onSubmit(turn, activity);
+                } else {
+                    onText(turn, activity);
+                }
+            }
+        } finally {
+            // After the reply, so the write is not on the way to it; also when the turn failed half-way.
+            remember(activity);
         }
         return CompletableFuture.completedFuture(null);
     }
