@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.sga.core.escalation.DeliveryException;
 import org.sga.core.escalation.DeliveryReceipt;
@@ -35,12 +38,23 @@ public final class TeamsNotifier implements Notifier {
     /** The role of rows addressed to the member of staff who raised the concern. */
     public static final String REPORTER = "reporter";
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    private static final int REMEMBERED = 10_000;
 
     private final TeamsSettings settings;
     private final ConnectorClients clients;
     private final ConversationReferences references;
     private final CardMemory cards;
     private final AccessTokens tokens;
+    /**
+     * Receipts of rows this instance delivered: when the outbox could not record a delivery (a database hiccup) and
+     * hands the row over again, the message is not posted a second time. Teams has no idempotency key of its own.
+     */
+    private final Map<String, DeliveryReceipt> delivered = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DeliveryReceipt> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     TeamsNotifier(TeamsSettings settings, ConnectorClients clients, ConversationReferences references, CardMemory cards,
                   AccessTokens tokens) {
@@ -53,7 +67,16 @@ public final class TeamsNotifier implements Notifier {
 
     @Override
     public DeliveryReceipt deliver(OutboxMessage message) throws DeliveryException {
-        OutboxRow row = message.row();
+        DeliveryReceipt earlier = delivered.get(message.idempotencyKey());
+        if (earlier != null) {
+            return earlier;
+        }
+        DeliveryReceipt receipt = post(message.row());
+        delivered.put(message.idempotencyKey(), receipt);
+        return receipt;
+    }
+
+    private DeliveryReceipt post(OutboxRow row) throws DeliveryException {
         if (!Platform.TEAMS.id().equals(row.platform())) {
             throw DeliveryException.permanent("teams_wrong_platform");
         }

@@ -53,22 +53,49 @@ class TeamsNotifierTest {
         fake.stubConnector();
     }
 
+    /** A row of its own escalation each time, since the notifier remembers what it delivered. */
     static OutboxMessage row(String role, String target) {
-        return new OutboxMessage(7, new OutboxRow("SG-2026-0001", role, OutboxRow.INITIAL, "teams", target,
-                "Safeguarding concern SG-2026-0001 · urgency HIGH. Please acknowledge.", "HIGH", Instant.now(), null),
+        String ref = "SG-" + BotFrameworkFake.nextId();
+        return new OutboxMessage(7, new OutboxRow(ref, role, OutboxRow.INITIAL, "teams", target,
+                "Safeguarding concern " + ref + " · urgency HIGH. Please acknowledge.", "HIGH", Instant.now(), null),
                 1, "w-1", Instant.now().plusSeconds(60));
     }
 
     @Test
     void givenRoleRow_thenNewConversationInChannelWithAcknowledge() throws Exception {
-        DeliveryReceipt receipt = teams.notifier().deliver(row("dsl", DSL_CHANNEL));
+        OutboxMessage message = row("dsl", DSL_CHANNEL);
+        String ref = message.row().escalationRef();
+        DeliveryReceipt receipt = teams.notifier().deliver(message);
 
         assertThat(receipt.platformMessageId()).isEqualTo("19:dsl@thread.tacv2;messageid=900");
         LoggedRequest created = fake.server().findAll(postRequestedFor(urlPathEqualTo("/v3/conversations"))).get(0);
         assertThat(created.getHeader("Authorization")).isEqualTo("Bearer " + BotFrameworkFake.CONNECTOR_TOKEN);
         assertThat(created.getBodyAsString()).contains("\"isGroup\":true", "\"channel\":{\"id\":\"" + DSL_CHANNEL + "\"}",
-                BotFrameworkFake.TENANT_ID, "Safeguarding concern SG-2026-0001", "Acknowledge",
-                "\"sga\":\"ack\"", "\"ref\":\"SG-2026-0001\"", "\"role\":\"dsl\"");
+                BotFrameworkFake.TENANT_ID, "Safeguarding concern " + ref, "Acknowledge",
+                "\"sga\":\"ack\"", "\"ref\":\"" + ref + "\"", "\"role\":\"dsl\"");
+    }
+
+    @Test
+    void givenSameRowHandedOverAgain_thenPostedOnce() throws Exception {
+        OutboxMessage first = row("out_of_hours", "19:edt@thread.tacv2");
+        OutboxMessage again = new OutboxMessage(first.id(), first.row(), 2, "w-2", first.leaseUntil());
+
+        DeliveryReceipt receipt = teams.notifier().deliver(first);
+
+        assertThat(teams.notifier().deliver(again)).isEqualTo(receipt);
+        assertThat(fake.server().findAll(postRequestedFor(urlPathEqualTo("/v3/conversations")))).hasSize(1);
+    }
+
+    @Test
+    void givenBackupRow_thenPostedToTheBackupChannelWithAcknowledge() throws Exception {
+        OutboxMessage backup = new OutboxMessage(9, new OutboxRow("SG-2026-0002", "dsl", OutboxRow.BACKUP, "teams",
+                "19:deputy-dsl@thread.tacv2", "Not yet acknowledged: SG-2026-0002", "URGENT", Instant.now(), null),
+                1, "w-1", Instant.now().plusSeconds(60));
+
+        teams.notifier().deliver(backup);
+
+        assertThat(fake.server().findAll(postRequestedFor(urlPathEqualTo("/v3/conversations"))).get(0).getBodyAsString())
+                .contains("19:deputy-dsl@thread.tacv2", "Acknowledge", "\"ref\":\"SG-2026-0002\"");
     }
 
     @Test
