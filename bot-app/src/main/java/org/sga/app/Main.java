@@ -32,6 +32,10 @@ public final class Main {
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setAdditionalProfiles("console");
         }
-        app.run(args).close();
+        var context = app.run(args);
+        if (console) {
+            // The console chat has ended; a web application keeps serving until it is stopped.
+            context.close();
+        }
     }
 }

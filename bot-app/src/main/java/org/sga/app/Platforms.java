@@ -9,7 +9,8 @@ final class Platforms {
     }
 
     static boolean noneConfigured(Map<String, String> env) {
-        return blank(env.get("SLACK_BOT_TOKEN")) && blank(env.get("MICROSOFT_APP_ID"));
+        return blank(env.get("SLACK_BOT_TOKEN")) && blank(env.get("MICROSOFT_APP_ID"))
+                && !"true".equalsIgnoreCase(env.get("SGA_TEAMS_ALLOW_UNAUTHENTICATED"));
     }
 
     private static boolean blank(String s) {

@@ -1,0 +1,231 @@
+package org.sga.app.teams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.sga.app.cli.Triage;
+import org.sga.content.Library;
+import org.sga.core.conversation.Answers;
+import org.sga.core.conversation.Assistant;
+import org.sga.core.conversation.Conversation;
+import org.sga.core.conversation.ConversationStore;
+import org.sga.core.conversation.DangerSignals;
+import org.sga.core.conversation.TriageDialogue;
+import org.sga.core.escalation.AcknowledgeResult;
+import org.sga.core.escalation.Acknowledgements;
+import org.sga.core.escalation.Channel;
+import org.sga.core.escalation.EscalationRaiser;
+import org.sga.core.escalation.Outbox;
+import org.sga.core.escalation.OutboxRow;
+import org.sga.core.escalation.Platform;
+import org.sga.core.escalation.Raised;
+import org.sga.core.escalation.RoutedRole;
+import org.sga.core.escalation.Routing;
+import org.sga.core.search.SectionIndex;
+import org.sga.core.triage.Role;
+import org.sga.teams.AcknowledgeOutcome;
+import org.sga.teams.Acknowledger;
+import org.sga.teams.Activities;
+import org.sga.teams.BotFrameworkFake;
+import org.sga.teams.TeamsNotifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole Teams path through the real endpoint on a random port: a question, the answer card, the triage by button
+ * clicks, the outcome, the escalation posted into the DSL channel by the outbox worker, and the Acknowledge button
+ * clicked first by someone not allowed, then by the lead, whose acknowledgement reaches the reporter's chat.
+ * WireMock plays the Bot Framework: connector, token endpoint and OpenID metadata.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sga.outbox.poll-interval=50ms", "sga.outbox.backoff-initial=100ms"})
+class TeamsEndToEndTest {
+
+    static final BotFrameworkFake FAKE = new BotFrameworkFake();
+    static final String DSL_CHANNEL = "19:dsl@thread.tacv2";
+    static final String SAM = "29:sam";
+    static final String DEE = "29:dee";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        TeamsSettingsFromFake.register(registry, FAKE);
+        Path data = Files.createTempDirectory("sga-teams-e2e");
+        registry.add("sga.data.dir", data::toString);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        FAKE.close();
+    }
+
+    @Test
+    void questionTriageEscalationAndAcknowledgement() throws Exception {
+        String serviceUrl = FAKE.base();
+
+        // A question: the answer comes back as a card with its citation and the Start triage button.
+        assertThat(post(Activities.personalMessage(serviceUrl, BotFrameworkFake.nextId(), SAM,
+                "a pupil's nudes are going round school, what do I do?"))).isEqualTo(202);
+        ServeEvent answer = awaitPost(e -> e.getRequest().getUrl().startsWith("/v3/conversations/" + Activities.PERSONAL_CHAT));
+        JsonNode card = card(answer);
+        assertThat(card.toString()).contains("version", "Start triage", "Helpful");
+
+        // Start triage from the card, then answer every question by clicking its first option.
+        ServeEvent last = click(answer, button(card, "Start triage"));
+        for (int step = 0; step < 15 && !card(last).toString().contains("Reference "); step++) {
+            JsonNode choice = firstChoice(card(last));
+            last = click(last, choice);
+        }
+        String outcome = card(last).toString();
+        assertThat(outcome).contains("Reference SG-E2E-", "What the procedure requires of you");
+        String ref = outcome.replaceAll("(?s).*Reference (SG-E2E-\\d+).*", "$1");
+
+        // The outbox worker posts the escalation into the lead's channel with an Acknowledge button.
+        ServeEvent escalation = awaitPost(e -> e.getRequest().getUrl().equals("/v3/conversations"));
+        assertThat(escalation.getRequest().getBodyAsString()).contains(DSL_CHANNEL, ref, "Acknowledge");
+        String thread = "19:dsl@thread.tacv2;messageid=900";
+        String ack = "{\"sga\":\"ack\",\"ref\":\"" + ref + "\",\"role\":\"safeguarding_lead\"}";
+
+        // Someone not allowed for the role: refused in the thread, the card stays as it was.
+        FAKE.server().resetRequests();
+        post(Activities.submit(serviceUrl, BotFrameworkFake.nextId(), SAM, thread, "900", ack));
+        ServeEvent refusal = awaitPost(e -> e.getRequest().getUrl().contains("/v3/conversations/19:dsl"));
+        assertThat(refusal.getRequest().getMethod().value()).isEqualTo("POST");
+        assertThat(refusal.getRequest().getBodyAsString()).contains("cannot acknowledge");
+
+        // The lead: the card is updated without the button, and the reporter is told in their personal chat.
+        FAKE.server().resetRequests();
+        post(Activities.submit(serviceUrl, BotFrameworkFake.nextId(), DEE, thread, "900", ack));
+        ServeEvent update = awaitPost(e -> e.getRequest().getMethod().value().equals("PUT"));
+        assertThat(update.getRequest().getBodyAsString()).contains("Acknowledged by Dee Lead", "\"actions\":[]", ref);
+        ServeEvent told = awaitPost(e -> e.getRequest().getUrl().equals("/v3/conversations/" + Activities.PERSONAL_CHAT + "/activities"));
+        assertThat(told.getRequest().getBodyAsString()).contains(ref, "acknowledged by Dee Lead");
+        assertThat(FAKE.server().findAll(postRequestedFor(urlPathEqualTo("/v3/conversations")))).isEmpty();
+    }
+
+    private ServeEvent click(ServeEvent cardPost, JsonNode action) throws Exception {
+        String cardId = JSON.readTree(cardPost.getResponse().getBodyAsString()).path("id").asText();
+        FAKE.server().resetRequests();
+        assertThat(post(Activities.submit(FAKE.base(), BotFrameworkFake.nextId(), SAM, Activities.PERSONAL_CHAT, cardId,
+                action.path("data").toString()))).isEqualTo(202);
+        return awaitPost(e -> e.getRequest().getMethod().value().equals("POST")
+                && e.getRequest().getUrl().startsWith("/v3/conversations/" + Activities.PERSONAL_CHAT));
+    }
+
+    private static JsonNode button(JsonNode card, String title) {
+        for (JsonNode a : card.path("actions")) {
+            if (a.path("title").asText().equals(title)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no button " + title + " in " + card);
+    }
+
+    private static JsonNode firstChoice(JsonNode card) {
+        for (JsonNode a : card.path("actions")) {
+            if (a.path("data").path("sga").asText().equals("choice")) {
+                return a;
+            }
+        }
+        throw new AssertionError("no choice in " + card);
+    }
+
+    private static JsonNode card(ServeEvent post) throws IOException {
+        return JSON.readTree(post.getRequest().getBodyAsString()).path("attachments").path(0).path("content");
+    }
+
+    private static ServeEvent awaitPost(Predicate<ServeEvent> matching) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<ServeEvent> events = FAKE.server().getAllServeEvents().stream().filter(matching).toList();
+            if (!events.isEmpty()) {
+                return events.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the connector received nothing matching within 20 s: "
+                + FAKE.server().getAllServeEvents().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList());
+    }
+
+    private int post(String activity) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+                .header("Authorization", "Bearer " + FAKE.token(FAKE.base()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(activity)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The triage wired to a raiser that routes every outcome to the lead's Teams channel, and an acknowledger. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Wiring {
+
+        final Map<String, String> reporterChats = new ConcurrentHashMap<>();
+        final AtomicInteger refs = new AtomicInteger();
+
+        @Bean
+        @Primary
+        Conversation triageAssistant(SectionIndex index, Library library, DangerSignals danger, ConversationStore store,
+                                     Outbox outbox) {
+            Answers answers = new Answers(library);
+            EscalationRaiser raiser = (outcome, reporter, note) -> {
+                String ref = "SG-E2E-" + refs.incrementAndGet();
+                Instant now = Instant.now();
+                reporterChats.put(ref, reporter.conversationId());
+                outbox.enqueue(new OutboxRow(ref, Role.SAFEGUARDING_LEAD.id(), OutboxRow.INITIAL, Platform.TEAMS.id(),
+                        DSL_CHANNEL, "Safeguarding concern " + ref + " · urgency " + outcome.urgency()
+                        + ". Please acknowledge.", outcome.urgency().name(), now, now.plus(Duration.ofHours(1))));
+                return new Raised(ref, new Routing("team-1", now, true, outcome.urgency(), Duration.ofHours(1),
+                        List.of(new RoutedRole(Role.SAFEGUARDING_LEAD, new Channel(Map.of(Platform.TEAMS, DSL_CHANNEL)),
+                                new Channel(Map.of()), Map.of(Platform.TEAMS, Set.of("aad-" + DEE))))));
+            };
+            return new Assistant(index, answers, danger, new TriageDialogue(Triage.engine(library), store, raiser, answers));
+        }
+
+        @Bean
+        Acknowledger acknowledger(Acknowledgements acknowledgements, Outbox outbox) {
+            return (ref, role, user) -> {
+                if (!("aad-" + DEE).equals(user.aadObjectId())) {
+                    return AcknowledgeOutcome.notAllowed();
+                }
+                String name = "Dee Lead";
+                AcknowledgeResult result = acknowledgements.acknowledge(ref, role, user.aadObjectId(), Clock.systemUTC().instant());
+                if (result.first()) {
+                    outbox.enqueue(new OutboxRow(ref, TeamsNotifier.REPORTER, "ack", Platform.TEAMS.id(), reporterChats.get(ref),
+                            "Your concern " + ref + " was acknowledged by " + name + ".", "URGENT", Instant.now(), null));
+                    return AcknowledgeOutcome.acknowledged(name, result.standing().at());
+                }
+                return AcknowledgeOutcome.already(name, result.standing().at());
+            };
+        }
+    }
+}

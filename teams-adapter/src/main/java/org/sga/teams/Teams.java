@@ -1,0 +1,100 @@
+package org.sga.teams;
+
+import com.microsoft.bot.connector.authentication.ChannelValidation;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sga.core.conversation.Conversation;
+import org.sga.core.conversation.ConversationStore;
+import org.sga.core.conversation.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Teams adapter, assembled: the endpoint for {@code /api/messages} and the notifier for the outbox. Every Bot
+ * Framework type stays behind this class. Close it to stop the turn workers.
+ */
+public final class Teams implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Teams.class);
+
+    private final TeamsEndpoint endpoint;
+    private final TeamsNotifier notifier;
+    private final ExecutorService workers;
+
+    /** What the adapter needs from the application. */
+    public record Collaborators(Conversation conversation, ProcessedEvents processedEvents, ConversationStore store,
+                                ConversationReferences references, Acknowledger acknowledger, Feedback feedback) {
+        public Collaborators {
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(processedEvents, "processedEvents");
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(references, "references");
+            Objects.requireNonNull(acknowledger, "acknowledger");
+            feedback = feedback == null ? Feedback.NONE : feedback;
+        }
+    }
+
+    public Teams(TeamsSettings settings, Collaborators with, int workerThreads, int queueCapacity) {
+        if (settings.authenticationEnabled()) {
+            LOG.info("Teams: checking Bot Framework tokens for app id {} against {}", settings.appId(), settings.openIdMetadataUrl());
+        } else {
+            LOG.warn("""
+
+                    ***************************************************************************
+                    *  MICROSOFT_APP_ID is not set: /api/messages accepts UNAUTHENTICATED      *
+                    *  requests. Only for local development with the Bot Framework Emulator.   *
+                    *  Never expose this instance to a network.                                *
+                    ***************************************************************************""");
+        }
+        // The SDK reads the metadata URL from a JVM-wide static; setting it here keeps it next to the settings.
+        ChannelValidation.setOpenIdMetaDataUrl(settings.openIdMetadataUrl());
+        AccessTokens tokens = new AccessTokens(settings, HttpClient.newBuilder()
+                .connectTimeout(settings.connectorTimeout()).build(), Clock.systemUTC());
+        OwnTokenCredentials credentials = settings.authenticationEnabled() ? new OwnTokenCredentials(settings.appId(), tokens) : null;
+        ConnectorClients clients = new ConnectorClients(credentials, settings);
+        SimpleCredentialProvider credentialProvider = new SimpleCredentialProvider(
+                settings.authenticationEnabled() ? settings.appId() : null, settings.authenticationEnabled() ? settings.appPassword() : null);
+        TeamsBotAdapter adapter = new TeamsBotAdapter(credentialProvider, clients);
+        CardMemory cards = new CardMemory(with.store());
+        TeamsBot bot = new TeamsBot(with.conversation(), with.processedEvents(), cards, with.references(), with.acknowledger(),
+                with.feedback());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), r -> {
+                    Thread t = new Thread(r, "teams-turn-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.endpoint = new TeamsEndpoint(credentialProvider, adapter, bot, with.processedEvents(), workers);
+        this.notifier = new TeamsNotifier(settings, clients, with.references(), cards, tokens);
+    }
+
+    public TeamsEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public TeamsNotifier notifier() {
+        return notifier;
+    }
+
+    /** Lets queued turns finish for a few seconds, then stops. */
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
