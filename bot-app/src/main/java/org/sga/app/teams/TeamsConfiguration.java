@@ -5,6 +5,9 @@ import javax.sql.DataSource;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.escalation.AcknowledgementOutcome;
+import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.Platform;
 import org.sga.teams.Acknowledger;
 import org.sga.teams.AcknowledgeOutcome;
 import org.sga.teams.ConversationReferences;
@@ -56,6 +59,25 @@ public class TeamsConfiguration {
     @Bean
     TeamsNotifier teamsNotifier(Teams teams) {
         return teams.notifier();
+    }
+
+    /**
+     * Acknowledge clicks go to the core's acknowledgement service, which checks the role's Teams acknowledgers
+     * (AAD object ids, or Teams user ids where no AAD id is sent) and tells the reporter.
+     */
+    @Bean
+    Acknowledger teamsAcknowledger(AcknowledgementService acknowledgements) {
+        return (ref, role, user) -> {
+            String id = user.aadObjectId() != null && !user.aadObjectId().isBlank() ? user.aadObjectId() : user.teamsId();
+            AcknowledgementOutcome outcome = acknowledgements.acknowledge(ref, role, Platform.TEAMS, id);
+            String name = user.name() == null || user.name().isBlank() ? id : user.name();
+            return switch (outcome.status()) {
+                case ACCEPTED -> AcknowledgeOutcome.acknowledged(name, outcome.acknowledgement().at());
+                case ALREADY_ACKNOWLEDGED -> AcknowledgeOutcome.already(outcome.acknowledgement().userId(),
+                        outcome.acknowledgement().at());
+                default -> AcknowledgeOutcome.notAllowed();
+            };
+        };
     }
 
     /** Until the application wires who may acknowledge, nobody may: an open escalation is safer than a wrong close. */
