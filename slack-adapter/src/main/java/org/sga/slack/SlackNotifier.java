@@ -52,6 +52,10 @@ public final class SlackNotifier implements Notifier {
     @Override
     public DeliveryReceipt deliver(OutboxMessage message) throws DeliveryException {
         OutboxRow row = message.row();
+        if (!SlackBot.PLATFORM.equals(row.platform())) {
+            // A Teams or console row handed here by mistake: its target is not a Slack channel.
+            throw DeliveryException.permanent("not_a_slack_row");
+        }
         synchronized (delivered) {
             DeliveryReceipt earlier = delivered.get(message.idempotencyKey());
             if (earlier != null) {
