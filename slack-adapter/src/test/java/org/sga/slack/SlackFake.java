@@ -87,7 +87,9 @@ final class SlackFake implements AutoCloseable {
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            fields.put(key, value);
+            // Gson writes &, < and > as unicode escapes inside JSON fields; undo that so tests read what Slack shows.
+            fields.put(key, value.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">")
+                    .replace("\\u003d", "=").replace("\\u0027", "'"));
         }
         return fields;
     }
