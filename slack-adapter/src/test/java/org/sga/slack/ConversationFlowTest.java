@@ -139,7 +139,7 @@ class ConversationFlowTest {
             var r = endpoint.requests.form(Events.slashCommand("U1", "CSTAFF", "what does 4.4 say", slack.responseUrl("cmd1")));
             assertThat(r.statusCode()).isEqualTo(200);
             SlackFake.await("the response", () -> slack.responses().size() == 1);
-            String body = slack.responses().getFirst().getBodyAsString();
+            String body = slack.responseBodies().getFirst();
             assertThat(body).contains("\"response_type\":\"ephemeral\"").contains("Child abuse and IT §4.4");
             assertThat(slack.count("chat.postMessage")).isZero();
         }
@@ -151,7 +151,7 @@ class ConversationFlowTest {
             assertThat(lastPost().get("channel")).isEqualTo(SlackFake.DM);
             assertThat(lastPost().get("blocks")).contains("Is a child in immediate danger?").contains("sga_answer:0");
             SlackFake.await("the pointer", () -> slack.responses().size() == 1);
-            assertThat(slack.responses().getFirst().getBodyAsString()).contains("direct messages");
+            assertThat(slack.responseBodies().getFirst()).contains("direct messages");
         }
     }
 

@@ -65,6 +65,16 @@ final class SlackFake implements AutoCloseable {
         return server.findAll(postRequestedFor(urlEqualTo("/api/" + method))).stream().map(SlackFake::form).toList();
     }
 
+    static String readable(String json) {
+        return json.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">")
+                .replace("\\u003d", "=").replace("\\u0027", "'");
+    }
+
+    /** Bodies posted to response URLs, oldest first, readable. */
+    List<String> responseBodies() {
+        return responses().stream().map(r -> readable(r.getBodyAsString())).toList();
+    }
+
     List<LoggedRequest> responses() {
         return server.findAll(postRequestedFor(urlPathMatching("/respond/.*")));
     }
@@ -88,8 +98,7 @@ final class SlackFake implements AutoCloseable {
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             // Gson writes &, < and > as unicode escapes inside JSON fields; undo that so tests read what Slack shows.
-            fields.put(key, value.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">")
-                    .replace("\\u003d", "=").replace("\\u0027", "'"));
+            fields.put(key, readable(value));
         }
         return fields;
     }
