@@ -127,7 +127,7 @@ public final class SlackBot implements AutoCloseable {
         return app.slack().methods(settings.botToken());
     }
 
-    /** Connects to Slack over Socket Mode (Java-WebSocket backend) and returns once connected. */
+    /** Connects to Slack over Socket Mode (Java-WebSocket backend); Bolt reconnects when the socket drops. */
     public synchronized void startSocketMode() throws Exception {
         if (!settings.socketMode()) {
             throw new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN");
@@ -135,7 +135,7 @@ public final class SlackBot implements AutoCloseable {
         if (socketMode == null) {
             socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
             socketMode.startAsync();
-            LOG.info("Slack Socket Mode connected");
+            LOG.info("Slack Socket Mode started");
         }
     }
 
