@@ -29,6 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.sga.core.conversation.Conversation;
+import org.sga.core.conversation.Reply;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -102,6 +108,21 @@ class SlackLoadBench {
         SLACK.stop();
     }
 
+    /**
+     * {@code -Dsga.bench.core=fixed}: a core that answers at once with a fixed reply, to measure the adapter alone
+     * (signature, Bolt, de-duplication, Block Kit, the Web API call) apart from search.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "sga.bench.core", havingValue = "fixed")
+    static class FixedCore {
+        @Bean
+        @Primary
+        Conversation fixedConversation() {
+            Reply reply = new Reply(Reply.Kind.ANSWER, null, "A fixed answer.", null, List.of(), List.of(), List.of());
+            return message -> reply;
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -114,7 +135,8 @@ class SlackLoadBench {
         int seconds = Integer.getInteger("sga.bench.seconds", 20);
         int[] rates = Arrays.stream(System.getProperty("sga.bench.rates", "50,200").split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray();
-        System.out.printf(Locale.ROOT, "SlackLoadBench: %d cores, %d s per rate%n", Runtime.getRuntime().availableProcessors(), seconds);
+        System.out.printf(Locale.ROOT, "SlackLoadBench: %d cores, %d s per rate, core %s%n", Runtime.getRuntime().availableProcessors(),
+                seconds, System.getProperty("sga.bench.core", "assistant"));
         phase("warm-up", 20, 5, false);
         for (int rate : rates) {
             phase(rate + "/s", rate, seconds, true);
