@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sga.core.conversation.Conversation;
+import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.conversation.Reply;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -123,6 +124,28 @@ class SlackLoadBench {
         }
     }
 
+    /** {@code -Dsga.bench.events=memory}: de-duplication in memory instead of the database, to see what the store costs. */
+    @TestConfiguration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "sga.bench.events", havingValue = "memory")
+    static class MemoryEvents {
+        @Bean
+        @Primary
+        ProcessedEvents memoryProcessedEvents() {
+            java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
+            return new ProcessedEvents() {
+                @Override
+                public boolean firstTime(String source, String eventId) {
+                    return seen.add(source + "/" + eventId);
+                }
+
+                @Override
+                public int forgetSeenBefore(Instant cutoff) {
+                    return 0;
+                }
+            };
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -135,8 +158,9 @@ class SlackLoadBench {
         int seconds = Integer.getInteger("sga.bench.seconds", 20);
         int[] rates = Arrays.stream(System.getProperty("sga.bench.rates", "50,200").split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray();
-        System.out.printf(Locale.ROOT, "SlackLoadBench: %d cores, %d s per rate, core %s%n", Runtime.getRuntime().availableProcessors(),
-                seconds, System.getProperty("sga.bench.core", "assistant"));
+        System.out.printf(Locale.ROOT, "SlackLoadBench: %d cores, %d s per rate, core %s, events %s%n",
+                Runtime.getRuntime().availableProcessors(), seconds, System.getProperty("sga.bench.core", "assistant"),
+                System.getProperty("sga.bench.events", "database"));
         phase("warm-up", 20, 5, false);
         for (int rate : rates) {
             phase(rate + "/s", rate, seconds, true);
