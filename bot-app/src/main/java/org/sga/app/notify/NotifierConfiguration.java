@@ -3,6 +3,7 @@ package org.sga.app.notify;
 import java.util.HashMap;
 import java.util.Map;
 import org.sga.core.escalation.Notifier;
+import org.sga.slack.SlackNotifier;
 import org.sga.teams.TeamsNotifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +16,11 @@ class NotifierConfiguration {
 
     @Bean
     @Primary
-    PlatformNotifier platformNotifier(ObjectProvider<TeamsNotifier> teams) {
+    PlatformNotifier platformNotifier(ObjectProvider<TeamsNotifier> teams, ObjectProvider<SlackNotifier> slack) {
         Map<String, Notifier> byPlatform = new HashMap<>();
         byPlatform.put("console", new ConsoleNotifier(System.out));
         teams.ifAvailable(n -> byPlatform.put("teams", n));
+        slack.ifAvailable(n -> byPlatform.put("slack", n));
         return new PlatformNotifier(byPlatform);
     }
 }

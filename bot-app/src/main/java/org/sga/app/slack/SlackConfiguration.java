@@ -1,0 +1,153 @@
+package org.sga.app.slack;
+
+import java.time.Clock;
+import org.sga.core.conversation.Conversation;
+import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.escalation.AcknowledgementOutcome;
+import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.Platform;
+import org.sga.slack.AcknowledgeHandler;
+import org.sga.slack.FeedbackRecorder;
+import org.sga.slack.SignatureFilter;
+import org.sga.slack.SlackBot;
+import org.sga.slack.SlackNotifier;
+import org.sga.slack.SlackSettings;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The Slack adapter, on when a bot token is set. HTTP mode (a signing secret) serves Bolt's servlet at
+ * {@code /slack/events} behind the signature filter; Socket Mode (an app token) connects out instead; both may run.
+ * The acknowledge and feedback ports take the application's beans when there are any.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SlackConfiguration.BotTokenSet.class)
+@EnableConfigurationProperties(SlackProperties.class)
+public class SlackConfiguration {
+
+    static final String PATH = "/slack/events";
+    private static final Logger LOG = LoggerFactory.getLogger(SlackConfiguration.class);
+
+    @Bean
+    SlackSettings slackSettings(SlackProperties properties) {
+        SlackSettings settings = properties.toSettings();
+        LOG.info("Slack adapter on: {}", settings);
+        return settings;
+    }
+
+    @Bean(destroyMethod = "close")
+    SlackBot slackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
+                      ObjectProvider<AcknowledgeHandler> acknowledge, ObjectProvider<FeedbackRecorder> feedback,
+                      ObjectProvider<Clock> clock) {
+        return new SlackBot(settings, conversation, events,
+                acknowledge.getIfAvailable(AcknowledgeHandler::channelMembersOnly),
+                feedback.getIfAvailable(() -> f -> LOG.info("Answer feedback: {} {} helpful={}", f.sectionId(), f.version(), f.helpful())),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @Conditional(SigningSecretSet.class)
+    ServletRegistrationBean<SlackAppServlet> slackServlet(SlackBot bot) {
+        ServletRegistrationBean<SlackAppServlet> registration = new ServletRegistrationBean<>(bot.servlet(), PATH);
+        registration.setName("slack");
+        return registration;
+    }
+
+    @Bean
+    @Conditional(SigningSecretSet.class)
+    FilterRegistrationBean<SignatureFilter> slackSignatureFilter(SlackBot bot, ObjectProvider<Clock> clock) {
+        FilterRegistrationBean<SignatureFilter> registration =
+                new FilterRegistrationBean<>(bot.signatureFilter(clock.getIfAvailable(Clock::systemUTC)));
+        registration.addUrlPatterns(PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("slackSignature");
+        return registration;
+    }
+
+    @Bean
+    SlackNotifier slackNotifier(SlackBot bot) {
+        return bot.notifier();
+    }
+
+    /**
+     * Acknowledge presses: Slack says whether the clicker is in the role's channel or a configured user group; the
+     * core then applies the role's own acknowledgers (when listed), first-one-wins, the audit and telling the reporter.
+     */
+    @Bean
+    AcknowledgeHandler slackAcknowledgeHandler(AcknowledgementService acknowledgements) {
+        return request -> {
+            if (!request.channelMember() && request.userGroups().isEmpty()) {
+                return AcknowledgeHandler.Outcome.of(AcknowledgeHandler.Status.NOT_ALLOWED);
+            }
+            AcknowledgementOutcome outcome = acknowledgements.acknowledge(request.reference(), request.role(), Platform.SLACK,
+                    request.slackUserId());
+            return switch (outcome.status()) {
+                case ACCEPTED -> AcknowledgeHandler.Outcome.acknowledged(request.slackUserId(), outcome.acknowledgement().at());
+                case ALREADY_ACKNOWLEDGED -> AcknowledgeHandler.Outcome.already(
+                        outcome.acknowledgement().userId().replaceFirst("^slack:", ""), outcome.acknowledgement().at());
+                case UNKNOWN_ESCALATION -> AcknowledgeHandler.Outcome.of(AcknowledgeHandler.Status.UNKNOWN_ESCALATION);
+                default -> AcknowledgeHandler.Outcome.of(AcknowledgeHandler.Status.NOT_ALLOWED);
+            };
+        };
+    }
+
+    @Bean
+    SmartLifecycle slackSocketMode(SlackBot bot, SlackSettings settings) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (settings.socketMode()) {
+                    try {
+                        bot.startSocketMode();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Slack Socket Mode could not connect: " + e.getClass().getSimpleName(), e);
+                    }
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+
+    /** On when {@code sga.slack.bot-token} (SLACK_BOT_TOKEN) is not blank. */
+    static final class BotTokenSet implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String token = context.getEnvironment().getProperty("sga.slack.bot-token");
+            return token != null && !token.isBlank();
+        }
+    }
+
+    /** HTTP mode: on when {@code sga.slack.signing-secret} (SLACK_SIGNING_SECRET) is not blank. */
+    static final class SigningSecretSet implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String secret = context.getEnvironment().getProperty("sga.slack.signing-secret");
+            return secret != null && !secret.isBlank();
+        }
+    }
+}

@@ -1,0 +1,471 @@
+package org.sga.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.view.View;
+import com.slack.api.socket_mode.SocketModeClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.sga.core.conversation.Conversation;
+import org.sga.core.conversation.InboundMessage;
+import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.conversation.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack side of the bot: a Bolt {@link App} whose handlers acknowledge at once and do the work on a small pool
+ * of threads, translating mentions, direct messages, the slash command and button presses into core messages and
+ * core replies into Block Kit. Retried events are answered once ({@link ProcessedEvents}); files are never fetched.
+ * HTTP mode serves {@link #servlet()} behind {@link #signatureFilter(Clock)}; Socket Mode is
+ * {@link #startSocketMode()}.
+ */
+public final class SlackBot implements AutoCloseable {
+
+    public static final String PLATFORM = "slack";
+    public static final String COMMAND = "/safeguarding";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackBot.class);
+    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+    private static final String MOVED_TO_DM = "Thank you. I've sent you a direct message so we can carry on privately. "
+            + "Details about a child should not be in a channel others can read: please consider deleting your message "
+            + "here. If a child is in immediate danger, call 999 now.";
+    private static final String FAILED = "Sorry, something went wrong on my side and I could not answer. Please try again; "
+            + "if it is urgent, phone your designated safeguarding lead. If a child is in immediate danger, call 999.";
+
+    private final SlackSettings settings;
+    private final Conversation conversation;
+    private final ProcessedEvents events;
+    private final AcknowledgeHandler acknowledge;
+    private final FeedbackRecorder feedback;
+    private final Membership membership;
+    private final Clock clock;
+    private final App app;
+    private final ThreadPoolExecutor workers;
+    private volatile SocketModeApp socketMode;
+
+    public SlackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
+                    AcknowledgeHandler acknowledge, FeedbackRecorder feedback, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.conversation = Objects.requireNonNull(conversation, "conversation");
+        this.events = Objects.requireNonNull(events, "events");
+        this.acknowledge = Objects.requireNonNull(acknowledge, "acknowledge");
+        this.feedback = Objects.requireNonNull(feedback, "feedback");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.membership = new Membership(settings.ackUserGroups());
+        this.workers = workers(settings.workerThreads());
+        this.app = new App(AppConfig.builder()
+                .slack(slack(settings))
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.httpMode() ? settings.signingSecret() : null)
+                // Without a signing secret only Socket Mode runs, and no servlet is handed out (see servlet()).
+                .requestVerificationEnabled(settings.httpMode())
+                // message.im also delivers edits, deletions and bot messages; they need no answer, only an ack.
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .build());
+        register();
+    }
+
+    /** A Slack client whose Web API calls go to {@code apiUrl}. */
+    public static Slack slack(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /** Bolt's servlet for {@code /slack/events}; mount it behind {@link #signatureFilter(Clock)}. */
+    public SlackAppServlet servlet() {
+        if (!settings.httpMode()) {
+            throw new IllegalStateException("HTTP mode needs SLACK_SIGNING_SECRET");
+        }
+        return new SlackAppServlet(app);
+    }
+
+    public SignatureFilter signatureFilter(Clock clock) {
+        return new SignatureFilter(settings.signingSecret(), clock);
+    }
+
+    /** The notifier for escalations, posting with the bot token through the same client. */
+    public SlackNotifier notifier() {
+        return new SlackNotifier(client());
+    }
+
+    MethodsClient client() {
+        return app.slack().methods(settings.botToken());
+    }
+
+    /** Connects to Slack over Socket Mode (Java-WebSocket backend); Bolt reconnects when the socket drops. */
+    public synchronized void startSocketMode() throws Exception {
+        if (!settings.socketMode()) {
+            throw new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN");
+        }
+        if (socketMode == null) {
+            socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+            socketMode.startAsync();
+            LOG.info("Slack Socket Mode started");
+        }
+    }
+
+    /** How many pieces of work wait for a thread; for the benchmark and health checks. */
+    public int queued() {
+        return workers.getQueue().size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.warn("Closing Socket Mode failed: {}", e.getClass().getSimpleName());
+            }
+            socketMode = null;
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void register() {
+        app.event(AppMentionEvent.class, (payload, ctx) -> {
+            AppMentionEvent e = payload.getEvent();
+            boolean files = e.getFiles() != null && !e.getFiles().isEmpty();
+            String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+            return accepted(payload.getEventId(), () -> onMention(e.getChannel(), e.getUser(), thread, e.getText(), files))
+                    ? ctx.ack() : busy();
+        });
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            if (!"im".equals(e.getChannelType()) || e.getBotId() != null || e.getUser() == null) {
+                return ctx.ack();
+            }
+            boolean files = e.getFiles() != null && !e.getFiles().isEmpty();
+            return accepted(payload.getEventId(), () -> onDirect(e.getChannel(), e.getUser(), e.getThreadTs(), e.getText(), files))
+                    ? ctx.ack() : busy();
+        });
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent e = payload.getEvent();
+            if (!"im".equals(e.getChannelType()) || e.getUser() == null) {
+                return ctx.ack();
+            }
+            return accepted(payload.getEventId(), () -> onDirect(e.getChannel(), e.getUser(), e.getThreadTs(), e.getText(), true))
+                    ? ctx.ack() : busy();
+        });
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            if (!"home".equals(e.getTab())) {
+                return ctx.ack();
+            }
+            return accepted(null, () -> publishHome(e.getUser())) ? ctx.ack() : busy();
+        });
+        app.command(COMMAND, (req, ctx) -> accepted(null, () -> onCommand(req.getPayload(), ctx)) ? ctx.ack() : busy());
+        app.blockAction(BlockKit.ANSWER_IDS, (req, ctx) -> accepted(null, () -> onTriageAnswer(req, ctx)) ? ctx.ack() : busy());
+        app.blockAction(BlockKit.CHOICE_IDS, (req, ctx) -> accepted(null, () -> onChoice(req, ctx)) ? ctx.ack() : busy());
+        app.blockAction(BlockKit.SEE_ALSO_IDS, (req, ctx) -> accepted(null, () -> onChoice(req, ctx)) ? ctx.ack() : busy());
+        app.blockAction(BlockKit.REPORT, (req, ctx) -> accepted(null, () -> startReport(req.getPayload().getUser().getId()))
+                ? ctx.ack() : busy());
+        app.blockAction(BlockKit.HELPFUL, (req, ctx) -> accepted(null, () -> onFeedback(req, ctx, true)) ? ctx.ack() : busy());
+        app.blockAction(BlockKit.NOT_HELPFUL, (req, ctx) -> accepted(null, () -> onFeedback(req, ctx, false)) ? ctx.ack() : busy());
+        app.blockAction(BlockKit.ACKNOWLEDGE, (req, ctx) -> accepted(null, () -> onAcknowledge(req, ctx)) ? ctx.ack() : busy());
+    }
+
+    /**
+     * Hands the work to a worker so the ack goes back at once. Retries are dropped by event id in the worker, where
+     * the shared store decides (also across instances); when the queue is full the answer is 503, so Slack retries.
+     */
+    private boolean accepted(String eventId, Runnable work) {
+        try {
+            workers.execute(() -> {
+                try {
+                    if (eventId != null && !events.firstTime(PLATFORM, eventId)) {
+                        LOG.debug("Dropped a repeated delivery of event {}", eventId);
+                        return;
+                    }
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Slack work failed: {}", e.getClass().getSimpleName());
+                    LOG.debug("Slack work failed", e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Slack work queue is full; asking Slack to retry");
+            return false;
+        }
+    }
+
+    private static Response busy() {
+        return Response.builder().statusCode(503).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                .body("{\"error\":\"busy\"}").build();
+    }
+
+    private void onMention(String channel, String user, String thread, String rawText, boolean files) {
+        if (user == null) {
+            return;
+        }
+        String text = MENTION.matcher(rawText == null ? "" : rawText).replaceAll(" ").strip();
+        boolean direct = channel.startsWith("D");
+        if (!direct && (files || Disclosure.readsLikeDisclosure(text))) {
+            post(channel, thread, Reply.notice(MOVED_TO_DM));
+            String dm = openDm(user);
+            if (dm != null) {
+                post(dm, null, ask(new InboundMessage(PLATFORM, dm, user, text, files, false)));
+            }
+            return;
+        }
+        post(channel, thread, ask(new InboundMessage(PLATFORM, channel, user, text, files, !direct)));
+    }
+
+    private void onDirect(String channel, String user, String thread, String text, boolean files) {
+        post(channel, thread, ask(new InboundMessage(PLATFORM, channel, user, text, files, false)));
+    }
+
+    private void onCommand(SlashCommandPayload p, SlashCommandContext ctx) {
+        String text = p.getText() == null ? "" : p.getText().strip();
+        if (text.equalsIgnoreCase("report") || text.equalsIgnoreCase(BlockKit.REPORT_CHOICE)) {
+            String dm = startReport(p.getUserId());
+            if (dm != null && !dm.equals(p.getChannelId())) {
+                respond(ctx, Reply.notice("I've started your report in our direct messages, where only you can see it."));
+            }
+            return;
+        }
+        Reply reply = ask(new InboundMessage(PLATFORM, p.getChannelId(), p.getUserId(), text.isEmpty() ? "help" : text,
+                false, false));
+        respond(ctx, reply);
+    }
+
+    private void respond(SlashCommandContext ctx, Reply reply) {
+        try {
+            ctx.respond(SlashCommandResponse.builder().responseType("ephemeral").text(BlockKit.fallback(reply))
+                    .blocks(BlockKit.render(reply)).build());
+        } catch (Exception e) {
+            LOG.warn("Could not answer the slash command: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Starts the triage in the reporter's DM; returns the DM channel id, or null when it could not be opened. */
+    private String startReport(String user) {
+        String dm = openDm(user);
+        if (dm != null) {
+            post(dm, null, ask(new InboundMessage(PLATFORM, dm, user, BlockKit.REPORT_CHOICE, false, false)));
+        }
+        return dm;
+    }
+
+    private void onTriageAnswer(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        BlockActionPayload.Action action = p.getActions().getFirst();
+        String messageTs = p.getContainer() == null ? null : p.getContainer().getMessageTs();
+        // A question is answered once: two quick clicks (or two instances) cannot answer the next question too.
+        if (messageTs != null && !events.firstTime(PLATFORM, "answer:" + p.getChannel().getId() + ":" + messageTs)) {
+            return;
+        }
+        String label = action.getText() == null ? action.getValue() : action.getText().getText();
+        List<LayoutBlock> original = p.getMessage() == null ? null : p.getMessage().getBlocks();
+        replaceClicked(p, ctx, BlockKit.answered(original, label), "You answered: " + label);
+        reply(p, ctx, ask(new InboundMessage(PLATFORM, p.getChannel().getId(), p.getUser().getId(), action.getValue(),
+                false, false)));
+    }
+
+    private void onChoice(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        String value = p.getActions().getFirst().getValue();
+        String channel = p.getChannel().getId();
+        String user = p.getUser().getId();
+        if (BlockKit.REPORT_CHOICE.equals(value) && !channel.startsWith("D")) {
+            // A report never runs in a channel, even from a button under an answer there.
+            startReport(user);
+            respondEphemeral(ctx, "I've started your report in our direct messages, where only you can see it.");
+            return;
+        }
+        reply(p, ctx, ask(new InboundMessage(PLATFORM, channel, user, value, false, !channel.startsWith("D"))));
+    }
+
+    private void onFeedback(BlockActionRequest req, ActionContext ctx, boolean helpful) {
+        BlockActionPayload p = req.getPayload();
+        String[] parts = p.getActions().getFirst().getValue().split("\\|", 2);
+        String messageTs = p.getContainer() == null ? "" : p.getContainer().getMessageTs();
+        if (events.firstTime(PLATFORM, "feedback:" + p.getUser().getId() + ":" + messageTs)) {
+            feedback.record(new FeedbackRecorder.Feedback(PLATFORM, parts[0], parts.length > 1 ? parts[1] : null, helpful));
+        }
+        respondEphemeral(ctx, "Thank you: your feedback goes to the people who maintain the procedures.");
+    }
+
+    private void onAcknowledge(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        String[] parts = p.getActions().getFirst().getValue().split("\\|", 2);
+        if (parts.length < 2) {
+            respondEphemeral(ctx, "This button is not one of mine.");
+            return;
+        }
+        String channel = p.getChannel().getId();
+        String user = p.getUser().getId();
+        MethodsClient client = client();
+        boolean member = membership.inChannel(client, channel, user);
+        AcknowledgeHandler.Outcome outcome = acknowledge.acknowledge(new AcknowledgeHandler.Request(parts[0], parts[1],
+                user, channel, member, membership.groupsOf(client, user)));
+        List<LayoutBlock> original = p.getMessage() == null ? null : p.getMessage().getBlocks();
+        switch (outcome.status()) {
+            case ACKNOWLEDGED, ALREADY_ACKNOWLEDGED -> {
+                String by = outcome.bySlackUserId() == null ? user : outcome.bySlackUserId();
+                long at = (outcome.at() == null ? clock.instant() : outcome.at()).getEpochSecond();
+                replaceClicked(p, ctx, BlockKit.acknowledged(original, by, at), "Acknowledged");
+                if (outcome.status() == AcknowledgeHandler.Status.ALREADY_ACKNOWLEDGED) {
+                    respondEphemeral(ctx, "Already acknowledged by " + BlockKit.acknowledgedLine(by, at) + ".");
+                }
+                LOG.info("Escalation {} acknowledged for {} ({})", parts[0], parts[1], outcome.status());
+            }
+            case NOT_ALLOWED -> respondEphemeral(ctx, "Only the people this escalation was sent to (members of this "
+                    + "channel or of the role's user group) can acknowledge it. Nothing was recorded.");
+            case UNKNOWN_ESCALATION -> respondEphemeral(ctx, "I can't find escalation " + parts[0] + ". Nothing was recorded.");
+        }
+    }
+
+    private void publishHome(String user) {
+        try {
+            var r = client().viewsPublish(q -> q.userId(user).view(View.builder().type("home").blocks(BlockKit.home()).build()));
+            if (!r.isOk()) {
+                LOG.warn("views.publish failed: {}", r.getError());
+            }
+        } catch (Exception e) {
+            LOG.warn("views.publish failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private Reply ask(InboundMessage message) {
+        try {
+            Reply reply = conversation.handle(message);
+            LOG.debug("Answered a {} message with {}", message.sharedChannel() ? "channel" : "direct", reply.kind());
+            return reply;
+        } catch (RuntimeException e) {
+            LOG.warn("The core failed to answer: {}", e.getClass().getSimpleName());
+            LOG.debug("The core failed to answer", e);
+            return Reply.notice(FAILED);
+        }
+    }
+
+    /** Posts a reply as a new message; logs only the error code when Slack refuses. */
+    private void post(String channel, String thread, Reply reply) {
+        try {
+            ChatPostMessageResponse r = client().chatPostMessage(q -> q.channel(channel).threadTs(thread)
+                    .text(BlockKit.fallback(reply)).blocks(BlockKit.render(reply)).unfurlLinks(false).unfurlMedia(false));
+            if (!r.isOk()) {
+                LOG.warn("chat.postMessage failed: {}", r.getError());
+            }
+        } catch (Exception e) {
+            LOG.warn("chat.postMessage failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Answers a button press where it happened: privately under an ephemeral message, in the thread otherwise. */
+    private void reply(BlockActionPayload p, ActionContext ctx, Reply reply) {
+        if (p.getContainer() != null && p.getContainer().isEphemeral()) {
+            try {
+                ctx.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                        .text(BlockKit.fallback(reply)).blocks(BlockKit.render(reply)).build());
+            } catch (Exception e) {
+                LOG.warn("response_url failed: {}", e.getClass().getSimpleName());
+            }
+            return;
+        }
+        String thread = p.getMessage() == null ? null : p.getMessage().getThreadTs();
+        post(p.getChannel().getId(), thread, reply);
+    }
+
+    /** Replaces the clicked message: chat.update for a normal message, the response URL for an ephemeral one. */
+    private void replaceClicked(BlockActionPayload p, ActionContext ctx, List<LayoutBlock> blocks, String text) {
+        try {
+            if (p.getContainer() != null && !p.getContainer().isEphemeral() && p.getContainer().getMessageTs() != null) {
+                var r = client().chatUpdate(q -> q.channel(p.getChannel().getId()).ts(p.getContainer().getMessageTs())
+                        .text(text).blocks(blocks));
+                if (!r.isOk()) {
+                    LOG.warn("chat.update failed: {}", r.getError());
+                }
+            } else {
+                ctx.respond(ActionResponse.builder().replaceOriginal(true).text(text).blocks(blocks).build());
+            }
+        } catch (Exception e) {
+            LOG.warn("Updating the clicked message failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void respondEphemeral(ActionContext ctx, String text) {
+        try {
+            ctx.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(text).build());
+        } catch (Exception e) {
+            LOG.warn("response_url failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private String openDm(String user) {
+        try {
+            ConversationsOpenResponse r = client().conversationsOpen(q -> q.users(List.of(user)));
+            if (r.isOk() && r.getChannel() != null) {
+                return r.getChannel().getId();
+            }
+            LOG.warn("conversations.open failed: {}", r.getError());
+        } catch (Exception e) {
+            LOG.warn("conversations.open failed: {}", e.getClass().getSimpleName());
+        }
+        return null;
+    }
+
+    private static ThreadPoolExecutor workers(int configured) {
+        AtomicInteger n = new AtomicInteger();
+        // One thread per core by default: the work is mostly CPU (search, JSON), and more threads only compete with the
+        // request threads that must ack within 3 s (SlackLoadBench: 8 threads on 2 cores doubled ack p99 and backed
+        // replies up by seconds at 200/s). Raise it (SLACK_WORKER_THREADS) when Web API calls are slow.
+        int threads = configured > 0 ? configured : Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(2_000), r -> {
+                    Thread t = new Thread(r, "slack-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

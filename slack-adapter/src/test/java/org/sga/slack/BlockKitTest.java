@@ -1,0 +1,123 @@
+package org.sga.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.util.json.GsonFactory;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.sga.core.conversation.Choice;
+import org.sga.core.conversation.Reply;
+
+/** Every reply kind as Block Kit, within Slack's limits. */
+class BlockKitTest {
+
+    private static final Gson GSON = GsonFactory.createSnakeCase();
+
+    private static String json(List<LayoutBlock> blocks) {
+        return SlackFake.readable(GSON.toJson(blocks));
+    }
+
+    @Nested
+    class Kinds {
+        @Test
+        void givenUrgentLine_thenItComesFirst() {
+            Reply r = new Reply(Reply.Kind.ANSWER, "If a child is in immediate danger, call 999 now.", "Text", ScriptedCore.SECTION,
+                    List.of(), List.of(), List.of());
+            List<LayoutBlock> blocks = BlockKit.render(r);
+            assertThat(blocks.getFirst()).isInstanceOf(SectionBlock.class);
+            assertThat(json(blocks.subList(0, 1))).contains(":rotating_light: *If a child is in immediate danger, call 999 now.*");
+            assertThat(BlockKit.fallback(r)).startsWith("If a child is in immediate danger");
+        }
+
+        @Test
+        void givenNotConfident_thenClosestSectionsAsSeeAlsoAndReportButNoFeedback() {
+            Reply r = new Reply(Reply.Kind.NOT_CONFIDENT, null, "I'm not sure.", null, List.of(ScriptedCore.OTHER),
+                    List.of(new Choice("report a concern", "Report a concern")), List.of());
+            String json = json(BlockKit.render(r));
+            assertThat(json).contains("See also Child abuse and IT §7.2").contains("Report a concern").contains("\"style\":\"primary\"")
+                    .doesNotContain("sga_helpful");
+        }
+
+        @Test
+        void givenHelp_thenTextAndReportButton() {
+            Reply r = new Reply(Reply.Kind.HELP, null, "I answer questions.", null, List.of(),
+                    List.of(new Choice("report a concern", "Report a concern")), List.of());
+            assertThat(json(BlockKit.render(r))).contains("I answer questions.").contains("sga_choice:0");
+        }
+
+        @Test
+        void givenImageGuidance_thenGuidanceWithSourcesAndNothingElse() {
+            Reply r = new Reply(Reply.Kind.IMAGE_GUIDANCE, null, "Please do not send images.", ScriptedCore.SECTION,
+                    List.of(ScriptedCore.OTHER), List.of(), List.of());
+            String json = json(BlockKit.render(r));
+            assertThat(json).contains("Please do not send images.").contains("§4.4").doesNotContain("sga_helpful");
+        }
+
+        @Test
+        void givenNotice_thenOneSection() {
+            assertThat(BlockKit.render(Reply.notice("Triage cancelled."))).singleElement().isInstanceOf(SectionBlock.class);
+        }
+
+        @Test
+        void givenTriageQuestion_thenAnswerButtonsWithDistinctIdsAndNotes() {
+            Reply r = new Reply(Reply.Kind.TRIAGE_QUESTION, null, "Is a child in immediate danger?", null, List.of(),
+                    List.of(new Choice("Yes", "Yes"), new Choice("No", "No"), new Choice("Not sure", "Not sure")),
+                    List.of("Question 1 · type \"back\" or \"cancel\" at any time"));
+            List<LayoutBlock> blocks = BlockKit.render(r);
+            ActionsBlock answers = (ActionsBlock) blocks.stream().filter(b -> b instanceof ActionsBlock).findFirst().orElseThrow();
+            assertThat(answers.getElements()).hasSize(3);
+            assertThat(json(List.of(answers))).contains("sga_answer:0").contains("sga_answer:1").contains("sga_answer:2");
+            assertThat(blocks).anyMatch(b -> b instanceof ContextBlock);
+        }
+
+        @Test
+        void givenOutcome_thenNumberedChecklistWithCitations() {
+            Reply r = new Reply(Reply.Kind.TRIAGE_OUTCOME, null, "Reference SG-1", null, List.of(), List.of(), List.of(),
+                    List.of(new Reply.ChecklistItem("A", "Tell the DSL", "Today.", List.of(ScriptedCore.SECTION)),
+                            new Reply.ChecklistItem("B", "Keep the phone", "Do not look.", List.of(ScriptedCore.OTHER))));
+            String json = json(BlockKit.render(r));
+            assertThat(json).contains("Checklist").contains("*1. Tell the DSL*").contains("*2. Keep the phone*")
+                    .contains("§4.4").contains("§7.2").contains("version seed-1");
+        }
+    }
+
+    @Test
+    void givenVeryLongText_thenSplitIntoSectionsWithinSlacksLimit() {
+        String paragraph = "word ".repeat(500).strip();
+        Reply r = Reply.notice(String.join("\n\n", paragraph, paragraph, paragraph, "x".repeat(7000)));
+        List<LayoutBlock> blocks = BlockKit.render(r);
+        assertThat(blocks).hasSizeGreaterThan(3).allSatisfy(b ->
+                assertThat(((SectionBlock) b).getText().getText().length()).isLessThanOrEqualTo(3000));
+    }
+
+    @Test
+    void givenAnsweredQuestion_thenButtonsGoneAndChoiceShown() {
+        List<LayoutBlock> original = BlockKit.render(new Reply(Reply.Kind.TRIAGE_QUESTION, null, "Q?", null, List.of(),
+                List.of(new Choice("Yes", "Yes")), List.of()));
+        List<LayoutBlock> answered = BlockKit.answered(original, "Yes");
+        assertThat(answered).noneMatch(b -> b instanceof ActionsBlock);
+        assertThat(json(answered)).contains("Q?").contains("You answered: *Yes*");
+    }
+
+    @Test
+    void givenEscalationPayloadWithMarkup_thenEscapedAndAcknowledgeCarriesReferenceAndRole() {
+        String json = json(BlockKit.escalation("<!channel> SG-1 & more", "SG-1", "manager"));
+        assertThat(json).contains("&lt;!channel&gt; SG-1 &amp; more").contains("\"value\":\"SG-1|manager\"");
+    }
+
+    @Test
+    void givenDisclosureWords_thenMovedToDm() {
+        assertThat(Disclosure.readsLikeDisclosure("a pupil told me her uncle hits her")).isTrue();
+        assertThat(Disclosure.readsLikeDisclosure("I'm worried about a child in year 9")).isTrue();
+        assertThat(Disclosure.readsLikeDisclosure("report a concern")).isTrue();
+        assertThat(Disclosure.readsLikeDisclosure("nudes going round school")).isTrue();
+        assertThat(Disclosure.readsLikeDisclosure("what does section 4.4 say about preserving evidence")).isFalse();
+        assertThat(Disclosure.readsLikeDisclosure("who is the designated safeguarding lead")).isFalse();
+    }
+}
