@@ -119,17 +119,27 @@ class SlackEndToEndTest {
         @Bean
         Assistant assistant(SectionIndex index, Library library, DangerSignals danger, ConversationStore store) {
             Answers answers = new Answers(library);
-            EscalationRaiser raiser = (outcome, reporter, note) -> {
-                RAISED.add(reporter.platform().id() + ":" + reporter.userId() + ":" + reporter.conversationId());
-                RoutedRole dsl = new RoutedRole(Role.SAFEGUARDING_LEAD, new Channel(Map.of(Platform.SLACK, "CDSL")),
-                        new Channel(Map.of(Platform.SLACK, "CBACKUP")), Map.of());
-                return new Raised("SG-E2E1", new Routing("school", Instant.now(), true, outcome.urgency(),
-                        Duration.ofMinutes(30), List.of(dsl)));
+            EscalationRaiser raiser = new EscalationRaiser() {
+                @Override
+                public String newReference(org.sga.core.escalation.Reporter reporter) {
+                    return "SG-E2E1";
+                }
+
+                @Override
+                public Raised raise(org.sga.core.triage.TriageOutcome outcome, org.sga.core.escalation.Reporter reporter,
+                                    String note, String reference) {
+                    RAISED.add(reporter.platform().id() + ":" + reporter.userId() + ":" + reporter.conversationId());
+                    RoutedRole dsl = new RoutedRole(Role.SAFEGUARDING_LEAD, new Channel(Map.of(Platform.SLACK, "CDSL")),
+                            new Channel(Map.of(Platform.SLACK, "CBACKUP")), Map.of());
+                    return new Raised(reference, new Routing("school", Instant.now(), true, outcome.urgency(),
+                            Duration.ofMinutes(30), List.of(dsl)));
+                }
             };
             return new Assistant(index, answers, danger, new TriageDialogue(Triage.engine(library), store, raiser, answers));
         }
 
         @Bean
+        @org.springframework.context.annotation.Primary
         AcknowledgeHandler acknowledgeHandler() {
             return r -> {
                 ACKS.add(r);
