@@ -28,7 +28,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -39,39 +38,25 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sga.app.cli.Content;
-import org.sga.app.cli.Triage;
 import org.sga.content.Library;
-import org.sga.core.conversation.Answers;
-import org.sga.core.conversation.Assistant;
-import org.sga.core.conversation.ConversationStore;
-import org.sga.core.conversation.DangerSignals;
-import org.sga.core.conversation.TriageDialogue;
-import org.sga.core.escalation.Channel;
-import org.sga.core.escalation.EscalationRaiser;
-import org.sga.core.escalation.OutboxMessage;
-import org.sga.core.escalation.OutboxRow;
-import org.sga.core.escalation.Platform;
-import org.sga.core.escalation.Raised;
-import org.sga.core.escalation.RoutedRole;
-import org.sga.core.escalation.Routing;
-import org.sga.core.search.SectionIndex;
-import org.sga.core.triage.Role;
-import org.sga.slack.AcknowledgeHandler;
-import org.sga.slack.SlackNotifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.sga.core.audit.AuditTrail;
+import org.sga.core.escalation.Notifier;
+import org.sga.core.escalation.Outbox;
+import org.sga.core.escalation.OutboxWorker;
+import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.search.BackgroundSearcher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application as deployed in HTTP mode, on a random port, with WireMock as Slack: a scripted conversation from a
  * mention to an acknowledged escalation, through the real endpoint and the real core (search, triage dialogue,
- * conversation store, event de-duplication in the database). The escalation raiser is a stand-in that records the
- * call, and the notice is delivered by handing the Slack notifier bean an outbox message, until the escalation
- * service is wired on this branch.
+ * conversation store, event de-duplication, escalation service, outbox, acknowledgements, audit in the database).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sga.slack.bot-token=xoxb-e2e",
@@ -94,8 +79,6 @@ class SlackEndToEndTest {
         }
     }
 
-    static final List<String> RAISED = new CopyOnWriteArrayList<>();
-    static final List<AcknowledgeHandler.Request> ACKS = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {
@@ -108,52 +91,56 @@ class SlackEndToEndTest {
         SLACK.stop();
     }
 
+    /**
+     * The real core and escalation path; only the search is lexical (no embedding model to load in a test) and the
+     * routing is the test's: every role of the one team is a Slack channel, and anyone in a role's channel may
+     * acknowledge for it.
+     */
     @TestConfiguration(proxyBeanMethods = false)
-    static class WithTriage {
-        /** BM25 only: the same answers path without loading the embedding model in a test. */
-        @Bean
-        SectionIndex sectionIndex(Library library) {
-            return Content.index(library, false);
-        }
+    static class WithRouting {
 
         @Bean
-        Assistant assistant(SectionIndex index, Library library, DangerSignals danger, ConversationStore store) {
-            Answers answers = new Answers(library);
-            EscalationRaiser raiser = new EscalationRaiser() {
-                @Override
-                public String newReference(org.sga.core.escalation.Reporter reporter) {
-                    return "SG-E2E1";
-                }
-
-                @Override
-                public Raised raise(org.sga.core.triage.TriageOutcome outcome, org.sga.core.escalation.Reporter reporter,
-                                    String note, String reference) {
-                    RAISED.add(reporter.platform().id() + ":" + reporter.userId() + ":" + reporter.conversationId());
-                    RoutedRole dsl = new RoutedRole(Role.SAFEGUARDING_LEAD, new Channel(Map.of(Platform.SLACK, "CDSL")),
-                            new Channel(Map.of(Platform.SLACK, "CBACKUP")), Map.of());
-                    return new Raised(reference, new Routing("school", Instant.now(), true, outcome.urgency(),
-                            Duration.ofMinutes(30), List.of(dsl)));
-                }
-            };
-            return new Assistant(index, answers, danger, new TriageDialogue(Triage.engine(library), store, raiser, answers));
+        BackgroundSearcher searcher(Library library) {
+            return new BackgroundSearcher(() -> Content.index(library, false));
         }
 
         @Bean
         @org.springframework.context.annotation.Primary
-        AcknowledgeHandler acknowledgeHandler() {
-            return r -> {
-                ACKS.add(r);
-                return r.channelMember() ? AcknowledgeHandler.Outcome.acknowledged(r.slackUserId(), Instant.ofEpochSecond(1_764_327_720L))
-                        : AcknowledgeHandler.Outcome.of(AcknowledgeHandler.Status.NOT_ALLOWED);
-            };
+        RoutingConfig slackRouting() {
+            String yaml = """
+                    organisations:
+                      - id: example-org
+                        name: Example Organisation
+                        teams:
+                          - id: school
+                            name: Example School
+                            roles:
+                              manager: {channel: {slack: CMGR}, backup: {slack: CMGR2}}
+                              safeguarding_lead: {channel: {slack: CDSL}, backup: {slack: CBACKUP}}
+                              allegations_officer: {channel: {slack: CLADO}, backup: {slack: CLADO2}}
+                              out_of_hours: {channel: {slack: COOH}, backup: {slack: COOH2}}
+                    """;
+            return RoutingConfig.parse(new java.io.StringReader(yaml), "slack-e2e-routing.yml");
         }
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Notifier platformNotifier;
+
+    @Autowired
+    AuditTrail auditTrail;
+
+    /** One pass of a real outbox worker through the application's notifier (the scheduled worker is off here). */
+    private void deliverOutbox() {
+        new OutboxWorker(outbox, platformNotifier, java.time.Clock.systemUTC(), OutboxWorker.Settings.defaults("e2e")).runOnce();
     }
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    SlackNotifier notifier;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
@@ -172,8 +159,6 @@ class SlackEndToEndTest {
                 "{\"ok\":true,\"members\":[\"UDSL\"],\"response_metadata\":{\"next_cursor\":\"\"}}")));
         SLACK.stubFor(post(urlPathMatching("/respond/.*")).willReturn(aResponse().withStatus(200)));
         SLACK.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":false,\"error\":\"unknown_method\"}")));
-        RAISED.clear();
-        ACKS.clear();
     }
 
     @Test
@@ -207,36 +192,36 @@ class SlackEndToEndTest {
         }
         Map<String, String> outcome = last();
         assertThat(outcome.get("channel")).isEqualTo(DM);
-        assertThat(outcome.get("blocks")).contains("Reference SG-E2E1").contains("Checklist").contains("version")
+        assertThat(outcome.get("blocks")).contains("Reference SG-").contains("Checklist").contains("version")
                 .contains("Notified");
-        assertThat(RAISED).containsExactly("slack:U1:" + DM);
+        String ref = outcome.get("blocks").replaceAll("(?s).*Reference (SG-[A-Z0-9]+-[A-Z0-9]+).*", "$1");
+        assertThat(auditTrail.forRef(ref)).as("audited before anything is sent").isNotEmpty();
+        assertThat(posts()).noneMatch(p -> "CDSL".equals(p.get("channel")));
 
-        // 4. The escalation notice for the DSL goes to their channel with an Acknowledge button.
-        int before = posts().size();
-        OutboxRow row = new OutboxRow("SG-E2E1", "safeguarding_lead", OutboxRow.INITIAL, "slack", "CDSL",
-                "Safeguarding concern SG-E2E1 (urgency high): please acknowledge.", "high", Instant.now(), null);
-        try {
-            notifier.deliver(new OutboxMessage(1, row, 1, "test", Instant.now().plusSeconds(60)));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        assertThat(posts()).hasSize(before + 1);
-        assertThat(last().get("channel")).isEqualTo("CDSL");
-        assertThat(last().get("blocks")).contains("sga_ack").contains("SG-E2E1|safeguarding_lead");
+        // 4. The outbox worker posts the escalation notice to the DSL channel with an Acknowledge button.
+        deliverOutbox();
+        Map<String, String> notice = posts().stream().filter(p -> "CDSL".equals(p.get("channel"))).findFirst().orElseThrow();
+        assertThat(notice.get("blocks")).contains("sga_ack").contains(ref + "|safeguarding_lead");
 
         // 5. Someone outside the DSL channel presses Acknowledge: refused privately, the notice unchanged.
         int updates = count("chat.update");
         int notes = responses().size();
-        interaction(click("CDSL", "1700000200.1", "sga_ack", "Acknowledge", "SG-E2E1|safeguarding_lead", "UOUTSIDER"));
+        interaction(click("CDSL", "1700000200.1", "sga_ack", "Acknowledge", ref + "|safeguarding_lead", "UOUTSIDER"));
         await("the refusal", () -> responses().size() == notes + 1);
         assertThat(responses().getLast()).contains("ephemeral").contains("Nothing was recorded");
         assertThat(count("chat.update")).isEqualTo(updates);
 
         // 6. The DSL presses it: the notice shows who acknowledged and when, without the button.
-        interaction(click("CDSL", "1700000200.1", "sga_ack", "Acknowledge", "SG-E2E1|safeguarding_lead", "UDSL"));
+        interaction(click("CDSL", "1700000200.1", "sga_ack", "Acknowledge", ref + "|safeguarding_lead", "UDSL"));
         await("the update", () -> count("chat.update") == updates + 1);
         assertThat(calls("chat.update").getLast().get("blocks")).contains("Acknowledged by <@UDSL>").doesNotContain("sga_ack");
-        assertThat(ACKS).extracting(AcknowledgeHandler.Request::slackUserId).containsExactly("UOUTSIDER", "UDSL");
+
+        // 7. The reporter is told in their DM who acknowledged.
+        deliverOutbox();
+        assertThat(posts()).anySatisfy(p -> {
+            assertThat(p.get("channel")).isEqualTo(DM);
+            assertThat(p.get("text") + p.get("blocks")).contains(ref).containsIgnoringCase("acknowledged");
+        });
     }
 
     @Test
