@@ -223,15 +223,29 @@ public final class SectionIndex implements Searcher {
                 maxLexical = Math.max(maxLexical, body[ord]);
             }
             float[] q = embedder == null ? null : embedder.embed(text);
-            List<Hit> hits = new ArrayList<>();
+            // Score every section, but build hits (with their coverage) only for the best few: on a large corpus
+            // the per-section work must stay a few arithmetic operations.
+            int keep = Math.max(1, maxHits);
+            java.util.PriorityQueue<double[]> leaders = new java.util.PriorityQueue<>(keep + 1, Comparator.comparingDouble(a -> a[0]));
             for (int ord = 0; ord < sections.size(); ord++) {
-                double similarity = q == null ? 0 : similarity(q, ord);
                 double lexical = body[ord];
+                if (lexical <= 0 && q == null) {
+                    continue;
+                }
+                double similarity = q == null ? 0 : similarity(q, ord);
                 // Similarity is on a fixed scale; BM25 is not, so it enters relative to this question's best.
                 double score = q == null ? lexical : similarity + LEXICAL_WEIGHT * (maxLexical == 0 ? 0 : lexical / maxLexical);
-                if (lexical > 0 || q != null) {
-                    hits.add(new Hit(sections.get(ord), score, coverage(words, meaning, termsBySection.get(ord)), similarity));
+                if (leaders.size() < keep || score > leaders.peek()[0]) {
+                    leaders.add(new double[] {score, ord, similarity});
+                    if (leaders.size() > keep) {
+                        leaders.poll();
+                    }
                 }
+            }
+            List<Hit> hits = new ArrayList<>();
+            for (double[] b : leaders) {
+                int ord = (int) b[1];
+                hits.add(new Hit(sections.get(ord), b[0], coverage(words, meaning, termsBySection.get(ord)), b[2]));
             }
             hits.sort(Comparator.comparingDouble(Hit::score).reversed());
             if (hits.isEmpty()) {
