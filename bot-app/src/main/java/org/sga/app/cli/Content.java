@@ -29,6 +29,12 @@ public final class Content {
         return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath() : ProcedureLoader.fromDirectory(Path.of(dir));
     }
 
+    private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder) {
+        SectionIndex index = SectionIndex.build(library, synonyms, embedder, notCovered());
+        embedder.save();
+        return index;
+    }
+
     public static Reader synonyms() {
         return resource("synonyms.txt");
     }
@@ -78,11 +84,25 @@ public final class Content {
             if (!hybrid) {
                 return SectionIndex.build(library, synonyms);
             }
-            CachedEmbedder embedder = new CachedEmbedder(MiniLmEmbedder::new,
-                    StoreFactory.defaultDataDir().resolve("embeddings-" + MiniLmEmbedder.MODEL_ID + ".bin"));
-            SectionIndex index = SectionIndex.build(library, synonyms, embedder, notCovered());
-            embedder.save();
-            return index;
+            return index(library, synonyms, embedder());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The embedding model, loading on a thread of its own from this call on, with the content cache under
+     * {@code SGA_DATA_DIR}. Call it first: loading the model is the longest part of start-up.
+     */
+    public static CachedEmbedder embedder() {
+        return new CachedEmbedder(MiniLmEmbedder::new,
+                StoreFactory.defaultDataDir().resolve("embeddings-" + MiniLmEmbedder.MODEL_ID + ".bin"));
+    }
+
+    /** The hybrid index with an embedder already loading (see {@link #embedder()}). */
+    public static SectionIndex index(Library library, CachedEmbedder embedder) {
+        try (Reader synonyms = synonyms()) {
+            return index(library, synonyms, embedder);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TriageCommand implements Command {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Built on first use, not when the tool list is made: Jackson takes a while to start. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
     private static final String USAGE = "usage: triage --answers JSON --at ISO_LOCAL_DATE_TIME [--team TEAM]";
 
     @Override
@@ -73,7 +76,7 @@ final class TriageCommand implements Command {
         json.put("actions", actions);
         json.put("notify", routed.notifiedRoles().stream().map(r -> r.id()).toList());
         json.put("next_question", outcome.nextQuestion());
-        out.println(JSON.writeValueAsString(json));
+        out.println(Json.MAPPER.writeValueAsString(json));
         return 0;
     }
 
@@ -92,7 +95,7 @@ final class TriageCommand implements Command {
     private static Map<String, String> answers(String text) {
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
             throw new UsageException("triage: --answers is not valid JSON: " + e.getOriginalMessage());
         }
