@@ -125,6 +125,15 @@ class TriageConversationTest {
         assertThat(say("no").text()).contains("Who is the concern about?");
     }
 
+    @Test
+    void inASharedChannelTheReportIsNotTakenButMovedToAPersonalChat() {
+        Reply reply = assistant.handle(new InboundMessage("teams", "19:staffroom@thread.tacv2", "teacher-1", "report a concern", false, true));
+        assertThat(reply.kind()).isEqualTo(Reply.Kind.NOTICE);
+        assertThat(reply.text()).contains("personal chat");
+        assertThat(store.conversations().load(new org.sga.core.conversation.ConversationKey("teams", "19:staffroom@thread.tacv2",
+                "teacher-1"))).isEmpty();
+    }
+
     @Nested
     class Navigation {
 

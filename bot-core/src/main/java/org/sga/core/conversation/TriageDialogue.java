@@ -62,6 +62,12 @@ public final class TriageDialogue {
             if (!isStart(text)) {
                 return Optional.empty();
             }
+            if (message.sharedChannel()) {
+                // Answers, the note and the acknowledgement later sent to this conversation would be read by everyone.
+                return Optional.of(Reply.notice("To keep what you report private, I only take reports in a personal "
+                        + "chat. Open a chat with me and type \"report a concern\" there. If a child is in immediate "
+                        + "danger, call 999."));
+            }
             DialogueState state = DialogueState.start();
             save(key, state, ConversationState.NEW);
             return Optional.of(ask(state, "I'll ask a few short questions, then show what the procedure requires and "
