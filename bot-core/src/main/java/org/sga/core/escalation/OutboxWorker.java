@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,15 +30,15 @@ public final class OutboxWorker implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final ThreadPoolExecutor deliveries;
-    private volatile boolean stopping;
-    private Thread loop;
-    private CountDownLatch stopSignal = new CountDownLatch(0);
+    private final PollingLoop loop;
 
     public OutboxWorker(Outbox outbox, Notifier notifier, Clock clock, Settings settings) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.loop = new PollingLoop("outbox-worker-" + settings.workerId(), settings.pollInterval(),
+                settings.deliveryTimeout().plusSeconds(5), () -> runOnce().claimed() >= settings.batchSize());
         // Bounded and without a queue: a notifier that hangs and ignores interrupts holds at most this many
         // threads, after which deliveries fail fast as retryable instead of piling up.
         this.deliveries = new ThreadPoolExecutor(0, settings.deliveryThreads(), 60, TimeUnit.SECONDS,
@@ -109,7 +108,7 @@ public final class OutboxWorker implements AutoCloseable {
         int dead = 0;
         int released = 0;
         for (OutboxMessage message : claimed) {
-            if (stopping || Thread.currentThread().isInterrupted() || !timeLeftToDeliver(message)) {
+            if (loop.stopping() || Thread.currentThread().isInterrupted() || !timeLeftToDeliver(message)) {
                 // Handing the row back now lets another worker take it without waiting for the lease.
                 outbox.release(message.id(), settings.workerId());
                 released++;
@@ -126,17 +125,8 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /** Starts polling on a thread of its own until {@link #stop()}. */
-    public synchronized void start() {
-        if (loop != null) {
-            throw new IllegalStateException("outbox worker " + settings.workerId() + " is already running");
-        }
-        stopping = false;
-        stopSignal = new CountDownLatch(1);
-        CountDownLatch signal = stopSignal;
-        loop = Thread.ofPlatform()
-                .name("outbox-worker-" + settings.workerId())
-                .daemon()
-                .start(() -> pollUntilStopped(signal));
+    public void start() {
+        loop.start();
     }
 
     /**
@@ -144,29 +134,11 @@ public final class OutboxWorker implements AutoCloseable {
      * released for other workers. Returns when the polling thread has ended.
      */
     public void stop() {
-        Thread running;
-        synchronized (this) {
-            running = loop;
-            loop = null;
-            stopping = true;
-            stopSignal.countDown();
-        }
-        if (running == null) {
-            return;
-        }
-        try {
-            running.join(settings.deliveryTimeout().plusSeconds(5));
-            if (running.isAlive()) {
-                running.interrupt();
-                running.join(Duration.ofSeconds(5));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
-    public synchronized boolean isRunning() {
-        return loop != null;
+    public boolean isRunning() {
+        return loop.isRunning();
     }
 
     @Override
@@ -175,28 +147,6 @@ public final class OutboxWorker implements AutoCloseable {
         deliveries.shutdownNow();
     }
 
-    private void pollUntilStopped(CountDownLatch signal) {
-        while (!stopping) {
-            RunResult result;
-            try {
-                result = runOnce();
-            } catch (RuntimeException e) {
-                // The class only: store exceptions can quote column values, which may be message text.
-                LOG.log(Level.WARNING, "outbox worker {0}: pass failed with {1}; retrying after the poll interval",
-                        settings.workerId(), e.getClass().getName());
-                LOG.log(Level.DEBUG, "outbox pass failure", e);
-                result = new RunResult(0, 0, 0, 0, 0);
-            }
-            if (result.claimed() < settings.batchSize()) {
-                try {
-                    signal.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
 
     private boolean timeLeftToDeliver(OutboxMessage message) {
         return !clock.instant().plus(settings.deliveryTimeout()).isAfter(message.leaseUntil());

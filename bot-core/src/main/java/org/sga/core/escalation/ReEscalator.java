@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.sga.core.audit.AuditEntry;
 import org.sga.core.triage.Role;
 
@@ -34,9 +32,7 @@ public final class ReEscalator implements AutoCloseable {
     private final Outbox outbox;
     private final Clock clock;
     private final Settings settings;
-    private volatile boolean stopping;
-    private Thread loop;
-    private CountDownLatch stopSignal = new CountDownLatch(0);
+    private final PollingLoop loop;
 
     public ReEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records, Outbox outbox,
             Clock clock, Settings settings) {
@@ -46,6 +42,8 @@ public final class ReEscalator implements AutoCloseable {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.loop = new PollingLoop("re-escalator-" + settings.workerId(), settings.pollInterval(), Duration.ofSeconds(30),
+                () -> runOnce().claimed() >= settings.batchSize());
     }
 
     /** How a re-escalator claims and how often it looks. */
@@ -78,7 +76,7 @@ public final class ReEscalator implements AutoCloseable {
         int skipped = 0;
         int failed = 0;
         for (OverdueAcknowledgement notice : overdue) {
-            if (stopping) {
+            if (loop.stopping()) {
                 acknowledgements.release(notice, settings.workerId());
                 skipped++;
                 continue;
@@ -164,42 +162,17 @@ public final class ReEscalator implements AutoCloseable {
     }
 
     /** Starts looking for overdue notices on a thread of its own until {@link #stop()}. */
-    public synchronized void start() {
-        if (loop != null) {
-            throw new IllegalStateException("re-escalator " + settings.workerId() + " is already running");
-        }
-        stopping = false;
-        stopSignal = new CountDownLatch(1);
-        CountDownLatch signal = stopSignal;
-        loop = Thread.ofPlatform().name("re-escalator-" + settings.workerId()).daemon()
-                .start(() -> pollUntilStopped(signal));
+    public void start() {
+        loop.start();
     }
 
     /** Stops looking; a pass under way finishes its current notice and gives the rest back. */
     public void stop() {
-        Thread running;
-        synchronized (this) {
-            running = loop;
-            loop = null;
-            stopping = true;
-            stopSignal.countDown();
-        }
-        if (running == null) {
-            return;
-        }
-        try {
-            running.join(Duration.ofSeconds(30));
-            if (running.isAlive()) {
-                running.interrupt();
-                running.join(Duration.ofSeconds(5));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
-    public synchronized boolean isRunning() {
-        return loop != null;
+    public boolean isRunning() {
+        return loop.isRunning();
     }
 
     @Override
@@ -207,25 +180,4 @@ public final class ReEscalator implements AutoCloseable {
         stop();
     }
 
-    private void pollUntilStopped(CountDownLatch signal) {
-        while (!stopping) {
-            RunResult result;
-            try {
-                result = runOnce();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "re-escalator {0}: pass failed with {1}; retrying after the poll interval",
-                        settings.workerId(), e.getClass().getName());
-                LOG.log(Level.DEBUG, "re-escalation pass failure", e);
-                result = new RunResult(0, 0, 0, 0);
-            }
-            if (result.claimed() < settings.batchSize()) {
-                try {
-                    signal.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
 }

@@ -1,0 +1,105 @@
+package org.sga.core.escalation;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A daemon thread that runs a pass again and again until stopped, waiting the poll interval after a pass that found
+ * less than a full batch. Shared by the outbox worker and the re-escalator, which differ only in their pass.
+ */
+final class PollingLoop {
+
+    private static final Logger LOG = System.getLogger(PollingLoop.class.getName());
+
+    /** One pass; returns true when it found a full batch, so the next pass should start at once. */
+    @FunctionalInterface
+    interface Pass {
+        boolean run();
+    }
+
+    private final String name;
+    private final Duration pollInterval;
+    private final Duration stopWithin;
+    private final Pass pass;
+    private volatile boolean stopping;
+    private Thread thread;
+    private CountDownLatch stopSignal = new CountDownLatch(0);
+
+    /**
+     * @param name       the thread's name, also used in the log
+     * @param stopWithin how long {@link #stop()} waits for a pass under way before interrupting it
+     */
+    PollingLoop(String name, Duration pollInterval, Duration stopWithin, Pass pass) {
+        this.name = name;
+        this.pollInterval = pollInterval;
+        this.stopWithin = stopWithin;
+        this.pass = pass;
+    }
+
+    synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        stopping = false;
+        stopSignal = new CountDownLatch(1);
+        CountDownLatch signal = stopSignal;
+        thread = Thread.ofPlatform().name(name).daemon().start(() -> loop(signal));
+    }
+
+    /** Stops after the pass under way (interrupted if it outlasts {@code stopWithin}); returns when the thread ended. */
+    void stop() {
+        Thread running;
+        synchronized (this) {
+            running = thread;
+            thread = null;
+            stopping = true;
+            stopSignal.countDown();
+        }
+        if (running == null) {
+            return;
+        }
+        try {
+            running.join(stopWithin);
+            if (running.isAlive()) {
+                running.interrupt();
+                running.join(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    synchronized boolean isRunning() {
+        return thread != null;
+    }
+
+    /** True once {@link #stop()} was called: a pass should hand back the work it has not started. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    private void loop(CountDownLatch signal) {
+        while (!stopping) {
+            boolean fullBatch;
+            try {
+                fullBatch = pass.run();
+            } catch (RuntimeException e) {
+                // The class only: store exceptions can quote column values, which may be message text.
+                LOG.log(Level.WARNING, "{0}: pass failed with {1}; retrying after the poll interval", name, e.getClass().getName());
+                LOG.log(Level.DEBUG, "pass failure", e);
+                fullBatch = false;
+            }
+            if (!fullBatch) {
+                try {
+                    signal.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
