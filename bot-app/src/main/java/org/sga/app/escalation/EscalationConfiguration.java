@@ -8,6 +8,7 @@ import org.sga.content.Library;
 import org.sga.core.audit.AuditTrail;
 import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.Acknowledgements;
+import org.sga.core.escalation.DelayNotices;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.EscalationService;
 import org.sga.core.escalation.EscalationStore;
@@ -57,6 +58,12 @@ public class EscalationConfiguration {
     EscalationService escalationService(RoutingConfig routing, TriageEngine engine, EscalationStore store,
             EscalationRecords records, Clock clock) {
         return new EscalationService(routing, engine.definition(), store, records, clock);
+    }
+
+    /** The reporter is told when a notice to one of the roles is delayed or could not be delivered. */
+    @Bean
+    DelayNotices delayNotices(EscalationRecords records, Outbox outbox, Clock clock) {
+        return new DelayNotices(records, outbox, clock);
     }
 
     @Bean

@@ -1,5 +1,11 @@
 package org.sga.app.escalation;
 
+import org.sga.core.escalation.DeliveryReceipt;
+import org.sga.core.escalation.DeliveryException;
+import org.sga.core.escalation.Notifier;
+import org.sga.core.escalation.OutboxMessage;
+import org.sga.core.escalation.OutboxRow;
+import org.sga.core.escalation.DelayNotices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
 import static org.sga.app.escalation.EscalationFixture.DSL_CHANNEL;
@@ -132,6 +138,61 @@ class DeliveringEscalationsTest {
                 assertThat(e.status()).isEqualTo(DeliveryStatus.DELIVERED);
                 assertThat(e.attempts()).isEqualTo(3);
             });
+        }
+
+        @Test
+        void givenADelayedNotice_thenTheReporterIsToldOncePerRole() {
+            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            RecordingPlatform platform = new RecordingPlatform().failingFirst(2);
+            Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
+            DelayNotices delays = new DelayNotices(f.records, f.store.outbox(), clock);
+
+            try (OutboxWorker worker = new OutboxWorker(f.store.outbox(), platform, clock,
+                    EscalationFixture.workerSettings("w1", Duration.ofSeconds(5)), delays)) {
+                worker.runOnce();
+                clock.advance(Duration.ofSeconds(3));
+                worker.runOnce();
+                clock.advance(Duration.ofSeconds(10));
+                worker.runOnce();
+                clock.advance(Duration.ofSeconds(30));
+                worker.runOnce();
+            }
+
+            List<OutboxRow> toReporter = f.store.outbox().entries(raised.reference()).stream().map(e -> e.row())
+                    .filter(r -> r.role().equals("reporter")).toList();
+            assertThat(toReporter).extracting(OutboxRow::attempt)
+                    .containsExactlyInAnyOrder("delayed-manager", "delayed-safeguarding_lead");
+            assertThat(toReporter).allSatisfy(r -> {
+                assertThat(r.channelTarget()).isEqualTo("D0" + REPORTER);
+                assertThat(r.payload()).contains(raised.reference()).contains("being retried");
+            });
+            assertThat(platform.postedTo("D0" + REPORTER)).hasSize(2);
+        }
+
+        @Test
+        void givenANoticeThatCannotBeDelivered_thenTheReporterIsToldToContactTheRoleDirectly() {
+            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            List<OutboxMessage> toReporter = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Notifier channelGone = m -> {
+                if (!m.row().role().equals("reporter")) {
+                    throw DeliveryException.permanent("channel_not_found");
+                }
+                toReporter.add(m);
+                return new DeliveryReceipt("D:1");
+            };
+            Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
+
+            try (OutboxWorker worker = new OutboxWorker(f.store.outbox(), channelGone, clock,
+                    EscalationFixture.workerSettings("w1", Duration.ofSeconds(5)),
+                    new DelayNotices(f.records, f.store.outbox(), clock))) {
+                worker.runOnce();
+                worker.runOnce();
+            }
+
+            assertThat(toReporter).extracting(m -> m.row().attempt())
+                    .containsExactlyInAnyOrder("failed-manager", "failed-safeguarding_lead");
+            assertThat(toReporter).allSatisfy(m -> assertThat(m.row().payload())
+                    .contains(raised.reference()).contains("could not be delivered").contains("contact them directly"));
         }
 
         @Test

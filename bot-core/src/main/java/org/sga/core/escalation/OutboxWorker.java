@@ -31,8 +31,15 @@ public final class OutboxWorker implements AutoCloseable {
     private final Settings settings;
     private final ThreadPoolExecutor deliveries;
     private final PollingLoop loop;
+    private final DeliveryListener listener;
 
     public OutboxWorker(Outbox outbox, Notifier notifier, Clock clock, Settings settings) {
+        this(outbox, notifier, clock, settings, DeliveryListener.NONE);
+    }
+
+    /** With a listener told of notices that failed (first failure) or were given up. */
+    public OutboxWorker(Outbox outbox, Notifier notifier, Clock clock, Settings settings, DeliveryListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -194,6 +201,7 @@ public final class OutboxWorker implements AutoCloseable {
             outbox.markDead(message.id(), settings.workerId(), failure.code(), now);
             LOG.log(Level.WARNING, "{0} not delivered and not retried: {1} on attempt {2}",
                     message.idempotencyKey(), failure.code(), message.attempt());
+            tell(message.row(), failure.code(), true);
             return Outcome.DEAD;
         }
         Duration wait = settings.backoff().delay(message.attempt(), ThreadLocalRandom.current().nextDouble());
@@ -204,7 +212,19 @@ public final class OutboxWorker implements AutoCloseable {
         outbox.markFailed(message.id(), settings.workerId(), failure.code(), now.plus(wait));
         LOG.log(Level.INFO, "{0} delivery attempt {1} failed: {2}; next attempt in {3}",
                 message.idempotencyKey(), message.attempt(), failure.code(), wait);
+        if (message.attempt() == 1) {
+            tell(message.row(), failure.code(), false);
+        }
         return Outcome.RETRYING;
+    }
+
+    private void tell(OutboxRow row, String code, boolean givenUp) {
+        try {
+            listener.notDelivered(row, code, givenUp);
+        } catch (RuntimeException e) {
+            // The delivery's own state is already recorded; a failing listener must not undo or repeat it.
+            LOG.log(Level.WARNING, "{0}: delivery listener failed with {1}", row.idempotencyKey(), e.getClass().getName());
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
