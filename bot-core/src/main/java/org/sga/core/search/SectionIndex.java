@@ -61,7 +61,6 @@ public final class SectionIndex implements Searcher {
     private final IndexSearcher searcher;
     private final Analyzer plain;
     private final Analyzer withSynonyms;
-    private final SynonymMap synonyms;
     private final List<Set<String>> termsBySection;
     private final Map<String, Integer> docFreq;
     private final Map<String, String> procedureTitles;
@@ -82,7 +81,6 @@ public final class SectionIndex implements Searcher {
             throws IOException {
         this.sections = library.sections();
         this.embedder = embedder;
-        this.synonyms = synonyms;
         this.confidence = confidence;
         this.plain = Analyzers.english();
         this.withSynonyms = Analyzers.englishWithSynonyms(synonyms);
@@ -291,10 +289,6 @@ public final class SectionIndex implements Searcher {
         return best;
     }
 
-    public boolean hybrid() {
-        return embedder != null;
-    }
-
     /** Share of the question's IDF weight that the section covers, directly, through a synonym or a correction. */
     private double coverage(List<String> words, Map<String, Set<String>> meaning, Set<String> sectionTerms) {
         double total = 0;
@@ -348,9 +342,5 @@ public final class SectionIndex implements Searcher {
             throw Analyzers.unchecked(e);
         }
         return out;
-    }
-
-    SynonymMap synonyms() {
-        return synonyms;
     }
 }
