@@ -4,6 +4,7 @@ import org.sga.app.cli.Content;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;
+import org.sga.core.conversation.ConversationEvents;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.core.conversation.TriageDialogue;
@@ -11,6 +12,7 @@ import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.triage.TriageEngine;
 import org.sga.core.search.BackgroundSearcher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,13 +42,15 @@ class CoreConfiguration {
     }
 
     @Bean
-    TriageDialogue triageDialogue(TriageEngine engine, ConversationStore conversations, EscalationRaiser raiser, Answers answers) {
-        return new TriageDialogue(engine, conversations, raiser, answers);
+    TriageDialogue triageDialogue(TriageEngine engine, ConversationStore conversations, EscalationRaiser raiser, Answers answers,
+                                  ObjectProvider<ConversationEvents> events) {
+        return new TriageDialogue(engine, conversations, raiser, answers, ConversationEvents.all(events.orderedStream().toList()));
     }
 
     @Bean
     Assistant assistant(BackgroundSearcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage,
-                        AcknowledgementService acknowledgements) {
-        return new Assistant(searcher, answers, danger, triage, acknowledgements);
+                        AcknowledgementService acknowledgements, ObjectProvider<ConversationEvents> events) {
+        return new Assistant(searcher, answers, danger, triage, acknowledgements,
+                ConversationEvents.all(events.orderedStream().toList()));
     }
 }

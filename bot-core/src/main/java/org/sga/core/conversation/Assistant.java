@@ -38,6 +38,7 @@ public final class Assistant implements Conversation {
     private final Answers.Citations imageGuidanceSources;
     private final TriageDialogue triage;
     private final AcknowledgementService acknowledgements;
+    private final ConversationEvents events;
     private static final java.util.regex.Pattern ACK = java.util.regex.Pattern.compile(
             "(?i)^ack(?:nowledge)?\\s+(SG-[A-Z0-9-]+)(?:\\s+([a-z_]+))?$");
 
@@ -53,6 +54,13 @@ public final class Assistant implements Conversation {
     /** With {@code acknowledgements}, "ack REF [role]" acknowledges an escalation as the sender. */
     public Assistant(Searcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage,
                      AcknowledgementService acknowledgements) {
+        this(searcher, answers, danger, triage, acknowledgements, ConversationEvents.NONE);
+    }
+
+    /** With {@code events} told of every question answered or not (for metrics and the content owners). */
+    public Assistant(Searcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage,
+                     AcknowledgementService acknowledgements, ConversationEvents events) {
+        this.events = java.util.Objects.requireNonNull(events, "events");
         this.acknowledgements = acknowledgements;
         this.searcher = searcher;
         this.answers = answers;
@@ -98,6 +106,11 @@ public final class Assistant implements Conversation {
                     text.length(), SectionIndex.MAX_QUERY_CHARS));
         }
         SearchResult result = searcher.search(text, 5);
+        if (result.answered()) {
+            events.answered(message.platform(), result.hits().getFirst().section().globalId());
+        } else {
+            events.notConfident(message.platform(), text, result.notCoveredTopic());
+        }
         return answers.compose(result, urgent, notes);
     }
 }

@@ -39,8 +39,16 @@ public final class TriageDialogue {
     private final ConversationStore store;
     private final EscalationRaiser raiser;
     private final Answers answers;
+    private final ConversationEvents events;
 
     public TriageDialogue(TriageEngine engine, ConversationStore store, EscalationRaiser raiser, Answers answers) {
+        this(engine, store, raiser, answers, ConversationEvents.NONE);
+    }
+
+    /** With {@code events} told when a triage starts, completes or is cancelled. */
+    public TriageDialogue(TriageEngine engine, ConversationStore store, EscalationRaiser raiser, Answers answers,
+                          ConversationEvents events) {
+        this.events = java.util.Objects.requireNonNull(events, "events");
         this.engine = engine;
         this.store = store;
         this.raiser = raiser;
@@ -70,6 +78,7 @@ public final class TriageDialogue {
             }
             DialogueState state = DialogueState.start();
             save(key, state, ConversationState.NEW);
+            events.triageStarted(message.platform());
             return Optional.of(ask(state, "I'll ask a few short questions, then show what the procedure requires and "
                     + "tell the right people. Type \"back\" to change an answer, \"cancel\" to stop.", null));
         }
@@ -77,6 +86,7 @@ public final class TriageDialogue {
         DialogueState state = DialogueState.decode(current.data());
         if (CANCEL.contains(command)) {
             store.delete(key);
+            events.triageAbandoned(message.platform(), "cancelled");
             return Optional.of(Reply.notice("Triage cancelled. Nothing has been sent. If a child is in immediate danger, call 999."));
         }
         if (RESTART.contains(command) || (isStart(text) && state.answers().isEmpty())) {
@@ -130,6 +140,7 @@ public final class TriageDialogue {
                     null, List.of(), List.of(new Choice("send", "Try again")), List.of()));
         }
         store.delete(key);
+        events.triageCompleted(message.platform(), outcome.urgency().name());
         return outcome(outcome, raised);
     }
 

@@ -1,0 +1,84 @@
+package org.sga.core.conversation;
+
+import java.util.List;
+
+/**
+ * Told what the bot did with each message, for metrics and for the content owners' list of questions it could not
+ * answer. Implementations must be quick and must not throw; the question text passed to {@link #notConfident} is
+ * the user's own words and must never be logged or put in a metric.
+ */
+public interface ConversationEvents {
+
+    /** Nobody listens. */
+    ConversationEvents NONE = new ConversationEvents() {
+    };
+
+    /** Tells each of {@code listeners} in turn; one that throws does not keep the event from the others. */
+    static ConversationEvents all(List<? extends ConversationEvents> listeners) {
+        List<ConversationEvents> copy = List.copyOf(listeners);
+        if (copy.isEmpty()) {
+            return NONE;
+        }
+        return new ConversationEvents() {
+            @Override
+            public void answered(String platform, String sectionId) {
+                each(l -> l.answered(platform, sectionId));
+            }
+
+            @Override
+            public void notConfident(String platform, String question, String topic) {
+                each(l -> l.notConfident(platform, question, topic));
+            }
+
+            @Override
+            public void triageStarted(String platform) {
+                each(l -> l.triageStarted(platform));
+            }
+
+            @Override
+            public void triageCompleted(String platform, String urgency) {
+                each(l -> l.triageCompleted(platform, urgency));
+            }
+
+            @Override
+            public void triageAbandoned(String platform, String why) {
+                each(l -> l.triageAbandoned(platform, why));
+            }
+
+            private void each(java.util.function.Consumer<ConversationEvents> event) {
+                for (ConversationEvents listener : copy) {
+                    try {
+                        event.accept(listener);
+                    } catch (RuntimeException e) {
+                        // Metrics or a record for the content owners failing must never cost the user their answer.
+                        System.getLogger(ConversationEvents.class.getName()).log(System.Logger.Level.WARNING,
+                                "conversation listener failed with {0}", e.getClass().getName());
+                    }
+                }
+            }
+        };
+    }
+
+    /** A question was answered from a section. */
+    default void answered(String platform, String sectionId) {
+    }
+
+    /**
+     * The bot was not confident and pointed the user to their safeguarding lead. {@code topic} is the not-covered
+     * topic it recognised, or null.
+     */
+    default void notConfident(String platform, String question, String topic) {
+    }
+
+    /** A guided triage began. */
+    default void triageStarted(String platform) {
+    }
+
+    /** A triage ended with an escalation raised; {@code urgency} is its urgency (TRIAGE.md). */
+    default void triageCompleted(String platform, String urgency) {
+    }
+
+    /** A triage ended without an escalation: cancelled by the user ({@code "cancelled"}) or purged unfinished ({@code "expired"}). */
+    default void triageAbandoned(String platform, String why) {
+    }
+}
