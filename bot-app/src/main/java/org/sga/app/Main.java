@@ -3,6 +3,7 @@ package org.sga.app;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sga.app.cli.Cli;
+import org.sga.app.ops.LogFormat;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 
@@ -25,6 +26,12 @@ public final class Main {
             // Before the first logger exists: tools keep stdout for their results.
             System.setProperty("logback.configurationFile", "logback-cli.xml");
             System.exit(cli.run(args));
+        }
+        try {
+            LogFormat.property(System.getenv()).ifPresent(p -> System.setProperty(p.getKey(), p.getValue()));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         }
         boolean console = Platforms.noneConfigured(System.getenv());
         SpringApplication app = new SpringApplication(SafeguardingApplication.class);

@@ -9,14 +9,17 @@ import org.sga.core.audit.AuditTrail;
 import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.Acknowledgements;
 import org.sga.core.escalation.DelayNotices;
+import org.sga.core.escalation.EscalationEvents;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.EscalationService;
 import org.sga.core.escalation.EscalationStore;
 import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.ReEscalator;
+import org.sga.core.escalation.References;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.store.UnitOfWork;
 import org.sga.core.triage.TriageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -56,8 +59,9 @@ public class EscalationConfiguration {
 
     @Bean
     EscalationService escalationService(RoutingConfig routing, TriageEngine engine, EscalationStore store,
-            EscalationRecords records, Clock clock) {
-        return new EscalationService(routing, engine.definition(), store, records, clock);
+            EscalationRecords records, Clock clock, ObjectProvider<EscalationEvents> events) {
+        return new EscalationService(routing, engine.definition(), store, records, clock, new References(),
+                EscalationEvents.all(events.orderedStream().toList()));
     }
 
     /** The reporter is told when a notice to one of the roles is delayed or could not be delivered. */
@@ -68,16 +72,17 @@ public class EscalationConfiguration {
 
     @Bean
     AcknowledgementService acknowledgementService(EscalationRecords records, Acknowledgements acknowledgements,
-            EscalationStore store, UnitOfWork unitOfWork, Clock clock) {
-        return new AcknowledgementService(records, acknowledgements, store, unitOfWork, clock);
+            EscalationStore store, UnitOfWork unitOfWork, Clock clock, ObjectProvider<EscalationEvents> events) {
+        return new AcknowledgementService(records, acknowledgements, store, unitOfWork, clock,
+                EscalationEvents.all(events.orderedStream().toList()));
     }
 
     @Bean
     @ConditionalOnProperty(name = "sga.escalation.re-escalator-enabled", havingValue = "true", matchIfMissing = true)
     ReEscalatorLifecycle reEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records,
-            Outbox outbox, Clock clock, EscalationProperties properties) {
+            Outbox outbox, Clock clock, EscalationProperties properties, ObjectProvider<EscalationEvents> events) {
         String workerId = "r-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new ReEscalatorLifecycle(new ReEscalator(acknowledgements, store, records, outbox, clock,
-                properties.toSettings(workerId)));
+                properties.toSettings(workerId), EscalationEvents.all(events.orderedStream().toList())));
     }
 }

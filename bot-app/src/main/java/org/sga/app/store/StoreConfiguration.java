@@ -11,6 +11,7 @@ import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.escalation.Acknowledgements;
 import org.sga.core.escalation.EscalationStore;
 import org.sga.core.escalation.DeliveryListener;
+import org.sga.core.escalation.EscalationEvents;
 import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.OutboxWorker;
@@ -84,12 +85,12 @@ public class StoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = "sga.outbox.worker-enabled", havingValue = "true", matchIfMissing = true)
     OutboxWorkerLifecycle outboxWorker(Store store, ObjectProvider<Notifier> notifier, ObjectProvider<Clock> clock,
-            OutboxProperties properties, ObjectProvider<DeliveryListener> listener) {
+            OutboxProperties properties, ObjectProvider<DeliveryListener> listener, ObjectProvider<EscalationEvents> events) {
         String workerId = "w-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         OutboxWorker worker = new OutboxWorker(store.outbox(),
                 notifier.getIfAvailable(() -> new ConsoleNotifier(System.out)),
                 clock.getIfAvailable(Clock::systemUTC), properties.toSettings(workerId),
-                listener.getIfAvailable(() -> DeliveryListener.NONE));
+                listener.getIfAvailable(() -> DeliveryListener.NONE), EscalationEvents.all(events.orderedStream().toList()));
         return new OutboxWorkerLifecycle(worker);
     }
 

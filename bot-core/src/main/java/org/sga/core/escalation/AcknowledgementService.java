@@ -28,9 +28,17 @@ public final class AcknowledgementService {
     private final EscalationStore store;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final EscalationEvents events;
 
     public AcknowledgementService(EscalationRecords records, Acknowledgements acknowledgements, EscalationStore store,
             UnitOfWork unitOfWork, Clock clock) {
+        this(records, acknowledgements, store, unitOfWork, clock, EscalationEvents.NONE);
+    }
+
+    /** With {@code events} told of each first acknowledgement of a role. */
+    public AcknowledgementService(EscalationRecords records, Acknowledgements acknowledgements, EscalationStore store,
+            UnitOfWork unitOfWork, Clock clock, EscalationEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.records = Objects.requireNonNull(records, "records");
         this.acknowledgements = Objects.requireNonNull(acknowledgements, "acknowledgements");
         this.store = Objects.requireNonNull(store, "store");
@@ -123,6 +131,9 @@ public final class AcknowledgementService {
             }
             return first;
         });
+        if (result.first()) {
+            events.acknowledged(role.role().id());
+        }
         return outcome(result.first() ? AcknowledgementOutcome.Status.ACCEPTED
                 : AcknowledgementOutcome.Status.ALREADY_ACKNOWLEDGED, escalation, role.role(), result.standing());
     }

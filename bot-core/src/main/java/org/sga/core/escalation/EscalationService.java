@@ -34,6 +34,7 @@ public final class EscalationService implements EscalationRaiser {
     private final EscalationStore store;
     private final EscalationRecords records;
     private final Router router;
+    private final EscalationEvents events;
     private final Clock clock;
     private final References references;
 
@@ -44,6 +45,13 @@ public final class EscalationService implements EscalationRaiser {
 
     public EscalationService(RoutingConfig config, TriageDefinition definition, EscalationStore store,
             EscalationRecords records, Clock clock, References references) {
+        this(config, definition, store, records, clock, references, EscalationEvents.NONE);
+    }
+
+    /** With {@code events} told of each escalation recorded. */
+    public EscalationService(RoutingConfig config, TriageDefinition definition, EscalationStore store,
+            EscalationRecords records, Clock clock, References references, EscalationEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.config = Objects.requireNonNull(config, "config");
         this.definition = Objects.requireNonNull(definition, "definition");
         this.store = Objects.requireNonNull(store, "store");
@@ -84,6 +92,7 @@ public final class EscalationService implements EscalationRaiser {
             if (existing.isEmpty()) {
                 Prepared prepared = prepare(ref, team, outcome, reporter, cleanNote, clock.instant());
                 if (!store.recordOutcome(prepared.audit(), prepared.rows()).duplicate()) {
+                    events.raised(reporter.platform().id(), outcome.urgency().name(), prepared.rows().size());
                     return prepared.raised();
                 }
                 // Every row already existed: another instance recorded this reference between our check and our

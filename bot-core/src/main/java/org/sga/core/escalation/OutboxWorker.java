@@ -32,6 +32,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final ThreadPoolExecutor deliveries;
     private final PollingLoop loop;
     private final DeliveryListener listener;
+    private final EscalationEvents events;
 
     public OutboxWorker(Outbox outbox, Notifier notifier, Clock clock, Settings settings) {
         this(outbox, notifier, clock, settings, DeliveryListener.NONE);
@@ -39,6 +40,13 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** With a listener told of notices that failed (first failure) or were given up. */
     public OutboxWorker(Outbox outbox, Notifier notifier, Clock clock, Settings settings, DeliveryListener listener) {
+        this(outbox, notifier, clock, settings, listener, EscalationEvents.NONE);
+    }
+
+    /** With {@code events} told of every delivery and every failed attempt (for metrics). */
+    public OutboxWorker(Outbox outbox, Notifier notifier, Clock clock, Settings settings, DeliveryListener listener,
+            EscalationEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -173,8 +181,11 @@ public final class OutboxWorker implements AutoCloseable {
             if (receipt == null) {
                 return failed(message, DeliveryException.retryable("notifier_no_receipt"));
             }
-            if (!outbox.markDelivered(message.id(), settings.workerId(), receipt.platformMessageId(), clock.instant())) {
+            Instant at = clock.instant();
+            if (!outbox.markDelivered(message.id(), settings.workerId(), receipt.platformMessageId(), at)) {
                 LOG.log(Level.DEBUG, "{0} was already marked delivered", message.idempotencyKey());
+            } else {
+                events.delivered(message.row(), at);
             }
             return Outcome.DELIVERED;
         } catch (TimeoutException e) {
@@ -199,6 +210,7 @@ public final class OutboxWorker implements AutoCloseable {
         Instant now = clock.instant();
         if (!failure.retryable() || message.attempt() >= settings.maxAttempts()) {
             outbox.markDead(message.id(), settings.workerId(), failure.code(), now);
+            events.deliveryFailed(message.row(), failure.code(), true);
             LOG.log(Level.WARNING, "{0} not delivered and not retried: {1} on attempt {2}",
                     message.idempotencyKey(), failure.code(), message.attempt());
             tell(message.row(), failure.code(), true);
@@ -210,6 +222,7 @@ public final class OutboxWorker implements AutoCloseable {
             wait = asked;
         }
         outbox.markFailed(message.id(), settings.workerId(), failure.code(), now.plus(wait));
+        events.deliveryFailed(message.row(), failure.code(), false);
         LOG.log(Level.INFO, "{0} delivery attempt {1} failed: {2}; next attempt in {3}",
                 message.idempotencyKey(), message.attempt(), failure.code(), wait);
         if (message.attempt() == 1) {

@@ -33,9 +33,17 @@ public final class ReEscalator implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final PollingLoop loop;
+    private final EscalationEvents events;
 
     public ReEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records, Outbox outbox,
             Clock clock, Settings settings) {
+        this(acknowledgements, store, records, outbox, clock, settings, EscalationEvents.NONE);
+    }
+
+    /** With {@code events} told of each re-escalation. */
+    public ReEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records, Outbox outbox,
+            Clock clock, Settings settings, EscalationEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.acknowledgements = Objects.requireNonNull(acknowledgements, "acknowledgements");
         this.store = Objects.requireNonNull(store, "store");
         this.records = Objects.requireNonNull(records, "records");
@@ -84,6 +92,7 @@ public final class ReEscalator implements AutoCloseable {
             try {
                 if (reEscalate(notice).isPresent()) {
                     reEscalated++;
+                    events.reEscalated(notice.role());
                     LOG.log(Level.INFO, "{0}: nobody in {1} acknowledged by {2}; re-escalated", notice.ref(),
                             notice.role(), notice.deadline());
                 } else {

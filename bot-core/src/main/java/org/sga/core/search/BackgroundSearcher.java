@@ -26,6 +26,17 @@ public final class BackgroundSearcher implements Searcher {
         return index.join().search(question, maxHits);
     }
 
+    /** Where the build is. */
+    public enum State { BUILDING, READY, FAILED }
+
+    /** Building, ready, or failed (the failure is rethrown by {@link #await()} and each search). */
+    public State state() {
+        if (!index.isDone()) {
+            return State.BUILDING;
+        }
+        return index.isCompletedExceptionally() ? State.FAILED : State.READY;
+    }
+
     /** True once the index is built; false while building or if building failed. */
     public boolean ready() {
         return index.isDone() && !index.isCompletedExceptionally();

@@ -1,0 +1,90 @@
+package org.sga.app.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sga.core.escalation.EscalationEvents;
+import org.sga.core.escalation.OutboxRow;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * Whether the bot can reach Slack and Teams, from its own calls to them: DEGRADED while the latest call to a
+ * platform failed, UP once one succeeds again. Degraded is not dead: restarting the instance would not bring Slack
+ * back, and the outbox keeps the notices until it does, so liveness and readiness leave this out.
+ */
+public final class PlatformHealth implements HealthIndicator, EscalationEvents {
+
+    /** Shown, with HTTP 200, when a platform is failing but the bot itself is well. */
+    public static final Status DEGRADED = new Status("DEGRADED", "A chat platform is failing; notices wait in the outbox");
+
+    private final Set<String> platforms;
+    private final Clock clock;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    /** @param platforms the configured platforms (e.g. slack, teams), reported even before their first call */
+    public PlatformHealth(Set<String> platforms, Clock clock) {
+        this.platforms = Set.copyOf(platforms);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private record State(boolean ok, String lastError, Instant failingSince, int failures, Instant lastSuccess) {
+    }
+
+    /** A call to {@code platform} succeeded. */
+    public void succeeded(String platform) {
+        Instant now = clock.instant();
+        states.put(platform, new State(true, null, null, 0, now));
+    }
+
+    /** A call to {@code platform} failed with a short error code (never message text). */
+    public void failed(String platform, String code) {
+        Instant now = clock.instant();
+        states.compute(platform, (p, s) -> s == null || s.ok()
+                ? new State(false, code, now, 1, s == null ? null : s.lastSuccess())
+                : new State(false, code, s.failingSince(), s.failures() + 1, s.lastSuccess()));
+    }
+
+    @Override
+    public void delivered(OutboxRow row, Instant at) {
+        succeeded(row.platform());
+    }
+
+    @Override
+    public void deliveryFailed(OutboxRow row, String code, boolean givenUp) {
+        // Also a refusal of one notice (a channel the bot is not in): an operator should see that as well.
+        failed(row.platform(), code);
+    }
+
+    @Override
+    public Health health() {
+        boolean degraded = false;
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (String platform : platforms.stream().sorted().toList()) {
+            State s = states.get(platform);
+            Map<String, Object> d = new LinkedHashMap<>();
+            if (s == null) {
+                d.put("status", "no calls yet");
+            } else if (s.ok()) {
+                d.put("status", "ok");
+                d.put("lastSuccess", s.lastSuccess().toString());
+            } else {
+                degraded = true;
+                d.put("status", "failing");
+                d.put("lastError", s.lastError());
+                d.put("failingSince", s.failingSince().toString());
+                d.put("failures", s.failures());
+                if (s.lastSuccess() != null) {
+                    d.put("lastSuccess", s.lastSuccess().toString());
+                }
+            }
+            details.put(platform, d);
+        }
+        return Health.status(degraded ? DEGRADED : Status.UP).withDetails(details).build();
+    }
+}
