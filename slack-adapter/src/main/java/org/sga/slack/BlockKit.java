@@ -123,13 +123,29 @@ final class BlockKit {
 
     /** The blocks of an escalation notice, with the Acknowledge button while nobody has acknowledged. */
     static List<LayoutBlock> escalation(String payload, String reference, String role) {
+        return escalation(payload, reference, role, null);
+    }
+
+    /**
+     * The blocks of an escalation notice; {@code link}, when not null, is a mrkdwn line (see {@link #originalNotice})
+     * shown as context above the Acknowledge button.
+     */
+    static List<LayoutBlock> escalation(String payload, String reference, String role, String link) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (String chunk : chunks(escape(payload))) {
             blocks.add(section(s -> s.text(markdownText(chunk))));
         }
+        if (link != null) {
+            blocks.add(context(c -> c.blockId("original_notice").elements(List.of(markdownText(link)))));
+        }
         blocks.add(actions(a -> a.blockId("acknowledge").elements(List.of(button(b -> b.actionId(ACKNOWLEDGE)
                 .text(plainText("Acknowledge")).style("primary").value(reference + "|" + role))))));
         return blocks;
+    }
+
+    /** The line in a backup's notice that links to the role's first notice, in the channel it was posted to. */
+    static String originalNotice(String permalink, String channelId) {
+        return ":link: <" + permalink + "|Original notice> in <#" + channelId + ">";
     }
 
     /** An escalation notice once acknowledged: the notice as posted, the acknowledgement instead of the button. */

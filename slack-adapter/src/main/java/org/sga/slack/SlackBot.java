@@ -25,6 +25,7 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,7 @@ import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.conversation.Reply;
+import org.sga.core.escalation.FirstNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,8 @@ public final class SlackBot implements AutoCloseable {
     public static final String COMMAND = "/safeguarding";
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackBot.class);
+    /** How long a backup's notice waits for the link to the first notice before it is posted without one. */
+    static final Duration LINK_TIMEOUT = Duration.ofSeconds(3);
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
     private static final String MOVED_TO_DM = "Thank you. I've sent you a direct message so we can carry on privately. "
             + "Details about a child should not be in a channel others can read: please consider deleting your message "
@@ -69,6 +73,8 @@ public final class SlackBot implements AutoCloseable {
     private final Membership membership;
     private final Clock clock;
     private final App app;
+    /** For chat.getPermalink only: its call timeout is short, unlike the client that posts. */
+    private final Slack links;
     private final ThreadPoolExecutor workers;
     private volatile SocketModeApp socketMode;
 
@@ -91,15 +97,27 @@ public final class SlackBot implements AutoCloseable {
                 // message.im also delivers edits, deletions and bot messages; they need no answer, only an ack.
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
+        this.links = slack(settings, LINK_TIMEOUT);
         register();
     }
 
     /** A Slack client whose Web API calls go to {@code apiUrl}. */
     public static Slack slack(SlackSettings settings) {
+        return Slack.getInstance(config(settings));
+    }
+
+    /** A Slack client whose Web API calls go to {@code apiUrl} and give up, whole, after {@code callTimeout}. */
+    public static Slack slack(SlackSettings settings, Duration callTimeout) {
+        SlackConfig config = config(settings);
+        config.setHttpClientCallTimeoutMillis(Math.toIntExact(callTimeout.toMillis()));
+        return Slack.getInstance(config);
+    }
+
+    private static SlackConfig config(SlackSettings settings) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+        return config;
     }
 
     public App app() {
@@ -118,9 +136,17 @@ public final class SlackBot implements AutoCloseable {
         return new SignatureFilter(settings.signingSecret(), clock);
     }
 
-    /** The notifier for escalations, posting with the bot token through the same client. */
+    /** The notifier for escalations, posting with the bot token through the same client; backups get no link. */
     public SlackNotifier notifier() {
-        return new SlackNotifier(client());
+        return notifier(FirstNotices.NONE);
+    }
+
+    /**
+     * The notifier for escalations, posting with the bot token through the same client. A backup's notice links to the
+     * role's first notice found in {@code firstNotices}, unless Slack gives no permalink within {@link #LINK_TIMEOUT}.
+     */
+    public SlackNotifier notifier(FirstNotices firstNotices) {
+        return new SlackNotifier(client(), firstNotices, links.methods(settings.botToken()));
     }
 
     MethodsClient client() {
@@ -153,6 +179,12 @@ public final class SlackBot implements AutoCloseable {
                 LOG.warn("Closing Socket Mode failed: {}", e.getClass().getSimpleName());
             }
             socketMode = null;
+        }
+        try {
+            // Only its HTTP client: Slack#close would also stop the SDK's thread pools, which all clients share.
+            links.getHttpClient().close();
+        } catch (Exception e) {
+            LOG.warn("Closing the Slack link client failed: {}", e.getClass().getSimpleName());
         }
         workers.shutdown();
         try {

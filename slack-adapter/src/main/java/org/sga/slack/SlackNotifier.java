@@ -2,6 +2,7 @@ package org.sga.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -10,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.sga.core.escalation.DeliveryException;
 import org.sga.core.escalation.DeliveryReceipt;
+import org.sga.core.escalation.FirstNotices;
 import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
@@ -21,9 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts outbox messages to Slack with {@code chat.postMessage}: escalation notices to the role's channel with an
- * Acknowledge button, notices for the reporter (role {@code reporter}) to their DM as plain text. Maps failures for
- * the outbox: HTTP 429 waits for {@code Retry-After}, 5xx and timeouts are retried with backoff, {@code ok:false}
- * is retried only for Slack's transient errors. Logs error codes and references, never the message.
+ * Acknowledge button, notices for the reporter (role {@code reporter}) to their DM as plain text. A notice to a role's
+ * backup ({@link OutboxRow#BACKUP}) links to the role's first notice, found through {@link FirstNotices} and
+ * {@code chat.getPermalink}; when there is no link to be had the backup's notice goes without one, as it must not wait.
+ * Maps failures for the outbox: HTTP 429 waits for {@code Retry-After}, 5xx and timeouts are retried with backoff,
+ * {@code ok:false} is retried only for Slack's transient errors. Logs error codes and references, never the message.
  */
 public final class SlackNotifier implements Notifier {
 
@@ -35,8 +41,15 @@ public final class SlackNotifier implements Notifier {
             "service_unavailable", "request_timeout");
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
     private static final int REMEMBERED = 10_000;
+    private static final int TEXT_CHARS = 3000;
+    /** A Slack receipt, {@code channel:ts}, as {@link #deliver} stores it. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("([A-Z0-9]+):(\\d+\\.\\d+)");
+    /** Placed inside {@code <url|label>}, so nothing that ends the link or the label. */
+    private static final Pattern PERMALINK = Pattern.compile("https://[^\\s<>|]+");
 
     private final MethodsClient client;
+    private final FirstNotices firstNotices;
+    private final MethodsClient linkClient;
     /** Slack has no idempotency key for posting: a retry in this process after a lost receipt is answered here. */
     private final Map<String, DeliveryReceipt> delivered = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -45,8 +58,21 @@ public final class SlackNotifier implements Notifier {
         }
     };
 
+    /** A notifier whose backup notices carry no link to the first notice. */
     public SlackNotifier(MethodsClient client) {
+        this(client, FirstNotices.NONE, client);
+    }
+
+    /**
+     * @param client       posts the notices
+     * @param firstNotices where each role's first notice was posted, for the link in its backup's notice
+     * @param linkClient   asks for the link ({@code chat.getPermalink}); give it a short call timeout, as the backup's
+     *                     notice waits for the answer before it is posted
+     */
+    public SlackNotifier(MethodsClient client, FirstNotices firstNotices, MethodsClient linkClient) {
         this.client = Objects.requireNonNull(client, "client");
+        this.firstNotices = Objects.requireNonNull(firstNotices, "firstNotices");
+        this.linkClient = Objects.requireNonNull(linkClient, "linkClient");
     }
 
     @Override
@@ -63,12 +89,18 @@ public final class SlackNotifier implements Notifier {
             }
         }
         boolean toReporter = REPORTER.equals(row.role());
+        Optional<OriginalNotice> original = !toReporter && OutboxRow.BACKUP.equals(row.attempt())
+                ? originalNotice(row) : Optional.empty();
+        String linkLine = original.map(o -> "\n\nOriginal notice in <#" + o.channel() + ">: <" + o.permalink() + ">")
+                .orElse("");
         ChatPostMessageResponse response;
         try {
             response = client.chatPostMessage(r -> {
-                r.channel(row.channelTarget()).text(BlockKit.cut(row.payload(), 3000)).unfurlLinks(false).unfurlMedia(false);
+                r.channel(row.channelTarget()).text(BlockKit.cut(row.payload(), TEXT_CHARS - linkLine.length()) + linkLine)
+                        .unfurlLinks(false).unfurlMedia(false);
                 if (!toReporter) {
-                    r.blocks(BlockKit.escalation(row.payload(), row.escalationRef(), row.role()));
+                    r.blocks(BlockKit.escalation(row.payload(), row.escalationRef(), row.role(),
+                            original.map(o -> BlockKit.originalNotice(o.permalink(), o.channel())).orElse(null)));
                 }
                 return r;
             });
@@ -102,6 +134,49 @@ public final class SlackNotifier implements Notifier {
             delivered.put(message.idempotencyKey(), receipt);
         }
         return receipt;
+    }
+
+    /** The role's first notice, for its backup: where it was posted and Slack's permanent link to it. */
+    record OriginalNotice(String channel, String permalink) {
+    }
+
+    /**
+     * Finds the first notice of the row's escalation to its role and asks Slack for its permalink. Anything that goes
+     * wrong means no link, never a failed delivery: it is logged with the escalation's reference and a code only.
+     */
+    private Optional<OriginalNotice> originalNotice(OutboxRow row) {
+        String problem;
+        try {
+            Optional<String> messageId = firstNotices.deliveredMessageId(row.escalationRef(), row.role(), row.platform());
+            if (messageId.isEmpty()) {
+                LOG.info("Backup notice of escalation {} goes without a link: no_first_notice_delivered", row.escalationRef());
+                return Optional.empty();
+            }
+            var id = MESSAGE_ID.matcher(messageId.get());
+            if (!id.matches()) {
+                problem = "bad_message_id";
+            } else {
+                String channel = id.group(1);
+                ChatGetPermalinkResponse response = linkClient.chatGetPermalink(r -> r.channel(channel).messageTs(id.group(2)));
+                if (!response.isOk()) {
+                    problem = response.getError() == null ? "not_ok" : response.getError();
+                } else if (response.getPermalink() == null || !PERMALINK.matcher(response.getPermalink()).matches()) {
+                    problem = "bad_permalink";
+                } else {
+                    return Optional.of(new OriginalNotice(channel, response.getPermalink()));
+                }
+            }
+        } catch (SlackApiException e) {
+            problem = "http_" + (e.getResponse() == null ? 0 : e.getResponse().code());
+        } catch (InterruptedIOException e) {
+            problem = "timeout";
+        } catch (IOException e) {
+            problem = "io_error";
+        } catch (RuntimeException e) {
+            problem = "unexpected_" + e.getClass().getSimpleName();
+        }
+        LOG.warn("Backup notice of escalation {} goes without a link to the first notice: {}", row.escalationRef(), problem);
+        return Optional.empty();
     }
 
     static Duration retryAfter(String header) {

@@ -11,11 +11,15 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.sga.core.escalation.DeliveryException;
 import org.sga.core.escalation.DeliveryReceipt;
+import org.sga.core.escalation.FirstNotices;
 import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
 
@@ -124,6 +128,138 @@ class SlackNotifierTest {
         assertThatThrownBy(() -> notifier.deliver(new OutboxMessage(1, teams, 1, "w", Instant.now())))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.retryable()).isFalse());
         assertThat(slack.allPaths()).isEmpty();
+    }
+
+    @Nested
+    class BackupNotices {
+
+        static final String PERMALINK = "https://sga-example.slack.com/archives/C1/p111222";
+
+        /** The first notice of SG-7 to the safeguarding lead went to C1 as 111.222; nothing else was delivered. */
+        private final FirstNotices delivered = (ref, role, platform) ->
+                ref.equals("SG-7") && role.equals("safeguarding_lead") && platform.equals("slack")
+                        ? Optional.of("C1:111.222") : Optional.empty();
+
+        private SlackNotifier notifier(FirstNotices firstNotices, Duration linkTimeout) {
+            SlackSettings settings = new SlackSettings("xoxb-test", "secret", null, slack.apiUrl());
+            return new SlackNotifier(SlackBot.slack(settings).methods("xoxb-test"), firstNotices,
+                    SlackBot.slack(settings, linkTimeout).methods("xoxb-test"));
+        }
+
+        private OutboxMessage backup(String ref) {
+            OutboxRow row = new OutboxRow(ref, "safeguarding_lead", OutboxRow.BACKUP, "slack", "C2",
+                    "RE-ESCALATION of " + ref + ": nobody acknowledged it.\n\nSafeguarding concern " + ref + ".", "high",
+                    Instant.now(), null);
+            return new OutboxMessage(5, row, 1, "w1", Instant.now().plusSeconds(60));
+        }
+
+        private void permalinkAnswers(String json) {
+            slack.server.stubFor(post(urlEqualTo("/api/chat.getPermalink")).willReturn(okJson(json)));
+        }
+
+        @Test
+        void givenTheFirstNoticeWasDelivered_thenTheBackupLinksToItsPermalink() throws Exception {
+            permalinkAnswers("{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"" + PERMALINK + "\"}");
+
+            notifier(delivered, Duration.ofSeconds(2)).deliver(backup("SG-7"));
+
+            Map<String, String> asked = slack.calls("chat.getPermalink").getFirst();
+            assertThat(asked).containsEntry("channel", "C1").containsEntry("message_ts", "111.222");
+            Map<String, String> posted = slack.calls("chat.postMessage").getFirst();
+            assertThat(posted.get("channel")).isEqualTo("C2");
+            assertThat(posted.get("blocks")).contains("<" + PERMALINK + "|Original notice> in <#C1>")
+                    .contains("\"block_id\":\"original_notice\"").contains("\"action_id\":\"sga_ack\"");
+            assertThat(posted.get("text")).startsWith("RE-ESCALATION of SG-7")
+                    .endsWith("Original notice in <#C1>: <" + PERMALINK + ">");
+        }
+
+        @Test
+        void givenTheFirstNotice_thenItHasNoLinkAndSlackIsNotAskedForOne() throws Exception {
+            notifier(delivered, Duration.ofSeconds(2)).deliver(message("safeguarding_lead", "C1", 1));
+
+            assertThat(slack.count("chat.getPermalink")).isZero();
+            assertThat(slack.calls("chat.postMessage").getFirst().get("blocks")).doesNotContain("Original notice");
+        }
+
+        @Test
+        void givenNoDeliveredFirstNotice_thenTheBackupIsPostedWithoutALinkAndSlackIsNotAsked() throws Exception {
+            DeliveryReceipt receipt = notifier(delivered, Duration.ofSeconds(2)).deliver(backup("SG-8"));
+
+            assertThat(receipt.platformMessageId()).isEqualTo("C1:1700000000.000100");
+            assertThat(slack.count("chat.getPermalink")).isZero();
+            assertThat(slack.calls("chat.postMessage").getFirst().get("blocks")).doesNotContain("Original notice")
+                    .contains("sga_ack");
+        }
+
+        @Test
+        void givenSlackRefusesThePermalink_thenTheBackupIsPostedWithoutALink() throws Exception {
+            permalinkAnswers("{\"ok\":false,\"error\":\"message_not_found\"}");
+
+            notifier(delivered, Duration.ofSeconds(2)).deliver(backup("SG-7"));
+
+            assertThat(slack.count("chat.getPermalink")).isEqualTo(1);
+            assertWithoutLink(slack.calls("chat.postMessage").getFirst());
+        }
+
+        @Test
+        void givenAnHttpErrorForThePermalink_thenTheBackupIsPostedWithoutALink() throws Exception {
+            slack.server.stubFor(post(urlEqualTo("/api/chat.getPermalink")).willReturn(aResponse().withStatus(500)));
+
+            notifier(delivered, Duration.ofSeconds(2)).deliver(backup("SG-7"));
+
+            assertWithoutLink(slack.calls("chat.postMessage").getFirst());
+        }
+
+        @Test
+        void givenThePermalinkTakesTooLong_thenTheBackupIsPostedWithoutWaitingForIt() throws Exception {
+            slack.server.stubFor(post(urlEqualTo("/api/chat.getPermalink")).willReturn(okJson(
+                    "{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"" + PERMALINK + "\"}").withFixedDelay(3_000)));
+
+            long started = System.nanoTime();
+            notifier(delivered, Duration.ofMillis(300)).deliver(backup("SG-7"));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            assertWithoutLink(slack.calls("chat.postMessage").getFirst());
+        }
+
+        @Test
+        void givenAPermalinkThatWouldBreakTheLink_thenTheBackupIsPostedWithoutIt() throws Exception {
+            permalinkAnswers("{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"https://x.example/a|b>c\"}");
+
+            notifier(delivered, Duration.ofSeconds(2)).deliver(backup("SG-7"));
+
+            assertWithoutLink(slack.calls("chat.postMessage").getFirst());
+        }
+
+        @Test
+        void givenTheLookupItselfFails_thenTheBackupIsPostedWithoutALink() throws Exception {
+            FirstNotices broken = (ref, role, platform) -> {
+                throw new IllegalStateException("store unavailable");
+            };
+
+            notifier(broken, Duration.ofSeconds(2)).deliver(backup("SG-7"));
+
+            assertThat(slack.count("chat.getPermalink")).isZero();
+            assertWithoutLink(slack.calls("chat.postMessage").getFirst());
+        }
+
+        @Test
+        void givenALongNotice_thenTheFallbackTextStillEndsWithTheLinkWithinTheLimit() throws Exception {
+            permalinkAnswers("{\"ok\":true,\"channel\":\"C1\",\"permalink\":\"" + PERMALINK + "\"}");
+            OutboxRow row = new OutboxRow("SG-7", "safeguarding_lead", OutboxRow.BACKUP, "slack", "C2",
+                    "RE-ESCALATION of SG-7. " + "Invented detail. ".repeat(400), "high", Instant.now(), null);
+
+            notifier(delivered, Duration.ofSeconds(2)).deliver(new OutboxMessage(6, row, 1, "w1", Instant.now().plusSeconds(60)));
+
+            String text = slack.calls("chat.postMessage").getFirst().get("text");
+            assertThat(text).hasSizeLessThanOrEqualTo(3000).endsWith("<" + PERMALINK + ">");
+        }
+
+        private static void assertWithoutLink(Map<String, String> posted) {
+            assertThat(posted.get("channel")).isEqualTo("C2");
+            assertThat(posted.get("blocks")).doesNotContain("Original notice").contains("sga_ack");
+            assertThat(posted.get("text")).startsWith("RE-ESCALATION of SG-7").doesNotContain("Original notice");
+        }
     }
 
     @Test

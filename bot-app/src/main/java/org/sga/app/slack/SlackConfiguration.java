@@ -5,6 +5,7 @@ import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.escalation.AcknowledgementOutcome;
 import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.FirstNotices;
 import org.sga.core.escalation.Platform;
 import org.sga.slack.AcknowledgeHandler;
 import org.sga.slack.FeedbackRecorder;
@@ -77,9 +78,10 @@ public class SlackConfiguration {
         return registration;
     }
 
+    /** Posts the outbox's Slack rows; a backup's notice links to the role's first notice, which the outbox knows. */
     @Bean
-    SlackNotifier slackNotifier(SlackBot bot) {
-        return bot.notifier();
+    SlackNotifier slackNotifier(SlackBot bot, ObjectProvider<FirstNotices> firstNotices) {
+        return bot.notifier(firstNotices.getIfAvailable(() -> FirstNotices.NONE));
     }
 
     /**

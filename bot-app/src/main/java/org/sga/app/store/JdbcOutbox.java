@@ -172,6 +172,17 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public Optional<String> deliveredMessageId(String escalationRef, String role, String platform) {
+        // One initial row per escalation and role (the idempotency key), so at most one row matches.
+        return context.jdbc().sql("SELECT platform_message_id FROM outbox WHERE escalation_ref = ? AND role = ?"
+                        + " AND attempt_kind = ? AND platform = ? AND status = 'DELIVERED'"
+                        + " AND platform_message_id IS NOT NULL ORDER BY id")
+                .params(escalationRef, role, OutboxRow.INITIAL, platform)
+                .query(String.class)
+                .list().stream().findFirst();
+    }
+
+    @Override
     public int retry(String escalationRef, Instant now) {
         return context.jdbc().sql("UPDATE outbox SET status = 'PENDING', next_attempt_at = ?,"
                         + " lease_owner = NULL, lease_until = NULL WHERE escalation_ref = ?"

@@ -15,6 +15,7 @@ import org.sga.core.escalation.OpenEscalation;
 import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.OutboxEntry;
 import org.sga.core.escalation.OutboxMessage;
+import org.sga.core.escalation.OutboxRow;
 
 class OutboxTest {
 
@@ -154,6 +155,29 @@ class OutboxTest {
             assertThat(entry.status()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(entry.platformMessageId()).isEqualTo("1700000000.000100");
             assertThat(entry.attempts()).isEqualTo(1);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Db.class)
+        void givenFirstNoticeDelivered_thenItsMessageIdIsFoundForThatRoleAndPlatformOnly(Db db) {
+            Outbox outbox = databases.open(db, clock).outbox();
+            outbox.enqueue(Rows.row("SG-1", "manager"));
+            outbox.enqueue(Rows.row("SG-1", "safeguarding_lead"));
+            outbox.enqueue(Rows.backup("SG-1", "manager", Rows.T0));
+            assertThat(outbox.deliveredMessageId("SG-1", "manager", "console")).as("not delivered yet").isEmpty();
+            for (OutboxMessage m : outbox.claim("w", clock.instant(), LEASE, 10)) {
+                if (m.row().role().equals("manager")) {
+                    outbox.markDelivered(m.id(), "w", m.row().attempt() + ":ts-" + m.id(), clock.instant());
+                } else {
+                    outbox.markDead(m.id(), "w", "channel_not_found", clock.instant());
+                }
+            }
+
+            assertThat(outbox.deliveredMessageId("SG-1", "manager", "console")).hasValueSatisfying(
+                    id -> assertThat(id).startsWith(OutboxRow.INITIAL + ":"));
+            assertThat(outbox.deliveredMessageId("SG-1", "manager", "slack")).isEmpty();
+            assertThat(outbox.deliveredMessageId("SG-1", "safeguarding_lead", "console")).as("dead").isEmpty();
+            assertThat(outbox.deliveredMessageId("SG-2", "manager", "console")).isEmpty();
         }
 
         @ParameterizedTest

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Durable queue of escalation notices. Rows are claimed with a lease, so any number of workers on any
  * number of instances share them, and a crashed worker's rows are taken over once its lease expires.
+ * Delivered rows keep the platform's message id, which is how the outbox answers {@link FirstNotices}.
  */
-public interface Outbox {
+public interface Outbox extends FirstNotices {
 
     /**
      * Stores the row unless one with the same idempotency key exists; returns whether it was new.
