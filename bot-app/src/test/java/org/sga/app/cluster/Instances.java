@@ -1,0 +1,194 @@
+package org.sga.app.cluster;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.sga.app.SafeguardingApplication;
+import org.sga.app.cli.Content;
+import org.sga.content.Library;
+import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.search.BackgroundSearcher;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Bot instances as deployed, several in one test JVM: each a whole Spring application (web server on its own port,
+ * outbox worker, re-escalator, Slack adapter in HTTP mode) on the PostgreSQL profile, all on one database, with
+ * WireMock as Slack. Search is lexical (no embedding model to load in a test); routing sends every role to a Slack
+ * channel of its own. Every name and id is invented.
+ */
+final class Instances {
+
+    static final String SECRET = "cluster-signing-secret";
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Instances() {
+    }
+
+    /** A new, empty database on {@code server}, as a JDBC URL. */
+    static String freshDatabase(EmbeddedPostgres server) {
+        String name = "sga_cluster_" + IDS.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return server.getJdbcUrl("postgres", name);
+    }
+
+    /** The settings of one instance on {@code jdbcUrl} talking to {@code slack}; {@code extra} overrides any. */
+    static Map<String, Object> settings(String jdbcUrl, WireMockServer slack, Map<String, Object> extra) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.profiles.active", "postgres");
+        p.put("spring.datasource.url", jdbcUrl);
+        p.put("spring.datasource.username", "postgres");
+        p.put("spring.datasource.password", "postgres");
+        p.put("spring.datasource.hikari.connection-timeout", "2000");
+        p.put("server.port", "0");
+        p.put("sga.slack.bot-token", "xoxb-cluster");
+        p.put("sga.slack.signing-secret", SECRET);
+        p.put("sga.slack.api-url", "http://localhost:" + slack.port() + "/api/");
+        p.put("sga.outbox.poll-interval", "100ms");
+        p.put("sga.data.dir", tempDir().toString());
+        p.put("spring.main.allow-bean-definition-overriding", "true");
+        p.put("spring.main.banner-mode", "off");
+        p.put("logging.level.root", "WARN");
+        p.putAll(extra);
+        return p;
+    }
+
+    static ConfigurableApplicationContext start(Map<String, Object> settings) {
+        // As command-line arguments: they win over application.yml, as the environment does in production.
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(SafeguardingApplication.class, TestBeans.class).run(args);
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Lexical search and the test's routing; everything else is the application's own. */
+    @Configuration(proxyBeanMethods = false)
+    static class TestBeans {
+
+        @Bean
+        BackgroundSearcher searcher(Library library) {
+            return new BackgroundSearcher(() -> Content.index(library, false));
+        }
+
+        @Bean
+        @Primary
+        RoutingConfig clusterRouting() {
+            String yaml = """
+                    organisations:
+                      - id: example-org
+                        name: Example Organisation
+                        teams:
+                          - id: school
+                            name: Example School
+                            roles:
+                              manager: {channel: {slack: CMGR}, backup: {slack: CMGR2}}
+                              safeguarding_lead: {channel: {slack: CDSL}, backup: {slack: CBACKUP}}
+                              allegations_officer: {channel: {slack: CLADO}, backup: {slack: CLADO2}}
+                              out_of_hours: {channel: {slack: COOH}, backup: {slack: COOH2}}
+                    """;
+            return RoutingConfig.parse(new StringReader(yaml), "cluster-routing.yml");
+        }
+    }
+
+    /** A signed Slack event callback, as Slack would deliver it to any instance behind the load balancer. */
+    static String callback(String eventId, String event) {
+        return "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"event_id\":\"" + eventId
+                + "\",\"event_time\":1700000001,\"event\":" + event + "}";
+    }
+
+    static String directMessage(String user, String channel, String text, String ts) {
+        return "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"" + user + "\",\"text\":\"" + text
+                + "\",\"ts\":\"" + ts + "\",\"channel\":\"" + channel + "\",\"event_ts\":\"" + ts + "\"}";
+    }
+
+    static HttpResponse<String> postEvent(int port, String json) {
+        long ts = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
+                .header("Content-Type", "application/json")
+                .header("X-Slack-Request-Timestamp", Long.toString(ts))
+                .header("X-Slack-Signature", sign(ts, json))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return send(request);
+    }
+
+    static HttpResponse<String> get(int port, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20))
+                .GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(long ts, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(String what, Duration limit, BooleanSupplier done) {
+        Instant end = Instant.now().plus(limit);
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("sga-cluster");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
