@@ -106,6 +106,7 @@ class OpsEndpointsTest {
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
         escalationEvents.forEach(e -> e.delivered(row, Instant.now()));
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health").body()).endsWith("\"status\":\"UP\"}").contains("\"teams\":{\"status\":\"ok\"");
     }
 

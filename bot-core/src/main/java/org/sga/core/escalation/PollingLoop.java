@@ -81,14 +81,29 @@ final class PollingLoop {
         return stopping;
     }
 
+    private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+
     private void loop(CountDownLatch signal) {
+        long failures = 0;
+        long lastWarning = 0;
         while (!stopping) {
             boolean fullBatch;
             try {
                 fullBatch = pass.run();
+                if (failures > 0) {
+                    LOG.log(Level.INFO, "{0}: working again after {1} failed passes", name, failures);
+                    failures = 0;
+                }
             } catch (RuntimeException e) {
-                // The class only: store exceptions can quote column values, which may be message text.
-                LOG.log(Level.WARNING, "{0}: pass failed with {1}; retrying after the poll interval", name, e.getClass().getName());
+                // The class only: store exceptions can quote column values, which may be message text. While the
+                // database is away every pass fails: warn on the first and then once a minute, not every poll.
+                failures++;
+                long now = System.nanoTime();
+                if (failures == 1 || now - lastWarning >= WARN_EVERY.toNanos()) {
+                    lastWarning = now;
+                    LOG.log(Level.WARNING, "{0}: pass failed with {1} ({2} in a row); retrying after the poll interval",
+                            name, e.getClass().getName(), failures);
+                }
                 LOG.log(Level.DEBUG, "pass failure", e);
                 fullBatch = false;
             }
