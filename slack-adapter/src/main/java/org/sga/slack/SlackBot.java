@@ -24,16 +24,21 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.InboundMessage;
@@ -77,9 +82,17 @@ public final class SlackBot implements AutoCloseable {
     private final Slack links;
     private final ThreadPoolExecutor workers;
     private volatile SocketModeApp socketMode;
+    private final ApiCalls apiCalls;
 
     public SlackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
                     AcknowledgeHandler acknowledge, FeedbackRecorder feedback, Clock clock) {
+        this(settings, conversation, events, acknowledge, feedback, clock, ApiCalls.NONE);
+    }
+
+    /** With {@code apiCalls} told the outcome of every Web API call (method and error code), for metrics and health. */
+    public SlackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
+                    AcknowledgeHandler acknowledge, FeedbackRecorder feedback, Clock clock, ApiCalls apiCalls) {
+        this.apiCalls = Objects.requireNonNull(apiCalls, "apiCalls");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.events = Objects.requireNonNull(events, "events");
@@ -89,7 +102,7 @@ public final class SlackBot implements AutoCloseable {
         this.membership = new Membership(settings.ackUserGroups());
         this.workers = workers(settings.workerThreads());
         this.app = new App(AppConfig.builder()
-                .slack(slack(settings))
+                .slack(observed(config(settings), apiCalls))
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.httpMode() ? settings.signingSecret() : null)
                 // Without a signing secret only Socket Mode runs, and no servlet is handed out (see servlet()).
@@ -97,7 +110,9 @@ public final class SlackBot implements AutoCloseable {
                 // message.im also delivers edits, deletions and bot messages; they need no answer, only an ack.
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
-        this.links = slack(settings, LINK_TIMEOUT);
+        SlackConfig linkConfig = config(settings);
+        linkConfig.setHttpClientCallTimeoutMillis(Math.toIntExact(LINK_TIMEOUT.toMillis()));
+        this.links = observed(linkConfig, apiCalls);
         register();
     }
 
@@ -111,6 +126,57 @@ public final class SlackBot implements AutoCloseable {
         SlackConfig config = config(settings);
         config.setHttpClientCallTimeoutMillis(Math.toIntExact(callTimeout.toMillis()));
         return Slack.getInstance(config);
+    }
+
+    private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,64})\"");
+    private static final Pattern NOT_OK = Pattern.compile("\"ok\"\\s*:\\s*false");
+
+    /**
+     * A Slack client on {@code config} whose HTTP client reports each Web API call's method and outcome to
+     * {@code calls}: {@code http_NNN} for HTTP errors, Slack's error code for {@code ok:false}, {@code timeout} or
+     * {@code io_error} when no response came. The error code is read from the response; nothing is logged.
+     */
+    static Slack observed(SlackConfig config, ApiCalls calls) {
+        if (calls == ApiCalls.NONE) {
+            return Slack.getInstance(config);
+        }
+        okhttp3.OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .addInterceptor(chain -> {
+                    List<String> path = chain.request().url().pathSegments();
+                    String method = path.isEmpty() ? "unknown" : path.getLast();
+                    okhttp3.Response response;
+                    try {
+                        response = chain.proceed(chain.request());
+                    } catch (InterruptedIOException e) {
+                        report(calls, method, "timeout");
+                        throw e;
+                    } catch (IOException e) {
+                        report(calls, method, "io_error");
+                        throw e;
+                    }
+                    String error = null;
+                    if (response.code() >= 400) {
+                        error = "http_" + response.code();
+                    } else {
+                        String body = response.peekBody(64 * 1024).string();
+                        if (NOT_OK.matcher(body).find()) {
+                            Matcher m = ERROR.matcher(body);
+                            error = m.find() ? m.group(1) : "not_ok";
+                        }
+                    }
+                    report(calls, method, error);
+                    return response;
+                })
+                .build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
+    }
+
+    private static void report(ApiCalls calls, String method, String error) {
+        try {
+            calls.answered(method, error);
+        } catch (RuntimeException e) {
+            LOG.debug("API call listener failed: {}", e.getClass().getSimpleName());
+        }
     }
 
     private static SlackConfig config(SlackSettings settings) {
@@ -162,6 +228,19 @@ public final class SlackBot implements AutoCloseable {
             socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
             socketMode.startAsync();
             LOG.info("Slack Socket Mode started");
+        }
+    }
+
+    /** Empty without Socket Mode; otherwise whether its WebSocket is open (Bolt reconnects by itself when not). */
+    public Optional<Boolean> socketModeConnected() {
+        SocketModeApp current = socketMode;
+        if (current == null) {
+            return settings.socketMode() ? Optional.of(false) : Optional.empty();
+        }
+        try {
+            return Optional.of(current.getClient() != null && current.getClient().verifyConnection());
+        } catch (RuntimeException e) {
+            return Optional.of(false);
         }
     }
 

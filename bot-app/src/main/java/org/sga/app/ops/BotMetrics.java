@@ -72,7 +72,8 @@ public final class BotMetrics implements ConversationEvents, EscalationEvents {
 
     @Override
     public void deliveryFailed(OutboxRow row, String code, boolean givenUp) {
-        apiError(row.platform(), code);
+        count("sga.escalations.delivery.failures", "Failed attempts to post a notice, by error code (retried unless given up)",
+                "platform", tag(row.platform()), "code", tag(code));
         if (givenUp) {
             count("sga.escalations.undeliverable", "Notices given up on (left DEAD for an operator)",
                     "platform", tag(row.platform()), "kind", kind(row));
@@ -89,10 +90,10 @@ public final class BotMetrics implements ConversationEvents, EscalationEvents {
         count("sga.escalations.re_escalated", "Notices nobody acknowledged in time, sent to the backup", "role", tag(role));
     }
 
-    /** A platform API call that failed, by the platform's short error code (e.g. {@code ratelimited}, {@code http_503}). */
-    public void apiError(String platform, String code) {
-        count("sga.platform.api.errors", "Failed calls to Slack or Teams by error code", "platform", tag(platform),
-                "code", tag(code));
+    /** A platform API call that failed, by method and the platform's short error code (e.g. {@code ratelimited}, {@code http_503}). */
+    public void apiError(String platform, String method, String code) {
+        count("sga.platform.api.errors", "Failed calls to the Slack or Teams APIs by method and error code",
+                "platform", tag(platform), "method", tag(method), "code", tag(code));
     }
 
     private void questions(String platform, String outcome) {

@@ -36,6 +36,28 @@ public final class PlatformHealth implements HealthIndicator, EscalationEvents {
     private record State(boolean ok, String lastError, Instant failingSince, int failures, Instant lastSuccess) {
     }
 
+    private final Map<String, java.util.function.BooleanSupplier> connections = new ConcurrentHashMap<>();
+
+    /** A live connection {@code platform} keeps (Slack's Socket Mode): while it is down, the platform is degraded. */
+    public void connection(String platform, java.util.function.BooleanSupplier connected) {
+        connections.put(platform, connected);
+    }
+
+    /**
+     * A failure that says the platform cannot be reached or will not accept the bot (server errors, rate limits,
+     * time-outs, a revoked token); a refusal of one message (a channel the bot is not in) does not.
+     */
+    public static boolean affectsConnection(String code) {
+        if (code == null) {
+            return false;
+        }
+        return code.startsWith("http_5") || code.equals("http_0") || code.equals("http_401") || code.equals("http_403")
+                || code.equals("http_429") || code.equals("http_408") || code.startsWith("token")
+                || java.util.Set.of("timeout", "io_error", "ratelimited", "invalid_auth", "not_authed", "account_inactive",
+                        "internal_error", "fatal_error", "service_unavailable", "request_timeout", "notifier_busy")
+                        .contains(code);
+    }
+
     /** A call to {@code platform} succeeded. */
     public void succeeded(String platform) {
         Instant now = clock.instant();
@@ -57,8 +79,9 @@ public final class PlatformHealth implements HealthIndicator, EscalationEvents {
 
     @Override
     public void deliveryFailed(OutboxRow row, String code, boolean givenUp) {
-        // Also a refusal of one notice (a channel the bot is not in): an operator should see that as well.
-        failed(row.platform(), code);
+        if (affectsConnection(code)) {
+            failed(row.platform(), code);
+        }
     }
 
     @Override
@@ -68,6 +91,12 @@ public final class PlatformHealth implements HealthIndicator, EscalationEvents {
         for (String platform : platforms.stream().sorted().toList()) {
             State s = states.get(platform);
             Map<String, Object> d = new LinkedHashMap<>();
+            java.util.function.BooleanSupplier connection = connections.get(platform);
+            if (connection != null) {
+                boolean up = connection.getAsBoolean();
+                d.put("connection", up ? "open" : "closed (reconnecting)");
+                degraded |= !up;
+            }
             if (s == null) {
                 d.put("status", "no calls yet");
             } else if (s.ok()) {

@@ -1,6 +1,10 @@
 package org.sga.app.slack;
 
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import java.time.Clock;
+import org.sga.app.ops.BotMetrics;
+import org.sga.app.ops.PlatformHealth;
+import org.sga.app.ops.SlackApiCalls;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.escalation.AcknowledgementOutcome;
@@ -8,12 +12,12 @@ import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.FirstNotices;
 import org.sga.core.escalation.Platform;
 import org.sga.slack.AcknowledgeHandler;
+import org.sga.slack.ApiCalls;
 import org.sga.slack.FeedbackRecorder;
 import org.sga.slack.SignatureFilter;
 import org.sga.slack.SlackBot;
 import org.sga.slack.SlackNotifier;
 import org.sga.slack.SlackSettings;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,11 +56,17 @@ public class SlackConfiguration {
     @Bean(destroyMethod = "close")
     SlackBot slackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
                       ObjectProvider<AcknowledgeHandler> acknowledge, ObjectProvider<FeedbackRecorder> feedback,
-                      ObjectProvider<Clock> clock) {
+                      ObjectProvider<Clock> clock, ObjectProvider<ApiCalls> apiCalls) {
         return new SlackBot(settings, conversation, events,
                 acknowledge.getIfAvailable(AcknowledgeHandler::channelMembersOnly),
                 feedback.getIfAvailable(() -> f -> LOG.info("Answer feedback: {} {} helpful={}", f.sectionId(), f.version(), f.helpful())),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), apiCalls.getIfAvailable(() -> ApiCalls.NONE));
+    }
+
+    /** Every Web API call's outcome: failures counted by method and code; connection failures make Slack DEGRADED. */
+    @Bean
+    SlackApiCalls slackApiCalls(BotMetrics metrics, PlatformHealth health) {
+        return new SlackApiCalls(metrics, health);
     }
 
     @Bean
@@ -107,7 +117,7 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SmartLifecycle slackSocketMode(SlackBot bot, SlackSettings settings) {
+    SmartLifecycle slackSocketMode(SlackBot bot, SlackSettings settings, PlatformHealth health) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -116,6 +126,7 @@ public class SlackConfiguration {
                 if (settings.socketMode()) {
                     try {
                         bot.startSocketMode();
+                        health.connection("slack", () -> bot.socketModeConnected().orElse(true));
                     } catch (Exception e) {
                         throw new IllegalStateException("Slack Socket Mode could not connect: " + e.getClass().getSimpleName(), e);
                     }
