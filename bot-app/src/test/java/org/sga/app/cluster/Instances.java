@@ -30,10 +30,10 @@ import org.sga.content.Library;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.BackgroundSearcher;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -93,8 +93,11 @@ final class Instances {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** Lexical search and the test's routing; everything else is the application's own. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Lexical search and the test's routing; everything else is the application's own. A test configuration, so
+     * the other tests' component scan of {@code org.sga.app} does not pick it up.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
     static class TestBeans {
 
         @Bean
