@@ -94,6 +94,12 @@ public class StoreConfiguration {
         return new OutboxWorkerLifecycle(worker);
     }
 
+    /** Notices queued by this instance go out at once rather than at the next poll. */
+    @Bean
+    OutboxWakeUp outboxWakeUp(ObjectProvider<OutboxWorkerLifecycle> worker) {
+        return new OutboxWakeUp(worker);
+    }
+
     /** True when no JDBC URL is configured, so the embedded database is the one to use. */
     static final class NoDataSourceUrl implements Condition {
         @Override

@@ -62,14 +62,19 @@ final class Instances {
         return server.getJdbcUrl("postgres", name);
     }
 
-    /** The settings of one instance on {@code jdbcUrl} talking to {@code slack}; {@code extra} overrides any. */
+    /**
+     * The settings of one instance on {@code jdbcUrl} (PostgreSQL; null for the embedded H2 store in a new data
+     * directory) talking to {@code slack}; {@code extra} overrides any.
+     */
     static Map<String, Object> settings(String jdbcUrl, WireMockServer slack, Map<String, Object> extra) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("spring.profiles.active", "postgres");
-        p.put("spring.datasource.url", jdbcUrl);
-        p.put("spring.datasource.username", "postgres");
-        p.put("spring.datasource.password", "postgres");
-        p.put("spring.datasource.hikari.connection-timeout", "2000");
+        if (jdbcUrl != null) {
+            p.put("spring.profiles.active", "postgres");
+            p.put("spring.datasource.url", jdbcUrl);
+            p.put("spring.datasource.username", "postgres");
+            p.put("spring.datasource.password", "postgres");
+            p.put("spring.datasource.hikari.connection-timeout", "2000");
+        }
         p.put("server.port", "0");
         p.put("sga.slack.bot-token", "xoxb-cluster");
         p.put("sga.slack.signing-secret", SECRET);
@@ -84,26 +89,35 @@ final class Instances {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> settings) {
+        return start(settings, true);
+    }
+
+    /** With {@code lexical} false, the shipped hybrid search (the embedding model loads in each instance). */
+    static ConfigurableApplicationContext start(Map<String, Object> settings, boolean lexical) {
         // As command-line arguments: they win over application.yml, as the environment does in production.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(SafeguardingApplication.class, TestBeans.class).run(args);
+        return lexical
+                ? new SpringApplicationBuilder(SafeguardingApplication.class, Routing.class, Lexical.class).run(args)
+                : new SpringApplicationBuilder(SafeguardingApplication.class, Routing.class).run(args);
     }
 
     static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /**
-     * Lexical search and the test's routing; everything else is the application's own. A test configuration, so
-     * the other tests' component scan of {@code org.sga.app} does not pick it up.
-     */
+    /** Lexical search: no embedding model to load in a test. (Test configurations: other tests' scans skip them.) */
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestBeans {
+    static class Lexical {
 
         @Bean
         BackgroundSearcher searcher(Library library) {
             return new BackgroundSearcher(() -> Content.index(library, false));
         }
+    }
+
+    /** The test's routing; everything else is the application's own. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Routing {
 
         @Bean
         @Primary

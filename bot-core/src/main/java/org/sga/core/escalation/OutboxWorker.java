@@ -152,6 +152,14 @@ public final class OutboxWorker implements AutoCloseable {
         loop.stop();
     }
 
+    /**
+     * Looks for due rows now rather than at the end of the poll interval: call it after committing rows due at once,
+     * so the notice goes out in milliseconds. Harmless when the worker is not running.
+     */
+    public void wake() {
+        loop.wake();
+    }
+
     public boolean isRunning() {
         return loop.isRunning();
     }

@@ -3,7 +3,7 @@ package org.sga.core.escalation;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +26,8 @@ final class PollingLoop {
     private final Pass pass;
     private volatile boolean stopping;
     private Thread thread;
-    private CountDownLatch stopSignal = new CountDownLatch(0);
+    /** Released to end the wait between passes early: by {@link #wake()} and by {@link #stop()}. */
+    private final Semaphore wakeups = new Semaphore(0);
 
     /**
      * @param name       the thread's name, also used in the log
@@ -44,9 +45,13 @@ final class PollingLoop {
             throw new IllegalStateException(name + " is already running");
         }
         stopping = false;
-        stopSignal = new CountDownLatch(1);
-        CountDownLatch signal = stopSignal;
-        thread = Thread.ofPlatform().name(name).daemon().start(() -> loop(signal));
+        wakeups.drainPermits();
+        thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
+    }
+
+    /** Runs the next pass now instead of at the end of the poll interval (new work was just committed). */
+    void wake() {
+        wakeups.release();
     }
 
     /** Stops after the pass under way (interrupted if it outlasts {@code stopWithin}); returns when the thread ended. */
@@ -56,7 +61,7 @@ final class PollingLoop {
             running = thread;
             thread = null;
             stopping = true;
-            stopSignal.countDown();
+            wakeups.release();
         }
         if (running == null) {
             return;
@@ -83,7 +88,7 @@ final class PollingLoop {
 
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
-    private void loop(CountDownLatch signal) {
+    private void loop() {
         long failures = 0;
         long lastWarning = 0;
         while (!stopping) {
@@ -109,7 +114,10 @@ final class PollingLoop {
             }
             if (!fullBatch) {
                 try {
-                    signal.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                        // Several wake-ups while a pass ran need one more pass, not one each.
+                        wakeups.drainPermits();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
