@@ -30,8 +30,16 @@ public final class Teams implements AutoCloseable {
 
     /** What the adapter needs from the application. */
     public record Collaborators(Conversation conversation, ProcessedEvents processedEvents, ConversationStore store,
-                                ConversationReferences references, Acknowledger acknowledger, Feedback feedback) {
+                                ConversationReferences references, Acknowledger acknowledger, Feedback feedback,
+                                ApiCalls apiCalls) {
+
+        public Collaborators(Conversation conversation, ProcessedEvents processedEvents, ConversationStore store,
+                             ConversationReferences references, Acknowledger acknowledger, Feedback feedback) {
+            this(conversation, processedEvents, store, references, acknowledger, feedback, ApiCalls.NONE);
+        }
+
         public Collaborators {
+            apiCalls = apiCalls == null ? ApiCalls.NONE : apiCalls;
             Objects.requireNonNull(conversation, "conversation");
             Objects.requireNonNull(processedEvents, "processedEvents");
             Objects.requireNonNull(store, "store");
@@ -58,7 +66,7 @@ public final class Teams implements AutoCloseable {
         AccessTokens tokens = new AccessTokens(settings, HttpClient.newBuilder()
                 .connectTimeout(settings.connectorTimeout()).build(), Clock.systemUTC());
         OwnTokenCredentials credentials = settings.authenticationEnabled() ? new OwnTokenCredentials(settings.appId(), tokens) : null;
-        ConnectorClients clients = new ConnectorClients(credentials, settings);
+        ConnectorClients clients = new ConnectorClients(credentials, settings, with.apiCalls());
         SimpleCredentialProvider credentialProvider = new SimpleCredentialProvider(
                 settings.authenticationEnabled() ? settings.appId() : null, settings.authenticationEnabled() ? settings.appPassword() : null);
         TeamsBotAdapter adapter = new TeamsBotAdapter(credentialProvider, clients);

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -119,6 +120,20 @@ class TeamsNotifierTest {
                     assertThat(e.code()).isEqualTo("teams_429");
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
                 });
+    }
+
+    @Test
+    void givenConnectorCalls_thenEachReportedWithItsNameAndCode_withoutMessageText() {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Teams observed = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"),
+                new MemoryStores.Events(), new MemoryStores.Conversations(), new InMemoryConversationReferences(),
+                (ref, role, user) -> AcknowledgeOutcome.notAllowed(), null, (method, error) -> seen.add(method + " " + error)),
+                1, 10)) {
+            assertThatCode(() -> observed.notifier().deliver(row("dsl", DSL_CHANNEL))).doesNotThrowAnyException();
+            fake.server().stubFor(post(urlPathEqualTo("/v3/conversations")).willReturn(aResponse().withStatus(503)));
+            assertThatThrownBy(() -> observed.notifier().deliver(row("dsl", DSL_CHANNEL))).isInstanceOf(DeliveryException.class);
+        }
+        assertThat(seen).containsExactly("POST conversations null", "POST conversations http_503");
     }
 
     @Test

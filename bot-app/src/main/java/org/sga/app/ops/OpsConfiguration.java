@@ -28,6 +28,11 @@ public class OpsConfiguration {
         return new OutboxGauges(outbox, clock.getIfAvailable(Clock::systemUTC), registry);
     }
 
+    @Bean
+    PlatformCalls platformCalls(BotMetrics metrics, PlatformHealth health) {
+        return new PlatformCalls(metrics, health);
+    }
+
     /** Named {@code searchIndex} in {@code /actuator/health}; part of readiness. */
     @Bean
     SearchIndexHealth searchIndexHealthIndicator(BackgroundSearcher searcher) {

@@ -51,6 +51,16 @@ public final class PlatformHealth implements HealthIndicator, EscalationEvents {
         if (code == null) {
             return false;
         }
+        if (code.startsWith("teams_")) {
+            // The Teams notifier's codes: teams_503, teams_429, teams_token_…, teams_timeout, teams_io.
+            code = code.substring(6);
+            if (code.startsWith("token") || code.equals("io")) {
+                return true;
+            }
+            if (code.matches("\\d{3}")) {
+                code = "http_" + code;
+            }
+        }
         return code.startsWith("http_5") || code.equals("http_0") || code.equals("http_401") || code.equals("http_403")
                 || code.equals("http_429") || code.equals("http_408") || code.startsWith("token")
                 || java.util.Set.of("timeout", "io_error", "ratelimited", "invalid_auth", "not_authed", "account_inactive",

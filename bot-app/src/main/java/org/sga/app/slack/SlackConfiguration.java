@@ -2,9 +2,8 @@ package org.sga.app.slack;
 
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import java.time.Clock;
-import org.sga.app.ops.BotMetrics;
+import org.sga.app.ops.PlatformCalls;
 import org.sga.app.ops.PlatformHealth;
-import org.sga.app.ops.SlackApiCalls;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.escalation.AcknowledgementOutcome;
@@ -12,7 +11,6 @@ import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.FirstNotices;
 import org.sga.core.escalation.Platform;
 import org.sga.slack.AcknowledgeHandler;
-import org.sga.slack.ApiCalls;
 import org.sga.slack.FeedbackRecorder;
 import org.sga.slack.SignatureFilter;
 import org.sga.slack.SlackBot;
@@ -56,17 +54,11 @@ public class SlackConfiguration {
     @Bean(destroyMethod = "close")
     SlackBot slackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
                       ObjectProvider<AcknowledgeHandler> acknowledge, ObjectProvider<FeedbackRecorder> feedback,
-                      ObjectProvider<Clock> clock, ObjectProvider<ApiCalls> apiCalls) {
+                      ObjectProvider<Clock> clock, PlatformCalls calls) {
         return new SlackBot(settings, conversation, events,
                 acknowledge.getIfAvailable(AcknowledgeHandler::channelMembersOnly),
                 feedback.getIfAvailable(() -> f -> LOG.info("Answer feedback: {} {} helpful={}", f.sectionId(), f.version(), f.helpful())),
-                clock.getIfAvailable(Clock::systemUTC), apiCalls.getIfAvailable(() -> ApiCalls.NONE));
-    }
-
-    /** Every Web API call's outcome: failures counted by method and code; connection failures make Slack DEGRADED. */
-    @Bean
-    SlackApiCalls slackApiCalls(BotMetrics metrics, PlatformHealth health) {
-        return new SlackApiCalls(metrics, health);
+                clock.getIfAvailable(Clock::systemUTC), (method, error) -> calls.record("slack", method, error));
     }
 
     @Bean

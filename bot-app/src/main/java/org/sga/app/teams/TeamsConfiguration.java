@@ -2,14 +2,15 @@ package org.sga.app.teams;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.sga.app.ops.PlatformCalls;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.escalation.AcknowledgementOutcome;
 import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.Platform;
-import org.sga.teams.Acknowledger;
 import org.sga.teams.AcknowledgeOutcome;
+import org.sga.teams.Acknowledger;
 import org.sga.teams.ConversationReferences;
 import org.sga.teams.Feedback;
 import org.sga.teams.Teams;
@@ -46,13 +47,14 @@ public class TeamsConfiguration {
     @Bean(destroyMethod = "close")
     Teams teams(TeamsProperties properties, Conversation conversation, ProcessedEvents events, ConversationStore store,
                 ConversationReferences references, ObjectProvider<Acknowledger> acknowledger,
-                ObjectProvider<Feedback> feedback) {
+                ObjectProvider<Feedback> feedback, PlatformCalls calls) {
         TeamsSettings settings = properties.toSettings();
         LOG.info("Teams adapter on: {}", settings);
         return new Teams(settings, new Teams.Collaborators(conversation, events, store, references,
                 acknowledger.getIfAvailable(TeamsConfiguration::refuseAll),
                 feedback.getIfAvailable(() -> vote -> LOG.info("Answer feedback: {} {} helpful={}", vote.sectionId(),
-                        vote.version(), vote.helpful()))),
+                        vote.version(), vote.helpful())),
+                (method, error) -> calls.record("teams", method, error)),
                 properties.workers(), properties.queue());
     }
 
