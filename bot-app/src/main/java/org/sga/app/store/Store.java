@@ -23,6 +23,7 @@ public final class Store implements AutoCloseable {
     private final AuditTrail auditTrail;
     private final UnitOfWork unitOfWork;
     private final EscalationStore escalations;
+    private final ContentFeedback contentFeedback;
 
     Store(DataSource dataSource, StoreContext context, AutoCloseable ownedPool) {
         this.dataSource = dataSource;
@@ -35,6 +36,7 @@ public final class Store implements AutoCloseable {
         this.auditTrail = new JdbcAuditTrail(context);
         this.unitOfWork = new JdbcUnitOfWork(context);
         this.escalations = new TransactionalEscalationStore(unitOfWork, auditTrail, outbox, acknowledgements);
+        this.contentFeedback = new ContentFeedback(context);
     }
 
     public ConversationStore conversations() {
@@ -63,6 +65,11 @@ public final class Store implements AutoCloseable {
 
     public EscalationStore escalations() {
         return escalations;
+    }
+
+    /** Unanswered questions and answer votes, for the content owners. */
+    public ContentFeedback contentFeedback() {
+        return contentFeedback;
     }
 
     public DataSource dataSource() {
