@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.sga.app.store.Store;
 import org.sga.content.ContentException;
 
@@ -34,16 +35,19 @@ public final class Cli {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Cli() {
-        this(Stores::open);
+        this(Stores::open, System::getenv);
     }
 
-    /** With the store the store-backed tools open (the bot's database in production, a test's database in tests). */
-    Cli(Supplier<Store> stores) {
+    /**
+     * With the store the store-backed tools open (the bot's database in production, a test's database in tests) and
+     * the environment they read settings from.
+     */
+    Cli(Supplier<Store> stores, UnaryOperator<String> environment) {
         commands.put("search", new SearchCommand());
         commands.put("eval", new EvalCommand());
         commands.put("bench", new BenchCommand());
         commands.put("triage", new TriageCommand());
-        commands.put("audit", new AuditCommand());
+        commands.put("audit", new AuditCommand(stores, environment));
         commands.put("escalations", new EscalationsCommand());
         commands.put("outbox", new OutboxCommand());
         commands.put("content", new ContentCommand());

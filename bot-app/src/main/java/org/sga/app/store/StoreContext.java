@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What every store class shares: the JDBC client, transactions, the dialect and the clock. */
@@ -22,6 +23,17 @@ record StoreContext(
     /** Runs in the current transaction, or a new one: several statements that must land together. */
     <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(status -> work.get());
+    }
+
+    /**
+     * Runs in a new repeatable-read transaction: on PostgreSQL every statement sees the same snapshot, so a reader of
+     * several tables (the audit checkpoints, then the records) does not see half of a purge that commits in between.
+     */
+    <T> T inSnapshot(Supplier<T> work) {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return snapshot.execute(status -> work.get());
     }
 
     /** Databases keep microseconds; truncating here makes what is read back equal what was written. */

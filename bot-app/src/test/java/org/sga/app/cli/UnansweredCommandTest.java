@@ -36,7 +36,7 @@ class UnansweredCommandTest {
     private CliTest.Run run(TestDatabases.Fresh db, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(() -> databases.open(db, clock)).run(List.of(args), new BufferedReader(new StringReader("")),
+        int code = new Cli(() -> databases.open(db, clock), name -> null).run(List.of(args), new BufferedReader(new StringReader("")),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliTest.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -101,6 +101,11 @@ public final class AuditChainVerifier {
         return true;
     }
 
+    /** The first break found so far, if any. */
+    public Optional<AuditVerification.Break> firstBreak() {
+        return Optional.ofNullable(firstBreak);
+    }
+
     /**
      * Finishes the check against the chain's head as the store last wrote it, which catches records
      * deleted from the end, where no later record would notice.
