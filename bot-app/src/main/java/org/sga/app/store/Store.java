@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
     private final UnitOfWork unitOfWork;
     private final EscalationStore escalations;
     private final ContentFeedback contentFeedback;
+    private final Retention retention;
 
     Store(DataSource dataSource, StoreContext context, AutoCloseable ownedPool) {
         this.dataSource = dataSource;
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
         this.unitOfWork = new JdbcUnitOfWork(context);
         this.escalations = new TransactionalEscalationStore(unitOfWork, auditTrail, outbox, acknowledgements);
         this.contentFeedback = new ContentFeedback(context);
+        this.retention = new Retention(context);
     }
 
     public ConversationStore conversations() {
@@ -70,6 +72,11 @@ public final class Store implements AutoCloseable {
     /** Unanswered questions and answer votes, for the content owners. */
     public ContentFeedback contentFeedback() {
         return contentFeedback;
+    }
+
+    /** Batched deletes of what is past its retention (the audit trail purges through {@link #auditTrail()}). */
+    public Retention retention() {
+        return retention;
     }
 
     public DataSource dataSource() {
