@@ -26,13 +26,17 @@ record StoreContext(
     }
 
     /**
-     * Runs in a new repeatable-read transaction: on PostgreSQL every statement sees the same snapshot, so a reader of
-     * several tables (the audit checkpoints, then the records) does not see half of a purge that commits in between.
+     * Runs in a new transaction in which every statement sees the same snapshot, so a reader of several tables (the
+     * audit checkpoints, then the records) does not see half of a purge that commits in between. PostgreSQL gives that
+     * at REPEATABLE READ; H2's REPEATABLE READ still shows rows deleted after the first statement as gone, its
+     * SERIALIZABLE does not.
      */
     <T> T inSnapshot(Supplier<T> work) {
         TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
         snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setIsolationLevel(dialect == Dialect.POSTGRESQL
+                ? TransactionDefinition.ISOLATION_REPEATABLE_READ
+                : TransactionDefinition.ISOLATION_SERIALIZABLE);
         return snapshot.execute(status -> work.get());
     }
 
