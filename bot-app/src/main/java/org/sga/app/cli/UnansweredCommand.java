@@ -63,7 +63,7 @@ final class UnansweredCommand implements Command {
 
     private static void printText(Store store, Instant since, PrintStream out) {
         out.println("Questions the bot could not answer since " + since + ":");
-        long questions = store.contentFeedback().unansweredSince(since, q -> out.printf("%s  %-8s %-24s %s%n",
+        long questions = store.contentFeedback().unansweredSince(since, q -> out.printf("%s  %-8s %-24s  %s%n",
                 TIME.format(q.at()), q.platform(), q.topic() == null ? "-" : oneLine(q.topic()), oneLine(q.question())));
         out.printf("%d unanswered question%s%n%n", questions, questions == 1 ? "" : "s");
         List<SectionVotes> votes = store.contentFeedback().notHelpfulSince(since);

@@ -66,8 +66,8 @@ class UnansweredCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.lines()).containsExactly(
                 "Questions the bot could not answer since 2026-11-01T00:00:00Z:",
-                "2026-11-01 00:30:00Z  slack    annual leave             how many days of annual leave do I get",
-                "2026-11-01 02:30:00Z  teams    -                        two lines and a  [31mcolour \"quoted\"",
+                "2026-11-01 00:30:00Z  slack    annual leave              how many days of annual leave do I get",
+                "2026-11-01 02:30:00Z  teams    -                         two lines and a  [31mcolour \"quoted\"",
                 "2 unanswered questions",
                 "",
                 "Not helpful votes per section since 2026-11-01T00:00:00Z:",
