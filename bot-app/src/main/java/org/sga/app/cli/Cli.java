@@ -8,22 +8,57 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.sga.app.store.Store;
 import org.sga.content.ContentException;
 
 /** Dispatches the jar's command-line tools by their first argument. */
 public final class Cli {
 
+    /** Each tool's arguments, for {@code help}. */
+    static final String USAGE = """
+            usage: java -jar safeguarding-assistant.jar COMMAND ...   (or ./sga COMMAND ...)
+              search --json                                questions on stdin, search results as JSON lines
+              eval [--baseline] [--features] FILE.tsv      search quality on an evaluation set
+              triage --answers JSON --at DATE-TIME [--team TEAM]   a triage outcome; nothing stored or sent
+              content check DIR                            validate a folder of content
+              audit verify                                 check the audit trail's hash chain and checkpoints
+              audit export --from DATE --to DATE           audit records as JSON lines
+              escalations list --open | escalations show REF
+              outbox retry REF                             make an escalation's undelivered notices due now
+              unanswered --since DATE [--json]             questions the bot could not answer; Not helpful votes
+              bench [search] | bench outbox [N]            latency and throughput
+              help                                         this list
+            Without a command the bot starts (the console chat when no Slack or Teams credentials are set).""";
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Cli() {
+        this(Stores::open, System::getenv);
+    }
+
+    /**
+     * With the store the store-backed tools open (the bot's database in production, a test's database in tests) and
+     * the environment they read settings from.
+     */
+    Cli(Supplier<Store> stores, UnaryOperator<String> environment) {
         commands.put("search", new SearchCommand());
         commands.put("eval", new EvalCommand());
         commands.put("bench", new BenchCommand());
         commands.put("triage", new TriageCommand());
-        commands.put("audit", new AuditCommand());
+        commands.put("audit", new AuditCommand(stores, environment));
         commands.put("escalations", new EscalationsCommand());
         commands.put("outbox", new OutboxCommand());
         commands.put("content", new ContentCommand());
+        commands.put("unanswered", new UnansweredCommand(stores));
+        Command help = (args, in, out, err) -> {
+            out.println(USAGE);
+            return 0;
+        };
+        commands.put("help", help);
+        commands.put("--help", help);
+        commands.put("-h", help);
     }
 
     /** True when the first argument names a tool; otherwise the application starts. */

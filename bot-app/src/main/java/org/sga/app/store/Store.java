@@ -23,6 +23,8 @@ public final class Store implements AutoCloseable {
     private final AuditTrail auditTrail;
     private final UnitOfWork unitOfWork;
     private final EscalationStore escalations;
+    private final ContentFeedback contentFeedback;
+    private final Retention retention;
 
     Store(DataSource dataSource, StoreContext context, AutoCloseable ownedPool) {
         this.dataSource = dataSource;
@@ -35,6 +37,8 @@ public final class Store implements AutoCloseable {
         this.auditTrail = new JdbcAuditTrail(context);
         this.unitOfWork = new JdbcUnitOfWork(context);
         this.escalations = new TransactionalEscalationStore(unitOfWork, auditTrail, outbox, acknowledgements);
+        this.contentFeedback = new ContentFeedback(context);
+        this.retention = new Retention(context);
     }
 
     public ConversationStore conversations() {
@@ -63,6 +67,16 @@ public final class Store implements AutoCloseable {
 
     public EscalationStore escalations() {
         return escalations;
+    }
+
+    /** Unanswered questions and answer votes, for the content owners. */
+    public ContentFeedback contentFeedback() {
+        return contentFeedback;
+    }
+
+    /** Batched deletes of what is past its retention (the audit trail purges through {@link #auditTrail()}). */
+    public Retention retention() {
+        return retention;
     }
 
     public DataSource dataSource() {

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What every store class shares: the JDBC client, transactions, the dialect and the clock. */
@@ -22,6 +23,21 @@ record StoreContext(
     /** Runs in the current transaction, or a new one: several statements that must land together. */
     <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(status -> work.get());
+    }
+
+    /**
+     * Runs in a new transaction in which every statement sees the same snapshot, so a reader of several tables (the
+     * audit checkpoints, then the records) does not see half of a purge that commits in between. PostgreSQL gives that
+     * at REPEATABLE READ; H2's REPEATABLE READ still shows rows deleted after the first statement as gone, its
+     * SERIALIZABLE does not.
+     */
+    <T> T inSnapshot(Supplier<T> work) {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshot.setIsolationLevel(dialect == Dialect.POSTGRESQL
+                ? TransactionDefinition.ISOLATION_REPEATABLE_READ
+                : TransactionDefinition.ISOLATION_SERIALIZABLE);
+        return snapshot.execute(status -> work.get());
     }
 
     /** Databases keep microseconds; truncating here makes what is read back equal what was written. */

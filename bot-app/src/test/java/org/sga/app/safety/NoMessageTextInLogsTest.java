@@ -20,13 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sga.app.cli.Content;
 import org.sga.app.cli.Triage;
+import org.sga.app.feedback.UnansweredQuestions;
 import org.sga.app.notify.ConsoleNotifier;
+import org.sga.app.retention.RetentionJob;
+import org.sga.app.retention.RetentionProperties;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.StoreFactory;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;
+import org.sga.core.conversation.ConversationEvents;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.TriageDialogue;
 import org.sga.core.escalation.EscalationRecords;
@@ -36,11 +40,15 @@ import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.triage.TriageEngine;
 import org.slf4j.LoggerFactory;
 
-/** Safety rule: message text never goes into logs at INFO (or above), through a question, a triage and a delivery. */
+/**
+ * Safety rule: message text never goes into logs at INFO (or above), through a question, an unanswered question kept
+ * for the content owners, a triage, a delivery and a retention purge.
+ */
 class NoMessageTextInLogsTest {
 
     private static final String QUESTION = "Zebrafinch pupil sent nudes to Quokkaville boys, what now";
     private static final String NOTE = "Marmalade-Teapot saw it at break on the field";
+    private static final String UNANSWERED = "how many days of annual leave do Zebrafinch staff at Quokkaville get";
 
     @TempDir
     Path dataDir;
@@ -95,11 +103,21 @@ class NoMessageTextInLogsTest {
             EscalationService escalations = new EscalationService(RoutingConfig.defaults(), engine.definition(),
                     store.escalations(), new EscalationRecords(store.auditTrail()), clock);
             Answers answers = new Answers(library);
+            ConversationEvents listeners = ConversationEvents.all(List.of(new UnansweredQuestions(store.contentFeedback())));
             Assistant assistant = new Assistant(Content.index(library, false), answers, Content.dangerSignals(),
-                    new TriageDialogue(engine, store.conversations(), escalations, answers));
-            for (String text : List.of(QUESTION, "report a concern", "no", "child", "yes", "yes", "yes", NOTE)) {
+                    new TriageDialogue(engine, store.conversations(), escalations, answers, listeners), null, listeners);
+            for (String text : List.of(QUESTION, UNANSWERED, "report a concern", "no", "child", "yes", "yes", "yes", NOTE)) {
                 assistant.handle(InboundMessage.direct("console", "teacher-1", text));
             }
+            // A second triage left unfinished; 100 days later the retention job purges it and the old question.
+            assistant.handle(InboundMessage.direct("console", "teacher-2", "report a concern"));
+            List<String> kept = new java.util.ArrayList<>();
+            store.contentFeedback().unansweredSince(Instant.EPOCH, q -> kept.add(q.question()));
+            assertThat(kept).as("the unanswered question was really kept").contains(UNANSWERED);
+            clock.advance(Duration.ofDays(100));
+            RetentionJob.Report purged = new RetentionJob(store, RetentionProperties.defaults(), listeners, null, clock).runOnce();
+            assertThat(purged.unansweredQuestions()).isEqualTo(kept.size());
+            assertThat(purged.triagesExpired()).isEqualTo(1);
             OutboxWorker worker = new OutboxWorker(store.outbox(), new ConsoleNotifier(new PrintStream(console, true, StandardCharsets.UTF_8)),
                     clock, OutboxWorker.Settings.defaults("log-test"));
             worker.runOnce();

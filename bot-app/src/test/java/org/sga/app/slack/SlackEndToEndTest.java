@@ -133,6 +133,9 @@ class SlackEndToEndTest {
     @Autowired
     AuditTrail auditTrail;
 
+    @Autowired
+    org.sga.app.store.Store store;
+
     /** One pass of a real outbox worker through the application's notifier (the scheduled worker is off here). */
     private void deliverOutbox() {
         new OutboxWorker(outbox, platformNotifier, java.time.Clock.systemUTC(), OutboxWorker.Settings.defaults("e2e")).runOnce();
@@ -222,6 +225,25 @@ class SlackEndToEndTest {
             assertThat(p.get("channel")).isEqualTo(DM);
             assertThat(p.get("text") + p.get("blocks")).contains(ref).containsIgnoringCase("acknowledged");
         });
+    }
+
+    @Test
+    void givenUnansweredQuestionAndNotHelpfulPress_thenBothKeptForTheContentOwnersWithoutTheUser() {
+        Instant before = Instant.now().minusSeconds(1);
+        assertThat(event(mention("how many days of annual leave do I get")).statusCode()).isEqualTo(200);
+        awaitPosts(1);
+        await("the question kept", () -> unanswered(before).contains("how many days of annual leave do I get"));
+
+        interaction(click("CSTAFF", "1700000300.1", "sga_not_helpful", "Not helpful", "child-abuse-and-ict#4.4|3.0"));
+
+        await("the vote kept", () -> store.contentFeedback().notHelpfulSince(before).stream()
+                .anyMatch(v -> v.sectionId().equals("child-abuse-and-ict#4.4") && v.notHelpful() == 1));
+    }
+
+    private List<String> unanswered(Instant since) {
+        List<String> questions = new ArrayList<>();
+        store.contentFeedback().unansweredSince(since, q -> questions.add(q.question()));
+        return questions;
     }
 
     @Test

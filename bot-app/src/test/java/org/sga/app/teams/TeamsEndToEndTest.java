@@ -106,6 +106,33 @@ class TeamsEndToEndTest {
         assertThat(FAKE.server().findAll(postRequestedFor(urlPathEqualTo("/v3/conversations")))).isEmpty();
     }
 
+    @Test
+    void givenNotHelpfulClickOnAnAnswer_thenTheVoteIsKeptWithoutTheUser() throws Exception {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        FAKE.server().resetRequests();
+        assertThat(post(Activities.personalMessage(FAKE.base(), BotFrameworkFake.nextId(), SAM,
+                "what does the procedure say about preserving evidence on a phone"))).isEqualTo(202);
+        ServeEvent answer = awaitPost(e -> e.getRequest().getUrl().startsWith("/v3/conversations/" + Activities.PERSONAL_CHAT));
+        JsonNode notHelpful = button(card(answer), "Not helpful");
+        String section = notHelpful.path("data").path("section").asText();
+        String cardId = JSON.readTree(answer.getResponse().getBodyAsString()).path("id").asText();
+
+        assertThat(post(Activities.submit(FAKE.base(), BotFrameworkFake.nextId(), SAM, Activities.PERSONAL_CHAT, cardId,
+                notHelpful.path("data").toString()))).isEqualTo(202);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (store.contentFeedback().notHelpfulSince(before).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(store.contentFeedback().notHelpfulSince(before)).singleElement().satisfies(v -> {
+            assertThat(v.sectionId()).isEqualTo(section).isNotBlank();
+            assertThat(v.notHelpful()).isEqualTo(1);
+        });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.sga.app.store.Store store;
+
     private ServeEvent click(ServeEvent cardPost, JsonNode action) throws Exception {
         String cardId = JSON.readTree(cardPost.getResponse().getBodyAsString()).path("id").asText();
         FAKE.server().resetRequests();

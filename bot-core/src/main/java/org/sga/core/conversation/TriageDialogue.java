@@ -24,6 +24,9 @@ import org.sga.core.triage.TriageOutcome;
  */
 public final class TriageDialogue {
 
+    /** The kind of the conversation state a triage under way keeps in the {@link ConversationStore}. */
+    public static final String STATE_KIND = DialogueState.KIND;
+
     /** Longest note accepted; the escalation carries the minimum needed. */
     static final int MAX_NOTE = 1_000;
 
