@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.sga.app.slack.SlackTestKit;
 import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.escalation.Platform;
 import org.sga.core.escalation.Reporter;
@@ -58,16 +59,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ClusterBench {
 
-    private static final String[] QUESTIONS = {
-        "what should I do if a pupil shares nudes",
-        "can I look at the images on a child's phone",
-        "who do I tell if I think a child is being groomed online",
-        "how do I preserve evidence on a laptop",
-        "my DSL is off today who do I contact",
-        "a parent sent me a screenshot of messages what now",
-        "should I confiscate the phone",
-        "when do I call the police",
-    };
+    private static final String[] QUESTIONS = SlackTestKit.QUESTIONS;
     static final Map<String, String> CHILD_ONLINE = Map.of("immediate_danger", "no", "concern_about", "child_harmed",
             "images_involved", "yes", "images_online", "yes", "child_posted_own_image", "no");
 

@@ -3,13 +3,11 @@ package org.sga.app.cluster;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,15 +15,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.sga.app.SafeguardingApplication;
 import org.sga.app.cli.Content;
+import org.sga.app.slack.SlackTestKit;
 import org.sga.content.Library;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.BackgroundSearcher;
@@ -122,20 +118,7 @@ final class Instances {
         @Bean
         @Primary
         RoutingConfig clusterRouting() {
-            String yaml = """
-                    organisations:
-                      - id: example-org
-                        name: Example Organisation
-                        teams:
-                          - id: school
-                            name: Example School
-                            roles:
-                              manager: {channel: {slack: CMGR}, backup: {slack: CMGR2}}
-                              safeguarding_lead: {channel: {slack: CDSL}, backup: {slack: CBACKUP}}
-                              allegations_officer: {channel: {slack: CLADO}, backup: {slack: CLADO2}}
-                              out_of_hours: {channel: {slack: COOH}, backup: {slack: COOH2}}
-                    """;
-            return RoutingConfig.parse(new StringReader(yaml), "cluster-routing.yml");
+            return SlackTestKit.routing("CDSL", "CBACKUP");
         }
     }
 
@@ -177,13 +160,7 @@ final class Instances {
     }
 
     static String sign(long ts, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SlackTestKit.sign(SECRET, ts, body);
     }
 
     static void await(String what, Duration limit, BooleanSupplier done) {

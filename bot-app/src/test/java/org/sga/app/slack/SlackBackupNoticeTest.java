@@ -14,7 +14,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,20 +123,7 @@ class SlackBackupNoticeTest {
         @Bean
         @Primary
         RoutingConfig slackRouting() {
-            String yaml = """
-                    organisations:
-                      - id: example-org
-                        name: Example Organisation
-                        teams:
-                          - id: school
-                            name: Example School
-                            roles:
-                              manager: {channel: {slack: CMGR}, backup: {slack: CMGR2}}
-                              safeguarding_lead: {channel: {slack: C1}, backup: {slack: C2}}
-                              allegations_officer: {channel: {slack: CLADO}, backup: {slack: CLADO2}}
-                              out_of_hours: {channel: {slack: COOH}, backup: {slack: COOH2}}
-                    """;
-            return RoutingConfig.parse(new StringReader(yaml), "slack-backup-link-routing.yml");
+            return SlackTestKit.routing("C1", "C2");
         }
     }
 

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,20 +104,7 @@ class SlackEndToEndTest {
         @Bean
         @org.springframework.context.annotation.Primary
         RoutingConfig slackRouting() {
-            String yaml = """
-                    organisations:
-                      - id: example-org
-                        name: Example Organisation
-                        teams:
-                          - id: school
-                            name: Example School
-                            roles:
-                              manager: {channel: {slack: CMGR}, backup: {slack: CMGR2}}
-                              safeguarding_lead: {channel: {slack: CDSL}, backup: {slack: CBACKUP}}
-                              allegations_officer: {channel: {slack: CLADO}, backup: {slack: CLADO2}}
-                              out_of_hours: {channel: {slack: COOH}, backup: {slack: COOH2}}
-                    """;
-            return RoutingConfig.parse(new java.io.StringReader(yaml), "slack-e2e-routing.yml");
+            return SlackTestKit.routing("CDSL", "CBACKUP");
         }
     }
 
@@ -345,13 +329,7 @@ class SlackEndToEndTest {
     }
 
     static String sign(long ts, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SlackTestKit.sign(SECRET, ts, body);
     }
 
     private static List<Map<String, String>> calls(String method) {

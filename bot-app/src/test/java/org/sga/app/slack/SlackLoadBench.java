@@ -87,16 +87,7 @@ class SlackLoadBench {
         }
     }
 
-    private static final String[] QUESTIONS = {
-        "what should I do if a pupil shares nudes",
-        "can I look at the images on a child's phone",
-        "who do I tell if I think a child is being groomed online",
-        "how do I preserve evidence on a laptop",
-        "my DSL is off today who do I contact",
-        "a parent sent me a screenshot of messages what now",
-        "should I confiscate the phone",
-        "when do I call the police",
-    };
+    private static final String[] QUESTIONS = SlackTestKit.QUESTIONS;
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {

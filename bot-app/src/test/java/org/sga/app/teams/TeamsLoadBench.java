@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.sga.app.slack.SlackTestKit;
 import org.sga.teams.Activities;
 import org.sga.teams.BotFrameworkFake;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,16 +46,7 @@ class TeamsLoadBench {
     static final Map<String, Long> REPLIED = new ConcurrentHashMap<>();
     static final AtomicInteger DUPLICATES = new AtomicInteger();
 
-    private static final String[] QUESTIONS = {
-        "what should I do if a pupil shares nudes",
-        "can I look at the images on a child's phone",
-        "who do I tell if I think a child is being groomed online",
-        "how do I preserve evidence on a laptop",
-        "my DSL is off today who do I contact",
-        "a parent sent me a screenshot of messages what now",
-        "should I confiscate the phone",
-        "when do I call the police",
-    };
+    private static final String[] QUESTIONS = SlackTestKit.QUESTIONS;
 
     static {
         FAKE.server().stubFor(post(urlMatching("/v3/conversations/[^/]+/activities/[^/]+")).atPriority(1)

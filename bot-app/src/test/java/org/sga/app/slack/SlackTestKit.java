@@ -1,0 +1,63 @@
+package org.sga.app.slack;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.sga.core.escalation.RoutingConfig;
+
+/**
+ * What the application's Slack tests and benchmarks share: Slack's request signature, a routing that sends every
+ * role of one invented team to a Slack channel of its own, and questions staff ask, for load.
+ */
+public final class SlackTestKit {
+
+    /** Questions as staff type them, for the load benchmarks (invented). */
+    public static final String[] QUESTIONS = {
+        "what should I do if a pupil shares nudes",
+        "can I look at the images on a child's phone",
+        "who do I tell if I think a child is being groomed online",
+        "how do I preserve evidence on a laptop",
+        "my DSL is off today who do I contact",
+        "a parent sent me a screenshot of messages what now",
+        "should I confiscate the phone",
+        "when do I call the police",
+    };
+
+    private SlackTestKit() {
+    }
+
+    /** Slack's {@code X-Slack-Signature} for {@code body} sent at {@code timestamp} (seconds). */
+    public static String sign(String signingSecret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One team whose roles are each a Slack channel with a backup: manager {@code CMGR}/{@code CMGR2}, safeguarding
+     * lead {@code dslChannel}/{@code dslBackup}, allegations officer {@code CLADO}/{@code CLADO2}, out of hours
+     * {@code COOH}/{@code COOH2}. Anyone in a role's channel may acknowledge for it.
+     */
+    public static RoutingConfig routing(String dslChannel, String dslBackup) {
+        String yaml = """
+                organisations:
+                  - id: example-org
+                    name: Example Organisation
+                    teams:
+                      - id: school
+                        name: Example School
+                        roles:
+                          manager: {channel: {slack: CMGR}, backup: {slack: CMGR2}}
+                          safeguarding_lead: {channel: {slack: %s}, backup: {slack: %s}}
+                          allegations_officer: {channel: {slack: CLADO}, backup: {slack: CLADO2}}
+                          out_of_hours: {channel: {slack: COOH}, backup: {slack: COOH2}}
+                """.formatted(dslChannel, dslBackup);
+        return RoutingConfig.parse(new StringReader(yaml), "slack-test-routing.yml");
+    }
+}
