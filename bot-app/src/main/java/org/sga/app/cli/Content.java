@@ -90,7 +90,7 @@ public final class Content {
         }
     }
 
-    /** Names the setting that chooses the embedding model ({@code minilm}, the default, or {@code e5-small}). */
+    /** Names the setting that chooses the embedding model ({@code e5-small}, the default, or {@code minilm}). */
     public static final String EMBEDDING_MODEL_ENV = "SGA_EMBEDDING_MODEL";
 
     /** The embedding model named by {@code SGA_EMBEDDING_MODEL}; an unknown name stops start-up with the accepted ones. */

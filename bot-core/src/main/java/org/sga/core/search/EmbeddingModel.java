@@ -11,8 +11,11 @@ public enum EmbeddingModel {
     MINILM("minilm", MiniLmEmbedder.MODEL_ID, "all-MiniLM-L6-v2 (quantised)", MiniLmEmbedder::new, HybridWeights.MINILM),
     E5_SMALL("e5-small", E5SmallEmbedder.MODEL_ID, "e5-small-v2 (quantised)", E5SmallEmbedder::new, HybridWeights.E5_SMALL);
 
-    /** The one used when nothing is set. */
-    public static final EmbeddingModel DEFAULT = MINILM;
+    /**
+     * The one used when nothing is set: e5-small-v2, which on the held-out set answered more questions right at rank 1
+     * and abstained falsely less often than MiniLM (eval/README.md has the figures).
+     */
+    public static final EmbeddingModel DEFAULT = E5_SMALL;
 
     private final String setting;
     private final String id;

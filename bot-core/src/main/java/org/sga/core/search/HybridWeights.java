@@ -19,7 +19,7 @@ public record HybridWeights(double lexicalWeight, double notCoveredMargin, Confi
     public static final HybridWeights MINILM = new HybridWeights(0.2, -0.04, Confidence.HYBRID);
 
     /**
-     * e5-small-v2: its similarities spread about a third as much as MiniLM's, so BM25 weighs less (0.06–0.10 ranked
+     * e5-small-v2: its similarities spread much less than MiniLM's, so BM25 weighs less (0.06–0.10 ranked
      * alike on the tuning set; the middle is taken) and the margin is narrower.
      */
     public static final HybridWeights E5_SMALL = new HybridWeights(0.08, -0.03, Confidence.HYBRID_E5);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddingModelTest {
 
     @Test
-    void nothingSetIsMiniLm() {
-        assertThat(EmbeddingModel.named(null)).isEqualTo(EmbeddingModel.MINILM);
+    void nothingSetIsE5() {
+        assertThat(EmbeddingModel.named(null)).isEqualTo(EmbeddingModel.E5_SMALL);
         assertThat(EmbeddingModel.named(" ")).isEqualTo(EmbeddingModel.DEFAULT);
     }
 
