@@ -28,6 +28,8 @@ class CoreConfiguration {
     /** Built in the background: the console greets at once and the first question waits for the model. */
     @Bean
     BackgroundSearcher searcher(Library library) {
+        // Read here, not in the background: an unknown SGA_EMBEDDING_MODEL stops start-up with a message naming it.
+        Content.embeddingModel();
         return new BackgroundSearcher(() -> Content.index(library));
     }
 

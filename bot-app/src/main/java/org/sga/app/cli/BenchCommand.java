@@ -10,7 +10,7 @@ import java.util.Random;
 import org.sga.content.Library;
 import org.sga.content.Procedure;
 import org.sga.content.Section;
-import org.sga.core.search.MiniLmEmbedder;
+import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.SectionIndex;
 
 /**
@@ -42,6 +42,8 @@ final class BenchCommand implements Command {
             throw new UsageException("usage: bench [search [--no-embed-10k]] | bench outbox [ESCALATIONS]");
         }
         Library shipped = Content.library();
+        EmbeddingModel model = Content.embeddingModel();
+        out.printf("embedding model: %s (%s=%s)%n", model.description(), Content.EMBEDDING_MODEL_ENV, model.setting());
         long t0 = System.nanoTime();
         SectionIndex lexical = Content.index(shipped, false);
         out.printf("shipped content: %d sections; lexical index built in %.1f ms%n", lexical.size(), (System.nanoTime() - t0) / 1e6);
@@ -64,7 +66,7 @@ final class BenchCommand implements Command {
             t0 = System.nanoTime();
             SectionIndex bigHybrid;
             try (java.io.Reader synonyms = Content.synonyms()) {
-                bigHybrid = SectionIndex.build(big, synonyms, new MiniLmEmbedder());
+                bigHybrid = SectionIndex.build(big, synonyms, model.load(), model.weights(), org.sga.core.search.NotCovered.none());
             }
             out.printf("generated corpus: hybrid index built in %.0f ms (embedding every section)%n", (System.nanoTime() - t0) / 1e6);
             latency(out, "generated 10k, hybrid", bigHybrid, 2_000);

@@ -11,7 +11,7 @@ import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.app.store.StoreFactory;
 import org.sga.core.search.CachedEmbedder;
-import org.sga.core.search.MiniLmEmbedder;
+import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 
@@ -30,7 +30,7 @@ public final class Content {
     }
 
     private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder) {
-        SectionIndex index = SectionIndex.build(library, synonyms, embedder, notCovered());
+        SectionIndex index = SectionIndex.build(library, synonyms, embedder, embeddingModel().weights(), notCovered());
         embedder.save();
         return index;
     }
@@ -90,13 +90,25 @@ public final class Content {
         }
     }
 
+    /** Names the setting that chooses the embedding model ({@code e5-small}, the default, or {@code minilm}). */
+    public static final String EMBEDDING_MODEL_ENV = "SGA_EMBEDDING_MODEL";
+
+    /** The embedding model named by {@code SGA_EMBEDDING_MODEL}; an unknown name stops start-up with the accepted ones. */
+    public static EmbeddingModel embeddingModel() {
+        try {
+            return EmbeddingModel.named(System.getenv(EMBEDDING_MODEL_ENV));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(EMBEDDING_MODEL_ENV + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
-     * The embedding model, loading on a thread of its own from this call on, with the content cache under
-     * {@code SGA_DATA_DIR}. Call it first: loading the model is the longest part of start-up.
+     * The embedding model, loading on a thread of its own from this call on, with the content cache (one file per
+     * model) under {@code SGA_DATA_DIR}. Call it first: loading the model is the longest part of start-up.
      */
     public static CachedEmbedder embedder() {
-        return new CachedEmbedder(MiniLmEmbedder::new,
-                StoreFactory.defaultDataDir().resolve("embeddings-" + MiniLmEmbedder.MODEL_ID + ".bin"));
+        EmbeddingModel model = embeddingModel();
+        return new CachedEmbedder(model.id(), model::load, StoreFactory.defaultDataDir().resolve("embeddings-" + model.id() + ".bin"));
     }
 
     /** The hybrid index with an embedder already loading (see {@link #embedder()}). */

@@ -51,7 +51,8 @@ final class EvalCommand implements Command {
             return 0;
         }
         Report ours = Evaluation.run(index, cases);
-        out.printf("%d in-scope and %d out-of-scope questions from %s%n", ours.inScope(), ours.outOfScope(), files.get(0));
+        out.printf("%d in-scope and %d out-of-scope questions from %s; embedding model %s%n", ours.inScope(), ours.outOfScope(),
+                files.get(0), Content.embeddingModel().description());
         if (baseline) {
             Report lexical = Evaluation.run(Content.index(library, false), cases);
             Report base = Evaluation.run(new BaselineSearch(library), cases);
@@ -61,7 +62,8 @@ final class EvalCommand implements Command {
             out.printf("%-22s %10.3f %10.3f %10.3f%n", "MRR", ours.mrr(), lexical.mrr(), base.mrr());
             row(out, "abstained (NONE)", ours.abstention(), lexical.abstention(), base.abstention());
             row(out, "false abstention", ours.falseAbstention(), lexical.falseAbstention(), base.falseAbstention());
-            out.println("ours = BM25 + synonyms + alternates fused with MiniLM embeddings; lexical = the same without embeddings;");
+            out.println("ours = BM25 + synonyms + alternates fused with " + Content.embeddingModel().description()
+                    + " embeddings; lexical = the same without embeddings;");
             out.println("baseline = plain BM25, StandardAnalyzer, no synonyms or boosts, abstains only when nothing matches.");
         } else {
             out.printf("top-1 %.1f %%  top-3 %.1f %%  MRR %.3f  abstained on NONE %.1f %%  false abstention %.1f %%%n",

@@ -19,22 +19,29 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the embeddings of procedure content in a file, keyed by a hash of the text, so that start-up does not
+ * Keeps the embeddings of procedure content in a file, keyed by a hash of the model, the kind of text (passage or
+ * question-like content, which some models embed differently) and the text, so that start-up does not
  * re-embed hundreds of unchanged sections and phrasings; the model itself loads in the background meanwhile.
  * Questions are never cached. A missing, unreadable or unwritable cache only costs time.
  */
 public final class CachedEmbedder implements Embedder {
 
     private static final Logger LOG = Logger.getLogger(CachedEmbedder.class.getName());
-    private static final int MAGIC = 0x53474145; // "SGAE"
+    // "SGE2": the file also names its model; a file of the first format ("SGAE", keys without the model) is ignored.
+    private static final int MAGIC = 0x53474532;
 
+    private final String modelId;
     private final CompletableFuture<Embedder> model;
     private final Path file;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
     private volatile boolean dirty;
 
-    /** Starts loading the model on another thread and reads the cache file, if there is one. */
-    public CachedEmbedder(Supplier<Embedder> model, Path file) {
+    /**
+     * Starts loading the model on another thread and reads the cache file, if there is one and it was written for
+     * the same model.
+     */
+    public CachedEmbedder(String modelId, Supplier<Embedder> model, Path file) {
+        this.modelId = modelId;
         // A thread of our own that keeps this thread's class loader: in the packaged jar the model is a resource
         // of a nested jar, which the common pool's system class loader cannot see.
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -55,10 +62,20 @@ public final class CachedEmbedder implements Embedder {
 
     @Override
     public float[] embedContent(String text) {
-        String key = key(text);
+        return cached("content", text, false);
+    }
+
+    @Override
+    public float[] embedPassage(String text) {
+        return cached("passage", text, true);
+    }
+
+    private float[] cached(String kind, String text, boolean passage) {
+        String key = key(modelId + '\0' + kind + '\0' + text);
         float[] v = vectors.get(key);
         if (v == null) {
-            v = model.join().embed(text);
+            Embedder m = model.join();
+            v = passage ? m.embedPassage(text) : m.embedContent(text);
             vectors.put(key, v);
             dirty = true;
         }
@@ -75,6 +92,7 @@ public final class CachedEmbedder implements Embedder {
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "embeddings", ".tmp");
             try (OutputStream raw = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
                 out.writeInt(MAGIC);
+                out.writeUTF(modelId);
                 out.writeInt(vectors.size());
                 for (Map.Entry<String, float[]> e : vectors.entrySet()) {
                     out.writeUTF(e.getKey());
@@ -102,7 +120,7 @@ public final class CachedEmbedder implements Embedder {
             return;
         }
         try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-            if (in.readInt() != MAGIC) {
+            if (in.readInt() != MAGIC || !in.readUTF().equals(modelId)) {
                 return;
             }
             int n = in.readInt();

@@ -1,16 +1,26 @@
 package org.sga.core.search;
 
-/** Turns a sentence into a unit-length vector whose dot product with another measures closeness of meaning. */
+/**
+ * Turns text into a unit-length vector whose dot product with another measures closeness of meaning. Models that are
+ * trained with instructions (e5: "query: ", "passage: ") are told what kind of text they are given.
+ */
 @FunctionalInterface
 public interface Embedder {
 
+    /** A question as asked. */
     float[] embed(String text);
 
     /**
-     * Embeds procedure content (section text, alternate phrasings). Separate from {@link #embed} so that content,
-     * which is public, may be cached on disk while questions, which may hold personal details, never are.
+     * Procedure content that is phrased like a question: alternate phrasings, phrasings of topics not covered.
+     * Separate from {@link #embed} so that content, which is public, may be cached on disk while questions, which
+     * may hold personal details, never are.
      */
     default float[] embedContent(String text) {
         return embed(text);
+    }
+
+    /** A section of procedure text (heading and body); content too, so cacheable. */
+    default float[] embedPassage(String text) {
+        return embedContent(text);
     }
 }

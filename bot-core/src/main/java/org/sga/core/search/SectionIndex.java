@@ -54,8 +54,6 @@ public final class SectionIndex implements Searcher {
     // An alternate phrasing is a document of its own, like the "alternate questions" of a FAQ service: a section
     // scores its best-matching phrasing, so a section with many phrasings is neither diluted nor inflated.
     private static final float ALTERNATE_WEIGHT = 1.2f;
-    // Weight of the (question-relative) BM25 score beside cosine similarity in the hybrid; chosen on a tuning set.
-    private static final double LEXICAL_WEIGHT = 0.2;
 
     private final List<Section> sections;
     private final IndexSearcher searcher;
@@ -65,23 +63,26 @@ public final class SectionIndex implements Searcher {
     private final Map<String, Integer> docFreq;
     private final Map<String, String> procedureTitles;
     private final Confidence confidence;
+    // Weight of the (question-relative) BM25 score beside cosine similarity in the hybrid; per model (HybridWeights).
+    private final double lexicalWeight;
     private final Embedder embedder;
     private final float[][] bodyVectors;
     private final float[][][] alternateVectors;
     private final List<NotCovered.Topic> notCoveredTopics;
     private final float[][][] notCoveredVectors;
     // A question at least this close (cosine) to a topic the procedures don't cover, relative to its best section,
-    // is declined: slightly negative, because a neighbouring topic shares much vocabulary with the sections and so
-    // scores a little lower than it should. Chosen on the tuning set.
-    private static final double NOT_COVERED_MARGIN = -0.04;
+    // is declined; per model (HybridWeights), chosen on the tuning set.
+    private final double notCoveredMargin;
     private final int[] ordOfDoc;
     private final boolean[] alternateDoc;
 
-    private SectionIndex(Library library, SynonymMap synonyms, Confidence confidence, Embedder embedder, NotCovered notCovered)
+    private SectionIndex(Library library, SynonymMap synonyms, HybridWeights weights, Embedder embedder, NotCovered notCovered)
             throws IOException {
         this.sections = library.sections();
         this.embedder = embedder;
-        this.confidence = confidence;
+        this.confidence = weights.confidence();
+        this.lexicalWeight = weights.lexicalWeight();
+        this.notCoveredMargin = weights.notCoveredMargin();
         this.plain = Analyzers.english();
         this.withSynonyms = Analyzers.englishWithSynonyms(synonyms);
         this.procedureTitles = new HashMap<>();
@@ -116,7 +117,7 @@ public final class SectionIndex implements Searcher {
         this.searcher = new IndexSearcher(DirectoryReader.open(directory));
         if (embedder != null) {
             // Both cores: embedding every section and phrasing is most of the start-up time.
-            this.bodyVectors = sections.parallelStream().map(sec -> embedder.embedContent(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
+            this.bodyVectors = sections.parallelStream().map(sec -> embedder.embedPassage(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
             this.alternateVectors = sections.parallelStream()
                     .map(sec -> sec.alternates().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
             this.notCoveredVectors = notCovered.topics().stream()
@@ -143,7 +144,7 @@ public final class SectionIndex implements Searcher {
         return build(library, synonymsSolrFormat, null);
     }
 
-    /** Hybrid: BM25 fused with the embedder's similarity, which also carries the confidence decision. */
+    /** Hybrid: BM25 fused with the embedder's similarity, which also carries the confidence decision; MiniLM's weights. */
     public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder) {
         return build(library, synonymsSolrFormat, embedder, embedder == null ? Confidence.LEXICAL : Confidence.HYBRID);
     }
@@ -152,15 +153,27 @@ public final class SectionIndex implements Searcher {
         return build(library, synonymsSolrFormat, embedder, confidence, NotCovered.none());
     }
 
-    /** Hybrid, with topics the procedures don't cover, so questions about them are declined rather than stretched. */
+    /**
+     * Hybrid, with topics the procedures don't cover, so questions about them are declined rather than stretched;
+     * MiniLM's weights.
+     */
     public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder, NotCovered notCovered) {
         return build(library, synonymsSolrFormat, embedder, embedder == null ? Confidence.LEXICAL : Confidence.HYBRID, notCovered);
     }
 
+    /** With MiniLM's weights and the given confidence thresholds. */
     public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder, Confidence confidence,
                                      NotCovered notCovered) {
+        HybridWeights minilm = HybridWeights.MINILM;
+        return build(library, synonymsSolrFormat, embedder,
+                new HybridWeights(minilm.lexicalWeight(), minilm.notCoveredMargin(), confidence), notCovered);
+    }
+
+    /** Hybrid with the weights chosen for the embedder's model (see {@link EmbeddingModel#weights()}). */
+    public static SectionIndex build(Library library, Reader synonymsSolrFormat, Embedder embedder, HybridWeights weights,
+                                     NotCovered notCovered) {
         try {
-            return new SectionIndex(library, Analyzers.parseSynonyms(synonymsSolrFormat), confidence, embedder, notCovered);
+            return new SectionIndex(library, Analyzers.parseSynonyms(synonymsSolrFormat), weights, embedder, notCovered);
         } catch (IOException e) {
             throw Analyzers.unchecked(e);
         }
@@ -232,7 +245,7 @@ public final class SectionIndex implements Searcher {
                 }
                 double similarity = q == null ? 0 : similarity(q, ord);
                 // Similarity is on a fixed scale; BM25 is not, so it enters relative to this question's best.
-                double score = q == null ? lexical : similarity + LEXICAL_WEIGHT * (maxLexical == 0 ? 0 : lexical / maxLexical);
+                double score = q == null ? lexical : similarity + lexicalWeight * (maxLexical == 0 ? 0 : lexical / maxLexical);
                 if (leaders.size() < keep || score > leaders.peek()[0]) {
                     leaders.add(new double[] {score, ord, similarity});
                     if (leaders.size() > keep) {
@@ -268,7 +281,7 @@ public final class SectionIndex implements Searcher {
     /** The topic the question is closer to than to the best section, by at least the margin; null if none. */
     private String notCovered(float[] q, double bestSection) {
         String topic = null;
-        double closest = bestSection + NOT_COVERED_MARGIN;
+        double closest = bestSection + notCoveredMargin;
         for (int t = 0; t < notCoveredVectors.length; t++) {
             for (float[] phrase : notCoveredVectors[t]) {
                 double sim = Vectors.dot(q, phrase);

@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 
-/** The real shipped content indexed once per test JVM: loading the embedding model takes about a second. */
+/** The real shipped content indexed once per test JVM: loading the embedding model takes a second or two. */
 public final class ShippedIndex {
 
     public static final Library LIBRARY = ProcedureLoader.fromClasspath();
-    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), new MiniLmEmbedder(),
-            NotCovered.parse(resource("search/not-covered.yml")));
+    /** With the default embedding model and its weights, as the bot runs. */
+    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), EmbeddingModel.DEFAULT.load(),
+            EmbeddingModel.DEFAULT.weights(), NotCovered.parse(resource("search/not-covered.yml")));
     public static final SectionIndex LEXICAL = SectionIndex.build(LIBRARY, synonyms());
 
     private ShippedIndex() {

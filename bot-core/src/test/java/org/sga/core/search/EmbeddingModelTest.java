@@ -1,0 +1,80 @@
+package org.sga.core.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddingModelTest {
+
+    @Test
+    void nothingSetIsE5() {
+        assertThat(EmbeddingModel.named(null)).isEqualTo(EmbeddingModel.E5_SMALL);
+        assertThat(EmbeddingModel.named(" ")).isEqualTo(EmbeddingModel.DEFAULT);
+    }
+
+    @Test
+    void aModelIsNamedByItsSettingOrItsId() {
+        assertThat(EmbeddingModel.named("e5-small")).isEqualTo(EmbeddingModel.E5_SMALL);
+        assertThat(EmbeddingModel.named(" E5-Small-v2-q ")).isEqualTo(EmbeddingModel.E5_SMALL);
+        assertThat(EmbeddingModel.named("all-minilm-l6-v2-q")).isEqualTo(EmbeddingModel.MINILM);
+    }
+
+    @Test
+    void anUnknownNameIsRefusedWithTheAcceptedOnes() {
+        assertThatThrownBy(() -> EmbeddingModel.named("bge-large")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bge-large").hasMessageContaining("minilm").hasMessageContaining("e5-small");
+    }
+
+    @Test
+    void e5TellsQuestionsFromPassagesAndRanksTheRelevantPassageFirst() {
+        Embedder e5 = EmbeddingModel.E5_SMALL.load();
+        float[] question = e5.embed("a pupil's nudes are going round school, what do I do?");
+        float[] relevant = e5.embedPassage("Sexting. When a nude or semi-nude image of a pupil is shared, tell the designated safeguarding lead.");
+        float[] unrelated = e5.embedPassage("Annual leave is booked through the HR portal.");
+        assertThat(Vectors.dot(question, question)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(Vectors.dot(question, relevant)).isGreaterThan(Vectors.dot(question, unrelated));
+        // The prefix is part of what the model sees: the same words as a passage are not the same vector.
+        assertThat(e5.embedPassage("what is sexting")).isNotEqualTo(e5.embedContent("what is sexting"));
+    }
+
+    @Test
+    void theContentCacheKeepsModelsAndKindsOfTextApart(@TempDir Path dir) {
+        Path file = dir.resolve("embeddings.bin");
+        List<String> seen = new ArrayList<>();
+        Embedder fake = new Embedder() {
+            @Override
+            public float[] embed(String text) {
+                seen.add("query " + text);
+                return new float[] {1, 0};
+            }
+
+            @Override
+            public float[] embedPassage(String text) {
+                seen.add("passage " + text);
+                return new float[] {0, 1};
+            }
+        };
+        CachedEmbedder first = new CachedEmbedder("model-a", () -> fake, file);
+        assertThat(first.embedContent("text")).containsExactly(1, 0);
+        assertThat(first.embedPassage("text")).containsExactly(0, 1);
+        assertThat(first.save()).isTrue();
+        assertThat(Files.exists(file)).isTrue();
+
+        seen.clear();
+        CachedEmbedder sameModel = new CachedEmbedder("model-a", () -> fake, file);
+        assertThat(sameModel.embedContent("text")).containsExactly(1, 0);
+        assertThat(sameModel.embedPassage("text")).containsExactly(0, 1);
+        assertThat(seen).isEmpty();
+
+        CachedEmbedder otherModel = new CachedEmbedder("model-b", () -> fake, file);
+        assertThat(otherModel.size()).isZero();
+        otherModel.embedPassage("text");
+        assertThat(seen).containsExactly("passage text");
+    }
+}
