@@ -1,9 +1,11 @@
 package org.sga.app;
 
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sga.app.cli.Cli;
 import org.sga.app.ops.LogFormat;
+import org.sga.core.search.CachedEmbedder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 
@@ -25,7 +27,10 @@ public final class Main {
         if (cli.handles(args)) {
             // Before the first logger exists: tools keep stdout for their results.
             System.setProperty("logback.configurationFile", "logback-cli.xml");
-            System.exit(cli.run(args));
+            int status = cli.run(args);
+            // Exiting while the embedding model loads in native code would crash the JVM on its way out.
+            CachedEmbedder.awaitLoading(Duration.ofMinutes(1));
+            System.exit(status);
         }
         try {
             LogFormat.property(System.getenv()).ifPresent(p -> System.setProperty(p.getKey(), p.getValue()));
@@ -43,6 +48,7 @@ public final class Main {
         if (console) {
             // The console chat has ended; a web application keeps serving until it is stopped.
             context.close();
+            CachedEmbedder.awaitLoading(Duration.ofMinutes(1));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,8 +52,36 @@ public final class CachedEmbedder implements Embedder {
             t.setContextClassLoader(loader);
             t.start();
         });
+        exitAfterLoading(this.model);
         this.file = file;
         read();
+    }
+
+    /** Models still loading, in any instance; see {@link #awaitLoading(Duration)}. */
+    private static final java.util.Set<CompletableFuture<?>> LOADING = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Waits (at most {@code limit}) for models still loading. ONNX Runtime loads a model in native code and releases
+     * its environment in a shutdown hook of its own, so a JVM that exits while a model loads crashes (SIGSEGV), as
+     * when someone quits the console or a tool finishes before the model is ready. Call this before exiting.
+     */
+    public static void awaitLoading(java.time.Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        for (CompletableFuture<?> loading : List.copyOf(LOADING)) {
+            try {
+                loading.get(Math.max(0, end - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // Failed, or still loading at the limit: nothing more to wait for.
+            }
+        }
+    }
+
+    private static void exitAfterLoading(CompletableFuture<Embedder> loading) {
+        LOADING.add(loading);
+        loading.whenComplete((m, e) -> LOADING.remove(loading));
     }
 
     @Override

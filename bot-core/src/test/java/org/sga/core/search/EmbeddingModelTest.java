@@ -44,6 +44,30 @@ class EmbeddingModelTest {
     }
 
     @Test
+    void awaitLoadingReturnsOnceTheModelHasLoaded_soTheJvmNeverExitsUnderIt(@TempDir Path dir) {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean loaded = new java.util.concurrent.atomic.AtomicBoolean();
+        new CachedEmbedder("slow-model", () -> {
+            try {
+                release.await();
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loaded.set(true);
+            return text -> new float[] {1, 0};
+        }, dir.resolve("embeddings.bin"));
+        // Still loading: the wait ends at its limit.
+        long started = System.nanoTime();
+        CachedEmbedder.awaitLoading(java.time.Duration.ofMillis(100));
+        assertThat(loaded).isFalse();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        release.countDown();
+        CachedEmbedder.awaitLoading(java.time.Duration.ofSeconds(30));
+        assertThat(loaded).isTrue();
+    }
+
+    @Test
     void theContentCacheKeepsModelsAndKindsOfTextApart(@TempDir Path dir) {
         Path file = dir.resolve("embeddings.bin");
         List<String> seen = new ArrayList<>();
