@@ -35,6 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sga.core.audit.AuditTrail;
+import org.sga.teams.Activities;
+import org.sga.teams.BotFrameworkFake;
 import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.Platform;
@@ -223,6 +225,57 @@ class TwoInstancesTest {
         Instances.await("answers", Duration.ofSeconds(30), () -> calls(SLACK, "chat.postMessage").size() >= 5);
         Thread.sleep(1500);
         assertThat(calls(SLACK, "chat.postMessage")).hasSize(5).allMatch(p -> "DASK".equals(p.get("channel")));
+    }
+
+    @Test
+    void givenSameTeamsActivityAtBothInstances_thenAnsweredOnce() throws Exception {
+        BotFrameworkFake teams = new BotFrameworkFake();
+        try {
+            Map<String, Object> teamsSettings = Map.of(
+                    "sga.teams.app-id", BotFrameworkFake.APP_ID,
+                    "sga.teams.app-password", BotFrameworkFake.APP_PASSWORD,
+                    "sga.teams.tenant-id", BotFrameworkFake.TENANT_ID,
+                    "sga.teams.openid-metadata-url", teams.metadataUrl(),
+                    "sga.teams.token-url", teams.server().baseUrl() + "/token",
+                    "sga.teams.connector-timeout", "3s");
+            String db = Instances.freshDatabase(postgres);
+            ConfigurableApplicationContext a = instance(db, SLACK, teamsSettings);
+            ConfigurableApplicationContext b = instance(db, SLACK, teamsSettings);
+            ExecutorService senders = Executors.newFixedThreadPool(2);
+            for (int n = 0; n < 5; n++) {
+                String activity = Activities.personalMessage(teams.base(), BotFrameworkFake.nextId(), "29:twice",
+                        "what should I do if a pupil's nudes are being shared");
+                List<Future<Integer>> sent = new ArrayList<>();
+                for (ConfigurableApplicationContext instance : List.of(a, b)) {
+                    sent.add(senders.submit(() -> teamsPost(Instances.port(instance), teams, activity)));
+                }
+                for (Future<Integer> f : sent) {
+                    assertThat(f.get()).isBetween(200, 299);
+                }
+            }
+            senders.shutdown();
+            Instances.await("answers", Duration.ofSeconds(30), () -> replies(teams).size() >= 5);
+            Thread.sleep(1500);
+            assertThat(replies(teams)).hasSize(5);
+        } finally {
+            teams.close();
+        }
+    }
+
+    private static List<com.github.tomakehurst.wiremock.verification.LoggedRequest> replies(BotFrameworkFake teams) {
+        return teams.server().findAll(postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v3/conversations/" + java.util.regex.Pattern.quote(
+                        Activities.PERSONAL_CHAT) + "/activities.*")));
+    }
+
+    private static int teamsPost(int port, BotFrameworkFake teams, String activity) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/messages"))
+                .header("Authorization", "Bearer " + teams.token(teams.base()))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(activity)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
