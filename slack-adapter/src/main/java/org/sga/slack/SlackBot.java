@@ -110,9 +110,7 @@ public final class SlackBot implements AutoCloseable {
                 // message.im also delivers edits, deletions and bot messages; they need no answer, only an ack.
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
-        SlackConfig linkConfig = config(settings);
-        linkConfig.setHttpClientCallTimeoutMillis(Math.toIntExact(LINK_TIMEOUT.toMillis()));
-        this.links = observed(linkConfig, apiCalls);
+        this.links = observed(config(settings, LINK_TIMEOUT), apiCalls);
         register();
     }
 
@@ -123,9 +121,13 @@ public final class SlackBot implements AutoCloseable {
 
     /** A Slack client whose Web API calls go to {@code apiUrl} and give up, whole, after {@code callTimeout}. */
     public static Slack slack(SlackSettings settings, Duration callTimeout) {
+        return Slack.getInstance(config(settings, callTimeout));
+    }
+
+    private static SlackConfig config(SlackSettings settings, Duration callTimeout) {
         SlackConfig config = config(settings);
         config.setHttpClientCallTimeoutMillis(Math.toIntExact(callTimeout.toMillis()));
-        return Slack.getInstance(config);
+        return config;
     }
 
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,64})\"");
