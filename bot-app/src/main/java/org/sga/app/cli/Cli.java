@@ -21,6 +21,7 @@ public final class Cli {
             usage: java -jar safeguarding-assistant.jar COMMAND ...   (or ./sga COMMAND ...)
               search --json                                questions on stdin, search results as JSON lines
               eval [--baseline] [--features] FILE.tsv      search quality on an evaluation set
+              tune [--max-false-abstention SHARE] FILE.tsv the embedding model's best hybrid weights on a tuning set
               triage --answers JSON --at DATE-TIME [--team TEAM]   a triage outcome; nothing stored or sent
               content check DIR                            validate a folder of content
               audit verify                                 check the audit trail's hash chain and checkpoints
@@ -45,6 +46,7 @@ public final class Cli {
     Cli(Supplier<Store> stores, UnaryOperator<String> environment) {
         commands.put("search", new SearchCommand());
         commands.put("eval", new EvalCommand());
+        commands.put("tune", new TuneCommand());
         commands.put("bench", new BenchCommand());
         commands.put("triage", new TriageCommand());
         commands.put("audit", new AuditCommand(stores, environment));

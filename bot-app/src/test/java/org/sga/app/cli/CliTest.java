@@ -93,6 +93,29 @@ class CliTest {
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("no such file");
         }
+
+        @Test
+        void tunePrintsTheBestSettingsWithTheirFiguresAndProgress() throws Exception {
+            Path file = dir.resolve("t.tsv");
+            Files.writeString(file, "question\texpected\nwhat is sexting\tchild-abuse-and-ict#4.1\n"
+                    + "a colleague has indecent images on his laptop\tchild-abuse-and-ict#6.1,child-abuse-and-ict#5.1\n"
+                    + "how do I book annual leave\tNONE\n");
+            Run r = run("", "tune", "--max-false-abstention", "0", file.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("settings tried; false abstention at most 0 %").contains("setting (best first)")
+                    .containsPattern("\\(0\\.\\d\\d, -?0\\.\\d\\d, \\(");
+            assertThat(r.err()).contains("3 questions searched").contains("BM25 weight 16 of 16 decided");
+        }
+
+        @Test
+        void tuneRejectsBadArgumentsClearly() {
+            assertThat(run("", "tune").err()).contains("usage: tune");
+            assertThat(run("", "tune", "/no/such/file.tsv").err()).contains("no such file");
+            Run share = run("", "tune", "--max-false-abstention", "lots", "x.tsv");
+            assertThat(share.code()).isEqualTo(2);
+            assertThat(share.err()).contains("'lots' is not a number");
+            assertThat(run("", "tune", "--max-false-abstention", "1.5", "x.tsv").err()).contains("between 0 and 1");
+        }
     }
 
     @Nested

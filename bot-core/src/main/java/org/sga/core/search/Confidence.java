@@ -35,13 +35,22 @@ public record Confidence(double coverageFloor, double strongSimilarity, double m
     }
 
     boolean accepts(Hit best, int words) {
-        if (best.coverage() < coverageFloor) {
+        return accepts(best.similarity(), best.coverage(), words);
+    }
+
+    boolean accepts(double similarity, double coverage, int words) {
+        return accepts(coverageFloor, strongSimilarity, minSimilarity, minCoverage, minCoverageOneWord, similarity, coverage, words);
+    }
+
+    /** The rule itself, for trying many thresholds without building a record for each ({@link Tuning}). */
+    static boolean accepts(double coverageFloor, double strongSimilarity, double minSimilarity, double minCoverage,
+                           double minCoverageOneWord, double similarity, double coverage, int words) {
+        if (coverage < coverageFloor) {
             return false;
         }
-        if (best.similarity() >= strongSimilarity) {
+        if (similarity >= strongSimilarity) {
             return true;
         }
-        double coverage = words <= 1 ? minCoverageOneWord : minCoverage;
-        return best.similarity() >= minSimilarity && best.coverage() >= coverage;
+        return similarity >= minSimilarity && coverage >= (words <= 1 ? minCoverageOneWord : minCoverage);
     }
 }

@@ -27,7 +27,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -185,67 +184,24 @@ public final class SectionIndex implements Searcher {
 
     @Override
     public SearchResult search(String question, int maxHits) {
-        String text = QueryText.clean(question);
-        if (text.length() > MAX_QUERY_CHARS) {
-            text = text.substring(0, MAX_QUERY_CHARS);
-        }
-        List<String> words = new ArrayList<>(new LinkedHashSet<>(terms(plain, text)));
-        if (words.isEmpty()) {
+        Query prepared = prepare(question);
+        if (prepared == null) {
             return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
         }
-        Map<String, Set<String>> meaning = new HashMap<>();
-        for (String word : words) {
-            meaning.put(word, expansions(word));
-        }
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        QueryBuilder builder = new QueryBuilder(withSynonyms);
-        Map<String, Float> fields = new HashMap<>(FIELDS);
-        fields.put("alt", 1.0f);
-        for (Map.Entry<String, Float> field : fields.entrySet()) {
-            Query q = builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD);
-            if (q != null) {
-                query.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
-            }
-            for (Set<String> forms : meaning.values()) {
-                for (String form : forms) {
-                    if (form.startsWith(Spelling.CORRECTED)) {
-                        Query corrected = new TermQuery(new Term(field.getKey(), form.substring(Spelling.CORRECTED.length())));
-                        query.add(new BoostQuery(corrected, field.getValue() * 0.8f), BooleanClause.Occur.SHOULD);
-                    }
-                }
-            }
-        }
         try {
-            // Enough documents to see every section that could reach the top few, alternates included.
-            ScoreDoc[] top = searcher.search(query.build(), Math.max(200, maxHits * 20)).scoreDocs;
-            double[] body = new double[sections.size()];
-            double[] bestAlternate = new double[sections.size()];
-            for (ScoreDoc sd : top) {
-                int ord = ordOfDoc[sd.doc];
-                if (!alternateDoc[sd.doc]) {
-                    body[ord] = sd.score;
-                } else {
-                    bestAlternate[ord] = Math.max(bestAlternate[ord], sd.score);
-                }
-            }
-            double maxLexical = 0;
-            for (int ord = 0; ord < sections.size(); ord++) {
-                body[ord] += ALTERNATE_WEIGHT * bestAlternate[ord];
-                maxLexical = Math.max(maxLexical, body[ord]);
-            }
-            float[] q = embedder == null ? null : embedder.embed(text);
+            Lexical lexical = lexical(prepared, Math.max(200, maxHits * 20));
+            float[] q = embedder == null ? null : embedder.embed(prepared.text());
             // Score every section, but build hits (with their coverage) only for the best few: on a large corpus
             // the per-section work must stay a few arithmetic operations.
             int keep = Math.max(1, maxHits);
             java.util.PriorityQueue<double[]> leaders = new java.util.PriorityQueue<>(keep + 1, Comparator.comparingDouble(a -> a[0]));
             for (int ord = 0; ord < sections.size(); ord++) {
-                double lexical = body[ord];
-                if (lexical <= 0 && q == null) {
+                if (lexical.raw()[ord] <= 0 && q == null) {
                     continue;
                 }
                 double similarity = q == null ? 0 : similarity(q, ord);
                 // Similarity is on a fixed scale; BM25 is not, so it enters relative to this question's best.
-                double score = q == null ? lexical : similarity + lexicalWeight * (maxLexical == 0 ? 0 : lexical / maxLexical);
+                double score = q == null ? lexical.raw()[ord] : fused(lexical.relative(ord), similarity, lexicalWeight);
                 if (leaders.size() < keep || score > leaders.peek()[0]) {
                     leaders.add(new double[] {score, ord, similarity});
                     if (leaders.size() > keep) {
@@ -256,14 +212,14 @@ public final class SectionIndex implements Searcher {
             List<Hit> hits = new ArrayList<>();
             for (double[] b : leaders) {
                 int ord = (int) b[1];
-                hits.add(new Hit(sections.get(ord), b[0], coverage(words, meaning, termsBySection.get(ord)), b[2]));
+                hits.add(new Hit(sections.get(ord), b[0], coverage(prepared.words(), prepared.meaning(), termsBySection.get(ord)), b[2]));
             }
             hits.sort(Comparator.comparingDouble(Hit::score).reversed());
             if (hits.isEmpty()) {
                 return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
             }
             Hit best = hits.get(0);
-            boolean answered = confidence.accepts(best, words.size());
+            boolean answered = confidence.accepts(best, prepared.words().size());
             double shown = embedder == null ? best.coverage() : best.similarity();
             String elsewhere = q == null ? null : notCovered(q, best.similarity());
             if (elsewhere != null) {
@@ -276,6 +232,125 @@ public final class SectionIndex implements Searcher {
         } catch (IndexSearcher.TooManyClauses e) {
             return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
         }
+    }
+
+    /**
+     * Everything the ranking and the decision rest on for one question, for every section, so that other weights can
+     * be tried without searching again ({@link Tuning}); null for a question with no words. Needs an embedder.
+     */
+    Signals signals(String question) {
+        if (embedder == null) {
+            throw new IllegalStateException("signals need an embedder");
+        }
+        Query prepared = prepare(question);
+        if (prepared == null) {
+            return null;
+        }
+        try {
+            Lexical scores = lexical(prepared, 200);
+            float[] q = embedder.embed(prepared.text());
+            int n = sections.size();
+            double[] lexical = new double[n];
+            double[] similarity = new double[n];
+            double[] coverage = new double[n];
+            String[] ids = new String[n];
+            for (int ord = 0; ord < n; ord++) {
+                lexical[ord] = scores.relative(ord);
+                similarity[ord] = similarity(q, ord);
+                coverage[ord] = coverage(prepared.words(), prepared.meaning(), termsBySection.get(ord));
+                ids[ord] = sections.get(ord).globalId();
+            }
+            double notCovered = Double.NEGATIVE_INFINITY;
+            for (float[][] topic : notCoveredVectors) {
+                for (float[] phrase : topic) {
+                    notCovered = Math.max(notCovered, Vectors.dot(q, phrase));
+                }
+            }
+            return new Signals(ids, lexical, similarity, coverage, notCovered, prepared.words().size());
+        } catch (IOException e) {
+            throw Analyzers.unchecked(e);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return null;
+        }
+    }
+
+    /**
+     * One question's signals for every section: BM25 relative to the question's best section (0–1), cosine similarity,
+     * coverage; the closest not-covered phrasing's similarity; and the number of distinct words.
+     */
+    record Signals(String[] ids, double[] lexical, double[] similarity, double[] coverage, double notCovered, int words) {
+    }
+
+    /** The hybrid's score: cosine similarity plus the weighted BM25 score relative to the question's best section. */
+    static double fused(double relativeLexical, double similarity, double lexicalWeight) {
+        return similarity + lexicalWeight * relativeLexical;
+    }
+
+    /** The question cleaned and cut to length, its distinct words and what each may mean, and the BM25 query. */
+    private record Query(String text, List<String> words, Map<String, Set<String>> meaning, org.apache.lucene.search.Query lucene) {
+    }
+
+    private Query prepare(String question) {
+        String text = QueryText.clean(question);
+        if (text.length() > MAX_QUERY_CHARS) {
+            text = text.substring(0, MAX_QUERY_CHARS);
+        }
+        List<String> words = new ArrayList<>(new LinkedHashSet<>(terms(plain, text)));
+        if (words.isEmpty()) {
+            return null;
+        }
+        Map<String, Set<String>> meaning = new HashMap<>();
+        for (String word : words) {
+            meaning.put(word, expansions(word));
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        QueryBuilder builder = new QueryBuilder(withSynonyms);
+        Map<String, Float> fields = new HashMap<>(FIELDS);
+        fields.put("alt", 1.0f);
+        for (Map.Entry<String, Float> field : fields.entrySet()) {
+            org.apache.lucene.search.Query q = builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD);
+            if (q != null) {
+                query.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
+            }
+            for (Set<String> forms : meaning.values()) {
+                for (String form : forms) {
+                    if (form.startsWith(Spelling.CORRECTED)) {
+                        TermQuery corrected = new TermQuery(new Term(field.getKey(), form.substring(Spelling.CORRECTED.length())));
+                        query.add(new BoostQuery(corrected, field.getValue() * 0.8f), BooleanClause.Occur.SHOULD);
+                    }
+                }
+            }
+        }
+        return new Query(text, words, meaning, query.build());
+    }
+
+    /** Each section's BM25 score (its body, plus its best-matching alternate phrasing) and the best of them. */
+    private record Lexical(double[] raw, double max) {
+        /** Relative to the question's best section: the best is 1, a section its words never reach is 0. */
+        double relative(int ord) {
+            return max == 0 ? 0 : raw[ord] / max;
+        }
+    }
+
+    /** BM25 over the top {@code docs} documents: enough to see every section that could reach the top few. */
+    private Lexical lexical(Query prepared, int docs) throws IOException {
+        ScoreDoc[] top = searcher.search(prepared.lucene(), docs).scoreDocs;
+        double[] body = new double[sections.size()];
+        double[] bestAlternate = new double[sections.size()];
+        for (ScoreDoc sd : top) {
+            int ord = ordOfDoc[sd.doc];
+            if (!alternateDoc[sd.doc]) {
+                body[ord] = sd.score;
+            } else {
+                bestAlternate[ord] = Math.max(bestAlternate[ord], sd.score);
+            }
+        }
+        double max = 0;
+        for (int ord = 0; ord < sections.size(); ord++) {
+            body[ord] += ALTERNATE_WEIGHT * bestAlternate[ord];
+            max = Math.max(max, body[ord]);
+        }
+        return new Lexical(body, max);
     }
 
     /** The topic the question is closer to than to the best section, by at least the margin; null if none. */

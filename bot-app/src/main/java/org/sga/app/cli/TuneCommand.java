@@ -1,0 +1,99 @@
+package org.sga.app.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sga.core.search.Confidence;
+import org.sga.core.search.Evaluation;
+import org.sga.core.search.HybridWeights;
+import org.sga.core.search.SectionIndex;
+import org.sga.core.search.Tuning;
+
+/**
+ * {@code tune [--max-false-abstention SHARE] FILE.tsv}: the hybrid weights for the configured embedding model that do
+ * best on a tuning set (see {@link Tuning}). Run it on the tuning set only, never on the held-out one.
+ */
+final class TuneCommand implements Command {
+
+    static final String USAGE = "usage: tune [--max-false-abstention SHARE] FILE.tsv   (SHARE from 0 to 1, default 0.05)";
+
+    @Override
+    public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
+        List<String> rest = new ArrayList<>(args);
+        double limit = 0.05;
+        int flag = rest.indexOf("--max-false-abstention");
+        if (flag >= 0) {
+            if (flag + 1 >= rest.size()) {
+                throw new UsageException(USAGE);
+            }
+            try {
+                limit = Double.parseDouble(rest.get(flag + 1));
+            } catch (NumberFormatException e) {
+                throw new UsageException("tune: --max-false-abstention: '" + rest.get(flag + 1) + "' is not a number");
+            }
+            if (!(limit >= 0 && limit <= 1)) {
+                throw new UsageException("tune: --max-false-abstention must lie between 0 and 1");
+            }
+            rest.remove(flag + 1);
+            rest.remove(flag);
+        }
+        if (rest.size() != 1 || rest.get(0).startsWith("-")) {
+            throw new UsageException(USAGE);
+        }
+        List<Evaluation.Case> cases;
+        try {
+            cases = Evaluation.parse(Files.readAllLines(Path.of(rest.get(0)), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("tune: no such file: " + rest.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("tune: " + rest.get(0) + ": " + e.getMessage());
+        }
+        if (cases.isEmpty()) {
+            throw new UsageException("tune: " + rest.get(0) + " has no questions");
+        }
+        SectionIndex index = Content.index(Content.library());
+        Tuning.Grid grid = Tuning.Grid.standard();
+        int questions = cases.size();
+        err.printf("tune: %s, %d questions; searching each once, then deciding every setting%n",
+                Content.embeddingModel().description(), questions);
+        Tuning.Result result = Tuning.run(index, cases, grid, limit, 5, done -> {
+            if (done == questions) {
+                err.printf("tune: %d questions searched%n", done);
+            } else if (done > questions) {
+                err.printf("tune: BM25 weight %d of %d decided%n", done - questions, grid.lexicalWeight().length);
+            }
+        });
+        out.printf("%s on %s: %,d settings tried; false abstention at most %.0f %%%n", Content.embeddingModel().description(),
+                rest.get(0), result.tried(), 100 * limit);
+        if (result.best().isEmpty()) {
+            out.println("no setting keeps false abstention within the limit");
+            return 1;
+        }
+        out.printf("%-60s %8s %6s %6s %9s %9s %9s%n", "setting (best first)", "smoothed", "top-1", "top-3", "declined", "false abst", "");
+        for (Tuning.Candidate c : result.best()) {
+            Tuning.Figures f = c.figures();
+            out.printf("%-60s %8.2f %5.1f%% %5.1f%% %8.1f%% %8.1f%%%n", literal(c.weights()), c.smoothed(),
+                    pct(f.top1(), f.inScope()), pct(f.top3(), f.inScope()), pct(f.declined(), f.outOfScope()),
+                    100 * f.falseAbstention());
+        }
+        out.println("settings are new HybridWeights(lexicalWeight, notCoveredMargin, new Confidence(coverageFloor, "
+                + "strongSimilarity, minSimilarity, minCoverage, minCoverageOneWord)); a strong similarity of 2 means never");
+        return 0;
+    }
+
+    private static String literal(HybridWeights w) {
+        Confidence c = w.confidence();
+        return String.format(Locale.ROOT, "(%.2f, %.2f, (%.2f, %.2f, %.2f, %.2f, %.2f))", w.lexicalWeight(), w.notCoveredMargin(),
+                c.coverageFloor(), c.strongSimilarity(), c.minSimilarity(), c.minCoverage(), c.minCoverageOneWord());
+    }
+
+    private static double pct(int n, int of) {
+        return of == 0 ? 0 : 100.0 * n / of;
+    }
+}
