@@ -48,10 +48,12 @@ public final class RetentionJob {
 
     /** What one run purged; {@code auditRefused} when audit records were due but do not verify, so none were purged. */
     public record Report(long conversations, long triagesExpired, long processedEvents, long unansweredQuestions,
-                         long answerVotes, long deliveredNotices, long auditRecords, boolean auditRefused) {
+                         long answerVotes, long deliveredNotices, long closedEscalations, long auditRecords,
+                         boolean auditRefused) {
 
         long total() {
-            return conversations + processedEvents + unansweredQuestions + answerVotes + deliveredNotices + auditRecords;
+            return conversations + processedEvents + unansweredQuestions + answerVotes + deliveredNotices + closedEscalations
+                    + auditRecords;
         }
     }
 
@@ -85,13 +87,17 @@ public final class RetentionJob {
                 cutoff -> store.retention().purgeAnswerVotes(cutoff, batch));
         long notices = purge("delivered notices", settings.deliveredOutbox(), now,
                 cutoff -> store.retention().purgeDeliveredOutbox(cutoff, batch));
+        // After the notices: an escalation's acknowledgements go once its notices have gone, with the same retention.
+        long closed = purge("closed escalations' acknowledgements", settings.deliveredOutbox(), now,
+                cutoff -> store.retention().purgeClosedEscalations(cutoff, batch));
         boolean[] refused = {false};
         long audit = purgeAudit(now, refused);
-        Report report = new Report(conversations, triages[0], processed, unanswered, votes, notices, audit, refused[0]);
+        Report report = new Report(conversations, triages[0], processed, unanswered, votes, notices, closed, audit, refused[0]);
         if (report.total() > 0) {
             LOG.info("Retention purge: {} conversation states ({} unfinished triages expired), {} processed events,"
-                            + " {} unanswered questions, {} answer votes, {} delivered notices, {} audit records",
-                    conversations, triages[0], processed, unanswered, votes, notices, audit);
+                            + " {} unanswered questions, {} answer votes, {} delivered notices, acknowledgements of {} closed"
+                            + " escalations, {} audit records",
+                    conversations, triages[0], processed, unanswered, votes, notices, closed, audit);
         } else {
             LOG.debug("Retention purge: nothing was due");
         }

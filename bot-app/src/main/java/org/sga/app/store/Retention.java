@@ -90,6 +90,39 @@ public final class Retention {
         return deleteById("outbox", "o.status = 'DELIVERED' AND o.delivered_at < ? AND NOT " + OPEN_ESCALATION, cutoff, max);
     }
 
+    /**
+     * Deletes the acknowledgements and acknowledgement deadlines of up to {@code max} closed escalations whose last
+     * acknowledgement came before {@code cutoff} and whose notices are all gone (purged by
+     * {@link #purgeDeliveredOutbox}, so delivered and closed). An escalation with a role still to acknowledge keeps
+     * everything. Returns how many escalations this call cleared. Their history stays in the audit trail.
+     */
+    public int purgeClosedEscalations(Instant cutoff, int max) {
+        requirePositive(max);
+        return context.inTransaction(() -> {
+            List<String> refs = context.jdbc().sql("SELECT a.escalation_ref FROM acknowledgement a"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.escalation_ref = a.escalation_ref)"
+                            + " AND NOT EXISTS (SELECT 1 FROM ack_deadline d WHERE d.escalation_ref = a.escalation_ref"
+                            + " AND NOT EXISTS (SELECT 1 FROM acknowledgement c WHERE c.escalation_ref = d.escalation_ref"
+                            + " AND c.role = d.role))"
+                            + " GROUP BY a.escalation_ref HAVING MAX(a.acknowledged_at) < ?"
+                            + " ORDER BY MAX(a.acknowledged_at) FETCH FIRST " + max + " ROWS ONLY")
+                    .param(StoreContext.time(cutoff))
+                    .query((rs, n) -> rs.getString(1))
+                    .list();
+            if (refs.isEmpty()) {
+                return 0;
+            }
+            List<Object[]> keys = refs.stream().map(ref -> new Object[] {ref}).toList();
+            context.streaming().batchUpdate("DELETE FROM ack_deadline WHERE escalation_ref = ?", keys);
+            int[] deleted = context.streaming().batchUpdate("DELETE FROM acknowledgement WHERE escalation_ref = ?", keys);
+            int cleared = 0;
+            for (int d : deleted) {
+                cleared += d > 0 ? 1 : 0;
+            }
+            return cleared;
+        });
+    }
+
     /** Deletes up to {@code max} rows of {@code table} (aliased {@code o} in {@code condition}) by their id. */
     private int deleteById(String table, String condition, Instant cutoff, int max) {
         requirePositive(max);

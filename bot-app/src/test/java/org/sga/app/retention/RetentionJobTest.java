@@ -164,7 +164,7 @@ class RetentionJobTest {
 
         RetentionJob.Report report = job(store, RetentionProperties.defaults(), KEY).runOnce();
 
-        assertThat(report).isEqualTo(new RetentionJob.Report(3, 2, 2, 1, 1, 3, 3, false));
+        assertThat(report).isEqualTo(new RetentionJob.Report(3, 2, 2, 1, 1, 3, 1, 3, false));
         assertThat(abandoned).containsExactlyInAnyOrder("slack:expired", "teams:expired");
         assertThat(store.conversations().load(new ConversationKey("slack", "D0FRESH", "U0TEST3"))).isPresent();
         assertThat(count(raw, "conversation_state")).isEqualTo(1);
@@ -176,6 +176,12 @@ class RetentionJobTest {
         assertThat(store.outbox().entries("SG-PLAIN")).isEmpty();
         assertThat(store.outbox().entries("SG-UNACKED")).hasSize(1);
         assertThat(store.outbox().entries("SG-DEAD")).hasSize(2);
+        // SG-CLOSED's acknowledgements and deadlines went with its notices; SG-UNACKED still waits for its lead.
+        assertThat(store.acknowledgements().find("SG-CLOSED", "safeguarding_lead")).isEmpty();
+        assertThat(count(raw, "acknowledgement")).isZero();
+        assertThat(new JdbcTemplate(raw).queryForList("SELECT escalation_ref FROM ack_deadline", String.class))
+                .containsExactly("SG-UNACKED");
+        assertThat(store.outbox().openEscalations()).extracting(o -> o.ref()).containsExactlyInAnyOrder("SG-UNACKED", "SG-DEAD");
         assertThat(store.auditTrail().forRef("SG-OLD-3")).isEmpty();
         assertThat(store.auditTrail().forRef("SG-KEPT-1")).hasSize(1);
         AuditVerification verified = store.auditTrail().verify(KEY);
@@ -184,11 +190,12 @@ class RetentionJobTest {
 
         List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).singleElement().asString().startsWith("Retention purge: 3 conversation states (2 unfinished triages"
-                + " expired), 2 processed events, 1 unanswered questions, 1 answer votes, 3 delivered notices, 3 audit records");
+                + " expired), 2 processed events, 1 unanswered questions, 1 answer votes, 3 delivered notices, acknowledgements of 1"
+                + " closed escalations, 3 audit records");
         assertThat(String.join("\n", lines)).doesNotContain("Wombatshire").doesNotContain("D0TRIAGE1").doesNotContain("U0TEST1");
 
         RetentionJob.Report again = job(store, RetentionProperties.defaults(), KEY).runOnce();
-        assertThat(again).isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0, false));
+        assertThat(again).isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0, 0, false));
         assertThat(abandoned).hasSize(2);
     }
 
@@ -207,6 +214,31 @@ class RetentionJobTest {
                 .satisfies(e -> assertThat(e.getFormattedMessage())
                         .isEqualTo("Audit records older than P7Y are kept: they are purged only under a signed checkpoint,"
                                 + " and SGA_AUDIT_SIGNING_KEY is not set"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void givenALateAcknowledgement_thenItIsKeptForTheFullRetentionAfterIt(Db db) {
+        Store store = databases.open(databases.fresh(db), clock);
+        store.outbox().enqueue(notice("SG-LATE", "safeguarding_lead", true));
+        settle(store, "SG-LATE", false);
+        clock.advance(Duration.ofDays(70));
+        store.acknowledgements().acknowledge("SG-LATE", "safeguarding_lead", "slack:U0DSL", clock.instant());
+        clock.advance(Duration.ofDays(21));
+        RetentionJob job = job(store, RetentionProperties.defaults(), KEY);
+
+        RetentionJob.Report day91 = job.runOnce();
+
+        // The notice (delivered on day 0) is past 30 days; the acknowledgement (day 70) is not yet.
+        assertThat(day91.deliveredNotices()).isEqualTo(1);
+        assertThat(day91.closedEscalations()).isZero();
+        assertThat(store.acknowledgements().find("SG-LATE", "safeguarding_lead")).isPresent();
+        assertThat(store.outbox().openEscalations()).isEmpty();
+
+        clock.advance(Duration.ofDays(10));
+        assertThat(job.runOnce().closedEscalations()).isEqualTo(1);
+        assertThat(store.acknowledgements().find("SG-LATE", "safeguarding_lead")).isEmpty();
+        assertThat(store.outbox().openEscalations()).isEmpty();
     }
 
     @Test
