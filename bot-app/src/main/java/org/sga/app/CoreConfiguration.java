@@ -1,6 +1,6 @@
 package org.sga.app;
 
-import org.sga.app.cli.Content;
+import org.sga.app.content.Content;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;

@@ -1,5 +1,6 @@
 package org.sga.app.cli;
 
+import org.sga.app.content.Content;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.time.LocalDateTime;

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.sga.app.SafeguardingApplication;
-import org.sga.app.cli.Content;
+import org.sga.app.content.Content;
 import org.sga.app.slack.SlackTestKit;
 import org.sga.content.Library;
 import org.sga.core.escalation.RoutingConfig;

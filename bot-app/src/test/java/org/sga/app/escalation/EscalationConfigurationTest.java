@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.app.cli.Content;
+import org.sga.app.content.Content;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;

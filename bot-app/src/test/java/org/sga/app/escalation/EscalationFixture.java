@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sga.app.cli.Content;
+import org.sga.app.content.Content;
 import org.sga.app.cli.Triage;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;

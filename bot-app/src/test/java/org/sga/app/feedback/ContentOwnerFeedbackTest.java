@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.app.cli.Content;
+import org.sga.app.content.Content;
 import org.sga.app.store.ContentFeedback.SectionVotes;
 import org.sga.app.store.ContentFeedback.UnansweredQuestion;
 import org.sga.app.store.MutableClock;

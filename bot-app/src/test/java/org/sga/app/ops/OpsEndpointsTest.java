@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sga.app.cli.Content;
+import org.sga.app.content.Content;
 import org.sga.content.Library;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.InboundMessage;

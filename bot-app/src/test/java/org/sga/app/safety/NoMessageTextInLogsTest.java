@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sga.app.cli.Content;
+import org.sga.app.content.Content;
 import org.sga.app.cli.Triage;
 import org.sga.app.feedback.UnansweredQuestions;
 import org.sga.app.notify.ConsoleNotifier;

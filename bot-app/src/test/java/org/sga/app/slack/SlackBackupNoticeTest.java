@@ -27,7 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sga.app.cli.Content;
+import org.sga.app.content.Content;
 import org.sga.app.store.MutableClock;
 import org.sga.content.Library;
 import org.sga.core.escalation.AcknowledgementService;

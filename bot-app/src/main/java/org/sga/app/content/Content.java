@@ -1,4 +1,4 @@
-package org.sga.app.cli;
+package org.sga.app.content;
 
 import java.io.InputStreamReader;
 import java.io.Reader;
