@@ -23,6 +23,16 @@ public record Procedure(
         return sections.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** The section that follows {@code id} in document order, if any. */
+    public Optional<Section> after(String id) {
+        for (int i = 0; i + 1 < sections.size(); i++) {
+            if (sections.get(i).id().equals(id)) {
+                return Optional.of(sections.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** How the bot cites a section: {@code Child abuse and Information Technology §4.4}. */
     public String citation(String sectionId) {
         return "0".equals(sectionId) ? title + " (opening paragraph)" : title + " §" + sectionId;

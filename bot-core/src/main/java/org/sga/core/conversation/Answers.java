@@ -42,16 +42,40 @@ public final class Answers {
             return new Reply(Reply.Kind.NOT_CONFIDENT, urgent, text, null, closest, choices, notes);
         }
         Hit best = hits.get(0);
+        Section shown = best.section();
+        // A section that only introduces the next one ("... the following procedure should be followed:") is shown
+        // with it, both as published, and cited as a range.
+        Section continued = leadsIn(shown) ? procedure(shown).after(shown.id()).orElse(null) : null;
         List<Citation> seeAlso = new ArrayList<>();
         for (Hit h : hits.subList(1, hits.size())) {
             // Related only when close to the best in meaning (or in score, for the lexical index).
             boolean related = best.similarity() > 0 ? h.similarity() >= best.similarity() - 0.15 : h.score() >= best.score() * 0.6;
-            if (related && seeAlso.size() < 2) {
+            if (related && seeAlso.size() < 2 && h.section() != continued) {
                 seeAlso.add(cite(h.section()));
             }
         }
         List<Choice> choices = List.of(new Choice("report a concern", "Start triage"));
-        return new Reply(Reply.Kind.ANSWER, urgent, trim(best.section().text()), cite(best.section()), seeAlso, choices, notes);
+        if (continued != null) {
+            return new Reply(Reply.Kind.ANSWER, urgent, trim(shown.text().strip() + "\n\n" + continued.text()),
+                    citeThrough(shown, continued), seeAlso, choices, notes);
+        }
+        return new Reply(Reply.Kind.ANSWER, urgent, trim(shown.text()), cite(shown), seeAlso, choices, notes);
+    }
+
+    /** True when the section's text ends by introducing what follows (a colon), so it cannot stand alone. */
+    static boolean leadsIn(Section section) {
+        return section.text().strip().endsWith(":");
+    }
+
+    private Procedure procedure(Section section) {
+        return library.procedure(section.procedureSlug()).orElseThrow();
+    }
+
+    /** {@code … §4.3–4.4}: the first section's citation, extended to the one that continues it. */
+    private Citation citeThrough(Section first, Section last) {
+        Citation c = cite(first);
+        String label = c.label().endsWith("§" + first.id()) ? c.label() + "–" + last.id() : c.label() + " and §" + last.id();
+        return new Citation(c.sectionId(), label, c.heading(), c.version(), c.lastReviewed(), c.source());
     }
 
     /** Citations for the bot's own words, looked up once. */

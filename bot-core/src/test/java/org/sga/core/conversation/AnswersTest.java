@@ -1,0 +1,54 @@
+package org.sga.core.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sga.content.Section;
+import org.sga.core.search.Hit;
+import org.sga.core.search.SearchResult;
+import org.sga.core.search.ShippedIndex;
+
+class AnswersTest {
+
+    private final Answers answers = new Answers(ShippedIndex.LIBRARY);
+
+    private static Section section(String key) {
+        return ShippedIndex.LIBRARY.section("child-abuse-and-ict#" + key).orElseThrow();
+    }
+
+    private static SearchResult answered(String... keys) {
+        List<Hit> hits = java.util.Arrays.stream(keys).map(k -> new Hit(section(k), 1, 0.8, 0.9)).toList();
+        return new SearchResult("an invented question", SearchResult.Decision.ANSWERED, 0.9, hits);
+    }
+
+    @Test
+    void givenASectionThatOnlyIntroducesTheNext_thenBothAreQuotedAsPublishedAndCitedAsARange() {
+        assertThat(section("4.3").text().strip()).endsWith(":");
+
+        Reply reply = answers.compose(answered("4.3", "4.4", "1.4"), false, List.of());
+
+        String body = reply.text().split("\n\\[…]")[0];
+        assertThat(body).startsWith(section("4.3").text().strip() + "\n\n");
+        assertThat(section("4.4").text()).startsWith(body.substring(section("4.3").text().strip().length() + 2));
+        assertThat(body).contains("The police should be contacted immediately.");
+        assertThat(reply.citation().label()).isEqualTo("Child abuse and Information Technology §4.3–4.4");
+        assertThat(reply.citation().sectionId()).isEqualTo("child-abuse-and-ict#4.3");
+        assertThat(reply.seeAlso()).extracting(Citation::sectionId).containsExactly("child-abuse-and-ict#1.4");
+    }
+
+    @Test
+    void givenASectionThatStandsAlone_thenOnlyItIsQuoted() {
+        Reply reply = answers.compose(answered("4.4", "4.3", "1.4"), false, List.of());
+
+        assertThat(reply.citation().label()).isEqualTo("Child abuse and Information Technology §4.4");
+        assertThat(section("4.4").text()).startsWith(reply.text().split("\n\\[…]")[0]);
+        assertThat(reply.seeAlso()).extracting(Citation::sectionId)
+                .containsExactly("child-abuse-and-ict#4.3", "child-abuse-and-ict#1.4");
+    }
+
+    @Test
+    void onlyTheShippedLeadInSectionEndsWithAColon() {
+        assertThat(ShippedIndex.LIBRARY.sections()).filteredOn(Answers::leadsIn).extracting(Section::id).containsExactly("4.3");
+    }
+}
