@@ -21,7 +21,7 @@ public final class Cli {
             usage: java -jar safeguarding-assistant.jar COMMAND ...   (or ./sga COMMAND ...)
               search --json                                questions on stdin, search results as JSON lines
               eval [--baseline] [--features] FILE.tsv      search quality on an evaluation set
-              tune [--max-false-abstention SHARE] FILE.tsv the embedding model's best hybrid weights on a tuning set
+              tune [--max-false-abstention SHARE] FILE.tsv...  the embedding model's best hybrid weights on tuning sets
               triage --answers JSON --at DATE-TIME [--team TEAM]   a triage outcome; nothing stored or sent
               content check DIR                            validate a folder of content
               audit verify                                 check the audit trail's hash chain and checkpoints

@@ -22,7 +22,8 @@ import org.sga.core.search.Tuning;
  */
 final class TuneCommand implements Command {
 
-    static final String USAGE = "usage: tune [--max-false-abstention SHARE] FILE.tsv   (SHARE from 0 to 1, default 0.05)";
+    static final String USAGE = "usage: tune [--max-false-abstention SHARE] FILE.tsv...   (SHARE from 0 to 1, default 0.05;"
+            + " several files are tuned on together)";
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
@@ -44,19 +45,21 @@ final class TuneCommand implements Command {
             rest.remove(flag + 1);
             rest.remove(flag);
         }
-        if (rest.size() != 1 || rest.get(0).startsWith("-")) {
+        if (rest.isEmpty() || rest.stream().anyMatch(f -> f.startsWith("-"))) {
             throw new UsageException(USAGE);
         }
-        List<Evaluation.Case> cases;
-        try {
-            cases = Evaluation.parse(Files.readAllLines(Path.of(rest.get(0)), StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new UsageException("tune: no such file: " + rest.get(0));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("tune: " + rest.get(0) + ": " + e.getMessage());
+        List<Evaluation.Case> cases = new ArrayList<>();
+        for (String file : rest) {
+            try {
+                cases.addAll(Evaluation.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)));
+            } catch (NoSuchFileException e) {
+                throw new UsageException("tune: no such file: " + file);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("tune: " + file + ": " + e.getMessage());
+            }
         }
         if (cases.isEmpty()) {
-            throw new UsageException("tune: " + rest.get(0) + " has no questions");
+            throw new UsageException("tune: " + String.join(", ", rest) + ": no questions");
         }
         SectionIndex index = Content.index(Content.library());
         Tuning.Grid grid = Tuning.Grid.standard();
@@ -70,8 +73,8 @@ final class TuneCommand implements Command {
                 err.printf("tune: BM25 weight %d of %d decided%n", done - questions, grid.lexicalWeight().length);
             }
         });
-        out.printf("%s on %s: %,d settings tried; false abstention at most %.0f %%%n", Content.embeddingModel().description(),
-                rest.get(0), result.tried(), 100 * limit);
+        out.printf("%s on %s (%d questions): %,d settings tried; false abstention at most %.0f %%%n",
+                Content.embeddingModel().description(), String.join(", ", rest), questions, result.tried(), 100 * limit);
         if (result.best().isEmpty()) {
             out.println("no setting keeps false abstention within the limit");
             return 1;

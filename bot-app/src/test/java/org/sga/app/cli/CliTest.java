@@ -102,7 +102,7 @@ class CliTest {
                     + "how do I book annual leave\tNONE\n");
             Run r = run("", "tune", "--max-false-abstention", "0", file.toString());
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).contains("settings tried; false abstention at most 0 %").contains("setting (best first)")
+            assertThat(r.out()).contains("(3 questions)").contains("settings tried; false abstention at most 0 %").contains("setting (best first)")
                     .containsPattern("\\(0\\.\\d\\d, -?0\\.\\d\\d, \\(");
             assertThat(r.err()).contains("3 questions searched").contains("BM25 weight 16 of 16 decided");
         }
@@ -115,6 +115,8 @@ class CliTest {
             assertThat(share.code()).isEqualTo(2);
             assertThat(share.err()).contains("'lots' is not a number");
             assertThat(run("", "tune", "--max-false-abstention", "1.5", "x.tsv").err()).contains("between 0 and 1");
+            assertThat(run("", "tune", "../eval/tuning-questions.tsv", "/no/such/second.tsv").err())
+                    .contains("no such file: /no/such/second.tsv");
         }
     }
 
