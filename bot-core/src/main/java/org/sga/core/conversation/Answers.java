@@ -31,9 +31,12 @@ public final class Answers {
         List<Hit> hits = result.hits();
         if (!result.answered() || hits.isEmpty()) {
             List<Citation> closest = hits.stream().limit(3).map(h -> cite(h.section())).toList();
-            String elsewhere = result.notCoveredTopic() == null ? ""
-                    : "That sounds like a question about \"" + result.notCoveredTopic()
-                            + "\", which the procedures loaded here do not cover. ";
+            String elsewhere = result.notCoveredTopic() != null
+                    ? "That sounds like a question about \"" + result.notCoveredTopic()
+                            + "\", which the procedures loaded here do not cover. "
+                    : result.missingDetail() != null
+                    ? "That asks for " + result.missingDetail() + ", and the closest section of the procedures does not give one. "
+                    : "";
             String text = elsewhere + "I'm not sure the procedures I know answer that, so I won't guess. "
                     + "Please ask your designated safeguarding lead (DSL) or your manager."
                     + (closest.isEmpty() ? "" : " The closest sections I found are listed below in case one of them helps.");

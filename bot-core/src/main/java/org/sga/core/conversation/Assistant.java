@@ -109,7 +109,10 @@ public final class Assistant implements Conversation {
         if (result.answered()) {
             events.answered(message.platform(), result.hits().getFirst().section().globalId());
         } else {
-            events.notConfident(message.platform(), text, result.notCoveredTopic());
+            // Content owners see what was missing: a topic the procedures don't cover, or a detail they don't give.
+            String topic = result.notCoveredTopic() != null ? result.notCoveredTopic()
+                    : result.missingDetail() != null ? "Not stated in the procedure: " + result.missingDetail() : null;
+            events.notConfident(message.platform(), text, topic);
         }
         return answers.compose(result, urgent, notes);
     }

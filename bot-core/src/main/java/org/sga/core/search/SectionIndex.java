@@ -225,8 +225,15 @@ public final class SectionIndex implements Searcher {
             if (elsewhere != null) {
                 answered = false;
             }
+            // A question after a time limit, a number, a cost, contact details or a sentence is not answered by a
+            // section that states none.
+            String missing = null;
+            if (answered && prepared.detail() != null && !prepared.detail().statedIn(best.section().text())) {
+                answered = false;
+                missing = prepared.detail().what();
+            }
             return new SearchResult(question, answered ? SearchResult.Decision.ANSWERED : SearchResult.Decision.NOT_CONFIDENT,
-                    shown, hits.subList(0, Math.min(maxHits, hits.size())), elsewhere);
+                    shown, hits.subList(0, Math.min(maxHits, hits.size())), elsewhere, missing);
         } catch (IOException e) {
             throw Analyzers.unchecked(e);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -253,12 +260,14 @@ public final class SectionIndex implements Searcher {
             double[] lexical = new double[n];
             double[] similarity = new double[n];
             double[] coverage = new double[n];
+            boolean[] detailMissing = new boolean[n];
             String[] ids = new String[n];
             for (int ord = 0; ord < n; ord++) {
                 lexical[ord] = scores.relative(ord);
                 similarity[ord] = similarity(q, ord);
                 coverage[ord] = coverage(prepared.words(), prepared.meaning(), termsBySection.get(ord));
                 ids[ord] = sections.get(ord).globalId();
+                detailMissing[ord] = prepared.detail() != null && !prepared.detail().statedIn(sections.get(ord).text());
             }
             double notCovered = Double.NEGATIVE_INFINITY;
             for (float[][] topic : notCoveredVectors) {
@@ -266,7 +275,7 @@ public final class SectionIndex implements Searcher {
                     notCovered = Math.max(notCovered, Vectors.dot(q, phrase));
                 }
             }
-            return new Signals(ids, lexical, similarity, coverage, notCovered, prepared.words().size());
+            return new Signals(ids, lexical, similarity, coverage, notCovered, detailMissing, prepared.words().size());
         } catch (IOException e) {
             throw Analyzers.unchecked(e);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -276,9 +285,11 @@ public final class SectionIndex implements Searcher {
 
     /**
      * One question's signals for every section: BM25 relative to the question's best section (0–1), cosine similarity,
-     * coverage; the closest not-covered phrasing's similarity; and the number of distinct words.
+     * coverage; the closest not-covered phrasing's similarity; whether the section lacks the kind of detail the
+     * question asks for ({@link DetailAsked}); and the number of distinct words.
      */
-    record Signals(String[] ids, double[] lexical, double[] similarity, double[] coverage, double notCovered, int words) {
+    record Signals(String[] ids, double[] lexical, double[] similarity, double[] coverage, double notCovered,
+                   boolean[] detailMissing, int words) {
     }
 
     /** The hybrid's score: cosine similarity plus the weighted BM25 score relative to the question's best section. */
@@ -287,7 +298,8 @@ public final class SectionIndex implements Searcher {
     }
 
     /** The question cleaned and cut to length, its distinct words and what each may mean, and the BM25 query. */
-    private record Query(String text, List<String> words, Map<String, Set<String>> meaning, org.apache.lucene.search.Query lucene) {
+    private record Query(String text, List<String> words, Map<String, Set<String>> meaning, org.apache.lucene.search.Query lucene,
+                         DetailAsked detail) {
     }
 
     private Query prepare(String question) {
@@ -321,7 +333,7 @@ public final class SectionIndex implements Searcher {
                 }
             }
         }
-        return new Query(text, words, meaning, query.build());
+        return new Query(text, words, meaning, query.build(), DetailAsked.in(text).orElse(null));
     }
 
     /** Each section's BM25 score (its body, plus its best-matching alternate phrasing) and the best of them. */

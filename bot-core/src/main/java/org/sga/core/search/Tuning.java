@@ -103,6 +103,7 @@ public final class Tuning {
         boolean[] right = new boolean[n];
         double[] similarity = new double[n];
         double[] coverage = new double[n];
+        boolean[] lacking = new boolean[n];
         int perWeight = points / size[0];
         for (int w = 0; w < size[0]; w++) {
             double weight = axes[0][w];
@@ -112,6 +113,7 @@ public final class Tuning {
                 right[i] = best >= 0 && cases.get(i).accepted().contains(s.ids()[best]);
                 similarity[i] = best < 0 ? 0 : s.similarity()[best];
                 coverage[i] = best < 0 ? 0 : s.coverage()[best];
+                lacking[i] = best >= 0 && s.detailMissing()[best];
             }
             int p = w * perWeight;
             for (double margin : axes[1]) {
@@ -124,8 +126,8 @@ public final class Tuning {
                                     int falsely = 0;
                                     for (int i = 0; i < n; i++) {
                                         SectionIndex.Signals s = signals.get(i);
-                                        boolean answered = s != null && answers(s, similarity[i], coverage[i], margin, floor, strong,
-                                                minSimilarity, minCoverage, oneWord);
+                                        boolean answered = s != null && !lacking[i] && answers(s, similarity[i], coverage[i], margin,
+                                                floor, strong, minSimilarity, minCoverage, oneWord);
                                         if (cases.get(i).outOfScope()) {
                                             points1 += answered ? 0 : 1;
                                         } else if (!answered) {
@@ -176,7 +178,7 @@ public final class Tuning {
             Evaluation.Case c = cases.get(i);
             int[] order = s == null ? new int[0] : top(s, weights.lexicalWeight(), 3);
             Confidence k = weights.confidence();
-            boolean answered = order.length > 0 && answers(s, s.similarity()[order[0]], s.coverage()[order[0]],
+            boolean answered = order.length > 0 && !s.detailMissing()[order[0]] && answers(s, s.similarity()[order[0]], s.coverage()[order[0]],
                     weights.notCoveredMargin(), k.coverageFloor(), k.strongSimilarity(), k.minSimilarity(), k.minCoverage(),
                     k.minCoverageOneWord());
             if (c.outOfScope()) {

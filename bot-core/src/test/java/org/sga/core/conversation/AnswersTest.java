@@ -48,6 +48,19 @@ class AnswersTest {
     }
 
     @Test
+    void givenAMissingDetail_thenTheReplySaysTheProcedureDoesNotGiveIt() {
+        SearchResult result = new SearchResult("how long do we keep the copies", SearchResult.Decision.NOT_CONFIDENT, 0.9,
+                List.of(new Hit(section("7.1"), 1, 0.8, 0.9)), null, "a length of time");
+
+        Reply reply = answers.compose(result, false, List.of());
+
+        assertThat(reply.kind()).isEqualTo(Reply.Kind.NOT_CONFIDENT);
+        assertThat(reply.text()).startsWith("That asks for a length of time, and the closest section of the procedures does not"
+                + " give one.").contains("safeguarding lead");
+        assertThat(reply.seeAlso()).extracting(Citation::sectionId).containsExactly("child-abuse-and-ict#7.1");
+    }
+
+    @Test
     void onlyTheShippedLeadInSectionEndsWithAColon() {
         assertThat(ShippedIndex.LIBRARY.sections()).filteredOn(Answers::leadsIn).extracting(Section::id).containsExactly("4.3");
     }

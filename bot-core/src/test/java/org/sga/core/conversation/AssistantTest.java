@@ -47,6 +47,26 @@ class AssistantTest {
         }
 
         @Test
+        void givenAQuestionForADetailTheProcedureDoesNotGive_thenItSaysSoAndContentOwnersAreToldWhatWasMissing() {
+            java.util.List<String> topics = new java.util.ArrayList<>();
+            Assistant listening = new Assistant(ShippedIndex.HYBRID, new Answers(ShippedIndex.LIBRARY),
+                    DangerSignals.parse(ShippedIndex.resource("search/danger-phrases.txt")), null, null, new ConversationEvents() {
+                        @Override
+                        public void notConfident(String platform, String question, String topic) {
+                            topics.add(topic);
+                        }
+                    });
+
+            Reply reply = listening.handle(InboundMessage.direct("test", "u1",
+                    "how long must the copies of the images be stored before they can be destroyed"));
+
+            assertThat(reply.kind()).isEqualTo(Reply.Kind.NOT_CONFIDENT);
+            assertThat(reply.text()).contains("asks for a length of time").contains("safeguarding lead");
+            assertThat(reply.seeAlso()).isNotEmpty();
+            assertThat(topics).containsExactly("Not stated in the procedure: a length of time");
+        }
+
+        @Test
         void givenATopicOfAnotherProcedure_thenItNamesTheTopicAndDoesNotStretchASection() {
             Reply reply = say("a year 6 girl says she will be taken abroad in the summer to be cut, I'm worried about FGM");
             assertThat(reply.kind()).isEqualTo(Reply.Kind.NOT_CONFIDENT);

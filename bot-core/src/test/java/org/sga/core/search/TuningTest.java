@@ -19,7 +19,9 @@ class TuningTest {
             "a girl is being blackmailed to send more pictures\tchild-abuse-and-ict#4.3,child-abuse-and-ict#3.1,child-abuse-and-ict#1.3",
             "how do I book annual leave\tNONE",
             "the staffroom wifi password please\tNONE",
-            "when are timesheets due this month\tNONE"));
+            "when are timesheets due this month\tNONE",
+            // On topic (storage of material) but asking for a time the procedure does not give: DetailAsked declines it.
+            "how long must copies of the images be stored before they are destroyed\tNONE"));
 
     private static final Tuning.Grid SMALL = new Tuning.Grid(new double[] {0, 0.08, 0.2}, new double[] {-0.05, -0.03, 0},
             new double[] {0, 0.1}, new double[] {0.85, 0.9, 2}, new double[] {0.5, 0.7}, new double[] {0.2, 0.4},
@@ -44,14 +46,14 @@ class TuningTest {
         assertThat(result.best()).hasSize(3);
         assertThat(result.best()).isSortedAccordingTo((a, b) -> Double.compare(b.smoothed(), a.smoothed()));
         // Each question searched once, then one report per BM25 weight.
-        assertThat(progress).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(progress).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
         for (Tuning.Candidate candidate : result.best()) {
             SectionIndex tuned = SectionIndex.build(ShippedIndex.LIBRARY, ShippedIndex.synonyms(), embedder, candidate.weights(), notCovered);
             Evaluation.Report report = Evaluation.run(tuned, CASES);
             Tuning.Figures f = candidate.figures();
             assertThat(f.inScope()).isEqualTo(report.inScope()).isEqualTo(5);
-            assertThat(f.outOfScope()).isEqualTo(report.outOfScope()).isEqualTo(3);
+            assertThat(f.outOfScope()).isEqualTo(report.outOfScope()).isEqualTo(4);
             assertThat((double) f.top1() / f.inScope()).isEqualTo(report.top1());
             assertThat((double) f.top3() / f.inScope()).isEqualTo(report.top3());
             assertThat((double) f.declined() / f.outOfScope()).isEqualTo(report.abstention());
@@ -68,7 +70,7 @@ class TuningTest {
         assertThat(Tuning.run(any, CASES, strict, 0.05, 3, n -> { }).best()).isEmpty();
         assertThat(Tuning.run(any, CASES, strict, 1.0, 3, n -> { }).best()).singleElement()
                 .satisfies(c -> assertThat(c.figures().falselyDeclined()).isEqualTo(5))
-                .satisfies(c -> assertThat(c.figures().declined()).isEqualTo(3));
+                .satisfies(c -> assertThat(c.figures().declined()).isEqualTo(4));
     }
 
     @Test

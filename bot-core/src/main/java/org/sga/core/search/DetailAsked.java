@@ -1,0 +1,72 @@
+package org.sga.core.search;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A question that asks for a particular kind of detail — a length of time, a count, a sum of money, a phone number or
+ * address, a sentence — can only be answered by a section that states such a detail. A section that is about the
+ * right topic but states none ("the professionals involved should reach an expedited agreement…" for "how long do we
+ * keep the evidence?") is not presented as the answer; the reply says the procedure does not give it.
+ *
+ * <p>Deliberately narrow: only asks whose wording leaves no doubt, and a section passes when it holds anything of
+ * the kind (any figure, "until …", "within …"), so a question the section does answer in words is still answered.
+ */
+public enum DetailAsked {
+
+    /** "how long does it take / will they keep it", "how many days", "what's the time limit". */
+    DURATION("a length of time",
+            "\\bhow long\\b|\\bhow many (working )?(days|weeks|months|years|hours)\\b|\\btime ?(limit|scale)s?\\b|\\bwithin how\\b",
+            "\\d|\\buntil\\b|\\bwithin\\b|\\b(day|week|month|year|hour)s?\\b"),
+
+    /** "how many …" (not of time), "what percentage". */
+    COUNT("a number", "\\bhow many\\b|\\bwhat percentage\\b", "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten)\\b"),
+
+    /** "how much does it cost", "what's the fee". */
+    COST("a cost", "\\bhow much (does|will|would|do) .*\\b(cost|charge|pay)\\b|\\b(cost|fee|price|charge)s? (of|for)\\b|\\bhow much is\\b",
+            "\\d|£|\\bfree\\b|\\bcharge"),
+
+    /** "what's the phone number / email / web address of …". */
+    CONTACT("contact details",
+            "\\b(phone|telephone|contact|mobile|fax) (number|no|details)\\b|\\bwhat'?s the number\\b|\\bnumber (for|to ring|to call)\\b"
+                    + "|\\be-?mail (address|adress)\\b"
+                    + "|\\bweb ?(site|page)? ?(address|adress|link)\\b|\\bwhat'?s the (email|e-mail|url|web ?site)\\b",
+            "\\d{3}|@|www\\.|https?://"),
+
+    /** "what's the maximum sentence", "how many years would he get". */
+    SENTENCE("a sentence or penalty",
+            "\\b(max(imum)?|minimum|likely|prison|jail) (prison |jail )?sentence\\b|\\bhow many years (in prison|would|will|could)\\b",
+            "\\d|\\byears?\\b|\\bimprisonment\\b");
+
+    private final String what;
+    private final Pattern asked;
+    private final Pattern stated;
+
+    DetailAsked(String what, String asked, String stated) {
+        this.what = what;
+        this.asked = Pattern.compile(asked, Pattern.CASE_INSENSITIVE);
+        this.stated = Pattern.compile(stated, Pattern.CASE_INSENSITIVE);
+    }
+
+    /** What the question asks for, in words for the reply: "a length of time". */
+    public String what() {
+        return what;
+    }
+
+    /** The kind of detail the question asks for, if its wording asks for one; the first that matches. */
+    public static Optional<DetailAsked> in(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        for (DetailAsked d : values()) {
+            if (d.asked.matcher(q).find()) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the text states a detail of this kind (any at all: whether it is the right one is for the reader). */
+    public boolean statedIn(String text) {
+        return stated.matcher(text).find();
+    }
+}
