@@ -70,6 +70,8 @@ final class EvalCommand implements Command {
             out.printf("top-1 %.1f %%  top-3 %.1f %%  MRR %.3f  abstained on NONE %.1f %%  false abstention %.1f %%%n",
                     100 * ours.top1(), 100 * ours.top3(), ours.mrr(), 100 * ours.abstention(), 100 * ours.falseAbstention());
         }
+        out.printf("ranking alone (whether or not answered): top-1 %.1f %%  top-3 %.1f %%%n", 100 * ours.rankedTop1(),
+                100 * ours.rankedTop3());
         out.println("misses (ours):");
         for (Evaluation.Outcome miss : ours.misses()) {
             String what = miss.testCase().outOfScope() ? "answered out-of-scope"

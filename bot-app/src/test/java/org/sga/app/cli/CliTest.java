@@ -84,7 +84,7 @@ class CliTest {
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("2 in-scope and 1 out-of-scope").contains("top-1").contains("top-3").contains("MRR")
                     .contains("abstained (NONE)").contains("false abstention").contains("baseline")
-                    .contains("expected child-abuse-and-ict#7.2");
+                    .contains("expected child-abuse-and-ict#7.2").contains("ranking alone (whether or not answered): top-1");
         }
 
         @Test

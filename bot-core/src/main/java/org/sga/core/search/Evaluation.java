@@ -23,9 +23,13 @@ public final class Evaluation {
     public record Outcome(Case testCase, int rank, boolean answered, double confidence, List<String> top) {
     }
 
-    /** The figures: shares are 0–1; counts are of in-scope and out-of-scope rows. */
+    /**
+     * The figures: shares are 0–1; counts are of in-scope and out-of-scope rows. {@code rankedTop1} and
+     * {@code rankedTop3} judge the ranking alone: an accepted section at rank 1 (in the top 3) whether or not the
+     * question was answered, so a question wrongly declined still counts if its section led the list shown.
+     */
     public record Report(int inScope, int outOfScope, double top1, double top3, double mrr,
-                         double abstention, double falseAbstention, List<Outcome> misses) {
+                         double abstention, double falseAbstention, List<Outcome> misses, double rankedTop1, double rankedTop3) {
     }
 
     private Evaluation() {
@@ -63,6 +67,8 @@ public final class Evaluation {
         double rr = 0;
         int abstained = 0;
         int falselyAbstained = 0;
+        int ranked1 = 0;
+        int ranked3 = 0;
         List<Outcome> misses = new ArrayList<>();
         for (Case c : cases) {
             SearchResult result = searcher.search(c.question(), 5);
@@ -85,6 +91,8 @@ public final class Evaluation {
                 continue;
             }
             in++;
+            ranked1 += rank == 1 ? 1 : 0;
+            ranked3 += rank >= 1 && rank <= 3 ? 1 : 0;
             if (!result.answered()) {
                 falselyAbstained++;
                 misses.add(outcome);
@@ -103,7 +111,7 @@ public final class Evaluation {
             }
         }
         return new Report(in, out, share(top1, in), share(top3, in), in == 0 ? 0 : rr / in,
-                share(abstained, out), share(falselyAbstained, in), misses);
+                share(abstained, out), share(falselyAbstained, in), misses, share(ranked1, in), share(ranked3, in));
     }
 
     private static double share(int n, int of) {

@@ -17,6 +17,17 @@ class EvaluationTest {
     }
 
     @Test
+    void rankingAloneCountsAQuestionDeclinedWhoseSectionLedTheList() {
+        // Declined for asking a detail the section does not give, though its section is ranked first.
+        Evaluation.Report report = Evaluation.run(ShippedIndex.HYBRID, Evaluation.parse(List.of(
+                "how long must the copies of the images be stored before they can be destroyed\tchild-abuse-and-ict#7.1")));
+        assertThat(report.falseAbstention()).isEqualTo(1.0);
+        assertThat(report.top1()).isZero();
+        assertThat(report.rankedTop1()).isEqualTo(1.0);
+        assertThat(report.rankedTop3()).isEqualTo(1.0);
+    }
+
+    @Test
     void aLineWithoutATabIsAnErrorNamingTheLine() {
         assertThatThrownBy(() -> Evaluation.parse(List.of("question\texpected", "no tab here"))).hasMessageContaining("line 2");
     }
@@ -30,6 +41,8 @@ class EvaluationTest {
         assertThat(report.inScope()).isEqualTo(2);
         assertThat(report.outOfScope()).isEqualTo(1);
         assertThat(report.top1()).isEqualTo(0.5);
+        assertThat(report.rankedTop1()).isEqualTo(0.5);
+        assertThat(report.rankedTop3()).isEqualTo(0.5);
         assertThat(report.abstention()).isEqualTo(1.0);
         assertThat(report.misses()).hasSize(1);
         assertThat(report.misses().get(0).testCase().accepted()).containsExactly("child-abuse-and-ict#8");
