@@ -102,8 +102,7 @@ public final class Answers {
     }
 
     Citation cite(Section section) {
-        Procedure procedure = library.procedure(section.procedureSlug()).orElseThrow();
-        return Citation.of(procedure, section);
+        return Citation.of(procedure(section), section);
     }
 
     /** The whole text when short; otherwise whole sentences up to about {@link #MAX_CHARS}, never cut mid-sentence. */
