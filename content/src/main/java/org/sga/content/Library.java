@@ -35,6 +35,23 @@ public record Library(List<Procedure> procedures) {
         return procedure(globalId.substring(0, hash)).flatMap(p -> p.section(globalId.substring(hash + 1)));
     }
 
+    /**
+     * The global ids shown as one answer with the given one: a lead-in section and the section it introduces (e.g.
+     * §4.3 and §4.4), or the id alone. Evaluation accepts either id of such a pair for the other.
+     */
+    public Set<String> shownWith(String globalId) {
+        Optional<Section> section = section(globalId);
+        if (section.isEmpty()) {
+            return Set.of(globalId);
+        }
+        Procedure p = procedure(section.get().procedureSlug()).orElseThrow();
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        p.leadInTo(section.get()).ifPresent(s -> ids.add(s.globalId()));
+        ids.add(globalId);
+        p.continuationOf(section.get()).ifPresent(s -> ids.add(s.globalId()));
+        return Set.copyOf(ids);
+    }
+
     public List<Section> sections() {
         return procedures.stream().flatMap(p -> p.sections().stream()).toList();
     }

@@ -33,6 +33,28 @@ public record Procedure(
         return Optional.empty();
     }
 
+    /** The section that precedes {@code id} in document order, if any. */
+    public Optional<Section> before(String id) {
+        for (int i = 1; i < sections.size(); i++) {
+            if (sections.get(i).id().equals(id)) {
+                return Optional.of(sections.get(i - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The section a lead-in section ({@link Section#leadsIn()}) is shown with: the one after it, unless it is the last.
+     */
+    public Optional<Section> continuationOf(Section section) {
+        return section.leadsIn() ? after(section.id()) : Optional.empty();
+    }
+
+    /** The lead-in section shown before {@code section}, if the section before it leads in. */
+    public Optional<Section> leadInTo(Section section) {
+        return before(section.id()).filter(Section::leadsIn);
+    }
+
     /** How the bot cites a section: {@code Child abuse and Information Technology §4.4}. */
     public String citation(String sectionId) {
         return "0".equals(sectionId) ? title + " (opening paragraph)" : title + " §" + sectionId;

@@ -12,6 +12,14 @@ public record Section(String procedureSlug, String id, String heading, String te
         alternates = List.copyOf(alternates);
     }
 
+    /**
+     * True when the text ends by introducing what follows ("... the following procedure should be followed:"), so it
+     * cannot stand alone: it is found, shown and cited together with the next section.
+     */
+    public boolean leadsIn() {
+        return text.strip().endsWith(":");
+    }
+
     /** The global id used in citations and evaluation files, e.g. {@code child-abuse-and-ict#4.4}. */
     public String globalId() {
         return procedureSlug + "#" + id;

@@ -32,6 +32,23 @@ class ProcedureLoaderTest {
         }
 
         @Test
+        void aLeadInSectionIsShownWithTheSectionItIntroducesAndNoOtherIs() {
+            Procedure p = library.procedure("child-abuse-and-ict").orElseThrow();
+            Section leadIn = p.section("4.3").orElseThrow();
+            Section introduced = p.section("4.4").orElseThrow();
+
+            assertThat(leadIn.leadsIn()).isTrue();
+            assertThat(p.continuationOf(leadIn)).contains(introduced);
+            assertThat(p.leadInTo(introduced)).contains(leadIn);
+            assertThat(p.leadInTo(leadIn)).isEmpty();
+            assertThat(p.before("0")).isEmpty();
+            assertThat(library.shownWith("child-abuse-and-ict#4.4")).containsExactlyInAnyOrder("child-abuse-and-ict#4.3", "child-abuse-and-ict#4.4");
+            assertThat(library.shownWith("child-abuse-and-ict#4.3")).containsExactlyInAnyOrder("child-abuse-and-ict#4.3", "child-abuse-and-ict#4.4");
+            assertThat(library.shownWith("child-abuse-and-ict#4.2")).containsExactly("child-abuse-and-ict#4.2");
+            assertThat(library.shownWith("no-such#1")).containsExactly("no-such#1");
+        }
+
+        @Test
         void childAbuseAndIctHasEverySectionOfThePublishedText() {
             Procedure p = library.procedure("child-abuse-and-ict").orElseThrow();
             assertThat(p.sections()).extracting(Section::id).containsExactly(

@@ -28,15 +28,15 @@ final class EvalCommand implements Command {
         if (files.size() != 1 || files.get(0).startsWith("-")) {
             throw new UsageException("usage: eval [--baseline] [--features] FILE.tsv");
         }
+        Library library = Content.library();
         List<Evaluation.Case> cases;
         try {
-            cases = Evaluation.parse(Files.readAllLines(Path.of(files.get(0)), StandardCharsets.UTF_8));
+            cases = Evaluation.parse(Files.readAllLines(Path.of(files.get(0)), StandardCharsets.UTF_8), library::shownWith);
         } catch (NoSuchFileException e) {
             throw new UsageException("eval: no such file: " + files.get(0));
         } catch (IllegalArgumentException e) {
             throw new UsageException("eval: " + files.get(0) + ": " + e.getMessage());
         }
-        Library library = Content.library();
         SectionIndex index = Content.index(library);
         if (features) {
             // For choosing thresholds on a tuning set: the signals of the best hit, one line a question.

@@ -48,10 +48,11 @@ final class TuneCommand implements Command {
         if (rest.isEmpty() || rest.stream().anyMatch(f -> f.startsWith("-"))) {
             throw new UsageException(USAGE);
         }
+        org.sga.content.Library library = Content.library();
         List<Evaluation.Case> cases = new ArrayList<>();
         for (String file : rest) {
             try {
-                cases.addAll(Evaluation.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)));
+                cases.addAll(Evaluation.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), library::shownWith));
             } catch (NoSuchFileException e) {
                 throw new UsageException("tune: no such file: " + file);
             } catch (IllegalArgumentException e) {
@@ -61,7 +62,7 @@ final class TuneCommand implements Command {
         if (cases.isEmpty()) {
             throw new UsageException("tune: " + String.join(", ", rest) + ": no questions");
         }
-        SectionIndex index = Content.index(Content.library());
+        SectionIndex index = Content.index(library);
         Tuning.Grid grid = Tuning.Grid.standard();
         int questions = cases.size();
         err.printf("tune: %s, %d questions; searching each once, then deciding every setting%n",

@@ -47,27 +47,25 @@ public final class Answers {
         Hit best = hits.get(0);
         Section shown = best.section();
         // A section that only introduces the next one ("... the following procedure should be followed:") is shown
-        // with it, both as published, and cited as a range.
-        Section continued = leadsIn(shown) ? procedure(shown).after(shown.id()).orElse(null) : null;
+        // with it, both as published, and cited as a range. Search finds the pair as the section introduced; a
+        // searcher that returns the lead-in itself gets the same answer.
+        Procedure procedure = procedure(shown);
+        Section first = procedure.leadInTo(shown).orElse(shown);
+        Section last = procedure.continuationOf(shown).orElse(shown);
         List<Citation> seeAlso = new ArrayList<>();
         for (Hit h : hits.subList(1, hits.size())) {
             // Related only when close to the best in meaning (or in score, for the lexical index).
             boolean related = best.similarity() > 0 ? h.similarity() >= best.similarity() - 0.15 : h.score() >= best.score() * 0.6;
-            if (related && seeAlso.size() < 2 && h.section() != continued) {
+            if (related && seeAlso.size() < 2 && h.section() != first && h.section() != last) {
                 seeAlso.add(cite(h.section()));
             }
         }
         List<Choice> choices = List.of(new Choice("report a concern", "Start triage"));
-        if (continued != null) {
-            return new Reply(Reply.Kind.ANSWER, urgent, trim(shown.text().strip() + "\n\n" + continued.text()),
-                    citeThrough(shown, continued), seeAlso, choices, notes);
+        if (first != last) {
+            return new Reply(Reply.Kind.ANSWER, urgent, trim(first.text().strip() + "\n\n" + last.text()),
+                    citeThrough(first, last), seeAlso, choices, notes);
         }
         return new Reply(Reply.Kind.ANSWER, urgent, trim(shown.text()), cite(shown), seeAlso, choices, notes);
-    }
-
-    /** True when the section's text ends by introducing what follows (a colon), so it cannot stand alone. */
-    static boolean leadsIn(Section section) {
-        return section.text().strip().endsWith(":");
     }
 
     private Procedure procedure(Section section) {

@@ -37,6 +37,15 @@ public final class Evaluation {
 
     /** Parses TSV lines; a header line starting with {@code question} and blank or {@code #} lines are skipped. */
     public static List<Case> parse(List<String> lines) {
+        return parse(lines, Set::of);
+    }
+
+    /**
+     * As {@link #parse(List)}, accepting for each labelled id every id shown as one answer with it
+     * ({@code Library#shownWith}: a lead-in section and the section it introduces are quoted and cited together, so a
+     * question labelled with either is answered by the pair).
+     */
+    public static List<Case> parse(List<String> lines, java.util.function.Function<String, Set<String>> shownWith) {
         List<Case> cases = new ArrayList<>();
         int n = 0;
         for (String line : lines) {
@@ -50,7 +59,8 @@ public final class Evaluation {
             }
             String expected = line.substring(tab + 1).strip();
             Set<String> accepted = "NONE".equals(expected) ? Set.of()
-                    : Arrays.stream(expected.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+                    : Arrays.stream(expected.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .flatMap(id -> shownWith.apply(id).stream()).collect(Collectors.toUnmodifiableSet());
             if (accepted.isEmpty() && !"NONE".equals(expected)) {
                 throw new IllegalArgumentException("line " + n + ": no expected ids");
             }

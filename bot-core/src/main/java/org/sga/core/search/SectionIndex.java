@@ -74,6 +74,12 @@ public final class SectionIndex implements Searcher {
     private final double notCoveredMargin;
     private final int[] ordOfDoc;
     private final boolean[] alternateDoc;
+    // A lead-in section (one that only introduces the next, Section#leadsIn) is found as part of the section it
+    // introduces: leadIn[ord] marks it, leadInOf[ord] is the lead-in before a section (-1 when none), and unitText
+    // is what the pair states together.
+    private final boolean[] leadIn;
+    private final int[] leadInOf;
+    private final String[] unitText;
 
     private SectionIndex(Library library, SynonymMap synonyms, HybridWeights weights, Embedder embedder, NotCovered notCovered)
             throws IOException {
@@ -114,6 +120,21 @@ public final class SectionIndex implements Searcher {
             }
         }
         this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+        int n = sections.size();
+        this.leadIn = new boolean[n];
+        this.leadInOf = new int[n];
+        this.unitText = new String[n];
+        for (int ord = 0; ord < n; ord++) {
+            Section section = sections.get(ord);
+            unitText[ord] = section.text();
+            leadInOf[ord] = -1;
+            if (ord > 0 && leadIn[ord - 1]) {
+                leadInOf[ord] = ord - 1;
+                unitText[ord] = sections.get(ord - 1).text() + "\n" + section.text();
+                termsBySection.get(ord).addAll(termsBySection.get(ord - 1));
+            }
+            leadIn[ord] = section.leadsIn() && ord + 1 < n && sections.get(ord + 1).procedureSlug().equals(section.procedureSlug());
+        }
         if (embedder != null) {
             // Both cores: embedding every section and phrasing is most of the start-up time.
             this.bodyVectors = sections.parallelStream().map(sec -> embedder.embedPassage(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
@@ -196,7 +217,7 @@ public final class SectionIndex implements Searcher {
             int keep = Math.max(1, maxHits);
             java.util.PriorityQueue<double[]> leaders = new java.util.PriorityQueue<>(keep + 1, Comparator.comparingDouble(a -> a[0]));
             for (int ord = 0; ord < sections.size(); ord++) {
-                if (lexical.raw()[ord] <= 0 && q == null) {
+                if (leadIn[ord] || (lexical.raw()[ord] <= 0 && q == null)) {
                     continue;
                 }
                 double similarity = q == null ? 0 : similarity(q, ord);
@@ -209,15 +230,17 @@ public final class SectionIndex implements Searcher {
                     }
                 }
             }
+            if (leaders.isEmpty()) {
+                return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
+            }
+            List<double[]> ranked = new ArrayList<>(leaders);
+            ranked.sort(Comparator.comparingDouble((double[] r) -> r[0]).reversed());
             List<Hit> hits = new ArrayList<>();
-            for (double[] b : leaders) {
+            for (double[] b : ranked) {
                 int ord = (int) b[1];
                 hits.add(new Hit(sections.get(ord), b[0], coverage(prepared.words(), prepared.meaning(), termsBySection.get(ord)), b[2]));
             }
-            hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-            if (hits.isEmpty()) {
-                return new SearchResult(question, SearchResult.Decision.NOT_CONFIDENT, 0, List.of());
-            }
+            int bestOrd = (int) ranked.get(0)[1];
             Hit best = hits.get(0);
             boolean answered = confidence.accepts(best, prepared.words().size());
             double shown = embedder == null ? best.coverage() : best.similarity();
@@ -228,7 +251,7 @@ public final class SectionIndex implements Searcher {
             // A question after a time limit, a number, a cost, contact details or a sentence is not answered by a
             // section that states none.
             String missing = null;
-            if (answered && prepared.detail() != null && !prepared.detail().statedIn(best.section().text())) {
+            if (answered && prepared.detail() != null && !prepared.detail().statedIn(unitText[bestOrd])) {
                 answered = false;
                 missing = prepared.detail().what();
             }
@@ -263,11 +286,16 @@ public final class SectionIndex implements Searcher {
             boolean[] detailMissing = new boolean[n];
             String[] ids = new String[n];
             for (int ord = 0; ord < n; ord++) {
+                ids[ord] = sections.get(ord).globalId();
+                if (leadIn[ord]) {
+                    // Found only as part of the section it introduces: never ranked on its own.
+                    similarity[ord] = Double.NEGATIVE_INFINITY;
+                    continue;
+                }
                 lexical[ord] = scores.relative(ord);
                 similarity[ord] = similarity(q, ord);
                 coverage[ord] = coverage(prepared.words(), prepared.meaning(), termsBySection.get(ord));
-                ids[ord] = sections.get(ord).globalId();
-                detailMissing[ord] = prepared.detail() != null && !prepared.detail().statedIn(sections.get(ord).text());
+                detailMissing[ord] = prepared.detail() != null && !prepared.detail().statedIn(unitText[ord]);
             }
             double notCovered = Double.NEGATIVE_INFINITY;
             for (float[][] topic : notCoveredVectors) {
@@ -357,10 +385,22 @@ public final class SectionIndex implements Searcher {
                 bestAlternate[ord] = Math.max(bestAlternate[ord], sd.score);
             }
         }
-        double max = 0;
         for (int ord = 0; ord < sections.size(); ord++) {
             body[ord] += ALTERNATE_WEIGHT * bestAlternate[ord];
-            max = Math.max(max, body[ord]);
+        }
+        double max = 0;
+        for (int ord = 0; ord < sections.size(); ord++) {
+            if (leadInOf[ord] >= 0) {
+                body[ord] = Math.max(body[ord], body[leadInOf[ord]]);
+            }
+            if (!leadIn[ord]) {
+                max = Math.max(max, body[ord]);
+            }
+        }
+        for (int ord = 0; ord < sections.size(); ord++) {
+            if (leadIn[ord]) {
+                body[ord] = 0;
+            }
         }
         return new Lexical(body, max);
     }
@@ -381,12 +421,13 @@ public final class SectionIndex implements Searcher {
         return topic;
     }
 
+    /** The closest of the section's text and phrasings, and of its lead-in's, to the question. */
     private double similarity(float[] q, int ord) {
         double best = Vectors.dot(q, bodyVectors[ord]);
         for (float[] alternate : alternateVectors[ord]) {
             best = Math.max(best, Vectors.dot(q, alternate));
         }
-        return best;
+        return leadInOf[ord] >= 0 ? Math.max(best, similarity(q, leadInOf[ord])) : best;
     }
 
     /** Share of the question's IDF weight that the section covers, directly, through a synonym or a correction. */

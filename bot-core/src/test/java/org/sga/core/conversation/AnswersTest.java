@@ -38,13 +38,23 @@ class AnswersTest {
     }
 
     @Test
-    void givenASectionThatStandsAlone_thenOnlyItIsQuoted() {
+    void givenTheSectionALeadInIntroduces_thenTheLeadInIsQuotedBeforeItAndNotRepeatedUnderSeeAlso() {
         Reply reply = answers.compose(answered("4.4", "4.3", "1.4"), false, List.of());
 
-        assertThat(reply.citation().label()).isEqualTo("Child abuse and Information Technology §4.4");
-        assertThat(section("4.4").text()).startsWith(reply.text().split("\n\\[…]")[0]);
+        String body = reply.text().split("\n\\[…]")[0];
+        assertThat(body).startsWith(section("4.3").text().strip() + "\n\nThe police should be contacted immediately.");
+        assertThat(reply.citation().label()).isEqualTo("Child abuse and Information Technology §4.3–4.4");
+        assertThat(reply.seeAlso()).extracting(Citation::sectionId).containsExactly("child-abuse-and-ict#1.4");
+    }
+
+    @Test
+    void givenASectionThatStandsAlone_thenOnlyItIsQuoted() {
+        Reply reply = answers.compose(answered("1.4", "4.4", "2.1"), false, List.of());
+
+        assertThat(reply.citation().label()).isEqualTo("Child abuse and Information Technology §1.4");
+        assertThat(section("1.4").text()).startsWith(reply.text().split("\n\\[…]")[0]);
         assertThat(reply.seeAlso()).extracting(Citation::sectionId)
-                .containsExactly("child-abuse-and-ict#4.3", "child-abuse-and-ict#1.4");
+                .containsExactly("child-abuse-and-ict#4.4", "child-abuse-and-ict#2.1");
     }
 
     @Test
@@ -62,6 +72,6 @@ class AnswersTest {
 
     @Test
     void onlyTheShippedLeadInSectionEndsWithAColon() {
-        assertThat(ShippedIndex.LIBRARY.sections()).filteredOn(Answers::leadsIn).extracting(Section::id).containsExactly("4.3");
+        assertThat(ShippedIndex.LIBRARY.sections()).filteredOn(Section::leadsIn).extracting(Section::id).containsExactly("4.3");
     }
 }

@@ -47,4 +47,19 @@ class EvaluationTest {
         assertThat(report.misses()).hasSize(1);
         assertThat(report.misses().get(0).testCase().accepted()).containsExactly("child-abuse-and-ict#8");
     }
+
+    @Test
+    void givenALabelOnALeadInOrTheSectionItIntroduces_thenEitherIdIsAccepted() {
+        List<Evaluation.Case> cases = Evaluation.parse(List.of(
+                "pics of a pupil are on a public site\tchild-abuse-and-ict#4.3",
+                "who do we call when pics are online\tchild-abuse-and-ict#4.4",
+                "what is sexting\tchild-abuse-and-ict#4.1",
+                "wifi\tNONE"), ShippedIndex.LIBRARY::shownWith);
+
+        assertThat(cases).extracting(Evaluation.Case::accepted).containsExactly(
+                java.util.Set.of("child-abuse-and-ict#4.3", "child-abuse-and-ict#4.4"),
+                java.util.Set.of("child-abuse-and-ict#4.3", "child-abuse-and-ict#4.4"),
+                java.util.Set.of("child-abuse-and-ict#4.1"),
+                java.util.Set.of());
+    }
 }

@@ -138,4 +138,46 @@ class SectionIndexTest {
         assertThat(lexical.search("lockdown drill every term", 3).hits().get(0).section().globalId()).isEqualTo("online-safety-drills#1.1");
         assertThat(lexical.size()).isEqualTo(25);
     }
+
+    @Nested
+    class LeadIn {
+
+        // An invented procedure whose 2.1 only introduces 2.2, as the shipped 4.3 introduces 4.4.
+        private final Library drills = Library.of(List.of(new Procedure("evacuation-drills", "Evacuation Drills",
+                "Evacuation Drills", "Example", "https://example.org/", "1", java.time.LocalDate.of(2026, 1, 1), List.of(
+                new Section("evacuation-drills", "1.1", "1. Alarms", "Test the fire alarm every week and log the result.", List.of()),
+                new Section("evacuation-drills", "2.1", "2. Flooding", "If the basement floods during a lesson the following steps apply:",
+                        List.of("what if the basement floods")),
+                new Section("evacuation-drills", "2.2", "2. Flooding", "Move pupils to the upper floor and call the site manager.", List.of())))));
+
+        @Test
+        void givenWordsOnlyTheLeadInHas_thenTheSectionItIntroducesIsFoundAndTheLeadInNeverListed() {
+            SectionIndex lexical = SectionIndex.build(drills, new StringReader(""));
+
+            SearchResult r = lexical.search("basement floods during a lesson", 5);
+
+            assertThat(r.hits()).extracting(h -> h.section().globalId()).first().isEqualTo("evacuation-drills#2.2");
+            assertThat(r.hits()).extracting(h -> h.section().id()).doesNotContain("2.1");
+        }
+
+        @Test
+        void givenWordsOfTheLeadInAndOfTheSectionItIntroduces_thenTheirCoverageCountsTogether() {
+            SectionIndex lexical = SectionIndex.build(drills, new StringReader(""));
+
+            SearchResult r = lexical.search("basement floods, upper floor site manager", 5);
+
+            assertThat(r.hits().get(0).section().id()).isEqualTo("2.2");
+            assertThat(r.hits().get(0).coverage()).isEqualTo(1.0);
+        }
+
+        @Test
+        void inTheShippedHybridTheLeadInIsFoundAsTheSectionItIntroduces() {
+            String leadIn = ShippedIndex.LIBRARY.section("child-abuse-and-ict#4.3").orElseThrow().text();
+
+            SearchResult r = index.search(leadIn, 5);
+
+            assertThat(r.hits().get(0).section().globalId()).isEqualTo("child-abuse-and-ict#4.4");
+            assertThat(r.hits()).extracting(h -> h.section().id()).doesNotContain("4.3");
+        }
+    }
 }
