@@ -15,16 +15,20 @@ import java.util.regex.Pattern;
  */
 public enum DetailAsked {
 
-    /** "how long does it take / will they keep it", "how many days", "what's the time limit". */
+    /**
+     * "how long does it take / will they keep it", "how many days", "what's the time limit". A figure alone is not a
+     * length of time ("section 47"); a figure of days or weeks is, and so is "until …" or "within …".
+     */
     DURATION("a length of time",
             "\\bhow long\\b|\\bhow many (working )?(days|weeks|months|years|hours)\\b|\\btime ?(limit|scale)s?\\b|\\bwithin how\\b",
-            "\\d|\\buntil\\b|\\bwithin\\b|\\b(day|week|month|year|hour)s?\\b"),
+            "\\buntil\\b|\\bwithin\\b|\\b(day|week|month|year|hour)s?\\b"),
 
     /** "how many …" (not of time), "what percentage". */
     COUNT("a number", "\\bhow many\\b|\\bwhat percentage\\b", "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten)\\b"),
 
-    /** "how much does it cost", "what's the fee". */
-    COST("a cost", "\\bhow much (does|will|would|do) .*\\b(cost|charge|pay)\\b|\\b(cost|fee|price|charge)s? (of|for)\\b|\\bhow much is\\b",
+    /** "how much does it cost", "what's the fee", "does it cost anything", "is it free". */
+    COST("a cost", "\\bhow much (does|will|would|do) .*\\b(cost|charge|pay)\\b|\\b(cost|fee|price|charge)s? (of|for)\\b|\\bhow much is\\b"
+            + "|\\b(does|will|would) (it|this|that|they) (cost|charge)\\b|\\bcosts? anything\\b|\\bis (it|this|that|there a) (free|charge)\\b",
             "\\d|£|\\bfree\\b|\\bcharge"),
 
     /** "what's the phone number / email / web address of …". */
@@ -37,7 +41,8 @@ public enum DetailAsked {
     /** "what's the maximum sentence", "how many years would he get". */
     SENTENCE("a sentence or penalty",
             "\\b(max(imum)?|minimum|likely|prison|jail) (prison |jail )?sentence\\b|\\bhow many years (in prison|would|will|could)\\b",
-            "\\d|\\byears?\\b|\\bimprisonment\\b");
+            // Not a bare figure or "years": "under 18 years" is an age, not a sentence.
+            "\\bimprisonment\\b|\\bprison\\b|\\bcustodial\\b|\\bsentenced? (to|of)\\b|\\b(maximum|minimum) (penalty|sentence)\\b");
 
     private final String what;
     private final Pattern asked;

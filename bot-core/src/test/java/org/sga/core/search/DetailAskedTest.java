@@ -16,9 +16,12 @@ class DetailAskedTest {
         "is there a time limit for making the referral | DURATION",
         "how many officers usually come out to a school | COUNT",
         "how much does it cost to get the training delivered | COUNT_OR_COST",
+        "does it cost anything to get advice on handling the images | COST",
+        "is it free to send staff on the course | COST",
         "what's the phone number for the duty team | CONTACT",
         "need the email adress for the first contact team pls | CONTACT",
-        "whats the maximum sentence for having indecent images | SENTENCE"})
+        "whats the maximum sentence for having indecent images | SENTENCE",
+        "what prison sentence would an adult get for grooming online | SENTENCE"})
     void theDetailAQuestionAsksForIsRecognised(String question, String expected) {
         DetailAsked found = DetailAsked.in(question).orElseThrow();
         if (expected.equals("COUNT_OR_COST")) {
@@ -49,6 +52,11 @@ class DetailAskedTest {
         assertThat(DetailAsked.CONTACT.statedIn(fourFour)).isFalse();
         assertThat(DetailAsked.CONTACT.statedIn("ring 0800 123 456 or write to duty@example.org")).isTrue();
         assertThat(DetailAsked.COST.statedIn("the course costs £40")).isTrue();
+        // A figure that is not a length of time, or an age, is not the detail asked for.
+        assertThat(DetailAsked.DURATION.statedIn("a Section 47 enquiry should be considered")).isFalse();
+        assertThat(DetailAsked.DURATION.statedIn("a report is due in 15 working days")).isTrue();
+        assertThat(DetailAsked.SENTENCE.statedIn("a child (under the age of 18 years)")).isFalse();
+        assertThat(DetailAsked.SENTENCE.statedIn("liable to imprisonment for up to 10 years")).isTrue();
     }
 
     @Test
