@@ -38,9 +38,10 @@ public enum DetailAsked {
                     + "|\\bweb ?(site|page)? ?(address|adress|link)\\b|\\bwhat'?s the (email|e-mail|url|web ?site)\\b",
             "\\d{3}|@|www\\.|https?://"),
 
-    /** "what's the maximum sentence", "how many years would he get". */
+    /** "what's the maximum sentence", "how many years would he get", "what sentence could he get". */
     SENTENCE("a sentence or penalty",
-            "\\b(max(imum)?|minimum|likely|prison|jail) (prison |jail )?sentence\\b|\\bhow many years (in prison|would|will|could)\\b",
+            "\\b(max(imum)?|minimum|likely|prison|jail) (prison |jail )?sentence\\b|\\bhow many years (in prison|would|will|could)\\b"
+                    + "|\\bwhat (sort of |kind of )?(sentence|punishment|penalty)\\b|\\b(sentence|punishment|penalty) (could|would|will|might|do|does) \\w+ get\\b",
             // Not a bare figure or "years": "under 18 years" is an age, not a sentence.
             "\\bimprisonment\\b|\\bprison\\b|\\bcustodial\\b|\\bsentenced? (to|of)\\b|\\b(maximum|minimum) (penalty|sentence)\\b");
 

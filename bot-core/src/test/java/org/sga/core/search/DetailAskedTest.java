@@ -21,7 +21,8 @@ class DetailAskedTest {
         "what's the phone number for the duty team | CONTACT",
         "need the email adress for the first contact team pls | CONTACT",
         "whats the maximum sentence for having indecent images | SENTENCE",
-        "what prison sentence would an adult get for grooming online | SENTENCE"})
+        "what prison sentence would an adult get for grooming online | SENTENCE",
+        "what kind of punishment would a man get for having those pics | SENTENCE"})
     void theDetailAQuestionAsksForIsRecognised(String question, String expected) {
         DetailAsked found = DetailAsked.in(question).orElseThrow();
         if (expected.equals("COUNT_OR_COST")) {
