@@ -76,6 +76,35 @@ class SectionIndexTest {
             assertThat(index.search(question, 5).answered()).isTrue();
         }
 
+        // Invented child-protection questions the procedure answers. Topics not covered share much of their wording
+        // (adults' images, staff's own social media, referrals), and e5 hardly tells a 14-year-old from a 20-year-old,
+        // so a phrase added to not-covered.yml must never pull one of these away from its section.
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "someone online is grooming a child in my class",
+            "a girl is being blackmailed to send more pictures",
+            "a 14 year old boy made a fake account to get pics off younger boys, what do we do about him",
+            "a teaching assistant keeps messaging year 6 children on whatsapp from her own phone",
+            "mum is sending her 12 year old abusive texts every night, does emotional abuse online count",
+            "the man messaging the child turns out to be 16, does that change what we do",
+            "mum is asking whether the police will seize her son's phone",
+            "a volunteer at the youth club has added lots of the kids on snapchat"})
+        void givenAChildProtectionQuestion_thenItIsNeverDeclinedAsNotCovered(String question) {
+            assertThat(index.search(question, 5).notCoveredTopic()).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "how do I set up parental controls on the xbox",
+            "will the teacher be suspended while the allegation is investigated",
+            "can staff be friends with parents on facebook",
+            "when will the police give the school laptop back"})
+        void givenAQuestionOnATopicNotCovered_thenItIsDeclinedNamingTheTopic(String question) {
+            SearchResult r = index.search(question, 5);
+            assertThat(r.answered()).isFalse();
+            assertThat(r.notCoveredTopic()).isNotBlank();
+        }
+
         @Test
         void notConfidentResultsStillListTheClosestSections() {
             SearchResult r = index.search("how do I book annual leave", 5);
