@@ -106,6 +106,15 @@ class SectionIndexTest {
         }
 
         @Test
+        void aTopicNotCoveredIsAsCloseAsTheMeanOfItsTwoClosestPhrasings() {
+            float[] q = {1, 0, 0};
+            float[][] phrasings = {{0.2f, 0.98f, 0}, {0.9f, 0.44f, 0}, {0.6f, 0.8f, 0}};
+
+            assertThat(SectionIndex.closeness(q, phrasings)).isCloseTo((0.9 + 0.6) / 2, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(SectionIndex.closeness(q, new float[][] {{0.7f, 0.71f, 0}})).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-6));
+        }
+
+        @Test
         void notConfidentResultsStillListTheClosestSections() {
             SearchResult r = index.search("how do I book annual leave", 5);
             assertThat(r.answered()).isFalse();
