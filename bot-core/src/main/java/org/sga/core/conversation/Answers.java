@@ -32,7 +32,7 @@ public final class Answers {
         if (!result.answered() || hits.isEmpty()) {
             List<Citation> closest = hits.stream().limit(3).map(h -> cite(h.section())).toList();
             String elsewhere = result.notCoveredTopic() != null
-                    ? "That sounds like a question about \"" + result.notCoveredTopic()
+                    ? "That may be a question about \"" + result.notCoveredTopic()
                             + "\", which the procedures loaded here do not cover. "
                     : result.missingDetail() != null
                     ? "That asks for " + result.missingDetail() + ", and the closest section of the procedures does not give one. "
