@@ -26,17 +26,19 @@ public enum DetailAsked {
     /** "how many …" (not of time), "what percentage". */
     COUNT("a number", "\\bhow many\\b|\\bwhat percentage\\b", "\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten)\\b"),
 
-    /** "how much does it cost", "what's the fee", "does it cost anything", "is it free". */
+    /** "how much does it cost", "what's the fee", "does it cost anything", "is it free", "is there a cost", "who pays". */
     COST("a cost", "\\bhow much (does|will|would|do) .*\\b(cost|charge|pay)\\b|\\b(cost|fee|price|charge)s? (of|for)\\b|\\bhow much is\\b"
-            + "|\\b(does|will|would) (it|this|that|they) (cost|charge)\\b|\\bcosts? anything\\b|\\bis (it|this|that|there a) (free|charge)\\b",
+            + "|\\b(does|will|would) (it|this|that|they) (cost|charge)\\b|\\bcosts? anything\\b|\\bis (it|this|that|there a) (free|charge)\\b"
+            + "|\\bis there (a|any) (cost|fee|charge)\\b|\\bwho pays\\b",
             "\\d|£|\\bfree\\b|\\bcharge"),
 
-    /** "what's the phone number / email / web address of …". */
+    /** "what's the phone number / email / web address of …"; stated only by a number, address or link. */
     CONTACT("contact details",
             "\\b(phone|telephone|contact|mobile|fax) (number|no|details)\\b|\\bwhat'?s the number\\b|\\bnumber (for|to ring|to call)\\b"
                     + "|\\be-?mail (address|adress)\\b"
                     + "|\\bweb ?(site|page)? ?(address|adress|link)\\b|\\bwhat'?s the (email|e-mail|url|web ?site)\\b",
-            "\\d{3}|@|www\\.|https?://"),
+            // A telephone number, an address or a link; not any figure ("(Para 118)" is a reference).
+            "@|www\\.|https?://|\\b(0|\\+44 ?)\\d{2,4}[ -]?\\d{3}[ -]?\\d{3,4}\\b|\\b(999|101|111)\\b"),
 
     /** "what's the maximum sentence", "how many years would he get", "what sentence could he get". */
     SENTENCE("a sentence or penalty",

@@ -18,6 +18,7 @@ class DetailAskedTest {
         "how much does it cost to get the training delivered | COUNT_OR_COST",
         "does it cost anything to get advice on handling the images | COST",
         "is it free to send staff on the course | COST",
+        "is there a cost to asking for the guidance, who pays | COST",
         "what's the phone number for the duty team | CONTACT",
         "need the email adress for the first contact team pls | CONTACT",
         "whats the maximum sentence for having indecent images | SENTENCE",
@@ -52,6 +53,11 @@ class DetailAskedTest {
         assertThat(DetailAsked.DURATION.statedIn(sevenOne)).isFalse();
         assertThat(DetailAsked.CONTACT.statedIn(fourFour)).isFalse();
         assertThat(DetailAsked.CONTACT.statedIn("ring 0800 123 456 or write to duty@example.org")).isTrue();
+        assertThat(DetailAsked.CONTACT.statedIn("ring 01632 960 123")).isTrue();
+        assertThat(DetailAsked.CONTACT.statedIn("if a child is in danger call 999")).isTrue();
+        // §8 cites "(Para 118)" of a report: a reference, not a telephone number.
+        String eight = ShippedIndex.LIBRARY.section("child-abuse-and-ict#8").orElseThrow().text();
+        assertThat(DetailAsked.CONTACT.statedIn(eight)).isFalse();
         assertThat(DetailAsked.COST.statedIn("the course costs £40")).isTrue();
         // A figure that is not a length of time, or an age, is not the detail asked for.
         assertThat(DetailAsked.DURATION.statedIn("a Section 47 enquiry should be considered")).isFalse();
