@@ -430,6 +430,9 @@ public final class SectionIndex implements Searcher {
     /** How close the question is to a topic not covered: the mean similarity of its closest phrasings. */
     static double closeness(float[] q, float[][] phrases) {
         int k = Math.min(PHRASINGS_PER_TOPIC, phrases.length);
+        if (k == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
         double[] top = new double[k];
         java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
         for (float[] phrase : phrases) {

@@ -112,6 +112,7 @@ class SectionIndexTest {
 
             assertThat(SectionIndex.closeness(q, phrasings)).isCloseTo((0.9 + 0.6) / 2, org.assertj.core.data.Offset.offset(1e-6));
             assertThat(SectionIndex.closeness(q, new float[][] {{0.7f, 0.71f, 0}})).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(SectionIndex.closeness(q, new float[0][])).isEqualTo(Double.NEGATIVE_INFINITY);
         }
 
         @Test
