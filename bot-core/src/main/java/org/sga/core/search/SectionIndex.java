@@ -383,21 +383,18 @@ public final class SectionIndex implements Searcher {
                 bestAlternate[ord] = Math.max(bestAlternate[ord], sd.score);
             }
         }
-        for (int ord = 0; ord < sections.size(); ord++) {
-            body[ord] += ALTERNATE_WEIGHT * bestAlternate[ord];
-        }
         double max = 0;
         for (int ord = 0; ord < sections.size(); ord++) {
-            if (leadInOf[ord] >= 0) {
-                body[ord] = Math.max(body[ord], body[leadInOf[ord]]);
+            body[ord] += ALTERNATE_WEIGHT * bestAlternate[ord];
+            // A lead-in comes just before the section it introduces, so its score is complete here; it counts only
+            // as part of that section.
+            int lead = leadInOf[ord];
+            if (lead >= 0) {
+                body[ord] = Math.max(body[ord], body[lead]);
+                body[lead] = 0;
             }
             if (!leadIn[ord]) {
                 max = Math.max(max, body[ord]);
-            }
-        }
-        for (int ord = 0; ord < sections.size(); ord++) {
-            if (leadIn[ord]) {
-                body[ord] = 0;
             }
         }
         return new Lexical(body, max);
