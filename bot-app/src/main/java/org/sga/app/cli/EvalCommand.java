@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sga.content.Library;
 import org.sga.core.search.BaselineSearch;
+import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.Evaluation;
 import org.sga.core.search.Evaluation.Report;
 import org.sga.core.search.Hit;
@@ -37,7 +38,14 @@ final class EvalCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("eval: " + files.get(0) + ": " + e.getMessage());
         }
-        SectionIndex index = Content.index(library);
+        List<String> questions = cases.stream().map(Evaluation.Case::question).toList();
+        int own = Content.phrasingsAmong(library, questions);
+        if (own > 0) {
+            err.printf("eval: %d search phrasings in the content are questions of %s; they are left out while it is measured%n",
+                    own, files.get(0));
+        }
+        CachedEmbedder embedder = Content.embedder();
+        SectionIndex index = Content.indexWithout(library, questions, embedder);
         if (features) {
             // For choosing thresholds on a tuning set: the signals of the best hit, one line a question.
             for (Evaluation.Case c : cases) {
@@ -55,7 +63,7 @@ final class EvalCommand implements Command {
         out.printf("%d in-scope and %d out-of-scope questions from %s; embedding model %s%n", ours.inScope(), ours.outOfScope(),
                 files.get(0), Content.embeddingModel().description());
         if (baseline) {
-            Report lexical = Evaluation.run(Content.index(library, false), cases);
+            Report lexical = Evaluation.run(Content.indexWithout(library, questions, null), cases);
             Report base = Evaluation.run(new BaselineSearch(library), cases);
             out.printf("%-22s %10s %10s %10s%n", "", "ours", "lexical", "baseline");
             row(out, "top-1", ours.top1(), lexical.top1(), base.top1());

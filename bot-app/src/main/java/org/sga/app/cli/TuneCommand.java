@@ -8,8 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.Confidence;
 import org.sga.core.search.Evaluation;
 import org.sga.core.search.HybridWeights;
@@ -50,9 +55,13 @@ final class TuneCommand implements Command {
         }
         org.sga.content.Library library = Content.library();
         List<Evaluation.Case> cases = new ArrayList<>();
+        Map<Evaluation.Case, String> fileOf = new IdentityHashMap<>();
         for (String file : rest) {
             try {
-                cases.addAll(Evaluation.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), library::shownWith));
+                for (Evaluation.Case c : Evaluation.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), library::shownWith)) {
+                    cases.add(c);
+                    fileOf.put(c, file);
+                }
             } catch (NoSuchFileException e) {
                 throw new UsageException("tune: no such file: " + file);
             } catch (IllegalArgumentException e) {
@@ -62,12 +71,23 @@ final class TuneCommand implements Command {
         if (cases.isEmpty()) {
             throw new UsageException("tune: " + String.join(", ", rest) + ": no questions");
         }
-        SectionIndex index = Content.index(library);
+        // Each file is searched without the phrasings that are its own questions, so folding a tuning set's questions
+        // into the content never lets them find themselves: every file is measured as if unseen (leave one file out).
+        CachedEmbedder embedder = Content.embedder();
+        Map<String, SectionIndex> indexOf = new HashMap<>();
+        for (String file : new LinkedHashSet<>(rest)) {
+            List<String> questions = cases.stream().filter(c -> fileOf.get(c).equals(file)).map(Evaluation.Case::question).toList();
+            int own = Content.phrasingsAmong(library, questions);
+            if (own > 0) {
+                err.printf("tune: %d search phrasings are questions of %s; left out while it is searched%n", own, file);
+            }
+            indexOf.put(file, Content.indexWithout(library, questions, embedder));
+        }
         Tuning.Grid grid = Tuning.Grid.standard();
         int questions = cases.size();
         err.printf("tune: %s, %d questions; searching each once, then deciding every setting%n",
                 Content.embeddingModel().description(), questions);
-        Tuning.Result result = Tuning.run(index, cases, grid, limit, 5, done -> {
+        Tuning.Result result = Tuning.run(c -> indexOf.get(fileOf.get(c)), cases, grid, limit, 5, done -> {
             if (done == questions) {
                 err.printf("tune: %d questions searched%n", done);
             } else if (done > questions) {

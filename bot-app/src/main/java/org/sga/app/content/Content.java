@@ -111,6 +111,29 @@ public final class Content {
         return new CachedEmbedder(model.id(), model::load, StoreFactory.defaultDataDir().resolve("embeddings-" + model.id() + ".bin"));
     }
 
+    /**
+     * The index (hybrid with {@code embedder}, lexical when it is null) without the phrasings, of sections and of
+     * topics not covered, that are one of {@code questions}: for measuring those questions, never for answering.
+     */
+    public static SectionIndex indexWithout(Library library, java.util.Collection<String> questions, CachedEmbedder embedder) {
+        Library searched = library.withoutPhrasings(questions);
+        try (Reader synonyms = synonyms()) {
+            if (embedder == null) {
+                return SectionIndex.build(searched, synonyms);
+            }
+            SectionIndex index = SectionIndex.build(searched, synonyms, embedder, embeddingModel().weights(), notCovered().without(questions));
+            embedder.save();
+            return index;
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many phrasings, of sections and of topics not covered, are one of {@code questions}. */
+    public static int phrasingsAmong(Library library, java.util.Collection<String> questions) {
+        return library.phrasingsAmong(questions) + notCovered().phrasingsAmong(questions);
+    }
+
     /** The hybrid index with an embedder already loading (see {@link #embedder()}). */
     public static SectionIndex index(Library library, CachedEmbedder embedder) {
         try (Reader synonyms = synonyms()) {

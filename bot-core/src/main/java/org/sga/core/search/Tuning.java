@@ -3,6 +3,7 @@ package org.sga.core.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -84,9 +85,18 @@ public final class Tuning {
      */
     public static Result run(SectionIndex index, List<Evaluation.Case> cases, Grid grid, double maxFalseAbstention, int keep,
                              IntConsumer progress) {
+        return run(c -> index, cases, grid, maxFalseAbstention, keep, progress);
+    }
+
+    /**
+     * As {@link #run(SectionIndex, List, Grid, double, int, IntConsumer)}, each case searched with the index given for
+     * it: e.g. one without the phrasings that are questions of the case's own file.
+     */
+    public static Result run(Function<Evaluation.Case, SectionIndex> indexFor, List<Evaluation.Case> cases, Grid grid,
+                             double maxFalseAbstention, int keep, IntConsumer progress) {
         List<SectionIndex.Signals> signals = new ArrayList<>();
         for (Evaluation.Case c : cases) {
-            signals.add(index.signals(c.question()));
+            signals.add(indexFor.apply(c).signals(c.question()));
             progress.accept(signals.size());
         }
         int inScope = (int) cases.stream().filter(c -> !c.outOfScope()).count();

@@ -11,8 +11,12 @@ public final class ShippedIndex {
 
     public static final Library LIBRARY = ProcedureLoader.fromClasspath();
     /** With the default embedding model and its weights, as the bot runs. */
-    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), EmbeddingModel.DEFAULT.load(),
+    private static final Embedder EMBEDDER = EmbeddingModel.DEFAULT.load();
+    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), EMBEDDER,
             EmbeddingModel.DEFAULT.weights(), NotCovered.parse(resource("search/not-covered.yml")));
+    /** As {@link #HYBRID} without the topics not covered: for testing a rule that topics would otherwise pre-empt. */
+    public static final SectionIndex HYBRID_WITHOUT_TOPICS = SectionIndex.build(LIBRARY, synonyms(), EMBEDDER,
+            EmbeddingModel.DEFAULT.weights(), NotCovered.none());
     public static final SectionIndex LEXICAL = SectionIndex.build(LIBRARY, synonyms());
 
     private ShippedIndex() {
