@@ -88,6 +88,30 @@ class CliTest {
         }
 
         @Test
+        void aFilesOwnQuestionsAreLeftOutOfThePhrasingsWhileItIsMeasured() throws Exception {
+            // The first is an alternate phrasing of §0 and the second a phrasing of a topic not covered.
+            Path file = dir.resolve("own.tsv");
+            Files.writeString(file, "question\texpected\nWhat do I do first if a child is being abused online\tchild-abuse-and-ict#0\n"
+                    + "female genital mutilation\tNONE\nhow do I book a meeting room\tNONE\n");
+            Run r = run("", "eval", file.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).contains("eval: 2 search phrasings in the content are questions of " + file + "; they are left out");
+            assertThat(r.out()).contains("1 in-scope and 2 out-of-scope");
+
+            Run tune = run("", "tune", file.toString());
+            assertThat(tune.err()).contains("tune: 2 search phrasings are questions of " + file + "; left out while it is searched");
+        }
+
+        @Test
+        void aFileOfNewQuestionsIsMeasuredWithEveryPhrasing() throws Exception {
+            Path file = dir.resolve("new.tsv");
+            Files.writeString(file, "question\texpected\nour year 9s keep swapping pics at the bus stop, what now\tchild-abuse-and-ict#4.1\n");
+            Run r = run("", "eval", file.toString());
+            assertThat(r.code()).isZero();
+            assertThat(r.err()).doesNotContain("left out");
+        }
+
+        @Test
         void aMissingFileIsAClearError() {
             Run r = run("", "eval", "/no/such/file.tsv");
             assertThat(r.code()).isEqualTo(2);
