@@ -58,21 +58,15 @@ public record Library(List<Procedure> procedures) {
      * left out, so that measuring those questions never finds their own copy.
      */
     public Library withoutPhrasings(Collection<String> questions) {
-        Set<String> keys = keys(questions);
+        Set<String> keys = Section.phrasingKeys(questions);
         return new Library(procedures.stream().map(p -> new Procedure(p.slug(), p.title(), p.fullTitle(), p.partnership(), p.source(),
                 p.version(), p.lastReviewed(), p.sections().stream().map(s -> s.withoutAlternates(keys)).toList())).toList());
     }
 
     /** How many alternate phrasings are one of {@code questions}. */
     public int phrasingsAmong(Collection<String> questions) {
-        Set<String> keys = keys(questions);
+        Set<String> keys = Section.phrasingKeys(questions);
         return (int) sections().stream().flatMap(s -> s.alternates().stream()).filter(a -> keys.contains(Section.phrasingKey(a))).count();
-    }
-
-    private static Set<String> keys(Collection<String> questions) {
-        Set<String> keys = new HashSet<>();
-        questions.forEach(q -> keys.add(Section.phrasingKey(q)));
-        return keys;
     }
 
     public List<Section> sections() {

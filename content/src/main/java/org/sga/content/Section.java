@@ -1,5 +1,7 @@
 package org.sga.content;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,5 +40,12 @@ public record Section(String procedureSlug, String id, String heading, String te
      */
     public static String phrasingKey(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[\"\u201C\u201D\u2018\u2019`]", "'").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The {@link #phrasingKey(String)} of each text. */
+    public static Set<String> phrasingKeys(Collection<String> texts) {
+        Set<String> keys = new HashSet<>();
+        texts.forEach(t -> keys.add(phrasingKey(t)));
+        return keys;
     }
 }

@@ -29,8 +29,8 @@ public final class Content {
         return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath() : ProcedureLoader.fromDirectory(Path.of(dir));
     }
 
-    private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder) {
-        SectionIndex index = SectionIndex.build(library, synonyms, embedder, embeddingModel().weights(), notCovered());
+    private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder, NotCovered notCovered) {
+        SectionIndex index = SectionIndex.build(library, synonyms, embedder, embeddingModel().weights(), notCovered);
         embedder.save();
         return index;
     }
@@ -84,7 +84,7 @@ public final class Content {
             if (!hybrid) {
                 return SectionIndex.build(library, synonyms);
             }
-            return index(library, synonyms, embedder());
+            return index(library, synonyms, embedder(), notCovered());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,9 +121,7 @@ public final class Content {
             if (embedder == null) {
                 return SectionIndex.build(searched, synonyms);
             }
-            SectionIndex index = SectionIndex.build(searched, synonyms, embedder, embeddingModel().weights(), notCovered().without(questions));
-            embedder.save();
-            return index;
+            return index(searched, synonyms, embedder, notCovered().without(questions));
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,7 +135,7 @@ public final class Content {
     /** The hybrid index with an embedder already loading (see {@link #embedder()}). */
     public static SectionIndex index(Library library, CachedEmbedder embedder) {
         try (Reader synonyms = synonyms()) {
-            return index(library, synonyms, embedder);
+            return index(library, synonyms, embedder, notCovered());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

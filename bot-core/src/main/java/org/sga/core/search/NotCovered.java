@@ -3,7 +3,6 @@ package org.sga.core.search;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +30,7 @@ public record NotCovered(List<Topic> topics) {
 
     /** These topics without the phrasings that are one of {@code questions}; a topic left with none is dropped. */
     public NotCovered without(Collection<String> questions) {
-        Set<String> keys = new HashSet<>();
-        questions.forEach(q -> keys.add(Section.phrasingKey(q)));
+        Set<String> keys = Section.phrasingKeys(questions);
         return new NotCovered(topics.stream()
                 .map(t -> new Topic(t.name(), t.phrases().stream().filter(p -> !keys.contains(Section.phrasingKey(p))).toList()))
                 .filter(t -> !t.phrases().isEmpty()).toList());
