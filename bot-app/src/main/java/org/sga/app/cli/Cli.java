@@ -20,6 +20,7 @@ public final class Cli {
     static final String USAGE = """
             usage: java -jar safeguarding-assistant.jar COMMAND ...   (or ./sga COMMAND ...)
               search --json                                questions on stdin, search results as JSON lines
+              ask --json                                   questions on stdin, the replies as shown (999 line, guidance cards, section) as JSON lines
               eval [--baseline] [--features] FILE.tsv      search quality on an evaluation set
               tune [--max-false-abstention SHARE] FILE.tsv...  the embedding model's best hybrid weights on tuning sets
               triage --answers JSON --at DATE-TIME [--team TEAM]   a triage outcome; nothing stored or sent
@@ -45,6 +46,7 @@ public final class Cli {
      */
     Cli(Supplier<Store> stores, UnaryOperator<String> environment) {
         commands.put("search", new SearchCommand());
+        commands.put("ask", new AskCommand());
         commands.put("eval", new EvalCommand());
         commands.put("tune", new TuneCommand());
         commands.put("bench", new BenchCommand());

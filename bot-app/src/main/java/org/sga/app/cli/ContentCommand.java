@@ -11,7 +11,11 @@ import java.util.List;
 import org.sga.content.ContentException;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
+import org.sga.app.content.Content;
 import org.sga.core.conversation.DangerSignals;
+import org.sga.core.guidance.GuidanceCards;
+import org.sga.core.guidance.SectionGuidance;
+import org.sga.core.yaml.YamlProblem;
 import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 import org.sga.core.triage.SectionCatalog;
@@ -20,9 +24,10 @@ import org.sga.core.triage.TriageEngine;
 /**
  * {@code content check DIR}: validates a folder of content before it is deployed — every procedure file ({@code *.md}
  * with optional alternates), and, when present in the folder, {@code triage.yml} (every citation must name a section
- * of the folder's procedures), {@code synonyms.txt}, {@code danger-phrases.txt} and {@code not-covered.yml}.
- * Prints each problem; exit 1 when there is any. Without the optional files the shipped ones are checked against
- * the folder's procedures.
+ * of the folder's procedures), {@code synonyms.txt}, {@code not-covered.yml}, {@code danger.yml}, and the guidance
+ * files {@code cards.yml} and {@code sections.yml} (directly in the folder or under {@code guidance/}), whose sections
+ * must be the folder's. Prints each problem, naming the line where the file has one; exit 1 when there is any.
+ * Without the optional files the shipped ones are checked against the folder's procedures.
  */
 final class ContentCommand implements Command {
 
@@ -59,8 +64,26 @@ final class ContentCommand implements Command {
         }
         // Parsing the synonyms is building an index with them; an empty library is enough to find a bad rule.
         check(dir, "synonyms.txt", problems, out, reader -> SectionIndex.build(new Library(List.of()), reader));
-        check(dir, "danger-phrases.txt", problems, out, DangerSignals::parse);
         check(dir, "not-covered.yml", problems, out, NotCovered::parse);
+        check(dir, Content.DANGER_FILE, problems, out, reader -> {
+            DangerSignals danger = DangerSignals.parse(reader, Content.DANGER_FILE);
+            return danger.situations().size() + " situations, " + danger.phrasingCount() + " phrasings";
+        });
+        Library sections = library;
+        check(guidance(dir, Content.CARDS_FILE), problems, out, reader -> {
+            GuidanceCards cards = GuidanceCards.parse(reader, Content.CARDS_FILE);
+            if (sections != null) {
+                problems.addAll(cards.problems(sections, Content.CARDS_FILE));
+            }
+            return cards.cards().size() + " cards (" + String.join(", ", cards.cards().stream().map(c -> c.id()).toList()) + ")";
+        });
+        check(guidance(dir, Content.SECTIONS_FILE), problems, out, reader -> {
+            SectionGuidance guidance = SectionGuidance.parse(reader, Content.SECTIONS_FILE);
+            if (sections != null) {
+                problems.addAll(guidance.problems(sections, Content.SECTIONS_FILE));
+            }
+            return "OK";
+        });
         if (problems.isEmpty()) {
             out.println("content OK: " + dir);
             return 0;
@@ -69,20 +92,33 @@ final class ContentCommand implements Command {
         return 1;
     }
 
-    /** A reader check that throws on a bad file. */
+    /** A reader check that throws on a bad file, or says what it found. */
     @FunctionalInterface
     private interface Check {
-        void accept(Reader reader) throws Exception;
+        Object accept(Reader reader) throws Exception;
+    }
+
+    /** A guidance file directly in the folder, or under {@code guidance/} as shipped. */
+    private static Path guidance(Path dir, String name) {
+        Path direct = dir.resolve(name);
+        return Files.exists(direct) ? direct : dir.resolve("guidance").resolve(name);
     }
 
     private static void check(Path dir, String name, List<String> problems, PrintStream out, Check check) {
-        Path file = dir.resolve(name);
+        check(dir.resolve(name), problems, out, check);
+    }
+
+    private static void check(Path file, List<String> problems, PrintStream out, Check check) {
+        String name = file.getFileName().toString();
         if (!Files.exists(file)) {
             return;
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            check.accept(reader);
-            out.println(name + ": OK");
+            Object found = check.accept(reader);
+            out.println(name + ": " + (found instanceof String said ? said : "OK"));
+        } catch (YamlProblem e) {
+            // Its message starts with the file and line.
+            problems.add(e.getMessage());
         } catch (Exception e) {
             problems.add(name + ": " + e.getMessage());
         }

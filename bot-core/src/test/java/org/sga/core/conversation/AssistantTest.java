@@ -12,7 +12,7 @@ import org.sga.core.search.ShippedIndex;
 class AssistantTest {
 
     private final Assistant assistant = new Assistant(ShippedIndex.HYBRID, new Answers(ShippedIndex.LIBRARY),
-            DangerSignals.parse(ShippedIndex.resource("search/danger-phrases.txt")));
+            DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml"));
 
     private Reply say(String text) {
         return assistant.handle(InboundMessage.direct("test", "u1", text));
@@ -51,7 +51,7 @@ class AssistantTest {
             java.util.List<String> topics = new java.util.ArrayList<>();
             // Without the topics not covered, one of which (records) would decline this question first.
             Assistant listening = new Assistant(ShippedIndex.HYBRID_WITHOUT_TOPICS, new Answers(ShippedIndex.LIBRARY),
-                    DangerSignals.parse(ShippedIndex.resource("search/danger-phrases.txt")), null, null, new ConversationEvents() {
+                    DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml"), null, null, new ConversationEvents() {
                         @Override
                         public void notConfident(String platform, String question, String topic) {
                             topics.add(topic);

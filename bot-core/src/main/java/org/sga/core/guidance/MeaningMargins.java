@@ -1,0 +1,35 @@
+package org.sga.core.guidance;
+
+import org.sga.core.search.EmbeddingModel;
+
+/**
+ * How close in meaning a message must be to example phrasings, per embedding model (similarities of e5 lie in a narrow
+ * band high up, MiniLM's spread wide, as for {@link org.sga.core.search.HybridWeights}). Chosen on our own safety
+ * cases ({@code eval/safety-cases.jsonl}), never on evaluation samples.
+ *
+ * @param closest        how many of a set's phrasings closest to the message its closeness averages
+ * @param danger         a message at least this much closer to a danger situation than to the calm examples gets the
+ *                       999 line (negative: a little less close still counts, since a missed 999 line costs most)
+ * @param withoutCue     subtracted when the message lacks the words its situation needs (e.g. a time for a meeting):
+ *                       only a much closer message then counts
+ * @param card           a card applies when the message is at least this much closer to its examples than to the
+ *                       messages that carry no card
+ * @param besideBestCard and is within this of the card it is closest to, so one message does not draw every card
+ * @param concernSpread  kinds of concern within this of the closest kind are also what the message is about
+ */
+public record MeaningMargins(int closest, double danger, double withoutCue, double card, double besideBestCard,
+                             double concernSpread) {
+
+    /** e5-small-v2, the default model. */
+    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.03, 0.03, 0.005, 0.01, 0.01);
+
+    /**
+     * all-MiniLM-L6-v2: e5's margins scaled by the ratio of the models' similarity spreads (about four), not measured
+     * on the safety cases.
+     */
+    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.12, 0.12, 0.02, 0.04, 0.04);
+
+    public static MeaningMargins of(EmbeddingModel model) {
+        return model == EmbeddingModel.MINILM ? MINILM : E5_SMALL;
+    }
+}
