@@ -84,13 +84,26 @@ public final class Answers {
             return notConfident(result, urgent, shownCards, notes, List.of());
         }
         Hit chosen = null;
-        if (!cited.isEmpty()) {
-            // Where a card applies, the procedure's answer is one of the sections the card rests on, if search found one.
-            chosen = hits.stream().filter(h -> unit(h.section()).stream().anyMatch(s -> cited.contains(s.globalId())))
-                    .filter(h -> quotable(h.section(), neverQuote, concerns)).findFirst().orElse(null);
+        // Where a card applies, the procedure's answer is the first of the sections the card rests on (in the card's
+        // order) that search found.
+        for (String id : cited) {
+            for (Hit h : hits) {
+                if (chosen == null && unit(h.section()).stream().anyMatch(s -> s.globalId().equals(id))
+                        && quotable(h.section(), neverQuote, concerns)) {
+                    chosen = h;
+                }
+            }
         }
+        boolean asksWhatToDo = question != null && sections.asksWhatToDo(question);
         if (chosen == null) {
-            chosen = hits.stream().limit(ALTERNATIVES).filter(h -> quotable(h.section(), neverQuote, concerns)).findFirst().orElse(null);
+            List<Hit> candidates = hits.stream().limit(ALTERNATIVES).filter(h -> quotable(h.section(), neverQuote, concerns)).toList();
+            chosen = candidates.isEmpty() ? null : candidates.getFirst();
+            if (chosen != null && asksWhatToDo && nextStep(chosen).isEmpty()) {
+                // A question that asks what to do is answered from a section that says what to do, when search found
+                // one about as close as a section that only describes.
+                Hit best = chosen;
+                chosen = candidates.stream().filter(h -> nextStep(h).isPresent() && nearlyAsClose(h, best)).findFirst().orElse(best);
+            }
         }
         if (chosen == null) {
             List<Hit> others = hits.stream().filter(h -> quotable(h.section(), neverQuote, concerns)).toList();
@@ -111,14 +124,7 @@ public final class Answers {
                 seeAlso.add(cite(h.section()));
             }
         }
-        Reply.NextStep next = null;
-        if (question != null && sections.asksWhatToDo(question)) {
-            for (Section s : unit.reversed()) {
-                if (next == null) {
-                    next = sections.nextStep(s.globalId()).map(t -> new Reply.NextStep(t, cite(s))).orElse(null);
-                }
-            }
-        }
+        Reply.NextStep next = asksWhatToDo ? nextStep(chosen).orElse(null) : null;
         List<Choice> choices = List.of(new Choice("report a concern", "Start triage"));
         String body = first == last ? shown.text() : first.text().strip() + "\n\n" + last.text();
         Citation citation = first == last ? cite(shown) : citeThrough(first, last);
@@ -155,6 +161,23 @@ public final class Answers {
                 + (closest.isEmpty() ? "" : " The closest sections I found are listed below in case one of them helps.");
         List<Choice> choices = List.of(new Choice("report a concern", "Report a concern"));
         return new Reply(Reply.Kind.NOT_CONFIDENT, urgent, text, null, closest, choices, notes, List.of(), cards, null);
+    }
+
+    /** The next thing to do that the section (or the one its lead-in introduces) says, with its citation. */
+    private java.util.Optional<Reply.NextStep> nextStep(Hit hit) {
+        for (Section s : unit(hit.section()).reversed()) {
+            java.util.Optional<String> step = sections.nextStep(s.globalId());
+            if (step.isPresent()) {
+                return java.util.Optional.of(new Reply.NextStep(step.get(), cite(s)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether {@code other} is about as close to the question as {@code best} (by meaning, or by score when lexical). */
+    private boolean nearlyAsClose(Hit other, Hit best) {
+        return best.similarity() > 0 ? other.similarity() >= best.similarity() - sections.sameCloseness()
+                : other.score() >= best.score() * 0.8;
     }
 
     /** False for a section a card says never to quote, or one about other kinds of concern than the question's. */

@@ -135,4 +135,10 @@ public final class DangerSignals {
     public int phrasingCount() {
         return calm.texts().size() + situations.stream().mapToInt(s -> s.examples().texts().size() + s.not().texts().size()).sum();
     }
+
+    /** This, once its example phrasings are embedded (from {@code withMeaning} on, on a thread of their own). */
+    public DangerSignals prepared() {
+        prepared.get();
+        return this;
+    }
 }

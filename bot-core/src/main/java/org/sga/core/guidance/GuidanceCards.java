@@ -228,4 +228,10 @@ public final class GuidanceCards {
         }
         return all;
     }
+
+    /** This, once its example phrasings are embedded (from {@code withMeaning} on, on a thread of their own). */
+    public GuidanceCards prepared() {
+        prepared.get();
+        return this;
+    }
 }

@@ -16,18 +16,20 @@ import org.sga.core.search.EmbeddingModel;
  *                       messages that carry no card
  * @param besideBestCard and is within this of the card it is closest to, so one message does not draw every card
  * @param concernSpread  kinds of concern within this of the closest kind are also what the message is about
+ * @param sameAnswer     a section that says what to do, this much less similar to a question that asks what to do
+ *                       than the best section (which only describes), is quoted instead
  */
 public record MeaningMargins(int closest, double danger, double withoutCue, double card, double besideBestCard,
-                             double concernSpread) {
+                             double concernSpread, double sameAnswer) {
 
     /** e5-small-v2, the default model. */
-    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.03, 0.03, 0.005, 0.01, 0.01);
+    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.03, 0.03, 0.005, 0.01, 0.01, 0.02);
 
     /**
      * all-MiniLM-L6-v2: e5's margins scaled by the ratio of the models' similarity spreads (about four), not measured
      * on the safety cases.
      */
-    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.12, 0.12, 0.02, 0.04, 0.04);
+    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.12, 0.12, 0.02, 0.04, 0.04, 0.08);
 
     public static MeaningMargins of(EmbeddingModel model) {
         return model == EmbeddingModel.MINILM ? MINILM : E5_SMALL;

@@ -156,9 +156,23 @@ public final class SectionGuidance {
         return Optional.ofNullable(nextSteps.get(sectionId));
     }
 
+    /**
+     * How much less close in meaning a section that says what to do may be than one that only describes, and still be
+     * quoted instead for a question that asks what to do.
+     */
+    public double sameCloseness() {
+        return margins == null ? MeaningMargins.E5_SMALL.sameAnswer() : margins.sameAnswer();
+    }
+
     /** True when the message asks what to do. */
     public boolean asksWhatToDo(String text) {
         String message = QueryText.clean(text);
         return asksWhatToDo.stream().anyMatch(p -> p.matcher(message).find());
+    }
+
+    /** This, once its example phrasings are embedded (from {@code withMeaning} on, on a thread of their own). */
+    public SectionGuidance prepared() {
+        prepared.get();
+        return this;
     }
 }
