@@ -23,59 +23,60 @@ import org.sga.core.yaml.LinedYaml;
  */
 public final class SectionGuidance {
 
-    private static final Set<String> KEYS = Set.of("asks_what_to_do", "concerns", "neutral", "sections");
-    private static final Set<String> KIND_KEYS = Set.of("id", "name", "examples");
+    private static final Set<String> KEYS = Set.of("asks_what_to_do", "cues", "concerns", "neutral", "sections");
+    private static final Set<String> KIND_KEYS = Set.of("id", "name", "needs", "unless", "examples", "not", "patterns");
     private static final Set<String> SECTION_KEYS = Set.of("concerns", "next_step");
-    private static final String NEUTRAL = "";
 
     private final List<Pattern> asksWhatToDo;
-    private final Map<String, Phrasings> kinds;
+    private final List<Situation> kinds;
+    private final Phrasings neutral;
     private final Map<String, Set<String>> sectionConcerns;
     private final Map<String, String> nextSteps;
     private final Map<String, Integer> sectionLines;
     private final Embedder embedder;
     private final MeaningMargins margins;
-    private final Background<Map<String, Phrasings>> prepared;
+    private final Background<Prepared> prepared;
 
-    private SectionGuidance(List<Pattern> asksWhatToDo, Map<String, Phrasings> kinds, Map<String, Set<String>> sectionConcerns,
+    /** The kinds and the neutral questions with their vectors. */
+    private record Prepared(List<Situation> kinds, Phrasings neutral) {
+    }
+
+    private SectionGuidance(List<Pattern> asksWhatToDo, List<Situation> kinds, Phrasings neutral, Map<String, Set<String>> sectionConcerns,
                             Map<String, String> nextSteps, Map<String, Integer> sectionLines, Embedder embedder,
                             MeaningMargins margins, Runnable whenEmbedded) {
         this.asksWhatToDo = List.copyOf(asksWhatToDo);
-        this.kinds = kinds;
+        this.kinds = List.copyOf(kinds);
+        this.neutral = neutral;
         this.sectionConcerns = sectionConcerns;
         this.nextSteps = nextSteps;
         this.sectionLines = sectionLines;
         this.embedder = embedder;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(kinds) : new Background<>("concern-examples", () -> {
-            Map<String, Phrasings> embedded = new LinkedHashMap<>();
-            kinds.forEach((id, p) -> embedded.put(id, p.embedded(embedder)));
-            return embedded;
-        }, whenEmbedded);
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.kinds, neutral))
+                : new Background<>("concern-examples", () -> new Prepared(this.kinds.stream().map(k -> k.embedded(embedder)).toList(),
+                        neutral.embedded(embedder)), whenEmbedded);
     }
 
     /** Nothing known about any section: every section answers any question, with no next-step line. */
     public static SectionGuidance empty() {
-        return new SectionGuidance(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), null, null, null);
+        return new SectionGuidance(List.of(), List.of(), Phrasings.of(List.of()), Map.of(), Map.of(), Map.of(), null, null, null);
     }
 
     /** Reads the file; an unknown kind, a broken pattern or example is a problem naming its line. */
     public static SectionGuidance parse(Reader reader, String source) {
         LinedYaml root = LinedYaml.parse(reader, source).allowOnly(KEYS);
         SituationReader read = new SituationReader(root.get("cues"));
-        Map<String, Phrasings> kinds = new LinkedHashMap<>();
+        List<Situation> kinds = new ArrayList<>();
+        Set<String> kindIds = new LinkedHashSet<>();
         for (LinedYaml kind : root.get("concerns").items()) {
             kind.allowOnly(KIND_KEYS);
             String id = kind.get("id").text();
-            if (kinds.containsKey(id)) {
+            if (!kindIds.add(id)) {
                 throw kind.get("id").problem("kind of concern '" + id + "' is given twice");
             }
-            kind.get("name").text();
-            kinds.put(id, read.phrasings(kind.get("examples"), true));
+            kinds.add(read.situation(kind, id, kind.get("name").text()));
         }
-        if (root.get("neutral").isPresent()) {
-            kinds.put(NEUTRAL, read.phrasings(root.get("neutral"), true));
-        }
+        Phrasings neutral = read.phrasings(root.get("neutral"), false);
         Map<String, Set<String>> concerns = new HashMap<>();
         Map<String, String> steps = new HashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
@@ -88,7 +89,7 @@ public final class SectionGuidance {
             lines.put(id, section.line());
             Set<String> ids = new LinkedHashSet<>();
             for (LinedYaml kind : section.get("concerns").items()) {
-                if (!kinds.containsKey(kind.text()) || kind.text().isEmpty()) {
+                if (!kindIds.contains(kind.text())) {
                     throw kind.problem("no kind of concern named '" + kind.text() + "'");
                 }
                 ids.add(kind.text());
@@ -100,8 +101,8 @@ public final class SectionGuidance {
                 steps.put(id, section.get("next_step").text());
             }
         }
-        return new SectionGuidance(SituationReader.patterns(root.get("asks_what_to_do")), kinds, concerns, steps, lines, null, null,
-                null);
+        return new SectionGuidance(SituationReader.patterns(root.get("asks_what_to_do")), kinds, neutral, concerns, steps, lines,
+                null, null, null);
     }
 
     /** Sections the file names that the library does not have, each naming its line. */
@@ -120,29 +121,40 @@ public final class SectionGuidance {
      * then runs {@code whenEmbedded}.
      */
     public SectionGuidance withMeaning(Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
-        return new SectionGuidance(asksWhatToDo, kinds, sectionConcerns, nextSteps, sectionLines, embedder, margins, whenEmbedded);
+        return new SectionGuidance(asksWhatToDo, kinds, neutral, sectionConcerns, nextSteps, sectionLines, embedder, margins,
+                whenEmbedded);
     }
 
     /**
-     * The kinds of concern a message is about: those about as close to it as the closest kind. Empty when it is about
-     * no kind in particular (closest to the neutral questions) or without an embedder.
+     * The kinds of concern a message is about: any whose pattern matches, and, of those with the words they need (a
+     * colleague's role, say), the ones about as close to it in meaning as the closest. Empty when it is about no kind
+     * in particular (closer to the neutral questions than to every kind), or without an embedder and a pattern.
      */
     public Set<String> concernsOf(String text) {
         String message = QueryText.clean(text);
-        if (embedder == null || kinds.isEmpty() || !QueryText.hasWords(message)) {
-            return Set.of();
+        Prepared ready = prepared.get();
+        Set<String> about = new LinkedHashSet<>();
+        ready.kinds().stream().filter(k -> k.matches(message)).forEach(k -> about.add(k.id()));
+        if (embedder == null || ready.kinds().isEmpty() || !QueryText.hasWords(message)) {
+            return Set.copyOf(about);
         }
         float[] q = Phrasings.question(embedder, message);
         Map<String, Double> closeness = new HashMap<>();
-        prepared.get().forEach((id, p) -> closeness.put(id, p.closeness(q, margins.closest())));
+        for (Situation kind : ready.kinds()) {
+            if (kind.cued(message)) {
+                closeness.put(kind.id(), kind.examples().closeness(q, margins.closest()));
+            }
+        }
         double best = closeness.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NEGATIVE_INFINITY);
-        Set<String> about = new LinkedHashSet<>();
+        if (about.isEmpty() && !ready.neutral().texts().isEmpty() && ready.neutral().closeness(q, margins.closest()) > best) {
+            return Set.of();
+        }
         closeness.forEach((id, c) -> {
             if (c >= best - margins.concernSpread()) {
                 about.add(id);
             }
         });
-        return about.contains(NEUTRAL) ? Set.of() : Set.copyOf(about);
+        return Set.copyOf(about);
     }
 
     /** False when the section is about other kinds of concern only than the ones the question is about. */

@@ -7,9 +7,11 @@ import org.sga.core.search.Phrasings;
 
 /**
  * Something a message may be about, recognised by meaning and words: example phrasings, phrasings close to them
- * that are not it, words it needs as well ({@code needs}, or null), and patterns that alone recognise it.
+ * that are not it, words it needs as well ({@code needs}, or null), words that rule it out ({@code unless}, or null),
+ * and patterns that alone recognise it.
  */
-public record Situation(String id, String name, Pattern needs, Phrasings examples, Phrasings not, List<Pattern> patterns) {
+public record Situation(String id, String name, Pattern needs, Pattern unless, Phrasings examples, Phrasings not,
+                        List<Pattern> patterns) {
 
     public Situation {
         patterns = List.copyOf(patterns);
@@ -17,7 +19,7 @@ public record Situation(String id, String name, Pattern needs, Phrasings example
 
     /** The same situation with its phrasings embedded. */
     public Situation embedded(Embedder embedder) {
-        return new Situation(id, name, needs, examples.embedded(embedder), not.embedded(embedder), patterns);
+        return new Situation(id, name, needs, unless, examples.embedded(embedder), not.embedded(embedder), patterns);
     }
 
     /** True when a pattern matches the message. */
@@ -25,8 +27,8 @@ public record Situation(String id, String name, Pattern needs, Phrasings example
         return patterns.stream().anyMatch(p -> p.matcher(message).find());
     }
 
-    /** True when the message has the words the situation needs (always, when it needs none). */
+    /** True when the message has the words the situation needs (if any) and none of the words that rule it out. */
     public boolean cued(String message) {
-        return needs == null || needs.matcher(message).find();
+        return (needs == null || needs.matcher(message).find()) && (unless == null || !unless.matcher(message).find());
     }
 }

@@ -41,7 +41,7 @@ public final class SituationReader {
         return list.items().stream().map(SituationReader::pattern).toList();
     }
 
-    /** The cue a {@code needs:} key names, or null when there is none. */
+    /** The cue a {@code needs:} or {@code unless:} key names, or null when there is none. */
     public Pattern cue(LinedYaml needs) {
         if (!needs.isPresent()) {
             return null;
@@ -76,9 +76,12 @@ public final class SituationReader {
         return Phrasings.of(texts);
     }
 
-    /** A situation from its entry: {@code examples} (required), {@code not}, {@code needs} and {@code patterns}. */
+    /**
+     * A situation from its entry: {@code examples} (required), {@code not}, {@code needs} and {@code unless} (cue names)
+     * and {@code patterns}.
+     */
     public Situation situation(LinedYaml entry, String id, String name) {
-        return new Situation(id, name, cue(entry.get("needs")), phrasings(entry.get("examples"), true),
+        return new Situation(id, name, cue(entry.get("needs")), cue(entry.get("unless")), phrasings(entry.get("examples"), true),
                 phrasings(entry.get("not"), false), patterns(entry.get("patterns")));
     }
 }
