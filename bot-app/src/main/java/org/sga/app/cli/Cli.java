@@ -30,7 +30,7 @@ public final class Cli {
               escalations list --open | escalations show REF
               outbox retry REF                             make an escalation's undelivered notices due now
               unanswered --since DATE [--json]             questions the bot could not answer; Not helpful votes
-              bench [search] | bench outbox [N]            latency and throughput
+              bench [search] | bench ask | bench outbox [N]   latency (search; a whole reply beside search) and throughput
               help                                         this list
             Without a command the bot starts (the console chat when no Slack or Teams credentials are set).""";
 
