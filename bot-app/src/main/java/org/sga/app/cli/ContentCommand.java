@@ -65,17 +65,22 @@ final class ContentCommand implements Command {
         // Parsing the synonyms is building an index with them; an empty library is enough to find a bad rule.
         check(dir, "synonyms.txt", problems, out, reader -> SectionIndex.build(new Library(List.of()), reader));
         check(dir, "not-covered.yml", problems, out, NotCovered::parse);
-        check(dir, Content.DANGER_FILE, problems, out, reader -> {
-            DangerSignals danger = DangerSignals.parse(reader, Content.DANGER_FILE);
-            return danger.situations().size() + " situations, " + danger.phrasingCount() + " phrasings";
-        });
         Library sections = library;
+        List<String> cardIds = new ArrayList<>();
         check(guidance(dir, Content.CARDS_FILE), problems, out, reader -> {
             GuidanceCards cards = GuidanceCards.parse(reader, Content.CARDS_FILE);
             if (sections != null) {
                 problems.addAll(cards.problems(sections, Content.CARDS_FILE));
             }
-            return cards.cards().size() + " cards (" + String.join(", ", cards.cards().stream().map(c -> c.id()).toList()) + ")";
+            cards.cards().forEach(c -> cardIds.add(c.id()));
+            return cards.cards().size() + " cards (" + String.join(", ", cardIds) + ")";
+        });
+        check(dir, Content.DANGER_FILE, problems, out, reader -> {
+            DangerSignals danger = DangerSignals.parse(reader, Content.DANGER_FILE);
+            if (!cardIds.isEmpty()) {
+                problems.addAll(danger.problems(cardIds, Content.DANGER_FILE));
+            }
+            return danger.situations().size() + " situations, " + danger.phrasingCount() + " phrasings";
         });
         check(guidance(dir, Content.SECTIONS_FILE), problems, out, reader -> {
             SectionGuidance guidance = SectionGuidance.parse(reader, Content.SECTIONS_FILE);

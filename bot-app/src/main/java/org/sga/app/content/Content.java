@@ -93,7 +93,13 @@ public final class Content {
      * as calm. Example phrasings are embedded in the background and the cache saved.
      */
     public static DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
-        return dangerSignals().withMeaning(embedder, margins(), guidanceCards(library).phrasings(), embedder::save);
+        GuidanceCards cards = guidanceCards(library);
+        DangerSignals danger = dangerSignals();
+        java.util.List<String> problems = danger.problems(cards.cards().stream().map(c -> c.id()).toList(), DANGER_FILE);
+        if (!problems.isEmpty()) {
+            throw new ContentException(String.join("; ", problems));
+        }
+        return danger.withMeaning(embedder, margins(), cards.phrasings(), embedder::save);
     }
 
     /** The guidance cards ({@code cards.yml}), recognised by patterns only; checked against the library's sections. */

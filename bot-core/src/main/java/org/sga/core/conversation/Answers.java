@@ -68,8 +68,13 @@ public final class Answers {
      * results and whether the 999 line comes first.
      */
     public Reply compose(SearchResult result, String question, boolean danger, List<String> notes) {
+        return compose(result, question, danger, List.of(), notes);
+    }
+
+    /** As above, with the cards (ids) that the danger situation always brings shown as well. */
+    public Reply compose(SearchResult result, String question, boolean danger, List<String> dangerCards, List<String> notes) {
         String urgent = danger ? CALL_999 : null;
-        List<GuidanceCard> applying = question == null ? List.of() : cards.applying(question);
+        List<GuidanceCard> applying = question == null ? List.of() : cards.applying(question, dangerCards);
         List<Reply.Card> shownCards = applying.stream().map(this::card).toList();
         Set<String> neverQuote = new LinkedHashSet<>();
         Set<String> cited = new LinkedHashSet<>();

@@ -87,7 +87,8 @@ public final class Assistant implements Conversation {
             return new Reply(Reply.Kind.HELP, null, HELP, null, List.of(),
                     List.of(new Choice("report a concern", "Report a concern")), List.of());
         }
-        boolean urgent = danger.present(text);
+        Optional<DangerSignals.Alert> alert = danger.alert(text);
+        boolean urgent = alert.isPresent();
         if (!QueryText.hasWords(text)) {
             Reply r = Reply.notice("I couldn't find any words in that. Please ask your question in words, or type \"help\".");
             return urgent ? withUrgent(r) : r;
@@ -106,7 +107,7 @@ public final class Assistant implements Conversation {
                     : result.missingDetail() != null ? "Not stated in the procedure: " + result.missingDetail() : null;
             events.notConfident(message.platform(), text, topic);
         }
-        return answers.compose(result, text, urgent, notes);
+        return answers.compose(result, text, urgent, alert.map(DangerSignals.Alert::cards).orElse(List.of()), notes);
     }
 
     private static Reply withUrgent(Reply r) {

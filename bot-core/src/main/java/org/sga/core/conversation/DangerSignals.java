@@ -3,7 +3,9 @@ package org.sga.core.conversation;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,10 +26,12 @@ import org.sga.core.yaml.LinedYaml;
 public final class DangerSignals {
 
     private static final Set<String> KEYS = Set.of("cues", "situations", "patterns", "calm");
-    private static final Set<String> SITUATION_KEYS = Set.of("id", "name", "needs", "examples", "not", "patterns");
+    private static final Set<String> SITUATION_KEYS = Set.of("id", "name", "needs", "unless", "cards", "examples", "not", "patterns");
 
     private final List<Pattern> patterns;
     private final List<Situation> situations;
+    private final Map<String, List<String>> cards;
+    private final Map<String, Integer> cardLines;
     private final Phrasings calm;
     private final Embedder embedder;
     private final MeaningMargins margins;
@@ -37,15 +41,28 @@ public final class DangerSignals {
     private record Prepared(List<Situation> situations, Phrasings calm) {
     }
 
-    /** Patterns only: for tools and tests that run without the embedding model. */
-    public DangerSignals(List<Pattern> patterns) {
-        this(patterns, List.of(), Phrasings.of(List.of()), null, null, null);
+    /**
+     * Why the 999 line comes first (the situation's name, or "a danger phrase") and the ids of the guidance cards the
+     * situation always brings.
+     */
+    public record Alert(String reason, List<String> cards) {
+        public Alert {
+            cards = List.copyOf(cards);
+        }
     }
 
-    private DangerSignals(List<Pattern> patterns, List<Situation> situations, Phrasings calm, Embedder embedder,
-                          MeaningMargins margins, Runnable whenEmbedded) {
+    /** Patterns only: for tools and tests that run without the embedding model. */
+    public DangerSignals(List<Pattern> patterns) {
+        this(patterns, List.of(), Map.of(), Map.of(), Phrasings.of(List.of()), null, null, null);
+    }
+
+    private DangerSignals(List<Pattern> patterns, List<Situation> situations, Map<String, List<String>> cards,
+                          Map<String, Integer> cardLines, Phrasings calm, Embedder embedder, MeaningMargins margins,
+                          Runnable whenEmbedded) {
         this.patterns = List.copyOf(patterns);
         this.situations = List.copyOf(situations);
+        this.cards = Map.copyOf(cards);
+        this.cardLines = Map.copyOf(cardLines);
         this.calm = calm;
         this.embedder = embedder;
         this.margins = margins;
@@ -62,6 +79,8 @@ public final class DangerSignals {
         LinedYaml root = LinedYaml.parse(reader, source).allowOnly(KEYS);
         SituationReader read = new SituationReader(root.get("cues"));
         List<Situation> situations = new ArrayList<>();
+        Map<String, List<String>> cards = new HashMap<>();
+        Map<String, Integer> cardLines = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (LinedYaml entry : root.get("situations").items()) {
             entry.allowOnly(SITUATION_KEYS);
@@ -71,12 +90,14 @@ public final class DangerSignals {
             }
             ids.add(id);
             situations.add(read.situation(entry, id, entry.get("name").text()));
+            cards.put(id, entry.get("cards").texts());
+            cardLines.put(id, entry.get("cards").line());
         }
         if (situations.isEmpty()) {
             throw root.get("situations").problem("needs at least one situation");
         }
         Phrasings calm = read.phrasings(root.get("calm"), true);
-        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, calm, null, null, null);
+        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, cardLines, calm, null, null, null);
     }
 
     /**
@@ -89,7 +110,7 @@ public final class DangerSignals {
         List<String> all = new ArrayList<>(calm.texts());
         situations.forEach(s -> all.addAll(s.not().texts()));
         moreCalm.stream().filter(t -> !all.contains(t)).forEach(all::add);
-        return new DangerSignals(patterns, situations, Phrasings.of(all), embedder, margins, whenEmbedded);
+        return new DangerSignals(patterns, situations, cards, cardLines, Phrasings.of(all), embedder, margins, whenEmbedded);
     }
 
     /** True when the message suggests a child may be in danger now. */
@@ -99,14 +120,19 @@ public final class DangerSignals {
 
     /** What puts the 999 line first: the name of the situation the message is about, or "a danger phrase"; else empty. */
     public Optional<String> assess(String text) {
+        return alert(text).map(Alert::reason);
+    }
+
+    /** Why the 999 line comes first and the cards that come with it; empty when nothing suggests danger now. */
+    public Optional<Alert> alert(String text) {
         String message = QueryText.clean(text);
         if (patterns.stream().anyMatch(p -> p.matcher(message).find())) {
-            return Optional.of("a danger phrase");
+            return Optional.of(new Alert("a danger phrase", List.of()));
         }
         Prepared ready = prepared.get();
         for (Situation s : ready.situations()) {
             if (s.matches(message)) {
-                return Optional.of(s.name());
+                return Optional.of(alert(s));
             }
         }
         if (embedder == null || !QueryText.hasWords(message)) {
@@ -123,7 +149,25 @@ public final class DangerSignals {
                 best = s;
             }
         }
-        return best != null && bestMargin > margins.danger() ? Optional.of(best.name()) : Optional.empty();
+        return best != null && bestMargin > margins.danger() ? Optional.of(alert(best)) : Optional.empty();
+    }
+
+    private Alert alert(Situation s) {
+        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()));
+    }
+
+    /** Cards the situations name that {@code known} (the ids of the card file) does not declare, each with its line. */
+    public List<String> problems(Collection<String> known, String source) {
+        List<String> problems = new ArrayList<>();
+        for (Situation s : situations) {
+            for (String card : cards.getOrDefault(s.id(), List.of())) {
+                if (!known.contains(card)) {
+                    problems.add(source + ":" + cardLines.get(s.id()) + ": situation " + s.id() + " names card " + card
+                            + ", which the card file does not declare");
+                }
+            }
+        }
+        return problems;
     }
 
     /** The situations the content describes. */

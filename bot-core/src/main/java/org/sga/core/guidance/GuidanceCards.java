@@ -174,11 +174,16 @@ public final class GuidanceCards {
 
     /** The cards that apply to a message, in the order the file declares them. */
     public List<GuidanceCard> applying(String text) {
+        return applying(text, List.of());
+    }
+
+    /** The cards that apply to a message, and those of {@code also} (ids), in the order the file declares them. */
+    public List<GuidanceCard> applying(String text, java.util.Collection<String> also) {
         String message = QueryText.clean(text);
         List<Entry> ready = prepared.get();
         boolean[] on = new boolean[ready.size()];
         for (int i = 0; i < ready.size(); i++) {
-            on[i] = ready.get(i).situation().matches(message);
+            on[i] = ready.get(i).situation().matches(message) || also.contains(ready.get(i).card().id());
         }
         if (embedder != null && QueryText.hasWords(message)) {
             float[] q = Phrasings.question(embedder, message);

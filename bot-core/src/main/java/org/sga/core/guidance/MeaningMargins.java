@@ -12,8 +12,8 @@ import org.sga.core.search.EmbeddingModel;
  *                       999 line (negative: a little less close still counts, since a missed 999 line costs most)
  * @param withoutCue     subtracted when the message lacks the words its situation needs (e.g. a time for a meeting):
  *                       only a much closer message then counts
- * @param card           a card applies when the message is at least this much closer to its examples than to the
- *                       messages that carry no card
+ * @param card           a card applies when the message is more than this closer to its examples than to the
+ *                       messages that carry no card and its near misses
  * @param besideBestCard and is within this of the card it is closest to, so one message does not draw every card
  * @param concernSpread  kinds of concern within this of the closest kind are also what the message is about
  * @param sameAnswer     a section that says what to do, this much less similar to a question that asks what to do
@@ -23,13 +23,13 @@ public record MeaningMargins(int closest, double danger, double withoutCue, doub
                              double concernSpread, double sameAnswer) {
 
     /** e5-small-v2, the default model. */
-    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.03, 0.03, 0.005, 0.01, 0.01, 0.02);
+    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.03, 0.03, 0.0, 0.01, 0.01, 0.02);
 
     /**
      * all-MiniLM-L6-v2: e5's margins scaled by the ratio of the models' similarity spreads (about four), not measured
      * on the safety cases.
      */
-    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.12, 0.12, 0.02, 0.04, 0.04, 0.08);
+    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.12, 0.12, 0.0, 0.04, 0.04, 0.08);
 
     public static MeaningMargins of(EmbeddingModel model) {
         return model == EmbeddingModel.MINILM ? MINILM : E5_SMALL;
