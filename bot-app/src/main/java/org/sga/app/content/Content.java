@@ -132,7 +132,7 @@ public final class Content {
         if (embedder == null) {
             return new Answers(library, cards, sections, null);
         }
-        return new Answers(library, cards.withMeaning(embedder, margins(), embedder::save),
+        return new Answers(library, cards.withMeaning(embedder, margins(), library, embedder::save),
                 sections.withMeaning(embedder, margins(), embedder::save), embedder);
     }
 

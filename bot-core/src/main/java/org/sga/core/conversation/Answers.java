@@ -85,26 +85,14 @@ public final class Answers {
         // Read only when a section that depends on it is in question: it costs a comparison with the kinds' examples.
         Supplier<Set<String>> concerns = memo(() -> question == null ? Set.of() : sections.concernsOf(question));
         List<Hit> hits = result.hits();
-        Hit chosen = null;
-        // Where a card applies, the procedure's answer is one of the sections the card rests on: the first (in the
-        // card's order) that search found, or else the card's first; the card is the reading of the question.
-        for (String id : cited) {
-            for (Hit h : hits) {
-                if (chosen == null && unit(h.section()).stream().anyMatch(s -> s.globalId().equals(id))
-                        && quotable(h.section(), neverQuote, concerns)) {
-                    chosen = h;
-                }
-            }
-        }
-        for (String id : cited) {
-            Section section = library.section(id).orElse(null);
-            if (chosen == null && section != null && quotable(section, neverQuote, concerns)) {
-                chosen = new Hit(section, 0, 0, 0);
-            }
-        }
-        if (chosen == null && (!result.answered() || hits.isEmpty())) {
+        if (!result.answered() || hits.isEmpty()) {
             return notConfident(result, urgent, shownCards, notes, List.of());
         }
+        // Where a card applies and search found sections it rests on among the best few, the best of them is the
+        // procedure's answer.
+        Hit chosen = hits.stream().limit(ALTERNATIVES)
+                .filter(h -> unit(h.section()).stream().anyMatch(s -> cited.contains(s.globalId())))
+                .filter(h -> quotable(h.section(), neverQuote, concerns)).findFirst().orElse(null);
         boolean asksWhatToDo = question != null && sections.asksWhatToDo(question);
         if (chosen == null) {
             List<Hit> candidates = hits.stream().limit(ALTERNATIVES).filter(h -> quotable(h.section(), neverQuote, concerns)).toList();
@@ -130,10 +118,8 @@ public final class Answers {
         List<Citation> seeAlso = new ArrayList<>();
         Hit quoted = chosen;
         for (Hit h : hits) {
-            // Related only when close to the quoted one in meaning (or in score, for the lexical index); a card's
-            // section found outside the ranking takes the best hit's measure.
-            Hit measure = quoted.score() == 0 && !hits.isEmpty() ? hits.getFirst() : quoted;
-            boolean related = measure.similarity() > 0 ? h.similarity() >= measure.similarity() - 0.15 : h.score() >= measure.score() * 0.6;
+            // Related only when close to the quoted one in meaning (or in score, for the lexical index).
+            boolean related = quoted.similarity() > 0 ? h.similarity() >= quoted.similarity() - 0.15 : h.score() >= quoted.score() * 0.6;
             if (related && seeAlso.size() < 2 && !unit.contains(h.section()) && quotable(h.section(), neverQuote, concerns)) {
                 seeAlso.add(cite(h.section()));
             }

@@ -38,9 +38,10 @@ public final class GuidanceCards {
     private final Background<List<Entry>> prepared;
 
     /** A card, how it is recognised, and where the file declares it. */
-    private record Entry(GuidanceCard card, Situation situation, Phrasings negatives, Map<String, Integer> lines) {
+    private record Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions,
+                         Map<String, Integer> lines) {
         Entry embedded(Embedder embedder) {
-            return new Entry(card, situation.embedded(embedder), negatives.embedded(embedder), lines);
+            return new Entry(card, situation.embedded(embedder), negatives.embedded(embedder), questions.embedded(embedder), lines);
         }
     }
 
@@ -116,7 +117,7 @@ public final class GuidanceCards {
             lines.put("id", idNode.line());
             lines.put("procedure", node.get("procedure").line());
             lines.put("never_quote", node.get("never_quote").line());
-            entries.add(new Entry(card, situation, Phrasings.of(negatives), lines));
+            entries.add(new Entry(card, situation, Phrasings.of(negatives), Phrasings.of(List.of()), lines));
         }
         if (entries.isEmpty()) {
             throw root.get("cards").problem("declares no cards");
@@ -166,10 +167,22 @@ public final class GuidanceCards {
 
     /**
      * Recognises cards by meaning too; the examples are embedded on a thread of their own from now on, which then runs
-     * {@code whenEmbedded}.
+     * {@code whenEmbedded}. The alternate phrasings of the library's sections count against a card too (questions
+     * staff ask whose answer is a section), except those of the sections the card cites or never quotes: a question
+     * is about the card only when it is closer to the card's examples than to the ordinary questions of the procedure.
      */
-    public GuidanceCards withMeaning(Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
-        return new GuidanceCards(entries, none, forFiles, embedder, margins, whenEmbedded);
+    public GuidanceCards withMeaning(Embedder embedder, MeaningMargins margins, Library library, Runnable whenEmbedded) {
+        List<Entry> withQuestions = new ArrayList<>();
+        for (Entry e : entries) {
+            List<String> questions = new ArrayList<>();
+            for (org.sga.content.Section section : library.sections()) {
+                if (!e.card().procedure().contains(section.globalId()) && !e.card().neverQuote().contains(section.globalId())) {
+                    questions.addAll(section.alternates());
+                }
+            }
+            withQuestions.add(new Entry(e.card(), e.situation(), e.negatives(), Phrasings.of(questions), e.lines()));
+        }
+        return new GuidanceCards(withQuestions, none, forFiles, embedder, margins, whenEmbedded);
     }
 
     /** The cards that apply to a message, in the order the file declares them. */
@@ -196,7 +209,9 @@ public final class GuidanceCards {
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
                 on[i] |= e.situation().cued(message) && closeness[i] >= closest - margins.besideBestCard()
-                        && closeness[i] - e.negatives().closeness(q, margins.closest()) > margins.card();
+                        && closeness[i] - e.negatives().closeness(q, margins.closest()) > margins.card()
+                        && (e.questions().texts().isEmpty()
+                            || closeness[i] - e.questions().closeness(q, margins.closest()) > margins.card() - margins.besideQuestions());
             }
         }
         List<GuidanceCard> cards = new ArrayList<>();

@@ -15,7 +15,7 @@ public final class ShippedGuidance {
     private static final MeaningMargins MARGINS = MeaningMargins.of(EmbeddingModel.DEFAULT);
 
     public static final GuidanceCards CARDS = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
-            .withMeaning(ShippedIndex.EMBEDDER, MARGINS, () -> { });
+            .withMeaning(ShippedIndex.EMBEDDER, MARGINS, ShippedIndex.LIBRARY, () -> { });
     public static final SectionGuidance SECTIONS = SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"),
             "sections.yml").withMeaning(ShippedIndex.EMBEDDER, MARGINS, () -> { });
     public static final DangerSignals DANGER = DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml")

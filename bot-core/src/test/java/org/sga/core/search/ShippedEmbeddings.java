@@ -33,7 +33,7 @@ public final class ShippedEmbeddings {
         // The guidance's example phrasings (danger situations, cards, kinds of concern) are shipped content too.
         MeaningMargins margins = MeaningMargins.of(model);
         GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
-                .withMeaning(embedder, margins, () -> { }).prepared();
+                .withMeaning(embedder, margins, library, () -> { }).prepared();
         DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml")
                 .withMeaning(embedder, margins, cards.phrasings(), () -> { }).prepared();
         SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"), "sections.yml")
