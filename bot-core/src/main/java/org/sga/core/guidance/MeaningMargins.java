@@ -26,13 +26,13 @@ public record MeaningMargins(int closest, double danger, double withoutCue, doub
                              double besideQuestions, double concernSpread, double sameAnswer) {
 
     /** e5-small-v2, the default model. */
-    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.02, 0.03, 0.0, 0.01, 0.02, 0.02, 0.0);
+    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.02, 0.03, 0.0, 0.01, 0.02, 0.03, 0.0);
 
     /**
      * all-MiniLM-L6-v2: e5's margins scaled by the ratio of the models' similarity spreads (about four), not measured
      * on the safety cases.
      */
-    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.08, 0.12, 0.0, 0.04, 0.08, 0.08, 0.0);
+    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.08, 0.12, 0.0, 0.04, 0.08, 0.12, 0.0);
 
     public static MeaningMargins of(EmbeddingModel model) {
         return model == EmbeddingModel.MINILM ? MINILM : E5_SMALL;
