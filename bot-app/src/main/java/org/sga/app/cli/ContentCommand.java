@@ -78,7 +78,7 @@ final class ContentCommand implements Command {
         check(dir, Content.DANGER_FILE, problems, out, reader -> {
             DangerSignals danger = DangerSignals.parse(reader, Content.DANGER_FILE);
             if (!cardIds.isEmpty()) {
-                problems.addAll(danger.problems(cardIds, Content.DANGER_FILE));
+                problems.addAll(danger.problems(cardIds, sections, Content.DANGER_FILE));
             }
             return danger.situations().size() + " situations, " + danger.phrasingCount() + " phrasings";
         });
