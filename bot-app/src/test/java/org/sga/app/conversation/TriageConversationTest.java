@@ -92,9 +92,11 @@ class TriageConversationTest {
 
         assertThat(outcome.kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
         assertThat(outcome.urgent()).isNull();
-        assertThat(outcome.checklist()).extracting(Reply.ChecklistItem::code).containsExactly("INFORM_MANAGER",
-                "SAFER_REFERRAL", "CONTACT_POLICE", "PRESERVE_EVIDENCE", "ALERT_PROVIDER", "SECURE_STORAGE",
-                "KEEP_MONITORING", "RECORD_INCIDENT");
+        assertThat(outcome.checklist()).extracting(Reply.ChecklistItem::code).containsExactly("TELL_SAFEGUARDING_LEAD",
+                "PRESERVE_EVIDENCE", "INFORM_MANAGER", "KEEP_MONITORING", "RECORD_INCIDENT", "CONTACT_POLICE",
+                "SAFER_REFERRAL", "ALERT_PROVIDER", "SECURE_STORAGE");
+        assertThat(outcome.checklist()).extracting(Reply.ChecklistItem::heading).containsSequence("What you do now",
+                "What you do now").endsWith("What the DSL will do").doesNotContain("What the police will do");
         assertThat(outcome.checklist()).allSatisfy(item -> assertThat(item.cites()).isNotEmpty());
         assertThat(outcome.text()).contains("Reference SG-").contains("urgency URGENT")
                 .contains("Notified: your manager, the designated safeguarding lead");
@@ -179,6 +181,7 @@ class TriageConversationTest {
             say("report a concern");
             say("no");
             say("colleague");
+            say("no");
             say("no");
             say("no");
             say("no");

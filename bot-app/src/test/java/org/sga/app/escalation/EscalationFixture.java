@@ -53,10 +53,11 @@ final class EscalationFixture {
     static final Map<String, String> CHILD_ONLINE = answers("immediate_danger", "no", "concern_about", "child_harmed",
             "images_involved", "yes", "images_online", "yes", "child_posted_own_image", "no");
     static final Map<String, String> COLLEAGUE_IS_MANAGER = answers("immediate_danger", "no",
-            "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "yes");
+            "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "yes",
+            "colleague_is_safeguarding_lead", "no");
     static final Map<String, String> NOT_CONFIDENT_TO_TELL_MANAGER = answers("immediate_danger", "no",
             "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "no",
-            "confident_to_tell_manager", "no");
+            "confident_to_tell_manager", "no", "colleague_is_safeguarding_lead", "no");
     static final Map<String, String> ADULT_OUTSIDE_WORK = answers("immediate_danger", "no", "concern_about", "adult",
             "images_involved", "no");
 

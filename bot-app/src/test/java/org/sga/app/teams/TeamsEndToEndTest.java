@@ -216,6 +216,9 @@ class TeamsEndToEndTest {
                               out_of_hours:
                                 channel: {teams: "19:ooh@thread.tacv2"}
                                 backup: {teams: "19:ooh-backup@thread.tacv2"}
+                              governance_lead:
+                                channel: {teams: "19:gov@thread.tacv2"}
+                                backup: {teams: "19:gov-backup@thread.tacv2"}
                     """.formatted(DSL_CHANNEL, DEE);
             return RoutingConfig.parse(new java.io.StringReader(yaml), "teams-e2e-routing.yml");
         }

@@ -9,7 +9,8 @@ final class RoleNames {
             "manager", "your manager",
             "safeguarding_lead", "the designated safeguarding lead",
             "allegations_officer", "the allegations officer (LADO)",
-            "out_of_hours", "the out-of-hours team");
+            "out_of_hours", "the out-of-hours team",
+            "governance_lead", "the governance lead (chair of governors, trustee or director)");
 
     private RoleNames() {
     }

@@ -12,6 +12,7 @@ import org.sga.core.escalation.Platform;
 import org.sga.core.escalation.Raised;
 import org.sga.core.escalation.Reporter;
 import org.sga.core.triage.Action;
+import org.sga.core.triage.ActionGroup;
 import org.sga.core.triage.Question;
 import org.sga.core.triage.TriageEngine;
 import org.sga.core.triage.TriageOutcome;
@@ -175,16 +176,15 @@ public final class TriageDialogue {
 
     private Reply outcome(TriageOutcome outcome, Raised raised) {
         List<Reply.ChecklistItem> checklist = new ArrayList<>();
-        StringBuilder text = new StringBuilder("Reference ").append(raised.reference()).append(" · urgency ")
-                .append(outcome.urgency()).append("\n\nWhat the procedure requires of you:");
-        int n = 1;
-        for (Action action : outcome.actions()) {
-            List<Citation> cites = answers.citations(action.cites().stream().map(c -> c.id()).toArray(String[]::new)).all();
-            checklist.add(new Reply.ChecklistItem(action.code(), action.title(), action.text(), cites));
-            text.append("\n").append(n++).append(". ").append(action.title()).append(": ").append(action.text())
-                    .append(" (").append(Citations.compact(cites)).append(")");
+        for (ActionGroup group : outcome.actionGroups()) {
+            for (Action action : group.actions()) {
+                List<Citation> cites = answers.citations(action.cites().stream().map(c -> c.id()).toArray(String[]::new)).all();
+                checklist.add(new Reply.ChecklistItem(action.code(), group.owner(), group.heading(), action.title(),
+                        action.text(), cites));
+            }
         }
-        text.append("\n\n");
+        StringBuilder text = new StringBuilder("Reference ").append(raised.reference()).append(" · urgency ")
+                .append(outcome.urgency()).append("\n\n");
         if (raised.routing().roles().isEmpty()) {
             text.append("Nobody could be notified automatically: please tell your designated safeguarding lead yourself.");
         } else {

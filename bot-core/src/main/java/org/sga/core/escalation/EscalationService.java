@@ -128,7 +128,9 @@ public final class EscalationService implements EscalationRaiser {
         ZoneId zone = team.officeHours().zone();
         Platform platform = reporter.platform();
         List<EscalationMessage.Answered> answers = answersInShort(outcome.answers());
-        List<String> actions = outcome.actions().stream().map(Action::title).toList();
+        List<EscalationMessage.ActionList> actions = outcome.actionGroups().stream()
+                .map(g -> new EscalationMessage.ActionList(g.noticeHeading(), g.actions().stream().map(Action::title).toList()))
+                .toList();
         List<OutboxRow> rows = new ArrayList<>();
         List<RoutedRole> notified = new ArrayList<>();
         List<RaisedEscalation.NotifiedRole> recorded = new ArrayList<>();

@@ -20,13 +20,20 @@ import org.sga.core.yaml.YamlProblem;
  *
  * @param defaultTeamId the team used when a reporter's team is not known
  * @param acknowledgeWithin overrides of the triage definition's acknowledgement deadlines, per urgency
+ * @param rounds overrides of the triage definition's number of rounds after the backup, per urgency
  */
 public record RoutingConfig(List<Organisation> organisations, String defaultTeamId,
-        Map<Urgency, Duration> acknowledgeWithin) {
+        Map<Urgency, Duration> acknowledgeWithin, Map<Urgency, Integer> rounds) {
 
     public RoutingConfig {
         organisations = List.copyOf(organisations);
         acknowledgeWithin = Map.copyOf(acknowledgeWithin);
+        rounds = Map.copyOf(rounds);
+    }
+
+    /** With the triage definition's rounds for every urgency. */
+    public RoutingConfig(List<Organisation> organisations, String defaultTeamId, Map<Urgency, Duration> acknowledgeWithin) {
+        this(organisations, defaultTeamId, acknowledgeWithin, Map.of());
     }
 
     public static RoutingConfig load(Path path) {
@@ -77,5 +84,10 @@ public record RoutingConfig(List<Organisation> organisations, String defaultTeam
     /** The configured deadline for an urgency, else {@code fallback} (the triage definition's default). */
     public Duration acknowledgeWithin(Urgency urgency, Duration fallback) {
         return acknowledgeWithin.getOrDefault(urgency, fallback);
+    }
+
+    /** The configured rounds after the backup for an urgency, else {@code fallback} (the triage definition's default). */
+    public int rounds(Urgency urgency, int fallback) {
+        return rounds.getOrDefault(urgency, fallback);
     }
 }
