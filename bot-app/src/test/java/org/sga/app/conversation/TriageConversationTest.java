@@ -99,7 +99,8 @@ class TriageConversationTest {
                 "What you do now").endsWith("What the DSL will do").doesNotContain("What the police will do");
         assertThat(outcome.checklist()).allSatisfy(item -> assertThat(item.cites()).isNotEmpty());
         assertThat(outcome.text()).contains("Reference SG-").contains("urgency URGENT")
-                .contains("Notified: your manager, the designated safeguarding lead");
+                .contains("Being notified now: your manager and the designated safeguarding lead.")
+                .doesNotContain("Notified:");
         String ref = outcome.text().replaceAll("(?s).*Reference (SG-[A-Z0-9-]+).*", "$1");
         assertThat(store.auditTrail().forRef(ref)).hasSize(1);
         assertThat(store.outbox().entries(ref)).extracting(e -> e.row().role())
@@ -192,7 +193,7 @@ class TriageConversationTest {
             answerColleagueNotConfident();
             Reply outcome = say("Mr X messaged a year 9 pupil late at night.");
             assertThat(outcome.kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
-            String notified = outcome.text().substring(outcome.text().indexOf("Notified:"));
+            String notified = outcome.text().substring(outcome.text().indexOf("Being notified now:"));
             assertThat(notified).doesNotContain("your manager").contains("allegations officer");
             String ref = outcome.text().replaceAll("(?s).*Reference (SG-[A-Z0-9-]+).*", "$1");
             List<OutboxEntry> rows = store.outbox().entries(ref);

@@ -26,6 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.sga.app.escalation.Routings;
+import org.sga.core.escalation.Platform;
+import org.sga.core.escalation.RoutingConfig;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,12 +60,18 @@ class OpsEndpointsTest {
         registry.add("sga.data.dir", DATA::toString);
     }
 
-    /** Lexical search only: no embedding model to load in a test. */
+    /** Lexical search only: no embedding model to load in a test; every role on a Teams channel, as Teams is on. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Lexical {
         @Bean
         BackgroundSearcher searcher(Library library) {
             return new BackgroundSearcher(() -> Content.index(library, false));
+        }
+
+        @Bean
+        @Primary
+        RoutingConfig teamsRouting() {
+            return Routings.everyRoleOn(Platform.TEAMS);
         }
     }
 

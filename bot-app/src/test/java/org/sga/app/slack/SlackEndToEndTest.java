@@ -180,7 +180,7 @@ class SlackEndToEndTest {
         Map<String, String> outcome = last();
         assertThat(outcome.get("channel")).isEqualTo(DM);
         assertThat(outcome.get("blocks")).contains("Reference SG-").contains("What you do now").contains("version")
-                .contains("Notified");
+                .contains("Being notified now");
         String ref = outcome.get("blocks").replaceAll("(?s).*Reference (SG-[A-Z0-9]+-[A-Z0-9]+).*", "$1");
         assertThat(auditTrail.forRef(ref)).as("audited before anything is sent").isNotEmpty();
         assertThat(posts()).noneMatch(p -> "CDSL".equals(p.get("channel")));

@@ -11,6 +11,8 @@ import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.escalation.Platform;
 import org.sga.core.escalation.Raised;
 import org.sga.core.escalation.Reporter;
+import org.sga.core.escalation.RoutedRole;
+import org.sga.core.escalation.Routing;
 import org.sga.core.triage.Action;
 import org.sga.core.triage.ActionGroup;
 import org.sga.core.triage.Question;
@@ -184,22 +186,64 @@ public final class TriageDialogue {
             }
         }
         StringBuilder text = new StringBuilder("Reference ").append(raised.reference()).append(" · urgency ")
-                .append(outcome.urgency()).append("\n\n");
-        if (raised.routing().roles().isEmpty()) {
-            text.append("Nobody could be notified automatically: please tell your designated safeguarding lead yourself.");
-        } else {
-            text.append("Notified: ").append(String.join(", ", raised.routing().roles().stream()
-                    .map(r -> RoleNames.of(r.role().id())).toList()))
-                    .append(". Someone must acknowledge within ").append(human(raised.routing().acknowledgeWithin()))
-                    .append("; I will tell you who acknowledged and when, and notify their backup if nobody does.");
-        }
-        if (!raised.undeliverable().isEmpty()) {
-            text.append("\n\nI could not reach ").append(String.join(", ", raised.undeliverable().stream()
-                    .map(r -> RoleNames.of(r.id())).toList()))
-                    .append(" on this platform: please contact them directly now and give them the reference.");
-        }
+                .append(outcome.urgency()).append("\n\n").append(whoIsNotified(raised));
         String urgent = outcome.actionCodes().contains("CALL_999") ? Answers.CALL_999 : null;
         return new Reply(Reply.Kind.TRIAGE_OUTCOME, urgent, text.toString(), null, List.of(), List.of(), List.of(), checklist);
+    }
+
+    /**
+     * Honest about delivery: the notices are queued, not yet delivered, so the roles are "being notified"; the
+     * reporter hears when they have it. Then the chase, and the numbers to phone if nobody acknowledges.
+     */
+    private static String whoIsNotified(Raised raised) {
+        Routing routing = raised.routing();
+        List<String> notified = raised.notified().stream().map(TriageDialogue::named).toList();
+        List<String> lines = new ArrayList<>();
+        if (!notified.isEmpty()) {
+            lines.add("Being notified now: " + list(notified) + ". I will tell you when they have it, and who acknowledges.");
+        }
+        for (RoutedRole role : routing.roles()) {
+            if (raised.backupInstead().contains(role.role())) {
+                lines.add(capitalised(named(role)) + " cannot be reached automatically, so their backup"
+                        + role.backupContact().shownName().map(n -> " (" + n + ")").orElse("") + " is being notified instead.");
+            } else if (raised.undeliverable().contains(role.role())) {
+                lines.add("Nobody could be notified automatically for " + named(role) + ": please phone them yourself now"
+                        + " and give them the reference.");
+            }
+        }
+        if (notified.isEmpty() && raised.backupInstead().isEmpty()) {
+            lines.add("Nobody could be notified automatically. Tell your designated safeguarding lead yourself now.");
+        } else {
+            String within = human(routing.acknowledgeWithin());
+            lines.add("Someone must acknowledge within " + within + ". If nobody does, their backup is notified"
+                    + (routing.rounds() == 0 ? "" : ", then both are reminded up to " + routing.rounds() + " times, "
+                    + within + " apart") + "; I will tell you each time.");
+        }
+        List<String> phones = new ArrayList<>();
+        for (RoutedRole role : routing.roles()) {
+            role.contact().shownPhone().ifPresent(p -> phones.add(capitalised(named(role)) + ": " + p
+                    + role.contact().shownHours().map(h -> " (" + h + ")").orElse("")));
+            role.backupContact().shownPhone().ifPresent(p -> phones.add("their backup"
+                    + role.backupContact().shownName().map(n -> " " + n).orElse("") + ": " + p));
+        }
+        if (!phones.isEmpty()) {
+            lines.add("If nobody acknowledges, or you cannot wait, phone: " + String.join("; ", phones) + ".");
+        }
+        return String.join("\n", lines);
+    }
+
+    /** {@code the designated safeguarding lead (Alex Example)}. */
+    private static String named(RoutedRole role) {
+        return RoleNames.of(role.role().id()) + role.contact().shownName().map(n -> " (" + n + ")").orElse("");
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String list(List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
     private Reply withUrgency(TriageOutcome outcome, Reply reply) {

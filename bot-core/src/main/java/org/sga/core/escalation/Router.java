@@ -50,10 +50,12 @@ public final class Router {
                     backup = backup.without(closed);
                 }
             }
-            routed.add(new RoutedRole(role, channel, backup, route.acknowledgers()));
+            routed.add(new RoutedRole(role, channel, backup, route.acknowledgers(), route.contact(),
+                    route.backupContact()));
         }
         return new Routing(team.id(), at, inside, outcome.urgency(),
-                config.acknowledgeWithin(outcome.urgency(), outcome.acknowledgeWithin()), routed);
+                config.acknowledgeWithin(outcome.urgency(), outcome.acknowledgeWithin()),
+                config.rounds(outcome.urgency(), outcome.rounds()), routed);
     }
 
     private Team team(String teamId) {
