@@ -1,6 +1,9 @@
 package org.sga.core.conversation;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +26,13 @@ import org.sga.core.triage.TriageOutcome;
  * The guided triage as a dialogue: asks the questions of the triage definition in order, accepts answers by
  * number, value, label or synonym, supports {@code back}, {@code restart} and {@code cancel}, takes an optional note,
  * then raises the escalation and shows the checklist. The state lives in the conversation store after every step,
- * so a restarted process (or another instance) resumes at the question it stopped on.
+ * so a restarted process (or another instance) can take the next message.
+ *
+ * <p>The dialogue rules of TRIAGE.md: a message typed during the triage that suggests a child may be in danger now
+ * gets the 999 line at once and the danger question is asked again (the new answer replaces the old); "report a
+ * concern" during an unfinished triage, or any message after it was idle for {@link #IDLE}, asks whether to continue
+ * it or start again, so it is never resumed silently and a stale triage is never sent; "report a concern" is never
+ * taken as an answer.
  */
 public final class TriageDialogue {
 
@@ -33,6 +42,9 @@ public final class TriageDialogue {
     /** Longest note accepted; the escalation carries the minimum needed. */
     static final int MAX_NOTE = 1_000;
 
+    /** After this long without a message, an unfinished triage is not simply carried on (TRIAGE.md). */
+    public static final Duration IDLE = Duration.ofMinutes(30);
+
     private static final Set<String> STARTS = Set.of("report a concern", "report concern", "report", "triage",
             "start triage", "raise a concern", "i have a concern", "i want to report a concern");
     private static final Pattern WORRIED = Pattern.compile("^(i'?m|i am|im|we'?re|we are)? ?(really |very )?(worried|concerned) about\\b.*");
@@ -40,21 +52,32 @@ public final class TriageDialogue {
     private static final Set<String> RESTART = Set.of("restart", "start again", "restart triage", "start over");
     private static final Set<String> BACK = Set.of("back", "go back", "undo");
     private static final Set<String> SEND = Set.of("send", "skip", "no note", "send without a note", "send now", "no");
+    private static final Set<String> CONTINUE = Set.of("continue", "carry on", "resume", "continue it", "go on",
+            "continue the report", "yes continue");
 
     private final TriageEngine engine;
     private final ConversationStore store;
     private final EscalationRaiser raiser;
     private final Answers answers;
     private final ConversationEvents events;
+    private final DangerSignals danger;
+    private final Clock clock;
 
-    public TriageDialogue(TriageEngine engine, ConversationStore store, EscalationRaiser raiser, Answers answers) {
-        this(engine, store, raiser, answers, ConversationEvents.NONE);
+    /**
+     * @param danger the check every free-text message typed during a triage goes through
+     * @param clock  to tell how long a triage has been idle, on the conversation store's clock
+     */
+    public TriageDialogue(TriageEngine engine, ConversationStore store, EscalationRaiser raiser, Answers answers,
+                          DangerSignals danger, Clock clock) {
+        this(engine, store, raiser, answers, danger, clock, ConversationEvents.NONE);
     }
 
     /** With {@code events} told when a triage starts, completes or is cancelled. */
     public TriageDialogue(TriageEngine engine, ConversationStore store, EscalationRaiser raiser, Answers answers,
-                          ConversationEvents events) {
+                          DangerSignals danger, Clock clock, ConversationEvents events) {
         this.events = java.util.Objects.requireNonNull(events, "events");
+        this.danger = java.util.Objects.requireNonNull(danger, "danger");
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.engine = engine;
         this.store = store;
         this.raiser = raiser;
@@ -95,7 +118,23 @@ public final class TriageDialogue {
             events.triageAbandoned(message.platform(), "cancelled");
             return Optional.of(Reply.notice("Triage cancelled. Nothing has been sent. If a child is in immediate danger, call 999."));
         }
-        if (RESTART.contains(command) || (isStart(text) && state.answers().isEmpty())) {
+        if (state.stage() == DialogueState.Stage.RESUME) {
+            return Optional.of(resume(key, current, state, text, command));
+        }
+        boolean idle = !current.updatedAt().plus(IDLE).isAfter(clock.instant());
+        boolean nothingYet = state.answers().isEmpty() && state.stage() == DialogueState.Stage.ASKING;
+        if (idle && nothingYet) {
+            // Started long ago and never answered: nothing to continue, so the message is taken as it comes.
+            store.delete(key);
+            events.triageAbandoned(message.platform(), "expired");
+            return handle(message, text);
+        }
+        if (idle || isStart(text) && !nothingYet) {
+            DialogueState paused = state.pausedForResume();
+            save(key, paused, current.version());
+            return Optional.of(resumePrompt(paused, current, !isStart(text) && danger.present(text), null));
+        }
+        if (RESTART.contains(command) || isStart(text)) {
             DialogueState fresh = DialogueState.start();
             save(key, fresh, current.version());
             return Optional.of(ask(fresh, "Starting again.", null));
@@ -105,12 +144,30 @@ public final class TriageDialogue {
             save(key, previous, current.version());
             return Optional.of(ask(previous, state.answers().isEmpty() ? "This is the first question." : null, null));
         }
+        if (state.stage() == DialogueState.Stage.RECHECK) {
+            return Optional.of(recheck(message, key, current, state, text));
+        }
         if (state.stage() == DialogueState.Stage.NOTE) {
+            if (!SEND.contains(command) && danger.present(text)
+                    && engine.definition().dangerRecheck().needed(state.answers())) {
+                DialogueState rechecking = state.rechecking(text.strip());
+                save(key, rechecking, current.version());
+                return Optional.of(dangerQuestion(rechecking, "Your note is kept: it is sent as soon as you have answered."));
+            }
             return Optional.of(note(message, key, current, state, text));
         }
         Question question = engine.nextQuestion(state.answers()).orElseThrow();
         Optional<String> value = question.match(text);
         if (value.isEmpty()) {
+            if (danger.present(text)) {
+                if (state.answers().containsKey(engine.definition().dangerRecheck().question())
+                        && engine.definition().dangerRecheck().needed(state.answers())) {
+                    DialogueState rechecking = state.rechecking(null);
+                    save(key, rechecking, current.version());
+                    return Optional.of(dangerQuestion(rechecking, null));
+                }
+                return Optional.of(call999(ask(state, null, null)));
+            }
             return Optional.of(ask(state, null, "\"" + shorten(text) + "\" is not one of the answers. Please pick one of the "
                     + "options (by number or by its words)."));
         }
@@ -123,6 +180,108 @@ public final class TriageDialogue {
         }
         save(key, next, current.version());
         return Optional.of(ask(next, null, null));
+    }
+
+    /** The danger question again, after a message that suggested danger: the 999 line first, then the question. */
+    private Reply dangerQuestion(DialogueState state, String after) {
+        Question question = engine.question(engine.definition().dangerRecheck().question()).orElseThrow();
+        String previous = Optional.ofNullable(state.answers().get(question.id()))
+                .flatMap(v -> question.options().stream().filter(o -> o.value().equals(v)).findFirst())
+                .map(o -> " Your earlier answer was \"" + o.label() + "\"; your answer now replaces it.")
+                .orElse("");
+        String text = "What you wrote suggests a child may be in danger now. If so, call 999 first, then carry on here."
+                + previous + (after == null ? "" : " " + after) + "\n\n" + question.prompt();
+        List<Choice> choices = question.options().stream().map(o -> new Choice(o.label(), o.label())).toList();
+        return new Reply(Reply.Kind.TRIAGE_QUESTION, Answers.CALL_999, text, null, List.of(), choices,
+                List.of("Type \"back\" or \"cancel\" at any time"));
+    }
+
+    /** The answer to the danger question asked again: it replaces the old one, and the triage goes on (or is sent). */
+    private Reply recheck(InboundMessage message, ConversationKey key, ConversationState current, DialogueState state,
+            String text) {
+        Question question = engine.question(engine.definition().dangerRecheck().question()).orElseThrow();
+        Optional<String> value = question.match(text);
+        if (value.isEmpty()) {
+            return danger.present(text) ? dangerQuestion(state, null)
+                    : dangerQuestion(state, "\"" + shorten(text) + "\" is not one of the answers.");
+        }
+        Map<String, String> answered = new LinkedHashMap<>(state.answers());
+        answered.put(question.id(), value.get());
+        DialogueState next = state.rechecked(stillAsked(answered));
+        TriageOutcome outcome = engine.evaluate(next.answers());
+        if (!outcome.complete()) {
+            save(key, next, current.version());
+            return ask(next, null, null);
+        }
+        String reference = state.reference() != null ? state.reference() : raiser.newReference(reporter(message));
+        DialogueState awaiting = next.awaitingNote(reference);
+        save(key, awaiting, current.version());
+        if (state.note() != null) {
+            return note(message, key, current, awaiting, state.note());
+        }
+        return noteRequest(outcome);
+    }
+
+    /** The answers still asked in dialogue order after one of them changed; the rest are dropped, to be asked again. */
+    private Map<String, String> stillAsked(Map<String, String> answers) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        Optional<Question> next = engine.nextQuestion(kept);
+        while (next.isPresent() && answers.containsKey(next.get().id())) {
+            kept.put(next.get().id(), answers.get(next.get().id()));
+            next = engine.nextQuestion(kept);
+        }
+        return kept;
+    }
+
+    /** An unfinished triage after a pause, or after "report a concern": continue it, start again, or cancel. */
+    private Reply resume(ConversationKey key, ConversationState current, DialogueState state, String text, String command) {
+        if (CONTINUE.contains(command)) {
+            DialogueState resumed = state.resumed();
+            save(key, resumed, current.version());
+            return switch (resumed.stage()) {
+                case NOTE -> noteRequest(engine.evaluate(resumed.answers()));
+                case RECHECK -> dangerQuestion(resumed, null);
+                default -> ask(resumed, "Carrying on with your report.", null);
+            };
+        }
+        if (RESTART.contains(command) || isStart(text)) {
+            DialogueState fresh = DialogueState.start();
+            save(key, fresh, current.version());
+            return ask(fresh, "Starting again.", null);
+        }
+        if (danger.present(text)) {
+            DialogueState resumed = state.resumed();
+            if (resumed.answers().containsKey(engine.definition().dangerRecheck().question())
+                    && engine.definition().dangerRecheck().needed(resumed.answers())) {
+                DialogueState rechecking = resumed.rechecking(resumed.note());
+                save(key, rechecking, current.version());
+                return dangerQuestion(rechecking, null);
+            }
+            return resumePrompt(state, current, true, null);
+        }
+        return resumePrompt(state, current, false, "Please choose one of the options.");
+    }
+
+    private Reply resumePrompt(DialogueState state, ConversationState current, boolean dangerSignalled, String problem) {
+        Duration since = Duration.between(current.updatedAt(), clock.instant());
+        String when = since.compareTo(Duration.ofMinutes(1)) < 0 ? "just now"
+                : since.compareTo(Duration.ofDays(1)) < 0 ? human(since) + " ago" : "more than a day ago";
+        int answered = state.answers().size();
+        String where = state.paused() == DialogueState.Stage.NOTE
+                ? "every question is answered, but it was not sent"
+                : answered + (answered == 1 ? " question" : " questions") + " answered";
+        String text = (problem == null ? "" : problem + "\n\n")
+                + "You have a report you started " + when + " that is not finished (" + where + "). Nothing has been "
+                + "sent yet. Do you want to continue it, or start again?";
+        List<Choice> choices = List.of(new Choice("continue", "Continue it"), new Choice("start again", "Start again"),
+                new Choice("cancel", "Cancel it"));
+        return new Reply(Reply.Kind.TRIAGE_QUESTION, dangerSignalled ? Answers.CALL_999 : null, text, null, List.of(),
+                choices, List.of());
+    }
+
+    private static Reply call999(Reply reply) {
+        return new Reply(reply.kind(), Answers.CALL_999, reply.text(), reply.citation(), reply.seeAlso(), reply.choices(),
+                reply.notes(), reply.checklist());
     }
 
     private Reply note(InboundMessage message, ConversationKey key, ConversationState current, DialogueState state, String text) {
