@@ -433,6 +433,97 @@ class ReEscalatingTest {
             }
             assertThat(two.auditTrail().verify().ok()).isTrue();
         }
+
+        /**
+         * Two instances on one database, nobody acknowledging ten EMERGENCY escalations: at every step both instances
+         * race to deliver and to take the chase on, and each notice is still sent once, step by step, until the
+         * reporters are told to phone.
+         */
+        @ParameterizedTest
+        @EnumSource(Db.class)
+        void givenTwoInstancesAndNobodyAcknowledgesAnEmergency_thenEachStepSendsEveryNoticeOnceUntilTheReporterIsToldToPhone(
+                Db db) throws Exception {
+            clock.set(WEDNESDAY_EVENING);
+            TestDatabases.Fresh fresh = databases.fresh(db);
+            EscalationFixture a = new EscalationFixture(databases.open(fresh, clock), clock);
+            EscalationFixture b = new EscalationFixture(databases.open(fresh, clock), clock);
+            List<String> refs = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                EscalationFixture on = i % 2 == 0 ? a : b;
+                refs.add(on.escalations.raise(outcome(CHILD_IN_DANGER), onSlack(REPORTER), null).reference());
+            }
+            RecordingPlatform platform = new RecordingPlatform();
+            List<String> steps = List.of("first notices", "backups", "round 1", "round 2", "round 3", "rounds spent");
+            List<Integer> toRoles = new ArrayList<>();
+            List<Integer> toReporters = new ArrayList<>();
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try (OutboxWorker workerA = a.worker("wa", platform); OutboxWorker workerB = b.worker("wb", platform)) {
+                ReEscalator chaserA = a.reEscalator("ra");
+                ReEscalator chaserB = b.reEscalator("rb");
+                int rolesBefore = 0;
+                int reportersBefore = 0;
+                for (int step = 0; step < steps.size(); step++) {
+                    race(threads, () -> drain(workerA, a), () -> drain(workerB, b));
+                    int roles = (int) platform.posted().stream().filter(p -> !p.row().role().equals("reporter")).count();
+                    int reporters = platform.posted().size() - roles;
+                    toRoles.add(roles - rolesBefore);
+                    toReporters.add(reporters - reportersBefore);
+                    rolesBefore = roles;
+                    reportersBefore = reporters;
+                    clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+                    race(threads, () -> chase(chaserA), () -> chase(chaserB));
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            for (int step = 0; step < steps.size(); step++) {
+                System.out.printf("two instances on %s, 10 EMERGENCY escalations: %-13s %3d notices to roles and"
+                        + " backups, %3d to reporters%n", db, steps.get(step), toRoles.get(step), toReporters.get(step));
+            }
+
+            assertThat(toRoles).containsExactly(20, 20, 40, 40, 40, 0);
+            assertThat(toReporters).as("each step told once it is delivered; the last tells them to phone")
+                    .containsExactly(10, 20, 20, 20, 20, 20);
+            assertThat(platform.repeats()).as("no notice sent twice").isEmpty();
+            assertThat(platform.posted()).hasSize(270);
+            for (String ref : refs) {
+                assertThat(a.store.auditTrail().forRef(ref)).filteredOn(r -> r.type().equals(EscalationRecords.RE_ESCALATED))
+                        .hasSize(10);
+                assertThat(platform.posted()).filteredOn(p -> p.row().escalationRef().equals(ref)
+                        && p.row().attempt().startsWith("phone-")).hasSize(2);
+            }
+            assertThat(a.store.outbox().openEscalations()).hasSize(10);
+            assertThat(b.store.auditTrail().verify().ok()).isTrue();
+        }
+
+        private static void race(ExecutorService threads, Runnable one, Runnable two) throws Exception {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> runs = new ArrayList<>();
+            for (Runnable run : List.of(one, two)) {
+                runs.add(threads.submit(() -> {
+                    go.await();
+                    run.run();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        }
+
+        /** Delivers until nothing is due, on this instance or the other: each pass may queue the reporter's word. */
+        private static void drain(OutboxWorker worker, EscalationFixture on) {
+            while (worker.runOnce().claimed() > 0 || on.store.outbox().depth().pending() > 0) {
+                Thread.onSpinWait();
+            }
+        }
+
+        private static void chase(ReEscalator chaser) {
+            while (chaser.runOnce().claimed() > 0) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /** Brookfield-like, but the safeguarding lead's backup is the manager's own channel (the reader would refuse it). */

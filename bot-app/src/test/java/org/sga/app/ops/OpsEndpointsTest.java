@@ -150,6 +150,15 @@ class OpsEndpointsTest {
         assertThat(counter("sga_triage_abandoned_total", "reason=\"cancelled\"")).isEqualTo(abandoned + 1);
     }
 
+    @Test
+    void givenNoEscalationYet_thenTheUnreachedGaugeIsThereAtZeroForAnAlertToUse() throws Exception {
+        String metrics = get("/actuator/prometheus").body();
+
+        assertThat(metrics.lines().filter(l -> l.startsWith("sga_escalations_unreached{"))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(" 0.0"));
+        assertThat(metrics).contains("# HELP sga_escalations_unreached");
+    }
+
     /** The sum of a Prometheus counter's series whose labels include {@code label}; 0 when there is none yet. */
     private double counter(String name, String label) throws Exception {
         double sum = 0;
