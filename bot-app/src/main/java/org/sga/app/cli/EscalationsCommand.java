@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Supplier;
 import org.sga.app.store.Store;
 import org.sga.core.audit.AuditRecord;
 import org.sga.core.escalation.Acknowledgement;
@@ -28,10 +29,16 @@ final class EscalationsCommand implements Command {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String USAGE = "usage: escalations list --open | escalations show REF";
 
+    private final Supplier<Store> stores;
+
+    EscalationsCommand(Supplier<Store> stores) {
+        this.stores = stores;
+    }
+
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
         if (args.equals(List.of("list", "--open"))) {
-            try (Store store = Stores.open()) {
+            try (Store store = stores.get()) {
                 List<OpenEscalation> open = store.outbox().openEscalations();
                 out.printf("%d open escalation%s%n", open.size(), open.size() == 1 ? "" : "s");
                 for (OpenEscalation e : open) {
@@ -49,7 +56,7 @@ final class EscalationsCommand implements Command {
         }
         if (args.size() == 2 && args.get(0).equals("show")) {
             String ref = References.normalise(args.get(1));
-            try (Store store = Stores.open()) {
+            try (Store store = stores.get()) {
                 EscalationRecords records = new EscalationRecords(store.auditTrail());
                 var raised = records.find(ref);
                 if (raised.isEmpty()) {
