@@ -380,13 +380,13 @@ public final class TriageDialogue {
         }
         List<String> phones = new ArrayList<>();
         for (RoutedRole role : routing.roles()) {
-            role.contact().shownPhone().ifPresent(p -> phones.add(capitalised(named(role)) + ": " + p
+            role.contact().shownPhone().ifPresent(p -> phones.add(named(role) + " on " + p
                     + role.contact().shownHours().map(h -> " (" + h + ")").orElse("")));
             role.backupContact().shownPhone().ifPresent(p -> phones.add("their backup"
-                    + role.backupContact().shownName().map(n -> " " + n).orElse("") + ": " + p));
+                    + role.backupContact().shownName().map(n -> ", " + n + ",").orElse("") + " on " + p));
         }
         if (!phones.isEmpty()) {
-            lines.add("If nobody acknowledges, or you cannot wait, phone: " + String.join("; ", phones) + ".");
+            lines.add("If nobody acknowledges, or you cannot wait, phone " + String.join("; ", phones) + ".");
         }
         return String.join("\n", lines);
     }
@@ -427,6 +427,9 @@ public final class TriageDialogue {
     }
 
     static String human(Duration d) {
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() + " seconds";
+        }
         if (d.toMinutes() < 60) {
             return d.toMinutes() + " minutes";
         }

@@ -1,7 +1,6 @@
 package org.sga.core.escalation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package org.sga.core.escalation;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
