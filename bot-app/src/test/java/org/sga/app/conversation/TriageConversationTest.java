@@ -283,7 +283,7 @@ class TriageConversationTest {
             Reply asked = say("report a concern");
 
             assertThat(asked.kind()).isEqualTo(Reply.Kind.TRIAGE_QUESTION);
-            assertThat(asked.text()).contains("not finished (2 questions answered)", "Nothing has been sent yet",
+            assertThat(asked.text()).contains("not finished (2 questions answered, the last just now)", "Nothing has been sent yet",
                     "continue it, or start again");
             assertThat(asked.choices()).extracting(c -> c.value()).containsExactly("continue", "start again", "cancel");
             assertThat(say("yes").text()).as("not an answer to the paused question").contains("Please choose");
@@ -303,7 +303,7 @@ class TriageConversationTest {
 
             Reply asked = say("report a concern");
 
-            assertThat(asked.text()).contains("every question is answered, but it was not sent");
+            assertThat(asked.text()).contains("every question answered, the last just now, but not sent");
             assertThat(store.outbox().openEscalations()).isEmpty();
             assertThat(say("start again").text()).contains("Is a child in immediate danger right now?");
         }
@@ -318,7 +318,8 @@ class TriageConversationTest {
 
             Reply asked = say("send");
 
-            assertThat(asked.text()).contains("You have a report you started 31 minutes ago");
+            assertThat(asked.text()).contains("You have a report that is not finished (every question answered, the last"
+                    + " 31 minutes ago, but not sent)");
             assertThat(say("send").text()).contains("Please choose");
             assertThat(store.outbox().openEscalations()).isEmpty();
             assertThat(store.auditTrail().verify().recordsChecked()).isZero();
@@ -338,7 +339,7 @@ class TriageConversationTest {
 
             Reply reply = say("hello");
 
-            assertThat(reply.text()).contains("2 hours ago", "not finished (2 questions answered)")
+            assertThat(reply.text()).contains("not finished (2 questions answered, the last 2 hours ago)")
                     .doesNotContain("not one of the answers");
         }
 

@@ -192,8 +192,8 @@ class DeliveringEscalationsTest {
             assertThat(toReporter).singleElement().satisfies(m -> {
                 assertThat(m.row().attempt()).isEqualTo("told-initial");
                 assertThat(m.row().payload()).contains(raised.reference(), "could not be delivered to anyone",
-                        "Please phone now", "Designated safeguarding lead (Robin Example) 01632 960001",
-                        "(Kit Example) 01632 960002", "call 999");
+                        "Please phone now the designated safeguarding lead (Robin Example) on 01632 960001",
+                        "(Kit Example) on 01632 960002", "call 999");
             });
             assertThat(f.store.outbox().depth().unreached()).isEqualTo(1);
             assertThat(f.store.outbox().openEscalations()).extracting(OpenEscalation::ref).contains(raised.reference());

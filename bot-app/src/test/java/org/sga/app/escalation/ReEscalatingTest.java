@@ -231,10 +231,11 @@ class ReEscalatingTest {
             assertThat(toReporter).filteredOn(p -> p.row().attempt().startsWith("phone-"))
                     .extracting(RecordingPlatform.Posted::text)
                     .anySatisfy(t -> assertThat(t).contains("nobody has acknowledged it for the designated safeguarding"
-                            + " lead (Robin Example) after their backup and 3 reminders", "Please phone now",
-                            "01632 960001 (school days 08:00-17:00)", "(Kit Example) 01632 960002"))
-                    .anySatisfy(t -> assertThat(t).contains("out-of-hours team (Eastmoor emergency duty team)",
-                            "01632 960999"));
+                            + " lead (Robin Example) after their backup and 3 reminders", "Please phone now the designated"
+                            + " safeguarding lead (Robin Example) on 01632 960001 (school days 08:00-17:00); the backup of the"
+                            + " designated safeguarding lead (Kit Example) on 01632 960002"))
+                    .anySatisfy(t -> assertThat(t).contains("out-of-hours team (Eastmoor emergency duty team) on"
+                            + " 01632 960999"));
             assertThat(f.store.outbox().openEscalations()).extracting(OpenEscalation::ref).containsExactly(raised.reference());
             clock.advance(Duration.ofHours(2));
             assertThat(f.reEscalator("r1").runOnce().claimed()).as("nothing more after the rounds").isZero();

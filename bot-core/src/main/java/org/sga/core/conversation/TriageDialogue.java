@@ -268,11 +268,11 @@ public final class TriageDialogue {
                 : since.compareTo(Duration.ofDays(1)) < 0 ? human(since) + " ago" : "more than a day ago";
         int answered = state.answers().size();
         String where = state.paused() == DialogueState.Stage.NOTE
-                ? "every question is answered, but it was not sent"
-                : answered + (answered == 1 ? " question" : " questions") + " answered";
+                ? "every question answered, the last " + when + ", but not sent"
+                : answered + (answered == 1 ? " question" : " questions") + " answered, the last " + when;
         String text = (problem == null ? "" : problem + "\n\n")
-                + "You have a report you started " + when + " that is not finished (" + where + "). Nothing has been "
-                + "sent yet. Do you want to continue it, or start again?";
+                + "You have a report that is not finished (" + where + "). Nothing has been sent yet. Do you want to "
+                + "continue it, or start again?";
         List<Choice> choices = List.of(new Choice("continue", "Continue it"), new Choice("start again", "Start again"),
                 new Choice("cancel", "Cancel it"));
         return new Reply(Reply.Kind.TRIAGE_QUESTION, dangerSignalled ? Answers.CALL_999 : null, text, null, List.of(),

@@ -206,10 +206,10 @@ public final class ReEscalator implements AutoCloseable {
                     : " after " + (role.backup().isPresent() ? "their backup and " : "") + raised.rounds()
                             + (raised.rounds() == 1 ? " reminder" : " reminders");
             String text = "Your escalation " + raised.reference() + ": nobody has acknowledged it for the "
-                    + Shown.lowerFirst(Shown.role(role)) + after + ". "
+                    + Shown.role(role) + after + ". "
                     + (phones.isEmpty()
                             ? "No phone number is configured for them: contact them directly now"
-                            : "Please phone now: " + String.join("; ", phones))
+                            : "Please phone now " + String.join("; ", phones))
                     + ", and give the reference " + raised.reference() + ". If a child is in immediate danger, call 999.";
             return new OutboxRow(raised.reference(), AcknowledgementService.REPORTER, "phone-" + role.role().id(),
                     raised.reporter().platform().id(), conversation, text, raised.urgency().name(), now, null);

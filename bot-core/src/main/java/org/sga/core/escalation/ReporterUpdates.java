@@ -97,7 +97,7 @@ public final class ReporterUpdates implements DeliveryListener {
             RaisedEscalation.NotifiedRole role = role(escalation, entry.row());
             String who = OutboxRow.BACKUP.equals(entry.row().attempt())
                     ? Shown.backup(role) + " (the role itself cannot be reached)"
-                    : "the " + Shown.lowerFirst(Shown.role(role));
+                    : "the " + Shown.role(role);
             if (entry.status() == DeliveryStatus.DELIVERED) {
                 reached.add(who);
             } else {
@@ -126,12 +126,12 @@ public final class ReporterUpdates implements DeliveryListener {
         List<String> failed = new ArrayList<>();
         for (OutboxEntry entry : group) {
             String who = entry.row().attempt().endsWith(OutboxRow.BACKUP) ? Shown.backup(role)
-                    : "the " + Shown.lowerFirst(Shown.role(role));
+                    : "the " + Shown.role(role);
             (entry.status() == DeliveryStatus.DELIVERED ? reached : failed).add(who);
         }
         int index = ChaseSteps.index(step).orElse(1);
         StringBuilder text = new StringBuilder("Your escalation ").append(ref).append(": nobody has acknowledged it for the ")
-                .append(Shown.lowerFirst(Shown.role(role))).append(" yet");
+                .append(Shown.role(role)).append(" yet");
         if (reached.isEmpty()) {
             text.append(", and this time no notice could be delivered.");
         } else if (index == 1) {
@@ -156,7 +156,7 @@ public final class ReporterUpdates implements DeliveryListener {
     private static String phoneLine(List<String> phones) {
         return phones.isEmpty()
                 ? "Please contact them directly now and give them the reference."
-                : "Please phone now: " + String.join("; ", phones) + ", and give them the reference.";
+                : "Please phone now " + String.join("; ", phones) + ", and give them the reference.";
     }
 
     private static RaisedEscalation.NotifiedRole role(RaisedEscalation escalation, OutboxRow row) {

@@ -2,38 +2,46 @@ package org.sga.core.escalation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.sga.core.triage.Role;
 
 /** How the reporter is told who a role is and how to phone them: title, name where configured, number and hours. */
 final class Shown {
 
+    /** The roles as the reporter reads them in running text; the notices' titles are {@link RoleTitles}. */
+    private static final Map<Role, String> NAMES = Map.of(
+            Role.MANAGER, "line manager",
+            Role.SAFEGUARDING_LEAD, "designated safeguarding lead",
+            Role.OUT_OF_HOURS, "out-of-hours team",
+            Role.ALLEGATIONS_OFFICER, "allegations officer",
+            Role.GOVERNANCE_LEAD, "governance lead");
+
     private Shown() {
     }
 
-    /** {@code Designated safeguarding lead (Alex Example)}, or the title alone. */
+    /** {@code designated safeguarding lead (Robin Example)}, or the name of the role alone. */
     static String role(RaisedEscalation.NotifiedRole role) {
-        return RoleTitles.of(role.role()) + role.contact().shownName().map(n -> " (" + n + ")").orElse("");
+        return NAMES.getOrDefault(role.role(), role.role().id())
+                + role.contact().shownName().map(n -> " (" + n + ")").orElse("");
     }
 
-    /** {@code the backup of the designated safeguarding lead (Sam Example)}. */
+    /** {@code the backup of the designated safeguarding lead (Kit Example)}. */
     static String backup(RaisedEscalation.NotifiedRole role) {
-        return "the backup of the " + lowerFirst(RoleTitles.of(role.role()))
+        return "the backup of the " + NAMES.getOrDefault(role.role(), role.role().id())
                 + role.backupContact().shownName().map(n -> " (" + n + ")").orElse("");
     }
 
     /**
-     * The numbers to phone for a role: {@code Designated safeguarding lead (Alex Example) 01632 960001 (school days);
-     * their backup (Sam Example) 01632 960002}; empty when none is configured.
+     * The numbers to phone for a role: {@code the designated safeguarding lead (Robin Example) on 01632 960001 (school
+     * days)}, {@code the backup of the designated safeguarding lead (Kit Example) on 01632 960002}; empty when none is
+     * configured.
      */
     static List<String> phones(RaisedEscalation.NotifiedRole role) {
         List<String> phones = new ArrayList<>();
-        role.contact().shownPhone().ifPresent(p -> phones.add(role(role) + " " + p
+        role.contact().shownPhone().ifPresent(p -> phones.add("the " + role(role) + " on " + p
                 + role.contact().shownHours().map(h -> " (" + h + ")").orElse("")));
-        role.backupContact().shownPhone().ifPresent(p -> phones.add(backup(role) + " " + p));
+        role.backupContact().shownPhone().ifPresent(p -> phones.add(backup(role) + " on " + p));
         return phones;
-    }
-
-    static String lowerFirst(String title) {
-        return title.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
     }
 
     /** {@code a, b and c}. */
