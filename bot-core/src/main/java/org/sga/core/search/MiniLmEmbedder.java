@@ -1,5 +1,6 @@
 package org.sga.core.search;
 
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
@@ -11,7 +12,9 @@ public final class MiniLmEmbedder implements Embedder {
     /** Names the model in cache file names, so a model change never reuses old vectors. */
     public static final String MODEL_ID = "all-minilm-l6-v2-q";
 
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    // The model's own class is only named to find its jar: creating it would load the model on the heap.
+    private final OnnxEmbeddingModel model = OnnxModelFiles.load(AllMiniLmL6V2QuantizedEmbeddingModel.class,
+            "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json");
 
     @Override
     public float[] embed(String text) {
