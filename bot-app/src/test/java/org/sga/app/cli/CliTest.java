@@ -139,7 +139,7 @@ class CliTest {
             assertThat(share.code()).isEqualTo(2);
             assertThat(share.err()).contains("'lots' is not a number");
             assertThat(run("", "tune", "--max-false-abstention", "1.5", "x.tsv").err()).contains("between 0 and 1");
-            assertThat(run("", "tune", "../eval/tuning-questions.tsv", "/no/such/second.tsv").err())
+            assertThat(run("", "tune", "../eval/tuning/mixed-staff.tsv", "/no/such/second.tsv").err())
                     .contains("no such file: /no/such/second.tsv");
         }
     }
