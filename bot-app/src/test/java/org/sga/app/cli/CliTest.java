@@ -37,6 +37,30 @@ class CliTest {
     }
 
     @Nested
+    class UnknownCommands {
+
+        @Test
+        void givenAWordThatNamesNoTool_thenItIsRefusedWithTheUsage_andTheBotDoesNotStart() {
+            assertThat(new Cli().refusal(new String[] {"frobnicate"})).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("unknown command \"frobnicate\".").contains(Cli.USAGE).doesNotContain("Did you mean"));
+        }
+
+        @Test
+        void givenATypoOfATool_thenTheToolIsSuggested() {
+            assertThat(new Cli().refusal(new String[] {"escalation", "list", "--open"}))
+                    .hasValueSatisfying(m -> assertThat(m).contains("Did you mean \"escalations\"?"));
+        }
+
+        @Test
+        void givenNoArgumentsSpringOptionsOrATool_thenNothingIsRefused() {
+            Cli cli = new Cli();
+            assertThat(cli.refusal(new String[0])).isEmpty();
+            assertThat(cli.refusal(new String[] {"--server.port=18090"})).isEmpty();
+            assertThat(cli.refusal(new String[] {"search", "--json"})).isEmpty();
+        }
+    }
+
+    @Nested
     class Search {
 
         @Test
@@ -139,7 +163,7 @@ class CliTest {
             assertThat(share.code()).isEqualTo(2);
             assertThat(share.err()).contains("'lots' is not a number");
             assertThat(run("", "tune", "--max-false-abstention", "1.5", "x.tsv").err()).contains("between 0 and 1");
-            assertThat(run("", "tune", "../eval/tuning-questions.tsv", "/no/such/second.tsv").err())
+            assertThat(run("", "tune", "../eval/tuning/mixed-staff.tsv", "/no/such/second.tsv").err())
                     .contains("no such file: /no/such/second.tsv");
         }
     }

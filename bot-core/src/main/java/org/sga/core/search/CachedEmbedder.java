@@ -39,6 +39,8 @@ public final class CachedEmbedder implements Embedder {
     private final Map<String, float[]> shipped;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
     private volatile boolean dirty;
+    private final java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     /**
      * Starts loading the model on another thread and reads the cache file, if there is one and it was written for
@@ -119,8 +121,22 @@ public final class CachedEmbedder implements Embedder {
             v = passage ? m.embedPassage(text) : m.embedContent(text);
             vectors.put(key, v);
             dirty = true;
+            reportProgress(embedded.incrementAndGet());
         }
         return v;
+    }
+
+    /**
+     * Content that is not shipped (a folder of one's own) is embedded once, which takes minutes: say how far it has
+     * got every ten seconds, so an operator watching the log knows the instance is preparing, not stuck.
+     */
+    private void reportProgress(int count) {
+        long now = System.nanoTime();
+        long last = lastReport.get();
+        if (now - last >= 10_000_000_000L && lastReport.compareAndSet(last, now)) {
+            LOG.info(String.format(java.util.Locale.ROOT, "preparing answers: %,d texts of the content embedded so far"
+                    + " (once for this content; kept in %s)", count, file.getFileName()));
+        }
     }
 
     /** Writes new entries (atomically, replacing the file); returns whether the file is now up to date. */
