@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
@@ -16,8 +17,9 @@ import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 
 /**
- * Where the content comes from: the folder in {@code SGA_CONTENT_DIR} when set (procedures in it, and optionally
- * {@code synonyms.txt}), otherwise the procedures shipped in the jar.
+ * Where the content comes from: the folder in {@code SGA_CONTENT_DIR} when set, laid out as the shipped content or
+ * flat (see {@link ContentFolder}); otherwise the content shipped in the jar. A search file the folder lacks is the
+ * shipped one.
  */
 public final class Content {
 
@@ -26,7 +28,8 @@ public final class Content {
 
     public static Library library() {
         String dir = System.getenv("SGA_CONTENT_DIR");
-        return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath() : ProcedureLoader.fromDirectory(Path.of(dir));
+        return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath()
+                : ProcedureLoader.fromDirectory(new ContentFolder(Path.of(dir)).procedures());
     }
 
     private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder, NotCovered notCovered) {
@@ -43,8 +46,10 @@ public final class Content {
     private static Reader resource(String name) {
         String dir = System.getenv("SGA_CONTENT_DIR");
         try {
-            if (dir != null && !dir.isBlank() && Files.exists(Path.of(dir, name))) {
-                return Files.newBufferedReader(Path.of(dir, name), StandardCharsets.UTF_8);
+            java.util.Optional<Path> file = dir == null || dir.isBlank() ? java.util.Optional.empty()
+                    : new ContentFolder(Path.of(dir)).searchFile(name);
+            if (file.isPresent()) {
+                return Files.newBufferedReader(file.get(), StandardCharsets.UTF_8);
             }
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
