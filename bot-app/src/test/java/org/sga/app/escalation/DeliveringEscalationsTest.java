@@ -183,10 +183,30 @@ class DeliveringEscalationsTest {
                 return new DeliveryReceipt("D:1");
             };
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
+            List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Logger core = java.util.logging.Logger.getLogger("org.sga.core.escalation");
+            java.util.logging.Handler capture = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord r) {
+                    if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                        warnings.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+                    }
+                }
 
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            core.addHandler(capture);
             try (OutboxWorker worker = f.worker("w1", channelGone)) {
                 worker.runOnce();
                 worker.runOnce();
+            } finally {
+                core.removeHandler(capture);
             }
 
             assertThat(toReporter).singleElement().satisfies(m -> {
@@ -197,6 +217,9 @@ class DeliveringEscalationsTest {
             });
             assertThat(f.store.outbox().depth().unreached()).isEqualTo(1);
             assertThat(f.store.outbox().openEscalations()).extracting(OpenEscalation::ref).contains(raised.reference());
+            assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith(raised.reference() + ": every notice failed,"
+                    + " nobody has been reached"));
+            assertThat(warnings).noneMatch(w -> w.contains("Safeguarding escalation") || w.contains("phone"));
         }
 
         @Test
