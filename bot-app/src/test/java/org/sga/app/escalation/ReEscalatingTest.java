@@ -143,6 +143,26 @@ class ReEscalatingTest {
         }
 
         @Test
+        void givenTheRoleAcknowledgesWhileTheBackupsNoticeIsOnItsWay_thenTheReporterHearsOnlyWhoAcknowledged() {
+            EscalationFixture f = fixture();
+            Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
+            f.acknowledgements.acknowledge(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
+            RecordingPlatform platform = new RecordingPlatform();
+            try (OutboxWorker worker = f.worker("w1", platform)) {
+                worker.runOnce();
+                clock.advance(PAST_THE_DEADLINE);
+                f.reEscalator("r1").runOnce();
+                f.acknowledgements.acknowledge(raised.reference(), "safeguarding_lead", Platform.SLACK, DSL_ACKNOWLEDGER);
+                worker.runOnce();
+                worker.runOnce();
+            }
+
+            assertThat(platform.postedTo(DSL_BACKUP)).hasSize(1);
+            assertThat(platform.postedTo("D0" + REPORTER)).extracting(p -> p.row().attempt())
+                    .contains("ack-safeguarding_lead").doesNotContain("told-backup-safeguarding_lead");
+        }
+
+        @Test
         void givenTheRoleAcknowledgedJustInTime_thenNobodyElseIsNotified() {
             EscalationFixture f = fixture();
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);

@@ -64,6 +64,10 @@ public final class ReporterUpdates implements DeliveryListener {
                     + " acknowledges", escalation.reference());
         }
         boolean first = isFirstStep(escalation, row);
+        if (!first && acknowledgements.find(escalation.reference(), row.role()).isPresent()) {
+            // Acknowledged while this step was on its way: the reporter has been told that, which is what matters.
+            return;
+        }
         String step = ChaseSteps.stepOf(row.attempt());
         List<OutboxEntry> group = entries.stream()
                 .filter(e -> first ? isFirstStep(escalation, e.row())
