@@ -320,7 +320,9 @@ class TriageConversationTest {
 
             assertThat(asked.text()).contains("You have a report that is not finished (every question answered, the last"
                     + " 31 minutes ago, but not sent)");
-            assertThat(say("send").text()).contains("Please choose");
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(say("send").text()).contains("Please choose").as("asking does not take the report forward")
+                    .contains("the last 33 minutes ago");
             assertThat(store.outbox().openEscalations()).isEmpty();
             assertThat(store.auditTrail().verify().recordsChecked()).isZero();
             assertThat(say("continue").text()).contains("short note");

@@ -130,7 +130,7 @@ public final class TriageDialogue {
             return handle(message, text);
         }
         if (idle || isStart(text) && !nothingYet) {
-            DialogueState paused = state.pausedForResume();
+            DialogueState paused = state.pausedForResume(current.updatedAt());
             save(key, paused, current.version());
             return Optional.of(resumePrompt(paused, current, !isStart(text) && danger.present(text), null));
         }
@@ -263,7 +263,8 @@ public final class TriageDialogue {
     }
 
     private Reply resumePrompt(DialogueState state, ConversationState current, boolean dangerSignalled, String problem) {
-        Duration since = Duration.between(current.updatedAt(), clock.instant());
+        Duration since = Duration.between(state.lastAnswered() != null ? state.lastAnswered() : current.updatedAt(),
+                clock.instant());
         String when = since.compareTo(Duration.ofMinutes(1)) < 0 ? "just now"
                 : since.compareTo(Duration.ofDays(1)) < 0 ? human(since) + " ago" : "more than a day ago";
         int answered = state.answers().size();
