@@ -79,7 +79,7 @@ final class EscalationsCommand implements Command {
                 }
                 out.println("notices:");
                 for (OutboxEntry n : store.outbox().entries(ref)) {
-                    out.printf("  %-20s %-16s %-10s attempts %d%s%s%n", n.row().role(), n.row().attempt(), n.status(), n.attempts(),
+                    out.printf("  %-20s %-36s %-10s attempts %d%s%s%n", n.row().role(), n.row().attempt(), n.status(), n.attempts(),
                             n.deliveredAt() == null ? "  next " + TIME.format(n.nextAttemptAt()) : "  delivered " + TIME.format(n.deliveredAt()),
                             n.lastError() == null ? "" : "  last error " + n.lastError());
                 }
