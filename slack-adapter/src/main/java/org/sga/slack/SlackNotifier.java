@@ -96,8 +96,11 @@ public final class SlackNotifier implements Notifier {
         ChatPostMessageResponse response;
         try {
             response = client.chatPostMessage(r -> {
-                r.channel(row.channelTarget()).text(BlockKit.cut(row.payload(), TEXT_CHARS - linkLine.length()) + linkLine)
-                        .unfurlLinks(false).unfurlMedia(false);
+                // The text is what notifications show; escaped like the blocks, so a note cannot ping, mention or
+                // disguise a link. The link line is the bot's own, built from Slack's permalink.
+                r.channel(row.channelTarget())
+                        .text(BlockKit.escape(BlockKit.cut(row.payload(), TEXT_CHARS - linkLine.length())) + linkLine)
+                        .unfurlLinks(false).unfurlMedia(false).linkNames(false);
                 if (!toReporter) {
                     r.blocks(BlockKit.escalation(row.payload(), row.escalationRef(), row.role(),
                             original.map(o -> BlockKit.originalNotice(o.permalink(), o.channel())).orElse(null)));

@@ -40,7 +40,7 @@ class TeamsEndpointTest {
             received.add(message);
             return new Reply(Reply.Kind.ANSWER, null, "Preserve the evidence.", CITATION, List.of(),
                     List.of(new Choice("report a concern", "Start triage")), List.of());
-        }, events, new MemoryStores.Conversations(), references, (ref, role, user) -> AcknowledgeOutcome.notAllowed(),
+        }, events, new MemoryStores.Conversations(), references, MemoryStores.NO_ACKNOWLEDGEMENTS,
                 Feedback.NONE), 4, 100);
     }
 
@@ -192,7 +192,8 @@ class TeamsEndpointTest {
 
         @Test
         void givenUnreadableBody_thenBadRequest() {
-            assertThat(teams.endpoint().receive("Bearer x", Activities.bytes("{not json")).status()).isEqualTo(400);
+            assertThat(teams.endpoint().receive("Bearer " + fake.token(serviceUrl), Activities.bytes("{not json")).status())
+                    .isEqualTo(400);
         }
 
         @Test

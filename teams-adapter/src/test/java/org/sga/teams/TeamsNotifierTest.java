@@ -37,7 +37,7 @@ class TeamsNotifierTest {
     void start() {
         teams = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
                 new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                (ref, role, user) -> AcknowledgeOutcome.notAllowed(), null), 1, 10);
+                MemoryStores.NO_ACKNOWLEDGEMENTS, null), 1, 10);
     }
 
     @AfterAll
@@ -127,7 +127,7 @@ class TeamsNotifierTest {
         java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Teams observed = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"),
                 new MemoryStores.Events(), new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                (ref, role, user) -> AcknowledgeOutcome.notAllowed(), null, (method, error) -> seen.add(method + " " + error)),
+                MemoryStores.NO_ACKNOWLEDGEMENTS, null, (method, error) -> seen.add(method + " " + error)),
                 1, 10)) {
             assertThatCode(() -> observed.notifier().deliver(row("dsl", DSL_CHANNEL))).doesNotThrowAnyException();
             fake.server().stubFor(post(urlPathEqualTo("/v3/conversations")).willReturn(aResponse().withStatus(503)));
@@ -176,7 +176,7 @@ class TeamsNotifierTest {
         fake.server().stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(503)));
         Teams fresh = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
                 new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                (ref, role, user) -> AcknowledgeOutcome.notAllowed(), null), 1, 10);
+                MemoryStores.NO_ACKNOWLEDGEMENTS, null), 1, 10);
         try {
             assertThatThrownBy(() -> fresh.notifier().deliver(row("dsl", DSL_CHANNEL)))
                     .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.retryable()).isTrue());

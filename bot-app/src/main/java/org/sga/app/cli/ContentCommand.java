@@ -12,6 +12,7 @@ import org.sga.content.ContentException;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
+import org.sga.core.conversation.PrivateTopics;
 import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 import org.sga.core.triage.SectionCatalog;
@@ -20,7 +21,8 @@ import org.sga.core.triage.TriageEngine;
 /**
  * {@code content check DIR}: validates a folder of content before it is deployed — every procedure file ({@code *.md}
  * with optional alternates), and, when present in the folder, {@code triage.yml} (every citation must name a section
- * of the folder's procedures), {@code synonyms.txt}, {@code danger-phrases.txt} and {@code not-covered.yml}.
+ * of the folder's procedures), {@code synonyms.txt}, {@code danger-phrases.txt}, {@code not-covered.yml} and
+ * {@code private-topics.txt}.
  * Prints each problem; exit 1 when there is any. Without the optional files the shipped ones are checked against
  * the folder's procedures.
  */
@@ -61,6 +63,7 @@ final class ContentCommand implements Command {
         check(dir, "synonyms.txt", problems, out, reader -> SectionIndex.build(new Library(List.of()), reader));
         check(dir, "danger-phrases.txt", problems, out, DangerSignals::parse);
         check(dir, "not-covered.yml", problems, out, NotCovered::parse);
+        check(dir, "private-topics.txt", problems, out, reader -> PrivateTopics.parse(reader, "private-topics.txt"));
         if (problems.isEmpty()) {
             out.println("content OK: " + dir);
             return 0;

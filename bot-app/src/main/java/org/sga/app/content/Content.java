@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
+import org.sga.core.conversation.PrivateTopics;
 import org.sga.app.store.StoreFactory;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.EmbeddingModel;
@@ -54,6 +55,32 @@ public final class Content {
             throw new IllegalStateException("classpath:search/" + name + " is missing");
         }
         return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Words that move a message written where others can read it to the person's private chat; from
+     * {@code SGA_CONTENT_DIR/private-topics.txt} or the jar's {@code conversation/private-topics.txt}.
+     */
+    public static PrivateTopics privateTopics() {
+        String name = "private-topics.txt";
+        String dir = System.getenv("SGA_CONTENT_DIR");
+        try {
+            Reader reader;
+            if (dir != null && !dir.isBlank() && Files.exists(Path.of(dir, name))) {
+                reader = Files.newBufferedReader(Path.of(dir, name), StandardCharsets.UTF_8);
+            } else {
+                var in = Content.class.getClassLoader().getResourceAsStream("conversation/" + name);
+                if (in == null) {
+                    throw new IllegalStateException("classpath:conversation/" + name + " is missing");
+                }
+                reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            }
+            try (reader) {
+                return PrivateTopics.parse(reader, name);
+            }
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Phrases that put the 999 line first; from {@code SGA_CONTENT_DIR/danger-phrases.txt} or the jar. */

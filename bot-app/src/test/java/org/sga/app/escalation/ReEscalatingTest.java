@@ -36,7 +36,6 @@ import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditRecord;
-import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.Channel;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.OfficeHours;
@@ -81,7 +80,7 @@ class ReEscalatingTest {
         void givenNobodyAcknowledgedByTheDeadline_thenTheBackupAndTheReporterAreNotifiedOnce() {
             EscalationFixture f = fixture();
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
-            f.acknowledgements.acknowledge(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
+            f.typedAck(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
             clock.advance(PAST_THE_DEADLINE);
             ReEscalator reEscalator = f.reEscalator("r1");
 
@@ -98,7 +97,7 @@ class ReEscalatingTest {
             assertThat(backup.payload()).startsWith("RE-ESCALATION of " + raised.reference())
                     .contains("by 10:30", "ack " + raised.reference() + " safeguarding_lead",
                             "[URGENT] Safeguarding escalation " + raised.reference());
-            OutboxRow toReporter = only(rows, r -> r.role().equals(AcknowledgementService.REPORTER)
+            OutboxRow toReporter = only(rows, r -> r.role().equals(OutboxRow.REPORTER)
                     && r.attempt().startsWith("backup-"));
             assertThat(toReporter.attempt()).isEqualTo("backup-safeguarding_lead");
             assertThat(toReporter.channelTarget()).isEqualTo("D0" + REPORTER);
@@ -114,9 +113,9 @@ class ReEscalatingTest {
         void givenTheRoleAcknowledgedJustInTime_thenNobodyElseIsNotified() {
             EscalationFixture f = fixture();
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
-            f.acknowledgements.acknowledge(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
+            f.typedAck(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
             clock.advance(Duration.ofMinutes(30));
-            f.acknowledgements.acknowledge(raised.reference(), "safeguarding_lead", Platform.SLACK, DSL_ACKNOWLEDGER);
+            f.typedAck(raised.reference(), "safeguarding_lead", Platform.SLACK, DSL_ACKNOWLEDGER);
             clock.advance(Duration.ofMinutes(1));
 
             assertThat(f.reEscalator("r1").runOnce().claimed()).isZero();
@@ -131,10 +130,10 @@ class ReEscalatingTest {
             clock.advance(PAST_THE_DEADLINE);
             f.reEscalator("r1").runOnce();
 
-            assertThat(f.acknowledgements.acknowledge(raised.reference(), "safeguarding_lead", Platform.SLACK,
+            assertThat(f.typedAck(raised.reference(), "safeguarding_lead", Platform.SLACK,
                     DSL_ACKNOWLEDGER).accepted()).isTrue();
             assertThat(f.store.outbox().entries(raised.reference()))
-                    .filteredOn(e -> e.row().role().equals(AcknowledgementService.REPORTER))
+                    .filteredOn(e -> e.row().role().equals(OutboxRow.REPORTER))
                     .extracting(e -> e.row().attempt())
                     .containsExactlyInAnyOrder("backup-manager", "backup-safeguarding_lead", "ack-safeguarding_lead");
         }
@@ -257,7 +256,7 @@ class ReEscalatingTest {
             for (String ref : refs) {
                 List<OutboxRow> rows = one.outbox().entries(ref).stream().map(OutboxEntry::row).toList();
                 assertThat(rows).filteredOn(r -> r.attempt().equals(OutboxRow.BACKUP)).hasSize(2);
-                assertThat(rows).filteredOn(r -> r.role().equals(AcknowledgementService.REPORTER)).hasSize(2);
+                assertThat(rows).filteredOn(r -> r.role().equals(OutboxRow.REPORTER)).hasSize(2);
                 assertThat(one.auditTrail().forRef(ref)).filteredOn(r -> r.type().equals(EscalationRecords.RE_ESCALATED))
                         .hasSize(2);
             }

@@ -23,7 +23,7 @@ public final class DelayNotices implements DeliveryListener {
 
     @Override
     public void notDelivered(OutboxRow row, String errorCode, boolean givenUp) {
-        if (AcknowledgementService.REPORTER.equals(row.role())) {
+        if (OutboxRow.REPORTER.equals(row.role())) {
             return;
         }
         records.find(row.escalationRef()).ifPresent(escalation -> escalation.reporter().conversation().ifPresent(conversation -> {
@@ -33,7 +33,7 @@ public final class DelayNotices implements DeliveryListener {
                             + ". Please contact them directly now and give them the reference."
                     : "Your escalation " + row.escalationRef() + " has not reached " + role
                             + " yet; it is being retried. If it is urgent, contact them directly.";
-            outbox.enqueue(new OutboxRow(row.escalationRef(), AcknowledgementService.REPORTER,
+            outbox.enqueue(new OutboxRow(row.escalationRef(), OutboxRow.REPORTER,
                     (givenUp ? "failed-" : "delayed-") + row.role() + (row.attempt().equals(OutboxRow.INITIAL) ? "" : "-" + row.attempt()),
                     escalation.reporter().platform().id(), conversation, text, row.urgency(), clock.instant(), null));
         }));

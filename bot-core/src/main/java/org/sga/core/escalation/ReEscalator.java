@@ -141,7 +141,7 @@ public final class ReEscalator implements AutoCloseable {
                     : "Your escalation " + notice.ref() + ": nobody in the role " + roleTitle + " acknowledged it by "
                             + deadline + ", and there is no backup to notify. Please contact them directly now.";
             reporterSha = Sha256.hex(text);
-            rows.add(new OutboxRow(notice.ref(), AcknowledgementService.REPORTER, "backup-" + notice.role(),
+            rows.add(new OutboxRow(notice.ref(), OutboxRow.REPORTER, "backup-" + notice.role(),
                     reporter.get().platform().id(), reporter.get().conversation().orElseThrow(), text,
                     notice.urgency(), now, null));
         }
