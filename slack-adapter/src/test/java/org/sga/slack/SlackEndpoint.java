@@ -31,8 +31,13 @@ final class SlackEndpoint implements AutoCloseable {
 
     SlackEndpoint(Conversation core, org.sga.core.conversation.ProcessedEvents events, Acknowledger acknowledger,
                   FeedbackRecorder feedback, Clock clock) {
+        this(core, events, acknowledger, feedback, clock, ApiCalls.NONE);
+    }
+
+    SlackEndpoint(Conversation core, org.sga.core.conversation.ProcessedEvents events, Acknowledger acknowledger,
+                  FeedbackRecorder feedback, Clock clock, ApiCalls apiCalls) {
         SlackSettings settings = new SlackSettings("xoxb-test", SignedRequests.SECRET, null, slack.apiUrl());
-        bot = new SlackBot(settings, core, events, acknowledger, feedback, clock);
+        bot = new SlackBot(settings, core, events, acknowledger, feedback, clock, apiCalls);
         tomcat.setPort(0);
         tomcat.setBaseDir(System.getProperty("java.io.tmpdir") + "/sga-tomcat-" + ProcessHandle.current().pid());
         Context context = tomcat.addContext("", null);

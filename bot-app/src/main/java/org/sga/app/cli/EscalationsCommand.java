@@ -31,10 +31,15 @@ final class EscalationsCommand implements Command {
                 out.printf("%d open escalation%s%n", open.size(), open.size() == 1 ? "" : "s");
                 for (OpenEscalation e : open) {
                     long undelivered = e.deliveries().stream().filter(d -> d.deliveredAt() == null).count();
-                    out.printf("%-20s %-9s raised %s  notices %d (%d undelivered)  acknowledged by %s%n", e.ref(), e.urgency(),
+                    // Why notices wait (a platform refusing the bot's token, say), including those to the reporter.
+                    List<String> waiting = e.deliveries().stream()
+                            .filter(d -> d.deliveredAt() == null && d.lastError() != null)
+                            .map(d -> d.row().role() + " " + d.lastError()).distinct().toList();
+                    out.printf("%-20s %-9s raised %s  notices %d (%d undelivered)  acknowledged by %s%s%n", e.ref(), e.urgency(),
                             TIME.format(e.raisedAt()), e.deliveries().size(), undelivered,
                             e.acknowledgements().isEmpty() ? "nobody yet"
-                                    : String.join(", ", e.acknowledgements().stream().map(Acknowledgement::role).toList()));
+                                    : String.join(", ", e.acknowledgements().stream().map(Acknowledgement::role).toList()),
+                            waiting.isEmpty() ? "" : "  waiting: " + String.join(", ", waiting));
                 }
                 return 0;
             }

@@ -8,6 +8,7 @@ import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.escalation.Acknowledger;
 import org.sga.core.escalation.FirstNotices;
+import org.sga.slack.ApiCalls;
 import org.sga.slack.FeedbackRecorder;
 import org.sga.slack.SignatureFilter;
 import org.sga.slack.SlackBot;
@@ -55,7 +56,17 @@ public class SlackConfiguration {
                       ObjectProvider<Clock> clock, PlatformCalls calls) {
         return new SlackBot(settings, conversation, events, acknowledger,
                 feedback.getIfAvailable(() -> f -> LOG.info("Answer feedback: {} {} helpful={}", f.sectionId(), f.version(), f.helpful())),
-                clock.getIfAvailable(Clock::systemUTC), (method, error) -> calls.record("slack", method, error));
+                clock.getIfAvailable(Clock::systemUTC), new ApiCalls() {
+                    @Override
+                    public void answered(String method, String errorCode) {
+                        calls.record("slack", method, errorCode);
+                    }
+
+                    @Override
+                    public void accessLost(String event) {
+                        calls.accessLost("slack", event);
+                    }
+                });
     }
 
     @Bean
