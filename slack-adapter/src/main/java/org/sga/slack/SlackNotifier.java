@@ -45,7 +45,7 @@ public final class SlackNotifier implements Notifier {
      * Slack refused the bot itself, not this message: its token is invalid, revoked or expired, the app was uninstalled
      * or lost a scope. Every notice would fail alike; giving them up would drop escalations for an outage.
      */
-    static final Set<String> ACCESS = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
+    private static final Set<String> ACCESS = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
             "account_inactive", "missing_scope", "no_permission", "not_allowed_token_type", "ekm_access_denied",
             "team_access_not_granted", "org_login_required");
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
@@ -210,5 +210,10 @@ public final class SlackNotifier implements Notifier {
 
     static List<String> transientErrors() {
         return List.copyOf(TRANSIENT);
+    }
+
+    /** Slack's error codes that refuse the bot itself rather than one message, for health to tell apart. */
+    public static Set<String> accessErrors() {
+        return ACCESS;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.sga.core.escalation.EscalationEvents;
 import org.sga.core.escalation.OutboxRow;
+import org.sga.slack.SlackNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -33,10 +34,8 @@ public final class PlatformHealth implements HealthIndicator, EscalationEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformHealth.class);
 
-    /** Slack's codes for a refusal of the bot itself, and the events that say its access is gone. */
-    private static final Set<String> ACCESS_CODES = Set.of("invalid_auth", "not_authed", "token_revoked",
-            "token_expired", "account_inactive", "missing_scope", "no_permission", "not_allowed_token_type",
-            "ekm_access_denied", "team_access_not_granted", "org_login_required", "tokens_revoked", "app_uninstalled");
+    /** Slack's events that say the bot's access is gone; its error codes for the same are the notifier's. */
+    private static final Set<String> ACCESS_EVENTS = Set.of("tokens_revoked", "app_uninstalled");
 
     private final Set<String> platforms;
     private final Clock clock;
@@ -95,7 +94,8 @@ public final class PlatformHealth implements HealthIndicator, EscalationEvents {
         if (code == null) {
             return false;
         }
-        return ACCESS_CODES.contains(code) || code.equals("http_401") || code.equals("http_403")
+        return SlackNotifier.accessErrors().contains(code) || ACCESS_EVENTS.contains(code)
+                || code.equals("http_401") || code.equals("http_403")
                 || code.equals("teams_401") || code.matches("teams_token_4(00|01|03)");
     }
 

@@ -1,8 +1,5 @@
 package org.sga.core.escalation;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /**
  * Asks a chat platform, at the moment someone acknowledges, whether they are in a channel now (Slack
  * {@code conversations.members}, the Teams roster). The adapters answer; the acknowledgement policy decides.
@@ -18,11 +15,4 @@ public interface ChannelMembership {
 
     /** Whether {@code actor} is in {@code channel}, a channel id on the actor's platform. */
     Answer check(String channel, Actor actor);
-
-    /** Asks the one of {@code byPlatform} for the actor's platform; a platform without one cannot say. */
-    static ChannelMembership byPlatform(Map<Platform, ChannelMembership> byPlatform) {
-        Map<Platform, ChannelMembership> copy = new EnumMap<>(Platform.class);
-        copy.putAll(byPlatform);
-        return (channel, actor) -> copy.getOrDefault(actor.platform(), NONE).check(channel, actor);
-    }
 }
