@@ -22,6 +22,11 @@ public final class Main {
         // Lucene reports that the incubating vector API is not enabled; staff at a terminal need not see it.
         LUCENE_VECTORS.setLevel(Level.SEVERE);
         Cli cli = new Cli();
+        var refusal = cli.refusal(args);
+        if (refusal.isPresent()) {
+            System.err.println(refusal.get());
+            System.exit(2);
+        }
         // DJL (the tokenizer under the embedding model) warns about CUDA on machines without a GPU; CPU is intended.
         System.setProperty("ai.djl.offline", "true");
         if (cli.handles(args)) {

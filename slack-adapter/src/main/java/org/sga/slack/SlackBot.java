@@ -632,8 +632,8 @@ public final class SlackBot implements AutoCloseable {
     private static ThreadPoolExecutor workers(int configured) {
         AtomicInteger n = new AtomicInteger();
         // One thread per core by default: the work is mostly CPU (search, JSON), and more threads only compete with the
-        // request threads that must ack within 3 s (SlackLoadBench: 8 threads on 2 cores doubled ack p99 and backed
-        // replies up by seconds at 200/s). Raise it (SLACK_WORKER_THREADS) when Web API calls are slow.
+        // request threads that must ack within 3 s (SlackLoadBench measures ack latency against the worker count).
+        // Raise it (SLACK_WORKER_THREADS) when Web API calls are slow.
         int threads = configured > 0 ? configured : Math.max(2, Runtime.getRuntime().availableProcessors());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(2_000), r -> {

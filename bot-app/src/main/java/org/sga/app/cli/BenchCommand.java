@@ -42,6 +42,8 @@ final class BenchCommand implements Command {
         if (!args.isEmpty() && !args.get(0).equals("search")) {
             throw new UsageException("usage: bench [search [--no-embed-10k]] | bench outbox [ESCALATIONS]");
         }
+        // Each figure is printed as soon as it is measured: the whole run takes many minutes.
+        out = new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         Library shipped = Content.library();
         EmbeddingModel model = Content.embeddingModel();
         out.printf("embedding model: %s (%s=%s)%n", model.description(), Content.EMBEDDING_MODEL_ENV, model.setting());
@@ -69,7 +71,8 @@ final class BenchCommand implements Command {
             t0 = System.nanoTime();
             SectionIndex bigHybrid;
             try (java.io.Reader synonyms = Content.synonyms()) {
-                bigHybrid = SectionIndex.build(big, synonyms, model.load(), model.weights(), org.sga.core.search.NotCovered.none());
+                bigHybrid = SectionIndex.build(big, synonyms, withProgress(model.load(), big.sections().size(), err),
+                        model.weights(), org.sga.core.search.NotCovered.none());
             }
             out.printf("generated corpus: hybrid index built in %.0f ms (embedding every section)%n", (System.nanoTime() - t0) / 1e6);
             latency(out, "generated 10k, hybrid", bigHybrid, 2_000);
@@ -89,6 +92,30 @@ final class BenchCommand implements Command {
      * Escalations recorded and delivered per second on a scratch embedded database, and on PostgreSQL when
      * {@code SPRING_DATASOURCE_URL} is set (its outbox must be empty: the bench refuses to mix with real work).
      */
+    /** Reports on {@code err}, every ten seconds, how many of {@code total} passages have been embedded. */
+    private static org.sga.core.search.Embedder withProgress(org.sga.core.search.Embedder model, int total, PrintStream err) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        return new org.sga.core.search.Embedder() {
+            @Override
+            public float[] embed(String text) {
+                return model.embed(text);
+            }
+
+            @Override
+            public float[] embedPassage(String text) {
+                float[] v = model.embedPassage(text);
+                int n = done.incrementAndGet();
+                long now = System.nanoTime();
+                long previous = last.get();
+                if (now - previous >= 10_000_000_000L && last.compareAndSet(previous, now)) {
+                    err.printf("generated corpus: embedded %,d of %,d sections (%d %%)%n", n, total, 100L * n / total);
+                }
+                return v;
+            }
+        };
+    }
+
     private static int outbox(List<String> args, PrintStream out) {
         int escalations;
         try {

@@ -68,6 +68,42 @@ public final class Cli {
         return args.length > 0 && commands.containsKey(args[0]);
     }
 
+    /**
+     * The refusal for a first argument that is a word but no tool's name (a typo such as {@code escalation}), so that
+     * it never starts a second bot; empty when the bot may start: no argument, or Spring's own {@code --name=value}.
+     */
+    public java.util.Optional<String> refusal(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || commands.containsKey(args[0])) {
+            return java.util.Optional.empty();
+        }
+        String word = args[0];
+        String suggestion = commands.keySet().stream().filter(c -> !c.startsWith("-"))
+                .filter(c -> distance(c, word) <= 2)
+                .min(java.util.Comparator.comparingInt(c -> distance(c, word)))
+                .map(c -> " Did you mean \"" + c + "\"?").orElse("");
+        return java.util.Optional.of("unknown command \"" + word + "\"." + suggestion + "\n" + USAGE);
+    }
+
+    /** Edit distance (insertions, deletions, substitutions) between two short words. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     public int run(String[] args) {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);

@@ -8,22 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sga.content.ContentException;
+import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.core.conversation.PrivateTopics;
+import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 import org.sga.core.triage.SectionCatalog;
 import org.sga.core.triage.TriageEngine;
 
 /**
- * {@code content check DIR}: validates a folder of content before it is deployed — every procedure file ({@code *.md}
- * with optional alternates), and, when present in the folder, {@code triage.yml} (every citation must name a section
- * of the folder's procedures), {@code synonyms.txt}, {@code danger-phrases.txt}, {@code not-covered.yml} and
- * {@code private-topics.txt}.
- * Prints each problem; exit 1 when there is any. Without the optional files the shipped ones are checked against
+ * {@code content check DIR}: validates a folder of content before it is deployed, laid out as the shipped content
+ * ({@code procedures/}, {@code search/}, {@code triage/}, {@code conversation/}, {@code routing/}) or with every file
+ * at the top (see {@link ContentFolder}) — every procedure file ({@code *.md} with optional alternates, and
+ * {@code index.txt} where there is one), and, when present, the triage definition (every citation must name a section
+ * of the folder's procedures), {@code synonyms.txt}, {@code danger-phrases.txt}, {@code not-covered.yml},
+ * {@code private-topics.txt} and the routing files.
+ * Prints each problem; exit 1 when there is any. Without a triage definition the shipped one is checked against
  * the folder's procedures.
  */
 final class ContentCommand implements Command {
@@ -37,10 +42,11 @@ final class ContentCommand implements Command {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("content check: " + dir + " is not a folder");
         }
-        List<String> problems = new ArrayList<>();
+        ContentFolder folder = new ContentFolder(dir);
+        List<String> problems = new ArrayList<>(folder.layoutProblems());
         Library library = null;
         try {
-            library = ProcedureLoader.fromDirectory(dir);
+            library = ProcedureLoader.fromDirectory(folder.procedures());
             out.printf("procedures: %d (%s), %d sections, %d alternate phrasings%n", library.procedures().size(),
                     String.join(", ", library.procedures().stream().map(p -> p.slug() + " v" + p.version()).toList()),
                     library.sections().size(), library.sections().stream().mapToInt(s -> s.alternates().size()).sum());
@@ -50,20 +56,24 @@ final class ContentCommand implements Command {
         if (library != null) {
             Library lib = library;
             SectionCatalog catalog = c -> lib.section(c.id()).isPresent();
-            Path triage = dir.resolve("triage.yml");
+            Optional<Path> triage = folder.triage();
             try {
-                TriageEngine engine = Files.exists(triage) ? TriageEngine.fromPath(triage, catalog) : TriageEngine.fromClasspath(catalog);
+                TriageEngine engine = triage.isPresent() ? TriageEngine.fromPath(triage.get(), catalog) : TriageEngine.fromClasspath(catalog);
                 out.printf("triage: %d questions, every citation names a section (%s)%n", engine.definition().questions().size(),
-                        Files.exists(triage) ? triage : "shipped definition");
+                        triage.map(folder::shown).orElse("shipped definition"));
             } catch (RuntimeException e) {
                 problems.add("triage: " + e.getMessage());
             }
         }
         // Parsing the synonyms is building an index with them; an empty library is enough to find a bad rule.
-        check(dir, "synonyms.txt", problems, out, reader -> SectionIndex.build(new Library(List.of()), reader));
-        check(dir, "danger-phrases.txt", problems, out, DangerSignals::parse);
-        check(dir, "not-covered.yml", problems, out, NotCovered::parse);
-        check(dir, "private-topics.txt", problems, out, reader -> PrivateTopics.parse(reader, "private-topics.txt"));
+        check(folder, folder.searchFile("synonyms.txt"), problems, out, reader -> SectionIndex.build(new Library(List.of()), reader));
+        check(folder, folder.searchFile("danger-phrases.txt"), problems, out, DangerSignals::parse);
+        check(folder, folder.searchFile("not-covered.yml"), problems, out, NotCovered::parse);
+        check(folder, folder.conversationFile("private-topics.txt"), problems, out,
+                reader -> PrivateTopics.parse(reader, "private-topics.txt"));
+        for (Path routing : folder.routingFiles()) {
+            check(folder, Optional.of(routing), problems, out, reader -> RoutingConfig.parse(reader, routing.toString()));
+        }
         if (problems.isEmpty()) {
             out.println("content OK: " + dir);
             return 0;
@@ -78,16 +88,16 @@ final class ContentCommand implements Command {
         void accept(Reader reader) throws Exception;
     }
 
-    private static void check(Path dir, String name, List<String> problems, PrintStream out, Check check) {
-        Path file = dir.resolve(name);
-        if (!Files.exists(file)) {
+    private static void check(ContentFolder folder, Optional<Path> present, List<String> problems, PrintStream out, Check check) {
+        if (present.isEmpty()) {
             return;
         }
+        Path file = present.get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             check.accept(reader);
-            out.println(name + ": OK");
+            out.println(folder.shown(file) + ": OK");
         } catch (Exception e) {
-            problems.add(name + ": " + e.getMessage());
+            problems.add(folder.shown(file) + ": " + e.getMessage());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
@@ -17,8 +18,9 @@ import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 
 /**
- * Where the content comes from: the folder in {@code SGA_CONTENT_DIR} when set (procedures in it, and optionally
- * {@code synonyms.txt}), otherwise the procedures shipped in the jar.
+ * Where the content comes from: the folder in {@code SGA_CONTENT_DIR} when set, laid out as the shipped content or
+ * flat (see {@link ContentFolder}); otherwise the content shipped in the jar. A search file the folder lacks is the
+ * shipped one.
  */
 public final class Content {
 
@@ -27,7 +29,8 @@ public final class Content {
 
     public static Library library() {
         String dir = System.getenv("SGA_CONTENT_DIR");
-        return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath() : ProcedureLoader.fromDirectory(Path.of(dir));
+        return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath()
+                : ProcedureLoader.fromDirectory(new ContentFolder(Path.of(dir)).procedures());
     }
 
     private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder, NotCovered notCovered) {
@@ -44,8 +47,10 @@ public final class Content {
     private static Reader resource(String name) {
         String dir = System.getenv("SGA_CONTENT_DIR");
         try {
-            if (dir != null && !dir.isBlank() && Files.exists(Path.of(dir, name))) {
-                return Files.newBufferedReader(Path.of(dir, name), StandardCharsets.UTF_8);
+            java.util.Optional<Path> file = dir == null || dir.isBlank() ? java.util.Optional.empty()
+                    : new ContentFolder(Path.of(dir)).searchFile(name);
+            if (file.isPresent()) {
+                return Files.newBufferedReader(file.get(), StandardCharsets.UTF_8);
             }
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
@@ -58,16 +63,19 @@ public final class Content {
     }
 
     /**
-     * Words that move a message written where others can read it to the person's private chat; from
-     * {@code SGA_CONTENT_DIR/private-topics.txt} or the jar's {@code conversation/private-topics.txt}.
+     * Words that move a message written where others can read it to the person's private chat; from the
+     * {@code SGA_CONTENT_DIR} folder when it has {@code private-topics.txt}, else the jar's
+     * {@code conversation/private-topics.txt}.
      */
     public static PrivateTopics privateTopics() {
         String name = "private-topics.txt";
         String dir = System.getenv("SGA_CONTENT_DIR");
         try {
+            java.util.Optional<Path> file = dir == null || dir.isBlank() ? java.util.Optional.empty()
+                    : new ContentFolder(Path.of(dir)).conversationFile(name);
             Reader reader;
-            if (dir != null && !dir.isBlank() && Files.exists(Path.of(dir, name))) {
-                reader = Files.newBufferedReader(Path.of(dir, name), StandardCharsets.UTF_8);
+            if (file.isPresent()) {
+                reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8);
             } else {
                 var in = Content.class.getClassLoader().getResourceAsStream("conversation/" + name);
                 if (in == null) {

@@ -35,6 +35,14 @@ public final class StoreFactory {
     private static final int H2_READ_ONLY = 90097;
     private static final int STREAMING_FETCH_SIZE = 500;
 
+    static {
+        // The embedded database's own server (AUTO_SERVER, below) listens on loopback only: the operator tools on the
+        // same machine reach it; nothing else does. A value set by the operator wins.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private StoreFactory() {
     }
 
@@ -48,11 +56,13 @@ public final class StoreFactory {
      * The embedded H2 URL for a data directory. {@code WRITE_DELAY=0} writes each commit through, so an
      * escalation acknowledged as recorded survives the process being killed; {@code TRACE_LEVEL_FILE=0}
      * keeps H2 from writing statements (and so message text) to a trace file; the lock timeout lets
-     * claimers and audit appends queue instead of failing under contention.
+     * claimers and audit appends queue instead of failing under contention. {@code AUTO_SERVER} lets the operator
+     * tools ({@code escalations}, {@code outbox}, {@code audit}, {@code unanswered}) open the database while the bot
+     * runs: the first process serves it to the others over loopback, with a key kept in the data directory.
      */
     public static String embeddedUrl(Path dataDir) {
         Path base = dataDir.toAbsolutePath().normalize().resolve(EMBEDDED_NAME);
-        return "jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+        return "jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE";
     }
 
     /** Opens (creating on first run) the embedded file database under {@code dataDir}. */

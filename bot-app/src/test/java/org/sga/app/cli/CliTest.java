@@ -37,6 +37,30 @@ class CliTest {
     }
 
     @Nested
+    class UnknownCommands {
+
+        @Test
+        void givenAWordThatNamesNoTool_thenItIsRefusedWithTheUsage_andTheBotDoesNotStart() {
+            assertThat(new Cli().refusal(new String[] {"frobnicate"})).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("unknown command \"frobnicate\".").contains(Cli.USAGE).doesNotContain("Did you mean"));
+        }
+
+        @Test
+        void givenATypoOfATool_thenTheToolIsSuggested() {
+            assertThat(new Cli().refusal(new String[] {"escalation", "list", "--open"}))
+                    .hasValueSatisfying(m -> assertThat(m).contains("Did you mean \"escalations\"?"));
+        }
+
+        @Test
+        void givenNoArgumentsSpringOptionsOrATool_thenNothingIsRefused() {
+            Cli cli = new Cli();
+            assertThat(cli.refusal(new String[0])).isEmpty();
+            assertThat(cli.refusal(new String[] {"--server.port=18090"})).isEmpty();
+            assertThat(cli.refusal(new String[] {"search", "--json"})).isEmpty();
+        }
+    }
+
+    @Nested
     class Search {
 
         @Test
@@ -139,7 +163,7 @@ class CliTest {
             assertThat(share.code()).isEqualTo(2);
             assertThat(share.err()).contains("'lots' is not a number");
             assertThat(run("", "tune", "--max-false-abstention", "1.5", "x.tsv").err()).contains("between 0 and 1");
-            assertThat(run("", "tune", "../eval/tuning-questions.tsv", "/no/such/second.tsv").err())
+            assertThat(run("", "tune", "../eval/tuning/mixed-staff.tsv", "/no/such/second.tsv").err())
                     .contains("no such file: /no/such/second.tsv");
         }
     }
@@ -151,10 +175,44 @@ class CliTest {
         Path dir;
 
         @Test
-        void theShippedContentPasses() {
+        void theShippedFolderPassesAsItIsLaidOut() {
+            Run r = run("", "content", "check", "../content/src/main/resources");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("24 sections")
+                    .contains("(triage/triage.yml)")
+                    .contains("search/synonyms.txt: OK", "search/danger-phrases.txt: OK", "search/not-covered.yml: OK")
+                    .contains("routing/routing-example.yml: OK")
+                    .contains("content OK");
+        }
+
+        @Test
+        void aCopyOfTheShippedLayoutPassesAndItsProblemsAreNamedByTheirPlace() throws Exception {
+            Path shipped = Path.of("../content/src/main/resources");
+            for (String file : List.of("procedures/child-abuse-and-ict.md", "procedures/child-abuse-and-ict.alternates.yml",
+                    "procedures/index.txt", "search/synonyms.txt", "search/not-covered.yml", "triage/triage.yml")) {
+                Files.createDirectories(dir.resolve(file).getParent());
+                Files.copy(shipped.resolve(file), dir.resolve(file));
+            }
+            assertThat(run("", "content", "check", dir.toString()).code()).isZero();
+
+            Files.copy(dir.resolve("procedures/child-abuse-and-ict.md"), dir.resolve("procedures/online-safety.md"));
+            Files.writeString(dir.resolve("search/danger-phrases.txt"), "(unclosed\n");
+            Files.createDirectories(dir.resolve("routing"));
+            Files.writeString(dir.resolve("routing/trust.yml"), "organisations: [\n");
+            Run r = run("", "content", "check", dir.toString());
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out())
+                    .contains("PROBLEM procedures/index.txt: does not list 'online-safety.md'")
+                    .contains("PROBLEM search/danger-phrases.txt: ")
+                    .contains("PROBLEM routing/trust.yml: ");
+        }
+
+        @Test
+        void aFlatFolderOfProcedureFilesStillPasses() {
             Run r = run("", "content", "check", "../content/src/main/resources/procedures");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
-            assertThat(r.out()).contains("24 sections").contains("content OK");
+            assertThat(r.out()).contains("24 sections").contains("(shipped definition)").contains("content OK");
         }
 
         @Test

@@ -62,6 +62,8 @@ final class Instances {
      * The settings of one instance on {@code jdbcUrl} (PostgreSQL; null for the embedded H2 store in a new data
      * directory) talking to {@code slack}; {@code extra} overrides any.
      */
+    static final String OPERATOR_TOKEN = "cluster-operator-token";
+
     static Map<String, Object> settings(String jdbcUrl, WireMockServer slack, Map<String, Object> extra) {
         Map<String, Object> p = new LinkedHashMap<>();
         if (jdbcUrl != null) {
@@ -72,6 +74,8 @@ final class Instances {
             p.put("spring.datasource.hikari.connection-timeout", "2000");
         }
         p.put("server.port", "0");
+        p.put("management.server.port", "0");
+        p.put("sga.management.token", OPERATOR_TOKEN);
         p.put("sga.slack.bot-token", "xoxb-cluster");
         p.put("sga.slack.signing-secret", SECRET);
         p.put("sga.slack.api-url", "http://localhost:" + slack.port() + "/api/");
@@ -95,6 +99,17 @@ final class Instances {
         return lexical
                 ? new SpringApplicationBuilder(SafeguardingApplication.class, Routing.class, Lexical.class).run(args)
                 : new SpringApplicationBuilder(SafeguardingApplication.class, Routing.class).run(args);
+    }
+
+    /** The management port (health and metrics), apart from the public one. */
+    static int managementPort(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+    }
+
+    /** An operator's request to the management port, with the operator token. */
+    static HttpResponse<String> operator(int managementPort, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN).timeout(Duration.ofSeconds(20)).GET().build());
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -35,14 +35,14 @@ class ReadinessTest {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         ConfigurableApplicationContext instance = Instances.start(Instances.settings(url, slack, Map.of()));
         try {
-            int http = Instances.port(instance);
+            int http = Instances.managementPort(instance);
             instance.getBean(BackgroundSearcher.class).await();
             assertThat(Instances.get(http, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
             postgres.close();
             Instances.await("readiness down", Duration.ofSeconds(30),
                     () -> Instances.get(http, "/actuator/health/readiness").statusCode() == 503);
-            assertThat(Instances.get(http, "/actuator/health/readiness").body()).contains("\"db\":{")
+            assertThat(Instances.operator(http, "/actuator/health/readiness").body()).contains("\"db\":{")
                     .contains("\"storage\":{").contains("DOWN");
             assertThat(Instances.get(http, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 

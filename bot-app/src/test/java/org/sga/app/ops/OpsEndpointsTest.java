@@ -24,6 +24,7 @@ import org.sga.core.search.BackgroundSearcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,8 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "sga.outbox.worker-enabled=false",
         "sga.escalation.re-escalator-enabled=false",
         "sga.teams.allow-unauthenticated=true",
+        "sga.management.token=" + OpsEndpointsTest.OPERATOR_TOKEN,
         "spring.main.allow-bean-definition-overriding=true"})
 class OpsEndpointsTest {
+
+    static final String OPERATOR_TOKEN = "operator-token-for-tests";
 
     static final Path DATA;
 
@@ -68,6 +72,9 @@ class OpsEndpointsTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     Conversation conversation;
 
@@ -88,9 +95,24 @@ class OpsEndpointsTest {
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"searchIndex\"")
                 .doesNotContain("\"platforms\"");
-        // The load balancer's short paths on the server port.
-        assertThat(get("/readyz").statusCode()).isEqualTo(200);
-        assertThat(get("/livez").statusCode()).isEqualTo(200);
+        // The load balancer's short paths on the public port: statuses without details.
+        assertThat(anonymous(port, "/readyz").statusCode()).isEqualTo(200);
+        assertThat(anonymous(port, "/readyz").body()).contains("\"status\":\"UP\"").doesNotContain("components");
+        assertThat(anonymous(port, "/livez").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void givenThePublicPort_thenNoActuator_andOnTheManagementPortDetailsOnlyWithTheOperatorToken() throws Exception {
+        searcher.await();
+        assertThat(anonymous(port, "/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(anonymous(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(anonymous(managementPort, "/actuator/health").body()).contains("\"status\":\"UP\"")
+                .doesNotContain("components");
+        HttpResponse<String> wrongToken = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/actuator/health")).header("Authorization", "Bearer not-the-token").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongToken.body()).doesNotContain("components");
+        assertThat(get("/actuator/health").body()).contains("\"components\"", "\"searchIndex\"");
     }
 
     @Test
@@ -151,8 +173,15 @@ class OpsEndpointsTest {
         return sum;
     }
 
+    /** An operator's request: the management port, with the operator token. */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> anonymous(int onPort, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path)).timeout(Duration.ofSeconds(10))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -57,8 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * question after {@code sga.bench.members-latency-ms} (default 0; Slack's own answers take tens of milliseconds). Not
  * part of {@code verify}:
  * <pre>
- * mvn -B -q -pl bot-app -am test -Dtest=AcknowledgementLatencyBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dsga.bench.presses=40 -Dsga.bench.members-latency-ms=100
+ * ./mvnw -B -q -pl bot-app -am verify -Dit.test=AcknowledgementLatencyBench -Dtest=none \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dsga.bench.presses=30 -Dsga.bench.members-latency-ms=100
  * </pre>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

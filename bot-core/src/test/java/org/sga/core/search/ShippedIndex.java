@@ -10,8 +10,12 @@ import org.sga.content.ProcedureLoader;
 public final class ShippedIndex {
 
     public static final Library LIBRARY = ProcedureLoader.fromClasspath();
-    /** With the default embedding model and its weights, as the bot runs. */
-    private static final Embedder EMBEDDER = EmbeddingModel.DEFAULT.load();
+    /**
+     * The default embedding model, as the bot runs it: the shipped content's vectors come from the build, so only
+     * what a test adds is embedded, once per run.
+     */
+    public static final Embedder EMBEDDER = new CachedEmbedder(EmbeddingModel.DEFAULT.id(), EmbeddingModel.DEFAULT::load,
+            java.nio.file.Path.of("target", "test-data", "embeddings-" + EmbeddingModel.DEFAULT.id() + ".bin"));
     public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), EMBEDDER,
             EmbeddingModel.DEFAULT.weights(), NotCovered.parse(resource("search/not-covered.yml")));
     /** As {@link #HYBRID} without the topics not covered: for testing a rule that topics would otherwise pre-empt. */

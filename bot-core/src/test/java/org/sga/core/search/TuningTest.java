@@ -32,7 +32,7 @@ class TuningTest {
 
     @BeforeAll
     static void load() {
-        embedder = EmbeddingModel.DEFAULT.load();
+        embedder = ShippedIndex.EMBEDDER;
         notCovered = NotCovered.parse(ShippedIndex.resource("search/not-covered.yml"));
     }
 
