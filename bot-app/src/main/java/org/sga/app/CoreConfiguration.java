@@ -1,5 +1,6 @@
 package org.sga.app;
 
+import java.time.Clock;
 import org.sga.app.content.Content;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
@@ -49,8 +50,9 @@ class CoreConfiguration {
 
     @Bean
     TriageDialogue triageDialogue(TriageEngine engine, ConversationStore conversations, EscalationRaiser raiser, Answers answers,
-                                  ObjectProvider<ConversationEvents> events) {
-        return new TriageDialogue(engine, conversations, raiser, answers, ConversationEvents.all(events.orderedStream().toList()));
+                                  DangerSignals danger, Clock clock, ObjectProvider<ConversationEvents> events) {
+        return new TriageDialogue(engine, conversations, raiser, answers, danger, clock,
+                ConversationEvents.all(events.orderedStream().toList()));
     }
 
     @Bean

@@ -39,6 +39,7 @@ final class BlockKit {
 
     // Slack's documented limits.
     private static final int SECTION_CHARS = 3000;
+    private static final int HEADER_CHARS = 150;
     private static final int BUTTON_CHARS = 75;
     private static final int VALUE_CHARS = 2000;
     private static final int BUTTONS_PER_BLOCK = 25;
@@ -59,17 +60,20 @@ final class BlockKit {
         if (reply.citation() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(source(reply.citation()))))));
         }
-        if (!reply.checklist().isEmpty()) {
-            blocks.add(divider());
-            blocks.add(header(h -> h.text(plainText("Checklist"))));
-            int n = 1;
-            for (Reply.ChecklistItem item : reply.checklist()) {
-                String line = ":white_square: *" + n++ + ". " + escape(item.title()) + "*\n" + mrkdwn(item.text());
-                blocks.add(section(s -> s.text(markdownText(cut(line, SECTION_CHARS)))));
-                if (!item.cites().isEmpty()) {
-                    String cites = String.join(" · ", item.cites().stream().map(BlockKit::source).toList());
-                    blocks.add(context(c -> c.elements(List.of(markdownText(cut(cites, SECTION_CHARS))))));
-                }
+        String heading = null;
+        int n = 0;
+        for (Reply.ChecklistItem item : reply.checklist()) {
+            if (!item.heading().equals(heading)) {
+                String shown = heading = item.heading();
+                n = 0;
+                blocks.add(divider());
+                blocks.add(header(h -> h.text(plainText(cut(shown, HEADER_CHARS)))));
+            }
+            String line = ":white_square: *" + ++n + ". " + escape(item.title()) + "*\n" + mrkdwn(item.text());
+            blocks.add(section(s -> s.text(markdownText(cut(line, SECTION_CHARS)))));
+            if (!item.cites().isEmpty()) {
+                String cites = String.join(" · ", item.cites().stream().map(BlockKit::source).toList());
+                blocks.add(context(c -> c.elements(List.of(markdownText(cut(cites, SECTION_CHARS))))));
             }
         }
         for (String note : reply.notes()) {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts outbox messages to Slack with {@code chat.postMessage}: escalation notices to the role's channel with an
  * Acknowledge button, notices for the reporter (role {@code reporter}) to their DM as plain text. A notice to a role's
- * backup ({@link OutboxRow#BACKUP}) links to the role's first notice, found through {@link FirstNotices} and
+ * backup ({@link OutboxRow#BACKUP}) or a later reminder links to the role's first notice, found through {@link FirstNotices} and
  * {@code chat.getPermalink}; when there is no link to be had the backup's notice goes without one, as it must not wait.
  * Maps failures for the outbox: HTTP 429 waits for {@code Retry-After}, 5xx and timeouts are retried with backoff,
  * {@code ok:false} is retried for Slack's transient errors and for a refused token or scope ({@link #ACCESS}), which
@@ -98,7 +98,7 @@ public final class SlackNotifier implements Notifier {
             }
         }
         boolean toReporter = REPORTER.equals(row.role());
-        Optional<OriginalNotice> original = !toReporter && OutboxRow.BACKUP.equals(row.attempt())
+        Optional<OriginalNotice> original = !toReporter && !OutboxRow.INITIAL.equals(row.attempt())
                 ? originalNotice(row) : Optional.empty();
         String linkLine = original.map(o -> "\n\nOriginal notice in <#" + o.channel() + ">: <" + o.permalink() + ">")
                 .orElse("");

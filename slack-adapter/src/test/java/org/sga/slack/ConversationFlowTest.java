@@ -193,7 +193,7 @@ class ConversationFlowTest {
             endpoint.requests.interaction(Events.click("U1", SlackFake.DM, "1700000012.1", "sga_answer:0", "Yes", "yes", "[]",
                     slack.responseUrl("c2")));
             awaitPosts(3);
-            assertThat(lastPost().get("blocks")).contains("Checklist").contains("Tell the DSL").contains("Child abuse and IT §4.4");
+            assertThat(lastPost().get("blocks")).contains("What you do now").contains("Tell the DSL").contains("Child abuse and IT §4.4");
             assertThat(core.received).extracting(InboundMessage::text).containsExactly("report a concern", "no", "yes");
         }
     }

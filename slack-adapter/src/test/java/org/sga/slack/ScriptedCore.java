@@ -69,7 +69,7 @@ final class ScriptedCore implements Conversation {
         if (step != null && step == 2) {
             triage.remove(key);
             return new Reply(Reply.Kind.TRIAGE_OUTCOME, null, "Reference SG-1 · urgency high", null, List.of(), List.of(),
-                    List.of(), List.of(new Reply.ChecklistItem("TELL_DSL", "Tell the DSL", "Tell your designated safeguarding lead today.",
+                    List.of(), List.of(new Reply.ChecklistItem("TELL_DSL", "reporter", "What you do now", "Tell the DSL", "Tell your designated safeguarding lead today.",
                             List.of(SECTION))));
         }
         if (text.equals("help")) {

@@ -43,9 +43,16 @@ final class Cards {
         if (reply.citation() != null) {
             body.add(text("Source: " + reply.citation().full()).put("isSubtle", true).put("size", "Small"));
         }
-        for (int i = 0; i < reply.checklist().size(); i++) {
-            Reply.ChecklistItem item = reply.checklist().get(i);
-            body.add(text((i + 1) + ". " + item.title()).put("weight", "Bolder").put("spacing", "Medium"));
+        String heading = null;
+        int n = 0;
+        for (Reply.ChecklistItem item : reply.checklist()) {
+            if (!item.heading().equals(heading)) {
+                heading = item.heading();
+                n = 0;
+                body.add(text(heading).put("size", "Medium").put("weight", "Bolder").put("spacing", "Large")
+                        .put("separator", true));
+            }
+            body.add(text(++n + ". " + item.title()).put("weight", "Bolder").put("spacing", "Medium"));
             body.add(text(item.text()));
             if (!item.cites().isEmpty()) {
                 body.add(text(String.join("; ", item.cites().stream().map(Citation::full).toList()))

@@ -1,6 +1,10 @@
 package org.sga.app.notify;
 
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Set;
+import org.sga.core.escalation.Platform;
+import org.springframework.core.env.Environment;
 import java.util.Map;
 import org.sga.core.escalation.ChannelMembership;
 import org.sga.core.escalation.Notifier;
@@ -19,6 +23,26 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 class NotifierConfiguration {
+
+    /**
+     * Read from the settings that turn the adapters on (not from their beans, which need the core, which needs this).
+     * The console counts only in the terminal chat: on a server nobody reads standard output.
+     */
+    @Bean
+    ConnectedPlatforms connectedPlatforms(Environment env) {
+        Set<Platform> platforms = EnumSet.noneOf(Platform.class);
+        if (!env.getProperty("sga.slack.bot-token", "").isBlank()) {
+            platforms.add(Platform.SLACK);
+        }
+        if (!env.getProperty("sga.teams.app-id", "").isBlank()
+                || env.getProperty("sga.teams.allow-unauthenticated", Boolean.class, false)) {
+            platforms.add(Platform.TEAMS);
+        }
+        if (env.getProperty("sga.console.enabled", Boolean.class, false)) {
+            platforms.add(Platform.CONSOLE);
+        }
+        return new ConnectedPlatforms(platforms);
+    }
 
     @Bean
     @Primary

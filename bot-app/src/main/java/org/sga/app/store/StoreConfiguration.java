@@ -107,7 +107,7 @@ public class StoreConfiguration {
         OutboxWorker worker = new OutboxWorker(store.outbox(),
                 notifier.getIfAvailable(() -> new ConsoleNotifier(System.out)),
                 clock.getIfAvailable(Clock::systemUTC), properties.toSettings(workerId),
-                listener.getIfAvailable(() -> DeliveryListener.NONE), EscalationEvents.all(events.orderedStream().toList()));
+                DeliveryListener.all(listener.orderedStream().toList()), EscalationEvents.all(events.orderedStream().toList()));
         return new OutboxWorkerLifecycle(worker);
     }
 

@@ -258,7 +258,9 @@ class CliTest {
                     assertThat(outcome.get("urgency").asString()).isEqualTo(example.get("urgency").asString());
                 }
                 if (example.has("actions")) {
-                    example.get("actions").forEach(a -> assertThat(codes).contains(a.asString()));
+                    List<String> listed = new ArrayList<>();
+                    example.get("actions").forEach(a -> listed.add(a.asString()));
+                    assertThat(codes).containsAll(listed).as("in owner order").containsSubsequence(listed);
                 }
                 if (example.has("not_actions")) {
                     example.get("not_actions").forEach(a -> assertThat(codes).doesNotContain(a.asString()));
@@ -279,6 +281,14 @@ class CliTest {
                     assertThat(outcome.get("next_question").isNull()).isTrue();
                 }
                 outcome.get("actions").forEach(a -> assertThat(a.get("cites").size()).isPositive());
+                List<String> owners = new ArrayList<>();
+                outcome.get("actions").forEach(a -> owners.add(a.get("owner").asString()));
+                assertThat(owners).allMatch(o -> List.of("reporter", "safeguarding_lead", "allegations_officer", "police")
+                        .contains(o));
+                assertThat(owners.stream().distinct().toList()).as("reporter, then DSL, then police")
+                        .isSubsetOf(List.of("reporter", "safeguarding_lead", "police"))
+                        .isSortedAccordingTo(java.util.Comparator.comparing(List.of("reporter", "safeguarding_lead",
+                                "police")::indexOf));
             }
         }
 

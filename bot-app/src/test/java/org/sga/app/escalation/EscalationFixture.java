@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.sga.app.content.Content;
 import org.sga.app.cli.Triage;
@@ -15,7 +18,11 @@ import org.sga.core.escalation.AcknowledgementOutcome;
 import org.sga.core.escalation.AcknowledgementPolicy;
 import org.sga.core.escalation.Actor;
 import org.sga.core.escalation.Backoff;
+import org.sga.core.escalation.DelayNotices;
 import org.sga.core.escalation.EscalationEvents;
+import org.sga.core.escalation.References;
+import org.sga.core.escalation.DeliveryListener;
+import org.sga.core.escalation.ReporterUpdates;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.EscalationService;
 import org.sga.core.escalation.Notifier;
@@ -60,12 +67,19 @@ final class EscalationFixture {
     static final Map<String, String> CHILD_ONLINE = answers("immediate_danger", "no", "concern_about", "child_harmed",
             "images_involved", "yes", "images_online", "yes", "child_posted_own_image", "no");
     static final Map<String, String> COLLEAGUE_IS_MANAGER = answers("immediate_danger", "no",
-            "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "yes");
+            "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "yes",
+            "colleague_is_safeguarding_lead", "no");
     static final Map<String, String> NOT_CONFIDENT_TO_TELL_MANAGER = answers("immediate_danger", "no",
             "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "no",
-            "confident_to_tell_manager", "no");
+            "confident_to_tell_manager", "no", "colleague_is_safeguarding_lead", "no");
     static final Map<String, String> ADULT_OUTSIDE_WORK = answers("immediate_danger", "no", "concern_about", "adult",
             "images_involved", "no");
+    static final Map<String, String> CHILD_IN_DANGER = answers("immediate_danger", "yes", "concern_about", "child_harmed",
+            "images_involved", "no");
+    /** The colleague is the DSL; the reporter can tell their line manager. */
+    static final Map<String, String> DSL_IS_SUBJECT = answers("immediate_danger", "no", "concern_about", "colleague",
+            "images_involved", "no", "colleague_is_manager", "no", "confident_to_tell_manager", "yes",
+            "colleague_is_safeguarding_lead", "yes");
 
     final Store store;
     final MutableClock clock;
@@ -76,14 +90,22 @@ final class EscalationFixture {
     final Roster roster = new Roster();
     final AcknowledgementPolicy acknowledgements;
 
-    EscalationFixture(Store store, MutableClock clock, RoutingConfig routing) {
+    /** As on a server with both the Slack and the Teams adapter on: nobody reads a console channel there. */
+    static final Set<Platform> SLACK_AND_TEAMS = EnumSet.of(Platform.SLACK, Platform.TEAMS);
+
+    EscalationFixture(Store store, MutableClock clock, RoutingConfig routing, Set<Platform> connected) {
         this.store = store;
         this.clock = clock;
         this.routing = routing;
         this.records = new EscalationRecords(store.auditTrail());
-        this.escalations = new EscalationService(routing, ENGINE.definition(), store.escalations(), records, clock);
+        this.escalations = new EscalationService(routing, ENGINE.definition(), store.escalations(), records, clock,
+                new References(), EscalationEvents.NONE, connected);
         this.acknowledgements = new AcknowledgementPolicy(records, store.acknowledgements(), store.escalations(),
                 store.outbox(), store.unitOfWork(), roster, clock, EscalationEvents.NONE);
+    }
+
+    EscalationFixture(Store store, MutableClock clock, RoutingConfig routing) {
+        this(store, clock, routing, SLACK_AND_TEAMS);
     }
 
     EscalationFixture(Store store, MutableClock clock) {
@@ -108,8 +130,16 @@ final class EscalationFixture {
                 new ReEscalator.Settings(id, Duration.ofMinutes(1), 20, Duration.ofMillis(10)));
     }
 
-    OutboxWorker worker(String id, Notifier platform) {
+    /** A worker that only delivers: nobody is told of what it delivered or not (for tests of delivery itself). */
+    OutboxWorker deliveringOnly(String id, Notifier platform) {
         return new OutboxWorker(store.outbox(), platform, clock, workerSettings(id, Duration.ofSeconds(5)));
+    }
+
+    /** A worker that tells the reporter of each step once it is delivered, as the application's does. */
+    OutboxWorker worker(String id, Notifier platform) {
+        return new OutboxWorker(store.outbox(), platform, clock, workerSettings(id, Duration.ofSeconds(5)),
+                DeliveryListener.all(List.of(new DelayNotices(records, store.outbox(), clock),
+                        new ReporterUpdates(records, store.outbox(), store.acknowledgements(), clock))));
     }
 
     static OutboxWorker.Settings workerSettings(String id, Duration deliveryTimeout) {

@@ -168,7 +168,7 @@ class SlackEndToEndTest {
 
         // 3. Answer every question with its first button until the checklist comes back.
         int clicks = 0;
-        while (!last().get("blocks").contains("Checklist")) {
+        while (!last().get("blocks").contains("What you do now")) {
             assertThat(clicks).as("the triage ends").isLessThan(20);
             Matcher button = BUTTON.matcher(last().get("blocks"));
             assertThat(button.find()).as("a question with buttons: %s", last().get("blocks")).isTrue();
@@ -182,8 +182,8 @@ class SlackEndToEndTest {
         }
         Map<String, String> outcome = last();
         assertThat(outcome.get("channel")).isEqualTo(DM);
-        assertThat(outcome.get("blocks")).contains("Reference SG-").contains("Checklist").contains("version")
-                .contains("Notified");
+        assertThat(outcome.get("blocks")).contains("Reference SG-").contains("What you do now").contains("version")
+                .contains("Being notified now");
         String ref = outcome.get("blocks").replaceAll("(?s).*Reference (SG-[A-Z0-9]+-[A-Z0-9]+).*", "$1");
         assertThat(auditTrail.forRef(ref)).as("audited before anything is sent").isNotEmpty();
         assertThat(posts()).noneMatch(p -> "CDSL".equals(p.get("channel")));

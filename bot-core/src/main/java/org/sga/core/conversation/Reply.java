@@ -12,7 +12,7 @@ import java.util.List;
  * @param seeAlso      other relevant sections
  * @param choices      options the user can pick
  * @param notes        short extra lines (e.g. "I searched the first 1,000 characters")
- * @param checklist    the actions a triage outcome requires, each with its citations
+ * @param checklist    the actions a triage outcome requires, each with its owner, heading and citations, in the order shown
  */
 public record Reply(Kind kind, String urgent, String text, Citation citation, List<Citation> seeAlso,
                     List<Choice> choices, List<String> notes, List<ChecklistItem> checklist) {
@@ -37,8 +37,11 @@ public record Reply(Kind kind, String urgent, String text, Citation citation, Li
         this(kind, urgent, text, citation, seeAlso, choices, notes, List.of());
     }
 
-    /** One action of a triage outcome: code (TRIAGE.md), plain-words title and text, and where it comes from. */
-    public record ChecklistItem(String code, String title, String text, List<Citation> cites) {
+    /**
+     * One action of a triage outcome: code and owner (TRIAGE.md), the heading of its owner's group ("What you do
+     * now"), plain-words title and text, and where it comes from. Consecutive items share their owner's heading.
+     */
+    public record ChecklistItem(String code, String owner, String heading, String title, String text, List<Citation> cites) {
         public ChecklistItem {
             cites = List.copyOf(cites);
         }

@@ -28,7 +28,7 @@ public record OutboxRow(
     public OutboxRow {
         Check.keyPart(escalationRef, "escalationRef", 64);
         Check.keyPart(role, "role", 64);
-        Check.keyPart(attempt, "attempt", 32);
+        Check.keyPart(attempt, "attempt", 64);
         Check.text(platform, "platform", 32);
         Check.text(channelTarget, "channelTarget", 255);
         Objects.requireNonNull(payload, "payload");
