@@ -56,6 +56,7 @@ class AcknowledgingEscalationsTest {
                       safeguarding_lead: {channel: {slack: C0DSL}, backup: {slack: C0DSL2}}
                       allegations_officer: {channel: {slack: C0LADO}, backup: {slack: C0LADO2}}
                       out_of_hours: {channel: {slack: C0OOH}, backup: {slack: C0OOH2}}
+                      governance_lead: {channel: {slack: C0GOV}, backup: {slack: C0GOV2}}
             """), "nobody-listed.yml");
 
     private final MutableClock clock = new MutableClock(MONDAY_MORNING);

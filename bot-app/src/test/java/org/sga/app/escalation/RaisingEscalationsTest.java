@@ -229,7 +229,8 @@ class RaisingEscalationsTest {
                     .containsExactlyInAnyOrder("reporter/phone-manager", "reporter/phone-safeguarding_lead");
             assertThat(f.store.outbox().openEscalations()).extracting(OpenEscalation::ref).containsExactly(raised.reference());
             assertThat(f.store.outbox().depth().unreached()).isEqualTo(1);
-            f.acknowledgements.acknowledge(AcknowledgeRequest.typed(raised.reference(), "safeguarding_lead", new Actor(Platform.SLACK, COLLEAGUE)));
+            assertThat(f.acknowledgements.acknowledge(AcknowledgeRequest.typed(raised.reference(), "safeguarding_lead",
+                    new Actor(Platform.SLACK, COLLEAGUE))).accepted()).isTrue();
             assertThat(f.store.outbox().depth().unreached()).isZero();
         }
 
@@ -358,8 +359,10 @@ class RaisingEscalationsTest {
         }
         roles.put(Role.MANAGER, new RoleRoute(new Channel(Map.of(Platform.SLACK, "slack-managers")),
                 new Channel(Map.of(Platform.SLACK, "slack-deputies")), Map.of()));
+        // The colleague is the one listed for the lead, so an acknowledgement can close the escalation.
         roles.put(Role.SAFEGUARDING_LEAD, new RoleRoute(new Channel(Map.of(Platform.TEAMS, "teams-dsl")),
-                new Channel(Map.of(Platform.TEAMS, "teams-deputy-dsl")), Map.of()));
+                new Channel(Map.of(Platform.TEAMS, "teams-deputy-dsl")),
+                Map.of(Platform.SLACK, java.util.Set.of(EscalationFixture.COLLEAGUE))));
         Team team = new Team("t", "Team", "o", Map.of(), OfficeHours.defaults(), roles);
         return new RoutingConfig(List.of(new Organisation("o", "Org", List.of(team))), "t", Map.of());
     }

@@ -52,7 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sga.slack.bot-token=xoxb-hostile",
         "sga.slack.signing-secret=" + HostileRequestsTest.SECRET,
-        "sga.outbox.worker-enabled=false"})
+        "sga.outbox.worker-enabled=false",
+        "spring.main.allow-bean-definition-overriding=true"})
+@org.springframework.context.annotation.Import(HostileRequestsTest.Routing.class)
 class HostileRequestsTest {
 
     static final String SECRET = "hostile-signing-secret";
@@ -73,6 +75,16 @@ class HostileRequestsTest {
         registry.add("sga.slack.api-url", () -> "http://localhost:" + SLACK.port() + "/api/");
         var data = Files.createTempDirectory("sga-hostile");
         registry.add("sga.data.dir", data::toString);
+    }
+
+    /** Routing that gives every role a channel on both platforms, as start-up requires. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Routing {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        org.sga.core.escalation.RoutingConfig slackAndTeams() {
+            return org.sga.app.TestRoutings.slackAndTeams();
+        }
     }
 
     @AfterAll
