@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Where each file of a folder of content is. Two layouts are accepted: the one shipped in the jar
  * ({@code procedures/*.md} with their alternates and {@code index.txt}, {@code search/synonyms.txt},
  * {@code search/danger-phrases.txt}, {@code search/not-covered.yml}, {@code triage/triage.yml},
- * {@code routing/*.yml}) and a flat one with every file at the top of the folder.
+ * {@code conversation/private-topics.txt}, {@code routing/*.yml}) and a flat one with every file at the top of the
+ * folder.
  */
 public record ContentFolder(Path root) {
 
@@ -27,6 +28,8 @@ public record ContentFolder(Path root) {
     public static final String TRIAGE = "triage";
     /** The subfolder of the shipped layout that holds example routing configurations. */
     public static final String ROUTING = "routing";
+    /** The subfolder of the shipped layout that holds the rules of the conversation itself. */
+    public static final String CONVERSATION = "conversation";
 
     /** The folder of procedure files: {@code procedures/} when the folder has one, otherwise the folder itself. */
     public Path procedures() {
@@ -37,6 +40,11 @@ public record ContentFolder(Path root) {
     /** A search file ({@code synonyms.txt}, {@code danger-phrases.txt}, {@code not-covered.yml}), if the folder has it. */
     public Optional<Path> searchFile(String name) {
         return first(SEARCH, name);
+    }
+
+    /** A conversation file ({@code private-topics.txt}), if the folder has it. */
+    public Optional<Path> conversationFile(String name) {
+        return first(CONVERSATION, name);
     }
 
     /** The triage definition, if the folder has one. */
@@ -68,6 +76,7 @@ public record ContentFolder(Path root) {
             duplicate(SEARCH, name).ifPresent(problems::add);
         }
         duplicate(TRIAGE, "triage.yml").ifPresent(problems::add);
+        duplicate(CONVERSATION, "private-topics.txt").ifPresent(problems::add);
         Path procedures = procedures();
         if (!procedures.equals(root)) {
             try (Stream<Path> top = Files.list(root)) {

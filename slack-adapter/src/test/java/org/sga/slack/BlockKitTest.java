@@ -126,12 +126,16 @@ class BlockKitTest {
     }
 
     @Test
-    void givenDisclosureWords_thenMovedToDm() {
-        assertThat(Disclosure.readsLikeDisclosure("a pupil told me her uncle hits her")).isTrue();
-        assertThat(Disclosure.readsLikeDisclosure("I'm worried about a child in year 9")).isTrue();
-        assertThat(Disclosure.readsLikeDisclosure("report a concern")).isTrue();
-        assertThat(Disclosure.readsLikeDisclosure("nudes going round school")).isTrue();
-        assertThat(Disclosure.readsLikeDisclosure("what does section 4.4 say about preserving evidence")).isFalse();
-        assertThat(Disclosure.readsLikeDisclosure("who is the designated safeguarding lead")).isFalse();
+    void givenAPersonsWordsInTheNotificationText_thenNoChannelPingMentionOrDisguisedLink() {
+        String typed = "<!channel> <@U0LEAD> <https://evil.example/login|Open the case file> & more";
+        String fallback = BlockKit.fallback(Reply.notice("\"" + typed + "\" is not one of the answers."));
+        assertThat(fallback).doesNotContain("<").doesNotContain(">")
+                .contains("&lt;!channel&gt; &lt;@U0LEAD&gt; &lt;https://evil.example/login|Open the case file&gt; &amp; more");
+    }
+
+    @Test
+    void givenAnAcknowledgementFromAnotherPlatform_thenShownAsTextNotAsASlackMention() {
+        assertThat(BlockKit.acknowledgedLine("slack:UDSL", 1_764_327_720L)).startsWith("<@UDSL> at <!date^1764327720^");
+        assertThat(BlockKit.acknowledgedLine("teams:29:<!here>", 1_764_327_720L)).startsWith("teams:29:&lt;!here&gt; at");
     }
 }

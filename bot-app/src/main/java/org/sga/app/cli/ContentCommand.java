@@ -14,6 +14,7 @@ import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
+import org.sga.core.conversation.PrivateTopics;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
@@ -22,10 +23,11 @@ import org.sga.core.triage.TriageEngine;
 
 /**
  * {@code content check DIR}: validates a folder of content before it is deployed, laid out as the shipped content
- * ({@code procedures/}, {@code search/}, {@code triage/}, {@code routing/}) or with every file at the top (see
- * {@link ContentFolder}) — every procedure file ({@code *.md} with optional alternates, and {@code index.txt} where
- * there is one), and, when present, the triage definition (every citation must name a section of the folder's
- * procedures), {@code synonyms.txt}, {@code danger-phrases.txt}, {@code not-covered.yml} and the routing files.
+ * ({@code procedures/}, {@code search/}, {@code triage/}, {@code conversation/}, {@code routing/}) or with every file
+ * at the top (see {@link ContentFolder}) — every procedure file ({@code *.md} with optional alternates, and
+ * {@code index.txt} where there is one), and, when present, the triage definition (every citation must name a section
+ * of the folder's procedures), {@code synonyms.txt}, {@code danger-phrases.txt}, {@code not-covered.yml},
+ * {@code private-topics.txt} and the routing files.
  * Prints each problem; exit 1 when there is any. Without a triage definition the shipped one is checked against
  * the folder's procedures.
  */
@@ -67,6 +69,8 @@ final class ContentCommand implements Command {
         check(folder, folder.searchFile("synonyms.txt"), problems, out, reader -> SectionIndex.build(new Library(List.of()), reader));
         check(folder, folder.searchFile("danger-phrases.txt"), problems, out, DangerSignals::parse);
         check(folder, folder.searchFile("not-covered.yml"), problems, out, NotCovered::parse);
+        check(folder, folder.conversationFile("private-topics.txt"), problems, out,
+                reader -> PrivateTopics.parse(reader, "private-topics.txt"));
         for (Path routing : folder.routingFiles()) {
             check(folder, Optional.of(routing), problems, out, reader -> RoutingConfig.parse(reader, routing.toString()));
         }

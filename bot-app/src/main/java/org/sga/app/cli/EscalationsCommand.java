@@ -9,13 +9,13 @@ import java.util.function.Supplier;
 import org.sga.app.store.Store;
 import org.sga.core.audit.AuditRecord;
 import org.sga.core.escalation.Acknowledgement;
-import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.ChaseStep;
 import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.RaisedEscalation;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.OpenEscalation;
 import org.sga.core.escalation.OutboxEntry;
+import org.sga.core.escalation.OutboxRow;
 import org.sga.core.escalation.References;
 
 /**
@@ -43,13 +43,18 @@ final class EscalationsCommand implements Command {
                 out.printf("%d open escalation%s%n", open.size(), open.size() == 1 ? "" : "s");
                 for (OpenEscalation e : open) {
                     long undelivered = e.deliveries().stream().filter(d -> d.deliveredAt() == null).count();
-                    boolean reached = e.deliveries().stream().anyMatch(d -> !AcknowledgementService.REPORTER
+                    // Why notices wait (a platform refusing the bot's token, say), including those to the reporter.
+                    List<String> waiting = e.deliveries().stream()
+                            .filter(d -> d.deliveredAt() == null && d.lastError() != null)
+                            .map(d -> d.row().role() + " " + d.lastError()).distinct().toList();
+                    boolean reached = e.deliveries().stream().anyMatch(d -> !OutboxRow.REPORTER
                             .equals(d.row().role()) && d.status() != DeliveryStatus.DEAD);
                     out.printf("%-20s %-9s raised %s  notices %d (%d undelivered)  acknowledged by %s%s%n", e.ref(), e.urgency(),
                             TIME.format(e.raisedAt()), e.deliveries().size(), undelivered,
                             e.acknowledgements().isEmpty() ? "nobody yet"
                                     : String.join(", ", e.acknowledgements().stream().map(Acknowledgement::role).toList()),
-                            reached || !e.acknowledgements().isEmpty() ? "" : "  NOBODY REACHED");
+                            (reached || !e.acknowledgements().isEmpty() ? "" : "  NOBODY REACHED")
+                                    + (waiting.isEmpty() ? "" : "  waiting: " + String.join(", ", waiting)));
                 }
                 return 0;
             }

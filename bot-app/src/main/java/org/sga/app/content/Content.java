@@ -10,6 +10,7 @@ import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.DangerSignals;
+import org.sga.core.conversation.PrivateTopics;
 import org.sga.app.store.StoreFactory;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.EmbeddingModel;
@@ -59,6 +60,35 @@ public final class Content {
             throw new IllegalStateException("classpath:search/" + name + " is missing");
         }
         return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Words that move a message written where others can read it to the person's private chat; from the
+     * {@code SGA_CONTENT_DIR} folder when it has {@code private-topics.txt}, else the jar's
+     * {@code conversation/private-topics.txt}.
+     */
+    public static PrivateTopics privateTopics() {
+        String name = "private-topics.txt";
+        String dir = System.getenv("SGA_CONTENT_DIR");
+        try {
+            java.util.Optional<Path> file = dir == null || dir.isBlank() ? java.util.Optional.empty()
+                    : new ContentFolder(Path.of(dir)).conversationFile(name);
+            Reader reader;
+            if (file.isPresent()) {
+                reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8);
+            } else {
+                var in = Content.class.getClassLoader().getResourceAsStream("conversation/" + name);
+                if (in == null) {
+                    throw new IllegalStateException("classpath:conversation/" + name + " is missing");
+                }
+                reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            }
+            try (reader) {
+                return PrivateTopics.parse(reader, name);
+            }
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Phrases that put the 999 line first; from {@code SGA_CONTENT_DIR/danger-phrases.txt} or the jar. */

@@ -8,8 +8,9 @@ import org.sga.app.cli.Settings;
 import org.sga.app.cli.Triage;
 import org.sga.content.Library;
 import org.sga.core.audit.AuditTrail;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.AcknowledgementPolicy;
 import org.sga.core.escalation.Acknowledgements;
+import org.sga.core.escalation.ChannelMembership;
 import org.sga.core.escalation.DelayNotices;
 import org.sga.core.escalation.EscalationEvents;
 import org.sga.core.escalation.EscalationRecords;
@@ -85,10 +86,14 @@ public class EscalationConfiguration {
         return new ReporterUpdates(records, outbox, acknowledgements, clock);
     }
 
+    /** The one decision of who may acknowledge, for the Slack and Teams buttons and the typed {@code ack} alike. */
     @Bean
-    AcknowledgementService acknowledgementService(EscalationRecords records, Acknowledgements acknowledgements,
-            EscalationStore store, UnitOfWork unitOfWork, Clock clock, ObjectProvider<EscalationEvents> events) {
-        return new AcknowledgementService(records, acknowledgements, store, unitOfWork, clock,
+    AcknowledgementPolicy acknowledgementPolicy(EscalationRecords records, Acknowledgements acknowledgements,
+            EscalationStore store, Outbox outbox, UnitOfWork unitOfWork, ObjectProvider<ChannelMembership> membership,
+            Clock clock, ObjectProvider<EscalationEvents> events) {
+        // Without a platform to ask (the console alone), only the people listed for a role may acknowledge it.
+        return new AcknowledgementPolicy(records, acknowledgements, store, outbox, unitOfWork,
+                membership.getIfAvailable(() -> ChannelMembership.NONE), clock,
                 EscalationEvents.all(events.orderedStream().toList()));
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.sga.core.escalation.Acknowledgement;
-import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.OpenEscalation;
 import org.sga.core.escalation.OutboxDepth;
@@ -217,7 +216,7 @@ final class JdbcOutbox implements Outbox {
                             + " WHERE NOT EXISTS (SELECT 1 FROM acknowledgement a WHERE a.escalation_ref = d.escalation_ref)"
                             + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.escalation_ref = d.escalation_ref"
                             + " AND o.role <> ? AND o.status <> 'DEAD')")
-                    .param(AcknowledgementService.REPORTER)
+                    .param(OutboxRow.REPORTER)
                     .query(Long.class).single();
             return new OutboxDepth(waiting.pending(), waiting.dead(), waiting.oldestDue(), unreached);
         });

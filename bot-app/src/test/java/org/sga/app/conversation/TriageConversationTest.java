@@ -23,7 +23,9 @@ import org.sga.core.conversation.Assistant;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.Reply;
 import org.sga.core.conversation.TriageDialogue;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.AcknowledgementPolicy;
+import org.sga.core.escalation.ChannelMembership;
+import org.sga.core.escalation.EscalationEvents;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.EscalationService;
 import org.sga.core.escalation.OutboxEntry;
@@ -63,8 +65,12 @@ class TriageConversationTest {
         EscalationRecords records = new EscalationRecords(on.auditTrail());
         EscalationService escalations = new EscalationService(RoutingConfig.defaults(), ENGINE.definition(), on.escalations(),
                 records, clock);
-        AcknowledgementService acks = new AcknowledgementService(records, on.acknowledgements(), on.escalations(),
-                on.unitOfWork(), clock);
+        // The console has no channels people are in; here two duty officers are in the lead's, as a platform would say.
+        ChannelMembership roster = (channel, actor) -> channel.equals("safeguarding_lead")
+                && List.of("dsl-1", "dsl-2").contains(actor.userId())
+                ? ChannelMembership.Answer.MEMBER : ChannelMembership.Answer.NOT_MEMBER;
+        AcknowledgementPolicy acks = new AcknowledgementPolicy(records, on.acknowledgements(), on.escalations(),
+                on.outbox(), on.unitOfWork(), roster, clock, EscalationEvents.NONE);
         Answers answers = new Answers(LIBRARY);
         return new Assistant(LEXICAL, answers, Content.dangerSignals(),
                 new TriageDialogue(ENGINE, on.conversations(), escalations, answers, Content.dangerSignals(), clock), acks);

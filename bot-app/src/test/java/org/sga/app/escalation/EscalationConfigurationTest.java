@@ -21,7 +21,7 @@ import org.sga.app.store.MutableClock;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
 import org.sga.content.Library;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.AcknowledgementPolicy;
 import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.escalation.EscalationService;
 import org.sga.core.escalation.Outbox;
@@ -52,7 +52,7 @@ class EscalationConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(EscalationRaiser.class)).isInstanceOf(EscalationService.class);
-                    assertThat(context).hasSingleBean(AcknowledgementService.class).hasSingleBean(TriageEngine.class)
+                    assertThat(context).hasSingleBean(AcknowledgementPolicy.class).hasSingleBean(TriageEngine.class)
                             .hasSingleBean(RoutingConfig.class).hasSingleBean(Clock.class);
                     assertThat(context.getBean(ReEscalatorLifecycle.class).isRunning()).isTrue();
                 });

@@ -13,7 +13,10 @@ import org.sga.app.content.Content;
 import org.sga.app.cli.Triage;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.AcknowledgeRequest;
+import org.sga.core.escalation.AcknowledgementOutcome;
+import org.sga.core.escalation.AcknowledgementPolicy;
+import org.sga.core.escalation.Actor;
 import org.sga.core.escalation.Backoff;
 import org.sga.core.escalation.DelayNotices;
 import org.sga.core.escalation.EscalationEvents;
@@ -47,7 +50,10 @@ final class EscalationFixture {
     /** Wednesday 9 December 2026, 19:45 in London: outside them. */
     static final Instant WEDNESDAY_EVENING = Instant.parse("2026-12-09T19:45:00Z");
 
-    /** Brookfield staff on Slack; the second is the only one listed to acknowledge for the safeguarding lead. */
+    /**
+     * Brookfield staff on Slack: a teacher who reports; the one listed to acknowledge for the safeguarding lead; a
+     * colleague who is a line manager, listed to acknowledge for the manager role.
+     */
     static final String REPORTER = "U0EXAMPLE01";
     static final String DSL_ACKNOWLEDGER = "U0EXAMPLE02";
     static final String COLLEAGUE = "U0EXAMPLE03";
@@ -80,7 +86,9 @@ final class EscalationFixture {
     final RoutingConfig routing;
     final EscalationRecords records;
     final EscalationService escalations;
-    final AcknowledgementService acknowledgements;
+    /** Who is in which channel, as the platform would say when someone acknowledges; empty until the test says. */
+    final Roster roster = new Roster();
+    final AcknowledgementPolicy acknowledgements;
 
     /** As on a server with both the Slack and the Teams adapter on: nobody reads a console channel there. */
     static final Set<Platform> SLACK_AND_TEAMS = EnumSet.of(Platform.SLACK, Platform.TEAMS);
@@ -92,8 +100,8 @@ final class EscalationFixture {
         this.records = new EscalationRecords(store.auditTrail());
         this.escalations = new EscalationService(routing, ENGINE.definition(), store.escalations(), records, clock,
                 new References(), EscalationEvents.NONE, connected);
-        this.acknowledgements = new AcknowledgementService(records, store.acknowledgements(), store.escalations(),
-                store.unitOfWork(), clock);
+        this.acknowledgements = new AcknowledgementPolicy(records, store.acknowledgements(), store.escalations(),
+                store.outbox(), store.unitOfWork(), roster, clock, EscalationEvents.NONE);
     }
 
     EscalationFixture(Store store, MutableClock clock, RoutingConfig routing) {
@@ -102,6 +110,11 @@ final class EscalationFixture {
 
     EscalationFixture(Store store, MutableClock clock) {
         this(store, clock, EXAMPLE);
+    }
+
+    /** {@code ack REF role} as {@code userId} types it on {@code platform}. */
+    AcknowledgementOutcome typedAck(String ref, String role, Platform platform, String userId) {
+        return acknowledgements.acknowledge(AcknowledgeRequest.typed(ref, role, new Actor(platform, userId)));
     }
 
     static TriageOutcome outcome(Map<String, String> answers) {

@@ -29,8 +29,9 @@ import org.sga.app.store.MutableClock;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditRecord;
-import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.Channel;
+import org.sga.core.escalation.Actor;
+import org.sga.core.escalation.AcknowledgeRequest;
 import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.OfficeHours;
@@ -107,7 +108,7 @@ class RaisingEscalationsTest {
             assertThat(platform.posted()).hasSize(2);
             assertThat(unaudited).hasValue(0);
             assertThat(f.store.outbox().entries(raised.reference()))
-                    .filteredOn(e -> !e.row().role().equals(AcknowledgementService.REPORTER))
+                    .filteredOn(e -> !e.row().role().equals(OutboxRow.REPORTER))
                     .allSatisfy(e -> assertThat(e.status()).isEqualTo(DeliveryStatus.DELIVERED));
         }
 
@@ -228,7 +229,8 @@ class RaisingEscalationsTest {
                     .containsExactlyInAnyOrder("reporter/phone-manager", "reporter/phone-safeguarding_lead");
             assertThat(f.store.outbox().openEscalations()).extracting(OpenEscalation::ref).containsExactly(raised.reference());
             assertThat(f.store.outbox().depth().unreached()).isEqualTo(1);
-            f.acknowledgements.acknowledge(raised.reference(), "safeguarding_lead", Platform.SLACK, COLLEAGUE);
+            assertThat(f.acknowledgements.acknowledge(AcknowledgeRequest.typed(raised.reference(), "safeguarding_lead",
+                    new Actor(Platform.SLACK, COLLEAGUE))).accepted()).isTrue();
             assertThat(f.store.outbox().depth().unreached()).isZero();
         }
 
@@ -357,8 +359,10 @@ class RaisingEscalationsTest {
         }
         roles.put(Role.MANAGER, new RoleRoute(new Channel(Map.of(Platform.SLACK, "slack-managers")),
                 new Channel(Map.of(Platform.SLACK, "slack-deputies")), Map.of()));
+        // The colleague is the one listed for the lead, so an acknowledgement can close the escalation.
         roles.put(Role.SAFEGUARDING_LEAD, new RoleRoute(new Channel(Map.of(Platform.TEAMS, "teams-dsl")),
-                new Channel(Map.of(Platform.TEAMS, "teams-deputy-dsl")), Map.of()));
+                new Channel(Map.of(Platform.TEAMS, "teams-deputy-dsl")),
+                Map.of(Platform.SLACK, java.util.Set.of(EscalationFixture.COLLEAGUE))));
         Team team = new Team("t", "Team", "o", Map.of(), OfficeHours.defaults(), roles);
         return new RoutingConfig(List.of(new Organisation("o", "Org", List.of(team))), "t", Map.of());
     }

@@ -42,8 +42,9 @@ import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditRecord;
-import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.Channel;
+import org.sga.core.escalation.Actor;
+import org.sga.core.escalation.AcknowledgeRequest;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.OfficeHours;
 import org.sga.core.escalation.OpenEscalation;
@@ -89,7 +90,7 @@ class ReEscalatingTest {
         void givenNobodyAcknowledgedByTheDeadline_thenTheBackupIsNotifiedOnceWithADeadlineOfItsOwn() {
             EscalationFixture f = fixture();
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
-            f.acknowledgements.acknowledge(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
+            f.typedAck(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
             clock.advance(PAST_THE_DEADLINE);
             ReEscalator reEscalator = f.reEscalator("r1");
 
@@ -123,7 +124,7 @@ class ReEscalatingTest {
         void givenTheBackupsNoticeIsDelivered_thenTheReporterIsToldWhoHasItByNameAndTheNewDeadline() {
             EscalationFixture f = fixture();
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
-            f.acknowledgements.acknowledge(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
+            f.acknowledgements.acknowledge(AcknowledgeRequest.typed(raised.reference(), "manager", new Actor(Platform.SLACK, COLLEAGUE)));
             RecordingPlatform platform = new RecordingPlatform();
             try (OutboxWorker worker = f.worker("w1", platform)) {
                 worker.runOnce();
@@ -146,13 +147,13 @@ class ReEscalatingTest {
         void givenTheRoleAcknowledgesWhileTheBackupsNoticeIsOnItsWay_thenTheReporterHearsOnlyWhoAcknowledged() {
             EscalationFixture f = fixture();
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
-            f.acknowledgements.acknowledge(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
+            f.acknowledgements.acknowledge(AcknowledgeRequest.typed(raised.reference(), "manager", new Actor(Platform.SLACK, COLLEAGUE)));
             RecordingPlatform platform = new RecordingPlatform();
             try (OutboxWorker worker = f.worker("w1", platform)) {
                 worker.runOnce();
                 clock.advance(PAST_THE_DEADLINE);
                 f.reEscalator("r1").runOnce();
-                f.acknowledgements.acknowledge(raised.reference(), "safeguarding_lead", Platform.SLACK, DSL_ACKNOWLEDGER);
+                f.acknowledgements.acknowledge(AcknowledgeRequest.typed(raised.reference(), "safeguarding_lead", new Actor(Platform.SLACK, DSL_ACKNOWLEDGER)));
                 worker.runOnce();
                 worker.runOnce();
             }
@@ -166,9 +167,9 @@ class ReEscalatingTest {
         void givenTheRoleAcknowledgedJustInTime_thenNobodyElseIsNotified() {
             EscalationFixture f = fixture();
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
-            f.acknowledgements.acknowledge(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
+            f.typedAck(raised.reference(), "manager", Platform.SLACK, COLLEAGUE);
             clock.advance(Duration.ofMinutes(30));
-            f.acknowledgements.acknowledge(raised.reference(), "safeguarding_lead", Platform.SLACK, DSL_ACKNOWLEDGER);
+            f.typedAck(raised.reference(), "safeguarding_lead", Platform.SLACK, DSL_ACKNOWLEDGER);
             clock.advance(Duration.ofMinutes(1));
 
             assertThat(f.reEscalator("r1").runOnce().claimed()).isZero();
@@ -183,13 +184,13 @@ class ReEscalatingTest {
             clock.advance(PAST_THE_DEADLINE);
             f.reEscalator("r1").runOnce();
 
-            assertThat(f.acknowledgements.acknowledge(raised.reference(), "safeguarding_lead", Platform.SLACK,
+            assertThat(f.typedAck(raised.reference(), "safeguarding_lead", Platform.SLACK,
                     DSL_ACKNOWLEDGER).accepted()).isTrue();
             clock.advance(PAST_THE_DEADLINE);
             f.reEscalator("r1").runOnce();
 
             assertThat(f.store.outbox().entries(raised.reference()))
-                    .filteredOn(e -> e.row().role().equals(AcknowledgementService.REPORTER))
+                    .filteredOn(e -> e.row().role().equals(OutboxRow.REPORTER))
                     .extracting(e -> e.row().attempt())
                     .containsExactly("ack-safeguarding_lead");
             assertThat(f.store.outbox().entries(raised.reference())).extracting(e -> e.row().role() + "/" + e.row().attempt())

@@ -111,12 +111,12 @@ class TeamsEndToEndTest {
         String thread = "19:dsl@thread.tacv2;messageid=900";
         String ack = "{\"sga\":\"ack\",\"ref\":\"" + ref + "\",\"role\":\"safeguarding_lead\"}";
 
-        // Someone not allowed for the role: refused in the thread, the card stays as it was.
+        // The reporter themselves: refused, privately in their personal chat, and the card stays as it was.
         FAKE.server().resetRequests();
         post(Activities.submit(serviceUrl, BotFrameworkFake.nextId(), SAM, thread, "900", ack));
-        ServeEvent refusal = awaitPost(e -> e.getRequest().getUrl().contains("/v3/conversations/19:dsl"));
-        assertThat(refusal.getRequest().getMethod().value()).isEqualTo("POST");
-        assertThat(refusal.getRequest().getBodyAsString()).contains("cannot acknowledge");
+        ServeEvent refusal = awaitPost(e -> e.getRequest().getUrl().equals("/v3/conversations/a:private-" + SAM + "/activities"));
+        assertThat(refusal.getRequest().getBodyAsString()).contains("not accepted").doesNotContain(ref);
+        assertThat(FAKE.server().getAllServeEvents()).noneMatch(e -> e.getRequest().getUrl().contains("19:dsl"));
 
         // The lead: the card is updated without the button, and the reporter is told in their personal chat.
         FAKE.server().resetRequests();

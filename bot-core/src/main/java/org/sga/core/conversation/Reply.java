@@ -17,8 +17,13 @@ import java.util.List;
 public record Reply(Kind kind, String urgent, String text, Citation citation, List<Citation> seeAlso,
                     List<Choice> choices, List<String> notes, List<ChecklistItem> checklist) {
 
-    /** Reply kinds adapters may lay out differently. */
-    public enum Kind { ANSWER, NOT_CONFIDENT, HELP, IMAGE_GUIDANCE, NOTICE, TRIAGE_QUESTION, TRIAGE_OUTCOME }
+    /**
+     * Reply kinds adapters may lay out differently. {@link #CONTINUE_PRIVATELY} is an instruction as much as a reply:
+     * show its text where the message was written, then hand the same message to the core again from the person's
+     * private chat with the bot (see {@link PrivateChats}).
+     */
+    public enum Kind { ANSWER, NOT_CONFIDENT, HELP, IMAGE_GUIDANCE, NOTICE, TRIAGE_QUESTION, TRIAGE_OUTCOME,
+        CONTINUE_PRIVATELY }
 
     public Reply {
         seeAlso = List.copyOf(seeAlso);
@@ -40,6 +45,22 @@ public record Reply(Kind kind, String urgent, String text, Citation citation, Li
         public ChecklistItem {
             cites = List.copyOf(cites);
         }
+    }
+
+    /** The first line of {@link #fault()}. */
+    public static final String FAULT_URGENT = "If a child is in immediate danger, call 999 now.";
+
+    /** The body of {@link #fault()}. */
+    public static final String FAULT = "I cannot record or send anything just now because of a fault on my side, so "
+            + "what you write here is not recorded and nobody is told through me. If you are reporting a concern, "
+            + "phone your designated safeguarding lead now and tell them yourself. Please try me again later.";
+
+    /**
+     * The reply when the bot cannot answer or record because of a fault on its side (a store that cannot write, a
+     * failure in the core): the person is told, with the phone fallback, rather than met with silence.
+     */
+    public static Reply fault() {
+        return new Reply(Kind.NOTICE, FAULT_URGENT, FAULT, null, List.of(), List.of(), List.of());
     }
 
     public static Reply notice(String text) {

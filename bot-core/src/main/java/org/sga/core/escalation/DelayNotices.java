@@ -24,7 +24,7 @@ public final class DelayNotices implements DeliveryListener {
 
     @Override
     public void notDelivered(OutboxRow row, String errorCode, boolean givenUp) {
-        if (givenUp || AcknowledgementService.REPORTER.equals(row.role())) {
+        if (givenUp || OutboxRow.REPORTER.equals(row.role())) {
             return;
         }
         records.find(row.escalationRef()).ifPresent(escalation -> escalation.reporter().conversation().ifPresent(conversation -> {
@@ -32,7 +32,7 @@ public final class DelayNotices implements DeliveryListener {
             String who = row.attempt().endsWith(OutboxRow.BACKUP) ? "the backup of " + role : role;
             String text = "Your escalation " + row.escalationRef() + " has not reached " + who
                     + " yet; it is being retried. If it is urgent, contact them directly.";
-            outbox.enqueue(new OutboxRow(row.escalationRef(), AcknowledgementService.REPORTER,
+            outbox.enqueue(new OutboxRow(row.escalationRef(), OutboxRow.REPORTER,
                     "delayed-" + row.role() + (row.attempt().equals(OutboxRow.INITIAL) ? "" : "-" + row.attempt()),
                     escalation.reporter().platform().id(), conversation, text, row.urgency(), clock.instant(), null));
         }));

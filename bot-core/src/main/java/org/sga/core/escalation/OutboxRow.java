@@ -22,6 +22,8 @@ public record OutboxRow(
     public static final String INITIAL = "initial";
     /** The notice to a role's backup when nobody in the role acknowledged in time. */
     public static final String BACKUP = "backup";
+    /** The role of rows that go back to the reporter, to their private chat with the bot. */
+    public static final String REPORTER = "reporter";
 
     public OutboxRow {
         Check.keyPart(escalationRef, "escalationRef", 64);

@@ -211,7 +211,7 @@ public final class ReEscalator implements AutoCloseable {
                             ? "No phone number is configured for them: contact them directly now"
                             : "Please phone now " + String.join("; ", phones))
                     + ", and give the reference " + raised.reference() + ". If a child is in immediate danger, call 999.";
-            return new OutboxRow(raised.reference(), AcknowledgementService.REPORTER, "phone-" + role.role().id(),
+            return new OutboxRow(raised.reference(), OutboxRow.REPORTER, "phone-" + role.role().id(),
                     raised.reporter().platform().id(), conversation, text, raised.urgency().name(), now, null);
         });
     }

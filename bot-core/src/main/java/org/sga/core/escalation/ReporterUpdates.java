@@ -47,7 +47,7 @@ public final class ReporterUpdates implements DeliveryListener {
     }
 
     private void settled(OutboxRow row, boolean failed) {
-        if (AcknowledgementService.REPORTER.equals(row.role())) {
+        if (OutboxRow.REPORTER.equals(row.role())) {
             return;
         }
         Optional<RaisedEscalation> found = records.find(row.escalationRef());
@@ -56,7 +56,7 @@ public final class ReporterUpdates implements DeliveryListener {
         }
         RaisedEscalation escalation = found.get();
         List<OutboxEntry> entries = outbox.entries(row.escalationRef()).stream()
-                .filter(e -> !AcknowledgementService.REPORTER.equals(e.row().role()))
+                .filter(e -> !OutboxRow.REPORTER.equals(e.row().role()))
                 .toList();
         if (failed && entries.stream().noneMatch(e -> e.status() != DeliveryStatus.DEAD)
                 && acknowledgements.forEscalation(escalation.reference()).isEmpty()) {
@@ -78,7 +78,7 @@ public final class ReporterUpdates implements DeliveryListener {
         }
         escalation.reporter().conversation().ifPresent(conversation -> {
             String text = first ? firstStep(escalation, group) : laterStep(escalation, row, step, group);
-            outbox.enqueue(new OutboxRow(escalation.reference(), AcknowledgementService.REPORTER,
+            outbox.enqueue(new OutboxRow(escalation.reference(), OutboxRow.REPORTER,
                     "told-" + (first ? OutboxRow.INITIAL : step + "-" + row.role()), escalation.reporter().platform().id(),
                     conversation, text, escalation.urgency().name(), clock.instant(), null));
         });

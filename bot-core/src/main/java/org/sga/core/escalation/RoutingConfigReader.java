@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sga.core.triage.Role;
 import org.sga.core.triage.Urgency;
@@ -27,6 +28,12 @@ final class RoutingConfigReader {
 
     private static final Set<String> PLATFORMS =
             Arrays.stream(Platform.values()).map(Platform::id).collect(Collectors.toUnmodifiableSet());
+    /** A Slack channel id as Slack writes it: public (C…) or private (G…), upper case. */
+    private static final Pattern SLACK_CHANNEL = Pattern.compile("[CG][A-Z0-9]+");
+    /** A Slack user id: U… or, in Enterprise Grid, W…. */
+    private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]+");
+    /** A Teams channel's conversation id, as "Get link to channel" gives it once URL-decoded. */
+    private static final Pattern TEAMS_CHANNEL = Pattern.compile("19:\\S+@thread\\.\\S+");
 
     private final YamlNode root;
 
@@ -160,18 +167,64 @@ final class RoutingConfigReader {
         allowed.addAll(otherKeys);
         node.allowOnly(allowed);
         Map<Platform, String> targets = new EnumMap<>(Platform.class);
-        node.entries().forEach((key, target) -> Platform.fromId(key).ifPresent(p -> targets.put(p, target.text())));
+        // Other keys (a name, a phone number) sit beside the platforms' targets.
+        node.entries().forEach((key, target) -> Platform.fromId(key).ifPresent(p -> targets.put(p, channelId(p, target))));
         if (targets.isEmpty()) {
             throw node.problem("no targets (give at least one of " + String.join(", ", PLATFORMS.stream().sorted().toList()) + ")");
         }
         return new Channel(targets);
     }
 
+    /**
+     * A role's target as the platform's id, or a problem naming the key. Channels are compared as ids (the manager's
+     * channel must not be reachable through another role), and Slack would resolve a name to the channel anyway: a name,
+     * or an id in the wrong case, would slip past that comparison while still reaching the same people.
+     */
+    private static String channelId(Platform platform, YamlNode node) {
+        String target = node.text().strip();
+        switch (platform) {
+            case SLACK -> {
+                if (SLACK_CHANNEL.matcher(target).matches()) {
+                    return target;
+                }
+                String upper = target.toUpperCase(java.util.Locale.ROOT);
+                if (SLACK_CHANNEL.matcher(upper).matches() && target.chars().anyMatch(Character::isDigit)) {
+                    throw node.problem("'" + target + "' is not a Slack channel id as Slack writes it: ids are upper case"
+                            + " (did you mean '" + upper + "'?)");
+                }
+                throw node.problem("'" + target + "' is a channel name, not an id: give the channel's id (C… or G…,"
+                        + " shown at the bottom of the channel's details in Slack)");
+            }
+            case TEAMS -> {
+                if (!TEAMS_CHANNEL.matcher(target).matches()) {
+                    throw node.problem("'" + target + "' is not a Teams channel id: give the id from the channel's"
+                            + " link, URL-decoded (19:…@thread.tacv2)");
+                }
+                return target;
+            }
+            default -> {
+                return target;
+            }
+        }
+    }
+
     private static Map<Platform, Set<String>> users(YamlNode node) {
         node.allowOnly(PLATFORMS);
         Map<Platform, Set<String>> users = new EnumMap<>(Platform.class);
-        node.entries().forEach((platform, ids) -> users.put(Platform.fromId(platform).orElseThrow(),
-                new LinkedHashSet<>(ids.texts())));
+        node.entries().forEach((platform, ids) -> {
+            Platform p = Platform.fromId(platform).orElseThrow();
+            Set<String> listed = new LinkedHashSet<>();
+            for (YamlNode id : ids.items()) {
+                String user = id.text().strip();
+                if (p == Platform.SLACK && !SLACK_USER.matcher(user).matches()) {
+                    // A name or @handle would never match anyone, leaving the role without the people meant for it.
+                    throw id.problem("'" + user + "' is not a Slack user id: give the member's id (U… or W…, from"
+                            + " their profile's \"Copy member ID\")");
+                }
+                listed.add(user);
+            }
+            users.put(p, listed);
+        });
         return users;
     }
 

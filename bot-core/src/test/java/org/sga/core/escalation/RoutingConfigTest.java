@@ -68,7 +68,11 @@ class RoutingConfigTest {
             assertThat(config.defaultTeam().officeHours().start()).isEqualTo(LocalTime.of(8, 30));
             assertThat(config.defaultTeam().route(Role.MANAGER).channel().target(Platform.SLACK)).contains("C0EXMGR001");
             assertThat(config.defaultTeam().route(Role.SAFEGUARDING_LEAD).acknowledgers().get(Platform.SLACK))
-                    .containsExactly("U0EXAMPLE02");
+                    .containsExactly("U0EXAMPLE02", "U0EXAMPLE05");
+            // Every role of every team lists who may acknowledge it, as the example recommends.
+            assertThat(config.teams()).allSatisfy(team -> assertThat(Role.values()).allSatisfy(role ->
+                    assertThat(team.route(role).acknowledgers().values()).as(team.id() + " " + role.id())
+                            .anySatisfy(ids -> assertThat(ids).isNotEmpty())));
             assertThat(config.acknowledgeWithin(Urgency.EMERGENCY, Duration.ZERO)).isEqualTo(Duration.ofMinutes(5));
         }
 
@@ -222,6 +226,49 @@ class RoutingConfigTest {
             assertThatThrownBy(() -> parse(broken))
                     .isInstanceOf(RoutingConfigException.class)
                     .hasMessageContaining(message);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+                "'#managers'" | is a channel name, not an id
+                managers | is a channel name, not an id
+                general | is a channel name, not an id
+                cbmgr2 | ids are upper case (did you mean 'CBMGR2'?)
+                c0mgr | ids are upper case (did you mean 'C0MGR'?)
+                C0mgr | ids are upper case (did you mean 'C0MGR'?)
+                """)
+        void givenASlackTargetThatIsNotAnId_thenRefusedNamingTheKey(String target, String message) {
+            String broken = VALID.replace("backup: {console: b-dsl-backup}", "backup: {slack: " + target + "}");
+
+            assertThatThrownBy(() -> parse(broken)).isInstanceOf(RoutingConfigException.class)
+                    .hasMessageContaining("organisations[0].teams[1].roles.safeguarding_lead.backup.slack: '")
+                    .hasMessageContaining(message);
+        }
+
+        @Test
+        void givenTheManagersChannelWrittenInAnotherCase_thenStillRecognisedAsTheManagersChannel() {
+            String teams = VALID.replace("manager: {channel: {slack: CBMGR}", "manager: {channel: {slack: CBMGR, teams: \"19:Mgr@thread.tacv2\"}")
+                    .replace("backup: {console: b-dsl-backup}", "backup: {teams: \"19:mgr@thread.tacv2\"}");
+
+            assertThatThrownBy(() -> parse(teams)).isInstanceOf(RoutingConfigException.class)
+                    .hasMessageContaining("organisations[0].teams[1].roles.safeguarding_lead.backup: shares a target with roles.manager.channel");
+        }
+
+        @Test
+        void givenATeamsTargetThatIsNotAChannelId_thenRefusedNamingTheKey() {
+            String broken = VALID.replace("backup: {console: b-dsl-backup}", "backup: {teams: \"Safeguarding team\"}");
+
+            assertThatThrownBy(() -> parse(broken)).isInstanceOf(RoutingConfigException.class)
+                    .hasMessageContaining("organisations[0].teams[1].roles.safeguarding_lead.backup.teams: 'Safeguarding team' is not a Teams channel id");
+        }
+
+        @Test
+        void givenASlackAcknowledgerThatIsNotAUserId_thenRefusedNamingTheKey() {
+            String broken = VALID.replace("safeguarding_lead: {channel: {slack: CBDSL}, backup: {console: b-dsl-backup}}",
+                    "safeguarding_lead: {channel: {slack: CBDSL}, backup: {console: b-dsl-backup}, acknowledgers: {slack: [U0DSL, \"@dee\"]}}");
+
+            assertThatThrownBy(() -> parse(broken)).isInstanceOf(RoutingConfigException.class)
+                    .hasMessageContaining("organisations[0].teams[1].roles.safeguarding_lead.acknowledgers.slack[1]: '@dee' is not a Slack user id");
         }
 
         @Test
