@@ -16,6 +16,7 @@ import org.sga.core.escalation.Acknowledger;
 import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.triage.TriageEngine;
 import org.sga.core.search.BackgroundSearcher;
+import org.sga.core.search.CachedEmbedder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,22 +31,31 @@ class CoreConfiguration {
         return Content.library();
     }
 
+    /**
+     * The embedding model, loading from now on, with the content's vectors cached on disk: one for the index, the
+     * danger check and the guidance, so every vector of the content goes through one cache.
+     */
+    @Bean
+    CachedEmbedder embedder() {
+        // Read here: an unknown SGA_EMBEDDING_MODEL stops start-up with a message naming it.
+        return Content.embedder();
+    }
+
     /** Built in the background: the console greets at once and the first question waits for the model. */
     @Bean
-    BackgroundSearcher searcher(Library library) {
-        // Read here, not in the background: an unknown SGA_EMBEDDING_MODEL stops start-up with a message naming it.
-        Content.embeddingModel();
-        return new BackgroundSearcher(() -> Content.index(library));
+    BackgroundSearcher searcher(Library library, CachedEmbedder embedder) {
+        return new BackgroundSearcher(() -> Content.index(library, embedder));
+    }
+
+    /** Read at start-up, so a broken danger or card file stops it with the file and line; examples embed in the background. */
+    @Bean
+    DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
+        return Content.dangerSignals(library, embedder);
     }
 
     @Bean
-    DangerSignals dangerSignals() {
-        return Content.dangerSignals();
-    }
-
-    @Bean
-    Answers answers(Library library) {
-        return new Answers(library);
+    Answers answers(Library library, CachedEmbedder embedder) {
+        return Content.answers(library, embedder);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sga.app.cli.Cli;
 import org.sga.app.ops.LogFormat;
+import org.sga.core.guidance.Background;
 import org.sga.core.search.CachedEmbedder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -35,6 +36,7 @@ public final class Main {
             int status = cli.run(args);
             // Exiting while the embedding model loads in native code would crash the JVM on its way out.
             CachedEmbedder.awaitLoading(Duration.ofMinutes(1));
+            Background.awaitAll(Duration.ofMinutes(2));
             System.exit(status);
         }
         try {
@@ -61,6 +63,7 @@ public final class Main {
             // The console chat has ended; a web application keeps serving until it is stopped.
             context.close();
             CachedEmbedder.awaitLoading(Duration.ofMinutes(1));
+            Background.awaitAll(Duration.ofMinutes(2));
         }
     }
 }

@@ -60,7 +60,8 @@ public record Library(List<Procedure> procedures) {
     public Library withoutPhrasings(Collection<String> questions) {
         Set<String> keys = Section.phrasingKeys(questions);
         return new Library(procedures.stream().map(p -> new Procedure(p.slug(), p.title(), p.fullTitle(), p.partnership(), p.source(),
-                p.version(), p.lastReviewed(), p.sections().stream().map(s -> s.withoutAlternates(keys)).toList())).toList());
+                p.version(), p.lastReviewed(), p.sections().stream().map(s -> s.withoutAlternates(keys)).toList(),
+                p.procedureVersion(), p.procedureReviewed(), p.chapterUrl())).toList());
     }
 
     /** How many alternate phrasings are one of {@code questions}. */

@@ -4,7 +4,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** A published safeguarding procedure: metadata from its front matter and its sections in document order. */
+/**
+ * A published safeguarding procedure: metadata from its front matter and its sections in document order.
+ *
+ * @param source            the publisher's address
+ * @param version           the version of this content (our copy of the text, its phrasings and metadata)
+ * @param lastReviewed      when this content was last reviewed by its owners
+ * @param procedureVersion  the version the procedure itself states, or {@link #NOT_STATED}
+ * @param procedureReviewed the review date the procedure itself states, as written, or {@link #NOT_STATED}
+ * @param chapterUrl        the address of the chapter itself, or null when the content gives none
+ */
 public record Procedure(
         String slug,
         String title,
@@ -13,10 +22,22 @@ public record Procedure(
         String source,
         String version,
         LocalDate lastReviewed,
-        List<Section> sections) {
+        List<Section> sections,
+        String procedureVersion,
+        String procedureReviewed,
+        String chapterUrl) {
+
+    /** What the content says for a version or date the procedure does not give: never an invented value. */
+    public static final String NOT_STATED = "not stated";
 
     public Procedure {
         sections = List.copyOf(sections);
+    }
+
+    /** A procedure whose own version and review date are not stated and whose chapter has no address of its own. */
+    public Procedure(String slug, String title, String fullTitle, String partnership, String source, String version,
+                     LocalDate lastReviewed, List<Section> sections) {
+        this(slug, title, fullTitle, partnership, source, version, lastReviewed, sections, NOT_STATED, NOT_STATED, null);
     }
 
     public Optional<Section> section(String id) {

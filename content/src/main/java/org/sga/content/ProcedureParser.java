@@ -91,7 +91,40 @@ final class ProcedureParser {
             }
         }
         return new Procedure(slug, title, fullTitle, meta.get("partnership").toString().trim(),
-                meta.get("source").toString().trim(), meta.get("version").toString().trim(), reviewed, sections);
+                meta.get("source").toString().trim(), meta.get("version").toString().trim(), reviewed, sections,
+                stated(fileName, meta, "procedure_version"), stated(fileName, meta, "procedure_reviewed"),
+                chapterUrl(fileName, meta.get("chapter_url")));
+    }
+
+    /**
+     * The procedure's own version or review date as the front matter writes it (a date stays as written); a missing
+     * key means the procedure does not state it.
+     */
+    private static String stated(String fileName, Map<String, Object> meta, String key) {
+        Object value = meta.get(key);
+        if (value == null) {
+            return Procedure.NOT_STATED;
+        }
+        if (value instanceof java.util.Date d) {
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
+        String text = value.toString().trim();
+        if (text.isEmpty()) {
+            throw new ContentException(fileName + ": front matter key '" + key + "' is empty; write \"" + Procedure.NOT_STATED
+                    + "\" when the procedure does not state it");
+        }
+        return text;
+    }
+
+    private static String chapterUrl(String fileName, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String url = value.toString().trim();
+        if (!url.matches("https?://\\S+")) {
+            throw new ContentException(fileName + ": chapter_url '" + url + "' is not a web address");
+        }
+        return url;
     }
 
     private static Section build(String slug, String id, String heading, StringBuilder body, Map<String, List<String>> alternates) {

@@ -54,6 +54,23 @@ final class BlockKit {
         if (reply.urgent() != null) {
             blocks.add(section(s -> s.text(markdownText(":rotating_light: *" + escape(reply.urgent()) + "*"))));
         }
+        for (Reply.Card card : reply.guidance()) {
+            blocks.add(header(h -> h.text(plainText(cut(card.title(), HEADER_CHARS)))));
+            String said = "*" + escape(card.first()) + "*\n" + escape(card.text()) + "\n*Never:* " + escape(card.never());
+            blocks.add(section(s -> s.text(markdownText(cut(said, SECTION_CHARS)))));
+            List<String> sources = new ArrayList<>();
+            card.procedure().forEach(c -> sources.add(source(c)));
+            card.national().forEach(n -> sources.add(":globe_with_meridians: " + escape(n)));
+            sources.add(escape(card.review()));
+            blocks.add(context(c -> c.elements(List.of(markdownText(cut(String.join("\n", sources), SECTION_CHARS))))));
+        }
+        if (!reply.guidance().isEmpty()) {
+            blocks.add(divider());
+        }
+        if (reply.nextStep() != null) {
+            String next = ":arrow_right: *Next step:* " + escape(reply.nextStep().text()) + " _(" + escape(reply.nextStep().source().label()) + ")_";
+            blocks.add(section(s -> s.text(markdownText(cut(next, SECTION_CHARS)))));
+        }
         for (String chunk : chunks(mrkdwn(reply.text()))) {
             blocks.add(section(s -> s.text(markdownText(chunk))));
         }
@@ -83,7 +100,8 @@ final class BlockKit {
             List<BlockElement> buttons = new ArrayList<>();
             for (Citation see : reply.seeAlso()) {
                 int i = buttons.size();
-                buttons.add(button(b -> b.actionId(SEE_ALSO + ":" + i).text(plainText(cut("See also " + see.label(), BUTTON_CHARS)))
+                String title = see.heading() == null ? see.label() : see.label() + " — " + see.heading();
+                buttons.add(button(b -> b.actionId(SEE_ALSO + ":" + i).text(plainText(cut("See also " + title, BUTTON_CHARS)))
                         .value(cut(see.heading() == null ? see.label() : see.heading(), VALUE_CHARS))));
             }
             blocks.add(actionsBlock("see_also", buttons));
@@ -206,11 +224,16 @@ final class BlockKit {
         return actions(a -> a.blockId(id).elements(List.copyOf(limited)));
     }
 
+    /**
+     * {@code :book: <chapter|Procedure §4.4> · procedure version … · procedure review date … · content …}: the
+     * procedure's own version and date, apart from the content's, linked to the chapter when the content has its address.
+     */
     static String source(Citation c) {
         String label = escape(c.label());
-        String linked = c.source() != null && c.source().startsWith("http") ? "<" + c.source() + "|" + label + ">" : label;
-        return ":book: " + linked + " · version " + escape(String.valueOf(c.version()))
-                + (c.lastReviewed() == null ? "" : " · reviewed " + c.lastReviewed());
+        String link = c.link();
+        String linked = link != null && link.startsWith("http") ? "<" + link + "|" + label + ">" : label;
+        return ":book: " + linked + " · procedure version " + escape(c.procedureVersion()) + " · procedure review date "
+                + escape(c.procedureReviewed()) + (c.lastReviewed() == null ? "" : " · " + escape(c.content()));
     }
 
     /** Slack's mrkdwn needs &, < and > escaped; Markdown bold becomes Slack bold. */

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.sga.core.conversation.Choice;
+import org.sga.core.conversation.Citation;
 import org.sga.core.conversation.Reply;
 
 /** Every reply kind as Block Kit, within Slack's limits. */
@@ -94,10 +95,46 @@ class BlockKitTest {
                     .extracting(b -> ((HeaderBlock) b).getText().getText())
                     .containsExactly("What you do now", "What the DSL will do", "What the police will do");
             assertThat(json).contains("*1. Tell the DSL*").contains("*2. Keep the phone*").contains("*1. Refer to the police*")
-                    .contains("*1. Check access*").contains("§4.4").contains("§7.2").contains("version seed-1")
+                    .contains("*1. Check access*").contains("§4.4").contains("§7.2").contains("seed-1")
                     .doesNotContain("Checklist");
             assertThat(json.indexOf("What you do now")).isLessThan(json.indexOf("What the DSL will do"));
             assertThat(json.indexOf("What the DSL will do")).isLessThan(json.indexOf("What the police will do"));
+        }
+    }
+
+    @Nested
+    class SafeAnswers {
+
+        private final Reply.Card card = new Reply.Card("IMAGES_DO_NOT_SHARE", "Don't look at, copy or send the image",
+                "Don't forward it. Tell your DSL now.", "Leave the phone as it is.", "Never view or copy it.",
+                List.of(ScriptedCore.SECTION), List.of("National guidance (not the procedure): A publisher, \"Advice\" (2024)"),
+                "Reviewed by: (not yet reviewed) on: (not yet reviewed)");
+
+        @Test
+        void givenACardAndANextStep_thenTheyComeAfterThe999LineAndBeforeTheQuote() {
+            Reply r = new Reply(Reply.Kind.ANSWER, "If a child is in immediate danger, call 999 now.", "The police should be contacted.",
+                    ScriptedCore.SECTION, List.of(ScriptedCore.OTHER), List.of(), List.of(), List.of(), List.of(card),
+                    new Reply.NextStep("Tell your DSL now.", ScriptedCore.SECTION));
+            String json = json(BlockKit.render(r));
+            int urgent = json.indexOf("call 999 now");
+            int title = json.indexOf("Don't look at, copy or send the image");
+            int never = json.indexOf("Never view or copy it.");
+            int national = json.indexOf("National guidance (not the procedure)");
+            int review = json.indexOf("not yet reviewed");
+            int next = json.indexOf("Next step:* Tell your DSL now.");
+            int quote = json.indexOf("The police should be contacted.");
+            assertThat(urgent).isNotNegative();
+            assertThat(List.of(urgent, title, never, national, review, next, quote)).isSorted().doesNotContain(-1);
+            assertThat(json).contains("See also Child abuse and IT §7.2 — Preserving evidence");
+        }
+
+        @Test
+        void theCitationShowsTheProceduresOwnDatesApartFromTheContentsAndLinksTheChapter() {
+            Citation chapter = new Citation("child-abuse-and-ict#4.4", "Child abuse and IT §4.4", "Indecent images", "seed-1",
+                    java.time.LocalDate.of(2026, 11, 28), "https://example.org/", "3.2", "2026-01-15", "https://example.org/procedures/ict");
+            assertThat(BlockKit.source(chapter)).contains("<https://example.org/procedures/ict|Child abuse and IT §4.4>")
+                    .contains("procedure version 3.2").contains("procedure review date 2026-01-15")
+                    .contains("Content seed-1, last reviewed 2026-11-28");
         }
     }
 

@@ -55,7 +55,7 @@ class ConversationFlowTest {
             assertThat(post.get("thread_ts")).isEqualTo("1700000001.000200");
             assertThat(post.get("blocks"))
                     .contains("&lt;Tell&gt; the *DSL* &amp; police")
-                    .contains("Child abuse and IT §4.4").contains("version seed-1")
+                    .contains("Child abuse and IT §4.4").contains("Content seed-1")
                     .contains("See also Child abuse and IT §7.2")
                     .contains("Start triage").contains("sga_helpful").contains("sga_not_helpful");
             InboundMessage asked = core.received.getFirst();

@@ -30,18 +30,42 @@ final class Cards {
     private Cards() {
     }
 
-    /** The reply as a card: urgent line first, the text, its citation, see-also, checklist, notes, then buttons. */
+    /**
+     * The reply as a card: urgent line first, then the guidance cards, the next step, the text and its citation,
+     * checklist, see-also, notes, then buttons.
+     */
     static ObjectNode reply(Reply reply) {
         ObjectNode card = card();
         ArrayNode body = (ArrayNode) card.get("body");
         if (reply.urgent() != null) {
             body.add(text(reply.urgent()).put("weight", "Bolder").put("color", "Attention"));
         }
+        for (Reply.Card guidance : reply.guidance()) {
+            ObjectNode container = F.objectNode().put("type", "Container").put("style", "warning").put("spacing", "Medium");
+            ArrayNode items = container.putArray("items");
+            items.add(text(guidance.title()).put("weight", "Bolder").put("size", "Medium"));
+            items.add(text(guidance.first()).put("weight", "Bolder"));
+            items.add(text(guidance.text()));
+            items.add(text("Never: " + guidance.never()));
+            for (Citation c : guidance.procedure()) {
+                items.add(text("Procedure: " + c.full()).put("isSubtle", true).put("size", "Small"));
+            }
+            for (String national : guidance.national()) {
+                items.add(text(national).put("isSubtle", true).put("size", "Small"));
+            }
+            items.add(text(guidance.review()).put("isSubtle", true).put("size", "Small"));
+            body.add(container);
+        }
+        if (reply.nextStep() != null) {
+            body.add(text("Next step: " + reply.nextStep().text() + " (" + reply.nextStep().source().label() + ")")
+                    .put("weight", "Bolder").put("spacing", "Medium"));
+        }
         if (!reply.text().isBlank()) {
             body.add(text(reply.text()));
         }
         if (reply.citation() != null) {
-            body.add(text("Source: " + reply.citation().full()).put("isSubtle", true).put("size", "Small"));
+            body.add(text("Source: " + reply.citation().full() + " — " + reply.citation().heading()).put("isSubtle", true).put("size", "Small"));
+            body.add(text(reply.citation().content()).put("isSubtle", true).put("size", "Small"));
         }
         String heading = null;
         int n = 0;
@@ -62,7 +86,7 @@ final class Cards {
         if (!reply.seeAlso().isEmpty()) {
             body.add(text("See also").put("weight", "Bolder").put("spacing", "Medium"));
             for (Citation c : reply.seeAlso()) {
-                body.add(text("• " + c.label() + " — " + c.heading() + " (version " + c.version() + ")").put("size", "Small"));
+                body.add(text("• " + c.label() + " — " + c.heading()).put("size", "Small"));
             }
         }
         for (String note : reply.notes()) {
@@ -77,9 +101,10 @@ final class Cards {
             actions.add(feedback("Helpful", reply.citation(), true));
             actions.add(feedback("Not helpful", reply.citation(), false));
         }
-        if (reply.citation() != null && isWebAddress(reply.citation().source())) {
-            actions.add(F.objectNode().put("type", "Action.OpenUrl").put("title", "Open the procedure")
-                    .put("url", reply.citation().source()));
+        if (reply.citation() != null && isWebAddress(reply.citation().link())) {
+            actions.add(F.objectNode().put("type", "Action.OpenUrl")
+                    .put("title", reply.citation().chapterUrl() != null ? "Open the chapter" : "Open the procedures")
+                    .put("url", reply.citation().link()));
         }
         return card;
     }

@@ -254,7 +254,8 @@ class TeamsEndpointTest {
             Await.until(() -> fake.connectorRequests().size() == 1);
             String body = fake.connectorRequests().get(0).getBodyAsString();
             assertThat(body).contains("application/vnd.microsoft.card.adaptive", "Preserve the evidence.",
-                    "Child abuse and IT §4.4 (version seed-1, reviewed 2026-11-28)", "Start triage", "Helpful", "Not helpful",
+                    "Child abuse and IT §4.4 (procedure version: not stated; procedure review date: not stated)",
+                    "Content seed-1, last reviewed 2026-11-28", "Start triage", "Helpful", "Not helpful",
                     "\"sga\":\"feedback\"");
         }
     }

@@ -16,7 +16,8 @@ import org.sga.core.search.SectionIndex;
 
 /**
  * {@code bench [search]}: search latency p50/p99 on the shipped content and on a generated corpus of 10,000 sections,
- * index build time, and heap in use. Figures are printed, never asserted: a slow machine is not a failing build.
+ * index build time, and heap in use; {@code bench ask}: a whole reply's latency beside search's. Figures are printed,
+ * never asserted: a slow machine is not a failing build.
  */
 final class BenchCommand implements Command {
 
@@ -39,8 +40,11 @@ final class BenchCommand implements Command {
         if (!args.isEmpty() && args.get(0).equals("outbox")) {
             return outbox(args.subList(1, args.size()), out);
         }
+        if (!args.isEmpty() && args.get(0).equals("ask")) {
+            return ask(new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        }
         if (!args.isEmpty() && !args.get(0).equals("search")) {
-            throw new UsageException("usage: bench [search [--no-embed-10k]] | bench outbox [ESCALATIONS]");
+            throw new UsageException("usage: bench [search [--no-embed-10k]] | bench ask | bench outbox [ESCALATIONS]");
         }
         // Each figure is printed as soon as it is measured: the whole run takes many minutes.
         out = new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
@@ -131,14 +135,40 @@ final class BenchCommand implements Command {
         return 0;
     }
 
+    /**
+     * {@code bench ask}: the latency of a whole reply (danger check, guidance cards, kind of concern, search, the safe
+     * answer) beside that of search alone, on the shipped content with one embedder, as the bot runs them.
+     */
+    private static int ask(PrintStream out) {
+        Library shipped = Content.library();
+        org.sga.core.search.CachedEmbedder embedder = Content.embedder();
+        long t0 = System.nanoTime();
+        org.sga.core.conversation.Answers answers = Content.answers(shipped, embedder);
+        org.sga.core.conversation.DangerSignals danger = Content.dangerSignals(shipped, embedder);
+        SectionIndex hybrid = Content.index(shipped, embedder);
+        org.sga.core.conversation.Assistant assistant = new org.sga.core.conversation.Assistant(hybrid, answers, danger);
+        // The first question waits for the guidance's example phrasings, which embed in the background.
+        assistant.handle(org.sga.core.conversation.InboundMessage.direct("bench", "bench", QUESTIONS.getFirst()));
+        out.printf("shipped content: hybrid index, danger check and guidance ready in %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        org.sga.core.search.CachedEmbedder.awaitLoading(java.time.Duration.ofMinutes(2));
+        latency(out, "shipped, search (hybrid)", q -> hybrid.search(q, 5), 3_000);
+        latency(out, "shipped, ask (danger, cards, concern, search, safe answer)",
+                q -> assistant.handle(org.sga.core.conversation.InboundMessage.direct("bench", "bench", q)), 3_000);
+        return 0;
+    }
+
     private static void latency(PrintStream out, String name, SectionIndex index, int queries) {
+        latency(out, name, q -> index.search(q, 5), queries);
+    }
+
+    private static void latency(PrintStream out, String name, java.util.function.Consumer<String> ask, int queries) {
         for (int i = 0; i < Math.min(queries, 2_000); i++) {
-            index.search(QUESTIONS.get(i % QUESTIONS.size()), 5);
+            ask.accept(QUESTIONS.get(i % QUESTIONS.size()));
         }
         long[] nanos = new long[queries];
         for (int i = 0; i < queries; i++) {
             long s = System.nanoTime();
-            index.search(QUESTIONS.get(i % QUESTIONS.size()), 5);
+            ask.accept(QUESTIONS.get(i % QUESTIONS.size()));
             nanos[i] = System.nanoTime() - s;
         }
         Arrays.sort(nanos);

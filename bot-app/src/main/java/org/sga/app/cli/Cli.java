@@ -20,6 +20,7 @@ public final class Cli {
     static final String USAGE = """
             usage: java -jar safeguarding-assistant.jar COMMAND ...   (or ./sga COMMAND ...)
               search --json                                questions on stdin, search results as JSON lines
+              ask --json                                   questions on stdin, the replies as shown (999 line, guidance cards, section) as JSON lines
               eval [--baseline] [--features] FILE.tsv      search quality on an evaluation set
               tune [--max-false-abstention SHARE] FILE.tsv...  the embedding model's best hybrid weights on tuning sets
               triage --answers JSON --at DATE-TIME [--team TEAM]   a triage outcome; nothing stored or sent
@@ -29,7 +30,7 @@ public final class Cli {
               escalations list --open | escalations show REF
               outbox retry REF                             make an escalation's undelivered notices due now
               unanswered --since DATE [--json]             questions the bot could not answer; Not helpful votes
-              bench [search] | bench outbox [N]            latency and throughput
+              bench [search] | bench ask | bench outbox [N]   latency (search; a whole reply beside search) and throughput
               help                                         this list
             Without a command the bot starts (the console chat when no Slack or Teams credentials are set).""";
 
@@ -45,6 +46,7 @@ public final class Cli {
      */
     Cli(Supplier<Store> stores, UnaryOperator<String> environment) {
         commands.put("search", new SearchCommand());
+        commands.put("ask", new AskCommand());
         commands.put("eval", new EvalCommand());
         commands.put("tune", new TuneCommand());
         commands.put("bench", new BenchCommand());

@@ -13,9 +13,13 @@ import org.sga.content.ContentException;
 import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
+import org.sga.app.content.Content;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.core.conversation.PrivateTopics;
 import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.guidance.GuidanceCards;
+import org.sga.core.guidance.SectionGuidance;
+import org.sga.core.yaml.YamlProblem;
 import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 import org.sga.core.triage.SectionCatalog;
@@ -23,13 +27,13 @@ import org.sga.core.triage.TriageEngine;
 
 /**
  * {@code content check DIR}: validates a folder of content before it is deployed, laid out as the shipped content
- * ({@code procedures/}, {@code search/}, {@code triage/}, {@code conversation/}, {@code routing/}) or with every file
- * at the top (see {@link ContentFolder}) — every procedure file ({@code *.md} with optional alternates, and
- * {@code index.txt} where there is one), and, when present, the triage definition (every citation must name a section
- * of the folder's procedures), {@code synonyms.txt}, {@code danger-phrases.txt}, {@code not-covered.yml},
- * {@code private-topics.txt} and the routing files.
- * Prints each problem; exit 1 when there is any. Without a triage definition the shipped one is checked against
- * the folder's procedures.
+ * ({@code procedures/}, {@code search/}, {@code guidance/}, {@code triage/}, {@code conversation/}, {@code routing/})
+ * or with every file at the top (see {@link ContentFolder}) — every procedure file ({@code *.md} with optional
+ * alternates, and {@code index.txt} where there is one), and, when present, the triage definition (every citation
+ * must name a section of the folder's procedures), {@code synonyms.txt}, {@code not-covered.yml}, {@code danger.yml},
+ * the guidance files {@code cards.yml} and {@code sections.yml} (whose sections must be the folder's),
+ * {@code private-topics.txt} and the routing files. Prints each problem, naming the line where the file has one;
+ * exit 1 when there is any. Without the optional files the shipped ones are checked against the folder's procedures.
  */
 final class ContentCommand implements Command {
 
@@ -67,8 +71,31 @@ final class ContentCommand implements Command {
         }
         // Parsing the synonyms is building an index with them; an empty library is enough to find a bad rule.
         check(folder, folder.searchFile("synonyms.txt"), problems, out, reader -> SectionIndex.build(new Library(List.of()), reader));
-        check(folder, folder.searchFile("danger-phrases.txt"), problems, out, DangerSignals::parse);
         check(folder, folder.searchFile("not-covered.yml"), problems, out, NotCovered::parse);
+        Library sections = library;
+        List<String> cardIds = new ArrayList<>();
+        check(folder, guidance(dir, Content.CARDS_FILE), problems, out, reader -> {
+            GuidanceCards cards = GuidanceCards.parse(reader, Content.CARDS_FILE);
+            if (sections != null) {
+                problems.addAll(cards.problems(sections, Content.CARDS_FILE));
+            }
+            cards.cards().forEach(c -> cardIds.add(c.id()));
+            return cards.cards().size() + " cards (" + String.join(", ", cardIds) + ")";
+        });
+        check(folder, folder.searchFile(Content.DANGER_FILE), problems, out, reader -> {
+            DangerSignals danger = DangerSignals.parse(reader, Content.DANGER_FILE);
+            if (!cardIds.isEmpty()) {
+                problems.addAll(danger.problems(cardIds, Content.DANGER_FILE));
+            }
+            return danger.situations().size() + " situations, " + danger.phrasingCount() + " phrasings";
+        });
+        check(folder, guidance(dir, Content.SECTIONS_FILE), problems, out, reader -> {
+            SectionGuidance guidance = SectionGuidance.parse(reader, Content.SECTIONS_FILE);
+            if (sections != null) {
+                problems.addAll(guidance.problems(sections, Content.SECTIONS_FILE));
+            }
+            return "OK";
+        });
         check(folder, folder.conversationFile("private-topics.txt"), problems, out,
                 reader -> PrivateTopics.parse(reader, "private-topics.txt"));
         for (Path routing : folder.routingFiles()) {
@@ -82,10 +109,16 @@ final class ContentCommand implements Command {
         return 1;
     }
 
-    /** A reader check that throws on a bad file. */
+    /** A reader check that throws on a bad file, or says what it found. */
     @FunctionalInterface
     private interface Check {
-        void accept(Reader reader) throws Exception;
+        Object accept(Reader reader) throws Exception;
+    }
+
+    /** A guidance file directly in the folder, or under {@code guidance/} as shipped. */
+    private static Optional<Path> guidance(Path dir, String name) {
+        return java.util.stream.Stream.of(dir.resolve(name), dir.resolve("guidance").resolve(name)).filter(Files::exists)
+                .findFirst();
     }
 
     private static void check(ContentFolder folder, Optional<Path> present, List<String> problems, PrintStream out, Check check) {
@@ -94,8 +127,11 @@ final class ContentCommand implements Command {
         }
         Path file = present.get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            check.accept(reader);
-            out.println(folder.shown(file) + ": OK");
+            Object found = check.accept(reader);
+            out.println(folder.shown(file) + ": " + (found instanceof String said ? said : "OK"));
+        } catch (YamlProblem e) {
+            // Its message starts with the file and line.
+            problems.add(e.getMessage());
         } catch (Exception e) {
             problems.add(folder.shown(file) + ": " + e.getMessage());
         }

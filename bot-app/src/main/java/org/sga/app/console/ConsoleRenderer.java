@@ -6,16 +6,37 @@ import org.sga.core.conversation.Citation;
 import org.sga.core.conversation.Citations;
 import org.sga.core.conversation.Reply;
 
-/** Lays a reply out as plain text for a terminal; choices are numbered so they can be picked by number. */
-final class ConsoleRenderer {
+/**
+ * Lays a reply out as plain text for a terminal, in the order of the guidance contract: the 999 line, the guidance
+ * cards, the next step, the procedure's text and its citation, see-also; choices are numbered so they can be picked by
+ * number.
+ */
+public final class ConsoleRenderer {
 
     private ConsoleRenderer() {
     }
 
-    static String render(Reply reply) {
+    public static String render(Reply reply) {
         StringBuilder out = new StringBuilder();
         if (reply.urgent() != null) {
             out.append("!! ").append(reply.urgent()).append("\n\n");
+        }
+        for (Reply.Card card : reply.guidance()) {
+            out.append("== ").append(card.title()).append(" ==\n")
+                    .append(card.first()).append('\n')
+                    .append(card.text()).append('\n')
+                    .append("Never: ").append(card.never()).append('\n');
+            if (!card.procedure().isEmpty()) {
+                out.append("  Procedure: ").append(String.join("; ", card.procedure().stream().map(Citation::label).toList())).append('\n');
+            }
+            for (String national : card.national()) {
+                out.append("  ").append(national).append('\n');
+            }
+            out.append("  ").append(card.review()).append("\n\n");
+        }
+        if (reply.nextStep() != null) {
+            out.append("Next step: ").append(reply.nextStep().text()).append(" (").append(reply.nextStep().source().label())
+                    .append(")\n\n");
         }
         switch (reply.kind()) {
             case ANSWER -> out.append("From the procedure:\n\n");
@@ -24,8 +45,12 @@ final class ConsoleRenderer {
         }
         out.append(reply.text()).append('\n');
         if (reply.citation() != null) {
-            out.append("\n  Source: ").append(reply.citation().full()).append(" — ").append(reply.citation().heading())
-                    .append("\n  ").append(reply.citation().source()).append('\n');
+            Citation c = reply.citation();
+            out.append("\n  Source: ").append(c.label()).append(" — ").append(c.heading())
+                    .append("\n  Procedure version: ").append(c.procedureVersion()).append("; procedure review date: ")
+                    .append(c.procedureReviewed())
+                    .append("\n  ").append(c.content())
+                    .append("\n  ").append(c.link()).append('\n');
         }
         if (!reply.seeAlso().isEmpty()) {
             out.append(reply.kind() == Reply.Kind.NOT_CONFIDENT ? "\nClosest sections:\n" : "\nSee also:\n");

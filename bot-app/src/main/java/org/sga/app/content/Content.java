@@ -9,8 +9,14 @@ import java.nio.file.Path;
 import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
+import org.sga.content.ContentException;
+import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.core.conversation.PrivateTopics;
+import org.sga.core.guidance.GuidanceCards;
+import org.sga.core.guidance.MeaningMargins;
+import org.sga.core.guidance.SectionGuidance;
+import org.sga.core.yaml.YamlProblem;
 import org.sga.app.store.StoreFactory;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.EmbeddingModel;
@@ -19,8 +25,8 @@ import org.sga.core.search.SectionIndex;
 
 /**
  * Where the content comes from: the folder in {@code SGA_CONTENT_DIR} when set, laid out as the shipped content or
- * flat (see {@link ContentFolder}); otherwise the content shipped in the jar. A search file the folder lacks is the
- * shipped one.
+ * flat (procedures, and optionally {@code synonyms.txt}, {@code danger.yml}, {@code cards.yml}, {@code sections.yml}
+ * and the other search files); otherwise what is shipped in the jar. A file the folder lacks is the shipped one.
  */
 public final class Content {
 
@@ -45,19 +51,29 @@ public final class Content {
 
     /** A search file from {@code SGA_CONTENT_DIR} when it has one, otherwise the one shipped under {@code search/}. */
     private static Reader resource(String name) {
+        return resource("search", name);
+    }
+
+    /**
+     * A content file from {@code SGA_CONTENT_DIR} ({@code DIR/name}, or {@code DIR/folder/name} as shipped) when it has
+     * one, otherwise the one shipped under {@code folder/}.
+     */
+    private static Reader resource(String folder, String name) {
         String dir = System.getenv("SGA_CONTENT_DIR");
         try {
-            java.util.Optional<Path> file = dir == null || dir.isBlank() ? java.util.Optional.empty()
-                    : new ContentFolder(Path.of(dir)).searchFile(name);
-            if (file.isPresent()) {
-                return Files.newBufferedReader(file.get(), StandardCharsets.UTF_8);
+            if (dir != null && !dir.isBlank()) {
+                for (Path file : java.util.List.of(Path.of(dir, name), Path.of(dir, folder, name))) {
+                    if (Files.exists(file)) {
+                        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                    }
+                }
             }
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
-        var in = Content.class.getClassLoader().getResourceAsStream("search/" + name);
+        var in = Content.class.getClassLoader().getResourceAsStream(folder + "/" + name);
         if (in == null) {
-            throw new IllegalStateException("classpath:search/" + name + " is missing");
+            throw new IllegalStateException("classpath:" + folder + "/" + name + " is missing");
         }
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
@@ -69,32 +85,84 @@ public final class Content {
      */
     public static PrivateTopics privateTopics() {
         String name = "private-topics.txt";
-        String dir = System.getenv("SGA_CONTENT_DIR");
-        try {
-            java.util.Optional<Path> file = dir == null || dir.isBlank() ? java.util.Optional.empty()
-                    : new ContentFolder(Path.of(dir)).conversationFile(name);
-            Reader reader;
-            if (file.isPresent()) {
-                reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8);
-            } else {
-                var in = Content.class.getClassLoader().getResourceAsStream("conversation/" + name);
-                if (in == null) {
-                    throw new IllegalStateException("classpath:conversation/" + name + " is missing");
-                }
-                reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            }
-            try (reader) {
-                return PrivateTopics.parse(reader, name);
-            }
+        try (Reader reader = resource("conversation", name)) {
+            return PrivateTopics.parse(reader, name);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Phrases that put the 999 line first; from {@code SGA_CONTENT_DIR/danger-phrases.txt} or the jar. */
+    /** Names of the content files, as problems name them. */
+    public static final String DANGER_FILE = "danger.yml";
+    public static final String CARDS_FILE = "cards.yml";
+    public static final String SECTIONS_FILE = "sections.yml";
+
+    /**
+     * The danger check by patterns only, from {@code danger.yml} ({@code SGA_CONTENT_DIR} or the jar): for tools and
+     * tests that run without the embedding model. The bot uses {@link #dangerSignals(Library, CachedEmbedder)}.
+     */
     public static DangerSignals dangerSignals() {
-        try (Reader reader = resource("danger-phrases.txt")) {
-            return DangerSignals.parse(reader);
+        return read("search", DANGER_FILE, DangerSignals::parse);
+    }
+
+    /**
+     * The danger check by meaning and patterns, with the embedder the index uses; the guidance cards' phrasings count
+     * as calm. Example phrasings are embedded in the background and the cache saved.
+     */
+    public static DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
+        GuidanceCards cards = guidanceCards(library);
+        DangerSignals danger = dangerSignals();
+        java.util.List<String> problems = danger.problems(cards.cards().stream().map(c -> c.id()).toList(), DANGER_FILE);
+        if (!problems.isEmpty()) {
+            throw new ContentException(String.join("; ", problems));
+        }
+        return danger.withMeaning(embedder, margins(), cards.phrasings(), embedder::save);
+    }
+
+    /** The guidance cards ({@code cards.yml}), recognised by patterns only; checked against the library's sections. */
+    public static GuidanceCards guidanceCards(Library library) {
+        GuidanceCards cards = read("guidance", CARDS_FILE, GuidanceCards::parse);
+        java.util.List<String> problems = cards.problems(library, CARDS_FILE);
+        if (!problems.isEmpty()) {
+            throw new ContentException(String.join("; ", problems));
+        }
+        return cards;
+    }
+
+    /** What the bot knows about sections ({@code sections.yml}), without reading concerns by meaning. */
+    public static SectionGuidance sectionGuidance(Library library) {
+        SectionGuidance sections = read("guidance", SECTIONS_FILE, SectionGuidance::parse);
+        java.util.List<String> problems = sections.problems(library, SECTIONS_FILE);
+        if (!problems.isEmpty()) {
+            throw new ContentException(String.join("; ", problems));
+        }
+        return sections;
+    }
+
+    /**
+     * How replies are composed: guidance cards and section guidance by meaning with {@code embedder}, or by patterns
+     * only when it is null.
+     */
+    public static Answers answers(Library library, CachedEmbedder embedder) {
+        GuidanceCards cards = guidanceCards(library);
+        SectionGuidance sections = sectionGuidance(library);
+        if (embedder == null) {
+            return new Answers(library, cards, sections, null);
+        }
+        return new Answers(library, cards.withMeaning(embedder, margins(), library, embedder::save),
+                sections.withMeaning(embedder, margins(), embedder::save), embedder);
+    }
+
+    private static MeaningMargins margins() {
+        return MeaningMargins.of(embeddingModel());
+    }
+
+    /** Reads a content file; a problem in it is a content error naming the file and line. */
+    private static <T> T read(String folder, String name, java.util.function.BiFunction<Reader, String, T> parse) {
+        try (Reader reader = resource(folder, name)) {
+            return parse.apply(reader, name);
+        } catch (YamlProblem e) {
+            throw new ContentException(e.getMessage(), e);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -169,6 +169,55 @@ class CliTest {
     }
 
     @Nested
+    class Ask {
+
+        @Test
+        void givenQuestionsOnePerLine_thenOneJsonObjectPerLineWithWhatThePersonWouldSee() {
+            Run r = run(String.join("\n", "can I forward the nudes to the DSL on WhatsApp?",
+                    "a year 7 says she is meeting a man from snapchat tonight", "what does sexting mean?",
+                    "how do I book annual leave") + "\n", "ask", "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.lines()).hasSize(4);
+            JsonNode forward = JSON.readTree(r.lines().get(0));
+            assertThat(forward.get("query").asString()).isEqualTo("can I forward the nudes to the DSL on WhatsApp?");
+            assertThat(forward.get("danger").asBoolean()).isFalse();
+            assertThat(forward.get("guidance").get(0).asString()).isEqualTo("IMAGES_DO_NOT_SHARE");
+            assertThat(forward.get("answered").asBoolean()).isTrue();
+            assertThat(forward.get("section").asString()).isEqualTo("child-abuse-and-ict#4.4");
+            assertThat(forward.get("see_also").isArray()).isTrue();
+            assertThat(forward.get("text").asString()).startsWith("== Don't look at, copy or send the image ==").contains("From the procedure:");
+
+            JsonNode meeting = JSON.readTree(r.lines().get(1));
+            assertThat(meeting.get("danger").asBoolean()).isTrue();
+            assertThat(meeting.get("text").asString()).startsWith("!! If a child is in immediate danger, call 999 now.");
+
+            JsonNode definition = JSON.readTree(r.lines().get(2));
+            assertThat(definition.get("guidance").size()).isZero();
+            assertThat(definition.get("section").asString()).isEqualTo("child-abuse-and-ict#4.1");
+
+            JsonNode leave = JSON.readTree(r.lines().get(3));
+            assertThat(leave.get("answered").asBoolean()).isFalse();
+            assertThat(leave.get("section").isNull()).isTrue();
+        }
+
+        @Test
+        void badInputIsHandledAsSearchHandlesIt_oneObjectPerLine() {
+            String input = String.join("\n", "*:* AND OR ((( \"\\", "x ".repeat(20_000), "\u0000\u001b[2J", "😀😀", "", "!!!") + "\n";
+            Run r = run(input, "ask", "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.lines()).hasSize(6).allSatisfy(line -> assertThat(JSON.readTree(line).get("text").asString()).isNotBlank());
+            assertThat(JSON.readTree(r.lines().get(1)).get("text").asString()).contains("I searched its first 1,000");
+            assertThat(JSON.readTree(r.lines().get(4)).get("text").asString()).contains("Type a question");
+        }
+
+        @Test
+        void withoutJsonFlagItExplainsUsage_andHelpListsIt() {
+            assertThat(run("", "ask").code()).isEqualTo(2);
+            assertThat(run("", "help").out()).contains("ask --json");
+        }
+    }
+
+    @Nested
     class ContentCheck {
 
         @TempDir
@@ -219,10 +268,40 @@ class CliTest {
         void aBrokenFolderIsRefusedWithEachProblemNamed() throws Exception {
             String procedure = Files.readString(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"));
             Files.writeString(dir.resolve("child-abuse-and-ict.md"), procedure.replace("## 4.4\n", "## 4.3\n"));
-            Files.writeString(dir.resolve("danger-phrases.txt"), "(unclosed\n");
+            Files.writeString(dir.resolve("danger.yml"), Files.readString(Path.of("../content/src/main/resources/search/danger.yml"))
+                    .replace("patterns:\n", "patterns:\n  - '(unclosed'\n"));
             Run r = run("", "content", "check", dir.toString());
             assertThat(r.code()).isEqualTo(1);
-            assertThat(r.out()).contains("PROBLEM procedures").contains("'4.3' is used twice").contains("PROBLEM danger-phrases.txt");
+            assertThat(r.out()).contains("PROBLEM procedures").contains("'4.3' is used twice")
+                    .containsPattern("PROBLEM danger.yml:\\d+: patterns\\[0]: not a valid regular expression");
+        }
+
+        @Test
+        void aGuidanceCardFileIsCheckedAgainstTheFoldersSections_andEachProblemNamesItsLine() throws Exception {
+            Files.copy(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"), dir.resolve("child-abuse-and-ict.md"));
+            String cards = Files.readString(Path.of("../content/src/main/resources/guidance/cards.yml"));
+            Files.createDirectories(dir.resolve("guidance"));
+            Files.writeString(dir.resolve("guidance/cards.yml"), cards.replace("id: NO_SECRECY", "id: DO_NOT_SEARCH"));
+            Run r = run("", "content", "check", dir.toString());
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out()).containsPattern("PROBLEM cards.yml:\\d+: cards\\[5]\\.id: card id 'DO_NOT_SEARCH' is already declared at line \\d+");
+
+            Files.writeString(dir.resolve("guidance/cards.yml"), cards.replace("child-abuse-and-ict#7.2", "child-abuse-and-ict#7.9"));
+            r = run("", "content", "check", dir.toString());
+            assertThat(r.out()).containsPattern("PROBLEM cards.yml:\\d+: card IMAGES_DO_NOT_SHARE cites child-abuse-and-ict#7.9");
+        }
+
+        @Test
+        void theShippedGuidanceFilesPass() throws Exception {
+            Files.copy(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"), dir.resolve("child-abuse-and-ict.md"));
+            Files.createDirectories(dir.resolve("guidance"));
+            for (String file : List.of("guidance/cards.yml", "guidance/sections.yml")) {
+                Files.copy(Path.of("../content/src/main/resources").resolve(file), dir.resolve(file));
+            }
+            Files.copy(Path.of("../content/src/main/resources/search/danger.yml"), dir.resolve("danger.yml"));
+            Run r = run("", "content", "check", dir.toString());
+            assertThat(r.code()).as(r.out()).isZero();
+            assertThat(r.out()).contains("cards.yml: 6 cards").contains("danger.yml: 7 situations").contains("sections.yml: OK");
         }
 
         @Test

@@ -15,7 +15,8 @@ import org.sga.core.search.SectionIndex;
 
 /**
  * The bot's behaviour for one message: image guidance for attachments, help, the guided triage when one is under
- * way or asked for, and otherwise an answer from the procedures.
+ * way or asked for, and otherwise a safe answer from the procedures (the 999 line when a child may be in danger now,
+ * the guidance cards that apply, then the procedure's own text; see {@link Answers}).
  */
 public final class Assistant implements Conversation {
 
@@ -26,18 +27,9 @@ public final class Assistant implements Conversation {
             requires and a message to the right people.
             If a child is in immediate danger, call 999.""";
 
-    static final String IMAGE_GUIDANCE = """
-            Please do not send, forward, copy or download images or videos of a child, even to report them: \
-            doing so can itself be an offence and spreads the harm. I have not opened, saved or passed on your file; \
-            please delete it from this chat.
-            What to do instead: describe in words what you saw and where; leave the phone or computer as it is \
-            (all evidence must be preserved until the police are able to gather it); tell your designated \
-            safeguarding lead, and contact the police, who will advise the provider when images can be removed.""";
-
     private final Searcher searcher;
     private final Answers answers;
     private final DangerSignals danger;
-    private final Answers.Citations imageGuidanceSources;
     private final TriageDialogue triage;
     private final Acknowledger acknowledgements;
     private final ConversationEvents events;
@@ -68,14 +60,14 @@ public final class Assistant implements Conversation {
         this.answers = answers;
         this.danger = danger;
         this.triage = triage;
-        this.imageGuidanceSources = answers.citations("child-abuse-and-ict#4.4", "child-abuse-and-ict#7.2");
     }
 
     @Override
     public Reply handle(InboundMessage message) {
         if (message.hasFiles()) {
-            return new Reply(Reply.Kind.IMAGE_GUIDANCE, null, IMAGE_GUIDANCE, imageGuidanceSources.first(),
-                    imageGuidanceSources.rest(), List.of(), List.of());
+            Reply files = answers.forFiles();
+            // The words sent with a file are still read for danger, never echoed.
+            return danger.present(QueryText.clean(message.text())) ? withUrgent(files) : files;
         }
         String text = QueryText.clean(message.text());
         String command = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "").strip();
@@ -98,10 +90,11 @@ public final class Assistant implements Conversation {
             return new Reply(Reply.Kind.HELP, null, HELP, null, List.of(),
                     List.of(new Choice("report a concern", "Report a concern")), List.of());
         }
-        boolean urgent = danger.present(text);
+        Optional<DangerSignals.Alert> alert = danger.alert(text);
+        boolean urgent = alert.isPresent();
         if (!QueryText.hasWords(text)) {
             Reply r = Reply.notice("I couldn't find any words in that. Please ask your question in words, or type \"help\".");
-            return urgent ? new Reply(r.kind(), Answers.CALL_999, r.text(), null, List.of(), List.of(), List.of()) : r;
+            return urgent ? withUrgent(r) : r;
         }
         List<String> notes = new ArrayList<>();
         if (text.length() > SectionIndex.MAX_QUERY_CHARS) {
@@ -117,6 +110,11 @@ public final class Assistant implements Conversation {
                     : result.missingDetail() != null ? "Not stated in the procedure: " + result.missingDetail() : null;
             events.notConfident(message.platform(), text, topic);
         }
-        return answers.compose(result, urgent, notes);
+        return answers.compose(result, text, urgent, alert.map(DangerSignals.Alert::cards).orElse(List.of()), notes);
+    }
+
+    private static Reply withUrgent(Reply r) {
+        return new Reply(r.kind(), Answers.CALL_999, r.text(), r.citation(), r.seeAlso(), r.choices(), r.notes(), r.checklist(),
+                r.guidance(), r.nextStep());
     }
 }

@@ -1,47 +1,188 @@
 package org.sga.core.conversation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.sga.core.guidance.Background;
+import org.sga.core.guidance.MeaningMargins;
+import org.sga.core.guidance.Situation;
+import org.sga.core.guidance.SituationReader;
+import org.sga.core.search.Embedder;
+import org.sga.core.search.Phrasings;
+import org.sga.core.search.QueryText;
+import org.sga.core.yaml.LinedYaml;
 
-/** Recognises words that say a child may be in immediate danger; the phrases are content, reviewed like the text. */
+/**
+ * Recognises a message that suggests a child may be in danger now, so the reply opens with the 999 line: by meaning
+ * (closer to the example phrasings of a danger situation than to calm ones, with the words the situation needs, such
+ * as a time) and by patterns. Situations, examples and patterns are content ({@code search/danger.yml}).
+ */
 public final class DangerSignals {
 
-    private final List<Pattern> patterns;
+    private static final Set<String> KEYS = Set.of("cues", "situations", "patterns", "calm");
+    private static final Set<String> SITUATION_KEYS = Set.of("id", "name", "needs", "unless", "cards", "examples", "not", "patterns");
 
-    public DangerSignals(List<Pattern> patterns) {
-        this.patterns = List.copyOf(patterns);
+    private final List<Pattern> patterns;
+    private final List<Situation> situations;
+    private final Map<String, List<String>> cards;
+    private final Map<String, Integer> cardLines;
+    private final Phrasings calm;
+    private final Embedder embedder;
+    private final MeaningMargins margins;
+    private final Background<Prepared> prepared;
+
+    /** The situations and the calm phrasings with their vectors. */
+    private record Prepared(List<Situation> situations, Phrasings calm) {
     }
 
-    /** One regular expression a line; {@code #} starts a comment line. */
-    public static DangerSignals parse(Reader reader) {
-        List<Pattern> patterns = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(reader)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                String p = line.strip();
-                if (p.isEmpty() || p.startsWith("#")) {
-                    continue;
-                }
-                try {
-                    patterns.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new IllegalArgumentException("danger phrases line " + n + ": " + e.getDescription());
+    /**
+     * Why the 999 line comes first (the situation's name, or "a danger phrase") and the ids of the guidance cards the
+     * situation always brings.
+     */
+    public record Alert(String reason, List<String> cards) {
+        public Alert {
+            cards = List.copyOf(cards);
+        }
+    }
+
+    /** Patterns only: for tools and tests that run without the embedding model. */
+    public DangerSignals(List<Pattern> patterns) {
+        this(patterns, List.of(), Map.of(), Map.of(), Phrasings.of(List.of()), null, null, null);
+    }
+
+    private DangerSignals(List<Pattern> patterns, List<Situation> situations, Map<String, List<String>> cards,
+                          Map<String, Integer> cardLines, Phrasings calm, Embedder embedder, MeaningMargins margins,
+                          Runnable whenEmbedded) {
+        this.patterns = List.copyOf(patterns);
+        this.situations = List.copyOf(situations);
+        this.cards = Map.copyOf(cards);
+        this.cardLines = Map.copyOf(cardLines);
+        this.calm = calm;
+        this.embedder = embedder;
+        this.margins = margins;
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm))
+                : new Background<>("danger-examples", () -> new Prepared(
+                        this.situations.stream().map(s -> s.embedded(embedder)).toList(), calm.embedded(embedder)), whenEmbedded);
+    }
+
+    /**
+     * Reads {@code search/danger.yml}: {@code cues}, {@code situations} (id, name, needs, examples, not, patterns),
+     * {@code patterns} and {@code calm}. A problem names the line. Until {@link #withMeaning} only patterns count.
+     */
+    public static DangerSignals parse(Reader reader, String source) {
+        LinedYaml root = LinedYaml.parse(reader, source).allowOnly(KEYS);
+        SituationReader read = new SituationReader(root.get("cues"));
+        List<Situation> situations = new ArrayList<>();
+        Map<String, List<String>> cards = new HashMap<>();
+        Map<String, Integer> cardLines = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (LinedYaml entry : root.get("situations").items()) {
+            entry.allowOnly(SITUATION_KEYS);
+            String id = entry.get("id").text();
+            if (ids.contains(id)) {
+                throw entry.get("id").problem("situation '" + id + "' is given twice");
+            }
+            ids.add(id);
+            situations.add(read.situation(entry, id, entry.get("name").text()));
+            cards.put(id, entry.get("cards").texts());
+            cardLines.put(id, entry.get("cards").line());
+        }
+        if (situations.isEmpty()) {
+            throw root.get("situations").problem("needs at least one situation");
+        }
+        Phrasings calm = read.phrasings(root.get("calm"), true);
+        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, cardLines, calm, null, null, null);
+    }
+
+    /**
+     * Judges by meaning too, with {@code embedder}; {@code moreCalm} are other phrasings of the content that describe no
+     * danger now (the guidance cards' examples), which sharpen the line between worrying and urgent. The example
+     * phrasings are embedded on a thread of their own from now on, which then runs {@code whenEmbedded} (e.g. saving the
+     * embedding cache).
+     */
+    public DangerSignals withMeaning(Embedder embedder, MeaningMargins margins, Collection<String> moreCalm, Runnable whenEmbedded) {
+        List<String> all = new ArrayList<>(calm.texts());
+        situations.forEach(s -> all.addAll(s.not().texts()));
+        moreCalm.stream().filter(t -> !all.contains(t)).forEach(all::add);
+        return new DangerSignals(patterns, situations, cards, cardLines, Phrasings.of(all), embedder, margins, whenEmbedded);
+    }
+
+    /** True when the message suggests a child may be in danger now. */
+    public boolean present(String text) {
+        return assess(text).isPresent();
+    }
+
+    /** What puts the 999 line first: the name of the situation the message is about, or "a danger phrase"; else empty. */
+    public Optional<String> assess(String text) {
+        return alert(text).map(Alert::reason);
+    }
+
+    /** Why the 999 line comes first and the cards that come with it; empty when nothing suggests danger now. */
+    public Optional<Alert> alert(String text) {
+        String message = QueryText.clean(text);
+        if (patterns.stream().anyMatch(p -> p.matcher(message).find())) {
+            return Optional.of(new Alert("a danger phrase", List.of()));
+        }
+        Prepared ready = prepared.get();
+        for (Situation s : ready.situations()) {
+            if (s.matches(message)) {
+                return Optional.of(alert(s));
+            }
+        }
+        if (embedder == null || !QueryText.hasWords(message)) {
+            return Optional.empty();
+        }
+        float[] q = Phrasings.question(embedder, message);
+        double calmness = ready.calm().closeness(q, margins.closest());
+        Situation best = null;
+        double bestMargin = Double.NEGATIVE_INFINITY;
+        for (Situation s : ready.situations()) {
+            double margin = s.examples().closeness(q, margins.closest()) - calmness - (s.cued(message) ? 0 : margins.withoutCue());
+            if (margin > bestMargin) {
+                bestMargin = margin;
+                best = s;
+            }
+        }
+        return best != null && bestMargin > margins.danger() ? Optional.of(alert(best)) : Optional.empty();
+    }
+
+    private Alert alert(Situation s) {
+        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()));
+    }
+
+    /** Cards the situations name that {@code known} (the ids of the card file) does not declare, each with its line. */
+    public List<String> problems(Collection<String> known, String source) {
+        List<String> problems = new ArrayList<>();
+        for (Situation s : situations) {
+            for (String card : cards.getOrDefault(s.id(), List.of())) {
+                if (!known.contains(card)) {
+                    problems.add(source + ":" + cardLines.get(s.id()) + ": situation " + s.id() + " names card " + card
+                            + ", which the card file does not declare");
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return new DangerSignals(patterns);
+        return problems;
     }
 
-    public boolean present(String text) {
-        return patterns.stream().anyMatch(p -> p.matcher(text).find());
+    /** The situations the content describes. */
+    public List<Situation> situations() {
+        return situations;
+    }
+
+    /** Every phrasing of the file (examples, near misses, calm), for a content check. */
+    public int phrasingCount() {
+        return calm.texts().size() + situations.stream().mapToInt(s -> s.examples().texts().size() + s.not().texts().size()).sum();
+    }
+
+    /** This, once its example phrasings are embedded (from {@code withMeaning} on, on a thread of their own). */
+    public DangerSignals prepared() {
+        prepared.get();
+        return this;
     }
 }

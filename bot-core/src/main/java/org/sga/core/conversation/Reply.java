@@ -3,7 +3,8 @@ package org.sga.core.conversation;
 import java.util.List;
 
 /**
- * What the bot says, independent of platform. Adapters render it (Block Kit, Adaptive Card, console text).
+ * What the bot says, independent of platform. Adapters render it (Block Kit, Adaptive Card, console text) in this
+ * order: the urgent line, the guidance cards, the next step, the body and its citation, see-also, the rest.
  *
  * @param kind         what sort of reply this is, so adapters can choose a layout
  * @param urgent       a line to show first and prominently (the 999 line), or null
@@ -13,9 +14,12 @@ import java.util.List;
  * @param choices      options the user can pick
  * @param notes        short extra lines (e.g. "I searched the first 1,000 characters")
  * @param checklist    the actions a triage outcome requires, each with its owner, heading and citations, in the order shown
+ * @param guidance     guidance cards that apply, shown after the urgent line and before everything else
+ * @param nextStep     the next thing to do, shown just before the quoted section it comes from, or null
  */
 public record Reply(Kind kind, String urgent, String text, Citation citation, List<Citation> seeAlso,
-                    List<Choice> choices, List<String> notes, List<ChecklistItem> checklist) {
+                    List<Choice> choices, List<String> notes, List<ChecklistItem> checklist, List<Card> guidance,
+                    NextStep nextStep) {
 
     /**
      * Reply kinds adapters may lay out differently. {@link #CONTINUE_PRIVATELY} is an instruction as much as a reply:
@@ -30,11 +34,38 @@ public record Reply(Kind kind, String urgent, String text, Citation citation, Li
         choices = List.copyOf(choices);
         notes = List.copyOf(notes);
         checklist = List.copyOf(checklist);
+        guidance = List.copyOf(guidance);
+    }
+
+    public Reply(Kind kind, String urgent, String text, Citation citation, List<Citation> seeAlso, List<Choice> choices,
+                 List<String> notes, List<ChecklistItem> checklist) {
+        this(kind, urgent, text, citation, seeAlso, choices, notes, checklist, List.of(), null);
     }
 
     public Reply(Kind kind, String urgent, String text, Citation citation, List<Citation> seeAlso, List<Choice> choices,
                  List<String> notes) {
         this(kind, urgent, text, citation, seeAlso, choices, notes, List.of());
+    }
+
+    /** True when a section of a procedure is quoted as the answer. */
+    public boolean answered() {
+        return kind == Kind.ANSWER && citation != null;
+    }
+
+    /**
+     * A guidance card as shown: what to do first, what to do, what never to do, the procedure's sections (cited
+     * first), national guidance (labelled as such, with source and year), and who reviewed it when.
+     */
+    public record Card(String id, String title, String first, String text, String never, List<Citation> procedure,
+                       List<String> national, String review) {
+        public Card {
+            procedure = List.copyOf(procedure);
+            national = List.copyOf(national);
+        }
+    }
+
+    /** The next thing to do, in the bot's words, and the section that says it. */
+    public record NextStep(String text, Citation source) {
     }
 
     /**

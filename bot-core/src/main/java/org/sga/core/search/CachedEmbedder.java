@@ -95,9 +95,23 @@ public final class CachedEmbedder implements Embedder {
         loading.whenComplete((m, e) -> LOADING.remove(loading));
     }
 
+    /** The last question embedded on this thread; see {@link #embed}. */
+    private record Recent(String text, float[] vector) {
+    }
+
+    // One message is embedded by search and by each safety check (Phrasings#question) in turn, on the thread that
+    // handles it; keeping its vector until the next message on that thread embeds it once. Memory only, never written.
+    private final ThreadLocal<Recent> recent = new ThreadLocal<>();
+
     @Override
     public float[] embed(String text) {
-        return model.join().embed(text);
+        Recent last = recent.get();
+        if (last != null && last.text().equals(text)) {
+            return last.vector();
+        }
+        float[] vector = model.join().embed(text);
+        recent.set(new Recent(text, vector));
+        return vector;
     }
 
     @Override
@@ -140,10 +154,12 @@ public final class CachedEmbedder implements Embedder {
     }
 
     /** Writes new entries (atomically, replacing the file); returns whether the file is now up to date. */
-    public boolean save() {
+    public synchronized boolean save() {
         if (!dirty) {
             return true;
         }
+        // Cleared before the entries are read, so an entry added meanwhile (by another thread) makes the next save write.
+        dirty = false;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "embeddings", ".tmp");
@@ -160,9 +176,9 @@ public final class CachedEmbedder implements Embedder {
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            dirty = false;
             return true;
         } catch (IOException | RuntimeException e) {
+            dirty = true;
             LOG.log(Level.FINE, "embedding cache not written: " + e.getClass().getSimpleName());
             return false;
         }

@@ -34,6 +34,12 @@ public final class QueryText {
         return out.toString();
     }
 
+    /** What search analyses and embeds of a message: {@link #clean} and cut to {@link SectionIndex#MAX_QUERY_CHARS}. */
+    public static String searched(String raw) {
+        String text = clean(raw);
+        return text.length() > SectionIndex.MAX_QUERY_CHARS ? text.substring(0, SectionIndex.MAX_QUERY_CHARS) : text;
+    }
+
     /** True when the text has at least one letter or digit in any script. */
     public static boolean hasWords(String text) {
         return text.codePoints().anyMatch(Character::isLetterOrDigit);

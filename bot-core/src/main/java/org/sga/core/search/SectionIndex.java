@@ -329,10 +329,7 @@ public final class SectionIndex implements Searcher {
     }
 
     private Query prepare(String question) {
-        String text = QueryText.clean(question);
-        if (text.length() > MAX_QUERY_CHARS) {
-            text = text.substring(0, MAX_QUERY_CHARS);
-        }
+        String text = QueryText.searched(question);
         List<String> words = new ArrayList<>(new LinkedHashSet<>(terms(plain, text)));
         if (words.isEmpty()) {
             return null;
@@ -426,7 +423,12 @@ public final class SectionIndex implements Searcher {
 
     /** How close the question is to a topic not covered: the mean similarity of its closest phrasings. */
     static double closeness(float[] q, float[][] phrases) {
-        int k = Math.min(PHRASINGS_PER_TOPIC, phrases.length);
+        return closeness(q, phrases, PHRASINGS_PER_TOPIC);
+    }
+
+    /** The mean similarity of the question's {@code count} closest phrasings. */
+    static double closeness(float[] q, float[][] phrases, int count) {
+        int k = Math.min(count, phrases.length);
         if (k == 0) {
             return Double.NEGATIVE_INFINITY;
         }

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sga.core.guidance.ShippedGuidance;
 import org.sga.core.search.ShippedIndex;
 
 /** Scripted conversations against the core, no platform in between. */
 class AssistantTest {
 
-    private final Assistant assistant = new Assistant(ShippedIndex.HYBRID, new Answers(ShippedIndex.LIBRARY),
-            DangerSignals.parse(ShippedIndex.resource("search/danger-phrases.txt")));
+    private final Assistant assistant = ShippedGuidance.ASSISTANT;
 
     private Reply say(String text) {
         return assistant.handle(InboundMessage.direct("test", "u1", text));
@@ -26,7 +26,9 @@ class AssistantTest {
             Reply reply = say("a pupil's nudes are going round school, what do I do?");
             assertThat(reply.kind()).isEqualTo(Reply.Kind.ANSWER);
             String id = reply.citation().sectionId();
-            String published = ShippedIndex.LIBRARY.section(id).orElseThrow().text();
+            // The section as published, after the lead-in it is shown with when it has one.
+            String published = ShippedIndex.LIBRARY.shownWith(id).stream().sorted()
+                    .map(s -> ShippedIndex.LIBRARY.section(s).orElseThrow().text().strip()).reduce((a, b) -> a + "\n\n" + b).orElseThrow();
             assertThat(published).startsWith(reply.text().split("\n\\[…]")[0]);
             assertThat(reply.citation().label()).startsWith("Child abuse and Information Technology §");
             assertThat(reply.citation().version()).isNotBlank();
@@ -51,7 +53,7 @@ class AssistantTest {
             java.util.List<String> topics = new java.util.ArrayList<>();
             // Without the topics not covered, one of which (records) would decline this question first.
             Assistant listening = new Assistant(ShippedIndex.HYBRID_WITHOUT_TOPICS, new Answers(ShippedIndex.LIBRARY),
-                    DangerSignals.parse(ShippedIndex.resource("search/danger-phrases.txt")), null, null, new ConversationEvents() {
+                    DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml"), null, null, new ConversationEvents() {
                         @Override
                         public void notConfident(String platform, String question, String topic) {
                             topics.add(topic);
@@ -119,6 +121,7 @@ class AssistantTest {
             Reply reply = assistant.handle(new InboundMessage("test", "c1", "u1", secret, true, false));
             assertThat(reply.kind()).isEqualTo(Reply.Kind.IMAGE_GUIDANCE);
             assertThat(reply.text()).contains("do not send, forward, copy or download").doesNotContain(secret);
+            assertThat(reply.guidance()).extracting(Reply.Card::id).containsExactly("IMAGES_DO_NOT_SHARE");
             assertThat(reply.citation().sectionId()).isEqualTo("child-abuse-and-ict#4.4");
         }
     }

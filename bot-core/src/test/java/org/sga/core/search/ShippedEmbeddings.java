@@ -5,9 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
+import org.sga.core.conversation.DangerSignals;
+import org.sga.core.guidance.GuidanceCards;
+import org.sga.core.guidance.MeaningMargins;
+import org.sga.core.guidance.SectionGuidance;
 
 /**
- * Build step: embeds the shipped content (sections, alternate phrasings, topics not covered) into the file that the
+ * Build step: embeds the shipped content (sections, alternate phrasings, topics not covered, and the example phrasings
+ * of the danger situations, guidance cards and kinds of concern) into the file that the
  * jar carries as {@link CachedEmbedder#shippedResource}, so that a new instance answers without embedding anything.
  * Run by Maven before the tests; vectors already in the file are kept, so an unchanged content costs nothing.
  */
@@ -25,6 +30,14 @@ public final class ShippedEmbeddings {
         Library library = ProcedureLoader.fromClasspath();
         SectionIndex.build(library, ShippedIndex.synonyms(), embedder, model.weights(),
                 NotCovered.parse(ShippedIndex.resource("search/not-covered.yml")));
+        // The guidance's example phrasings (danger situations, cards, kinds of concern) are shipped content too.
+        MeaningMargins margins = MeaningMargins.of(model);
+        GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
+                .withMeaning(embedder, margins, library, () -> { }).prepared();
+        DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml")
+                .withMeaning(embedder, margins, cards.phrasings(), () -> { }).prepared();
+        SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"), "sections.yml")
+                .withMeaning(embedder, margins, () -> { }).prepared();
         boolean saved = embedder.save();
         CachedEmbedder.awaitLoading(Duration.ofMinutes(2));
         if (!saved || !Files.isRegularFile(file)) {

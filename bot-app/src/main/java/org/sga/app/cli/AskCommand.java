@@ -1,0 +1,58 @@
+package org.sga.app.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.util.List;
+import org.sga.app.console.ConsoleRenderer;
+import org.sga.app.content.Content;
+import org.sga.content.Library;
+import org.sga.core.conversation.Answers;
+import org.sga.core.conversation.Assistant;
+import org.sga.core.conversation.DangerSignals;
+import org.sga.core.conversation.Citation;
+import org.sga.core.conversation.InboundMessage;
+import org.sga.core.conversation.Reply;
+import org.sga.core.search.CachedEmbedder;
+
+/**
+ * {@code ask --json}: one question a line on stdin, one JSON object a line on stdout with exactly what the person would
+ * be shown, as data (GUIDANCE.md): whether the 999 line opens the reply, the guidance cards in the order shown, whether
+ * and which section is quoted as the answer, the see-also sections, and the whole reply as plain text.
+ */
+final class AskCommand implements Command {
+
+    @Override
+    public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
+        if (!args.equals(List.of("--json"))) {
+            throw new UsageException("usage: ask --json  (questions one per line on stdin)");
+        }
+        // The model loads on another core while the content is read and indexed.
+        CachedEmbedder embedder = Content.embedder();
+        Library library = Content.library();
+        // The guidance files first: a broken one stops the tool before the slow part.
+        Answers answers = Content.answers(library, embedder);
+        DangerSignals danger = Content.dangerSignals(library, embedder);
+        Assistant assistant = new Assistant(Content.index(library, embedder), answers, danger);
+        String line;
+        while ((line = in.readLine()) != null) {
+            out.println(json(line, assistant.handle(InboundMessage.direct("cli", "ask", line))));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String json(String query, Reply reply) {
+        StringBuilder json = new StringBuilder("{\"query\":").append(JsonText.quote(query))
+                .append(",\"danger\":").append(reply.urgent() != null)
+                .append(",\"guidance\":").append(array(reply.guidance().stream().map(Reply.Card::id).toList()))
+                .append(",\"answered\":").append(reply.answered())
+                .append(",\"section\":").append(reply.answered() ? JsonText.quote(reply.citation().sectionId()) : "null")
+                .append(",\"see_also\":").append(array(reply.seeAlso().stream().map(Citation::sectionId).toList()))
+                .append(",\"text\":").append(JsonText.quote(ConsoleRenderer.render(reply).strip()));
+        return json.append('}').toString();
+    }
+
+    private static String array(List<String> items) {
+        return "[" + String.join(",", items.stream().map(JsonText::quote).toList()) + "]";
+    }
+}

@@ -1,0 +1,257 @@
+package org.sga.core.guidance;
+
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.sga.content.Library;
+import org.sga.core.search.Embedder;
+import org.sga.core.search.Phrasings;
+import org.sga.core.search.QueryText;
+import org.sga.core.yaml.LinedYaml;
+
+/**
+ * The guidance cards of {@code guidance/cards.yml} and when each applies: a pattern of the card matches, or the message
+ * is closer in meaning to the card's examples than to the messages that carry no card (and its near misses), has the
+ * words the card needs, and is about as close to it as to the card it is closest to. The file declares the card ids,
+ * so a new card is content, not code.
+ */
+public final class GuidanceCards {
+
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Set<String> KEYS = Set.of("cues", "cards", "none", "files");
+    private static final Set<String> CARD_KEYS = Set.of("id", "title", "first", "text", "never", "procedure", "national",
+            "never_quote", "reviewed_by", "reviewed_on", "examples", "not", "needs", "patterns");
+    private static final Set<String> NATIONAL_KEYS = Set.of("source", "title", "year");
+
+    private final List<Entry> entries;
+    private final Phrasings none;
+    private final String forFiles;
+    private final Embedder embedder;
+    private final MeaningMargins margins;
+    private final Background<List<Entry>> prepared;
+
+    /** A card, how it is recognised, and where the file declares it. */
+    private record Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions,
+                         Map<String, Integer> lines) {
+        Entry embedded(Embedder embedder) {
+            return new Entry(card, situation.embedded(embedder), negatives.embedded(embedder), questions.embedded(embedder), lines);
+        }
+    }
+
+    private GuidanceCards(List<Entry> entries, Phrasings none, String forFiles, Embedder embedder, MeaningMargins margins,
+                          Runnable whenEmbedded) {
+        this.entries = List.copyOf(entries);
+        this.none = none;
+        this.forFiles = forFiles;
+        this.embedder = embedder;
+        this.margins = margins;
+        this.prepared = embedder == null ? Background.ready(this.entries)
+                : new Background<>("guidance-card-examples", () -> this.entries.stream().map(e -> e.embedded(embedder)).toList(),
+                        whenEmbedded);
+    }
+
+    /** No cards at all. */
+    public static GuidanceCards empty() {
+        return new GuidanceCards(List.of(), Phrasings.of(List.of()), null, null, null, null);
+    }
+
+    /**
+     * Reads the card file; a duplicate id, a missing field or source, a date that is not one, a broken example or
+     * pattern is a problem naming its line. Until {@link #withMeaning} only patterns recognise a card.
+     */
+    public static GuidanceCards parse(Reader reader, String source) {
+        LinedYaml root = LinedYaml.parse(reader, source).allowOnly(KEYS);
+        SituationReader read = new SituationReader(root.get("cues"));
+        Phrasings none = read.phrasings(root.get("none"), false);
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        for (LinedYaml node : root.get("cards").items()) {
+            node.allowOnly(CARD_KEYS);
+            LinedYaml idNode = node.get("id");
+            String id = idNode.text();
+            if (!ID.matcher(id).matches()) {
+                throw idNode.problem("card id '" + id + "' must be upper-case letters, digits and '_'");
+            }
+            Integer earlier = ids.putIfAbsent(id, idNode.line());
+            if (earlier != null) {
+                throw idNode.problem("card id '" + id + "' is already declared at line " + earlier);
+            }
+            List<GuidanceCard.NationalGuidance> national = new ArrayList<>();
+            for (LinedYaml n : node.get("national").items()) {
+                n.allowOnly(NATIONAL_KEYS);
+                String year = n.get("year").text();
+                if (!year.matches("(19|20)\\d\\d")) {
+                    throw n.get("year").problem("year '" + year + "' is not a year like 2024");
+                }
+                national.add(new GuidanceCard.NationalGuidance(n.get("source").text(), n.get("title").text(), year));
+            }
+            List<String> procedure = sectionIds(node.get("procedure"), true);
+            String reviewedBy = node.get("reviewed_by").textOrEmpty();
+            String reviewedOn = node.get("reviewed_on").textOrEmpty();
+            if (!node.get("reviewed_by").isPresent() || !node.get("reviewed_on").isPresent()) {
+                throw node.problem("needs reviewed_by and reviewed_on (leave both \"\" until the card is reviewed)");
+            }
+            if (reviewedBy.isEmpty() != reviewedOn.isEmpty()) {
+                throw node.get(reviewedBy.isEmpty() ? "reviewed_by" : "reviewed_on").problem("give both reviewed_by and reviewed_on, or neither");
+            }
+            if (!reviewedOn.isEmpty()) {
+                try {
+                    LocalDate.parse(reviewedOn);
+                } catch (DateTimeParseException e) {
+                    throw node.get("reviewed_on").problem("'" + reviewedOn + "' is not a date like 2026-12-01");
+                }
+            }
+            GuidanceCard card = new GuidanceCard(id, node.get("title").text(), node.get("first").text(), node.get("text").text(),
+                    node.get("never").text(), procedure, national, sectionIds(node.get("never_quote"), false), reviewedBy, reviewedOn);
+            Situation situation = read.situation(node, id, card.title());
+            List<String> negatives = new ArrayList<>(none.texts());
+            negatives.addAll(situation.not().texts());
+            Map<String, Integer> lines = new HashMap<>();
+            lines.put("id", idNode.line());
+            lines.put("procedure", node.get("procedure").line());
+            lines.put("never_quote", node.get("never_quote").line());
+            entries.add(new Entry(card, situation, Phrasings.of(negatives), Phrasings.of(List.of()), lines));
+        }
+        if (entries.isEmpty()) {
+            throw root.get("cards").problem("declares no cards");
+        }
+        String forFiles = null;
+        if (root.get("files").isPresent()) {
+            forFiles = root.get("files").text();
+            if (!ids.containsKey(forFiles)) {
+                throw root.get("files").problem("names card '" + forFiles + "', which the file does not declare");
+            }
+        }
+        return new GuidanceCards(entries, none, forFiles, null, null, null);
+    }
+
+    private static List<String> sectionIds(LinedYaml list, boolean required) {
+        List<String> ids = list.texts();
+        if (required && ids.isEmpty()) {
+            throw list.problem("needs at least one procedure section (slug#id)");
+        }
+        for (LinedYaml item : list.items()) {
+            if (!item.text().matches("[a-z0-9-]+#[0-9.]+")) {
+                throw item.problem("'" + item.text() + "' is not a section id like child-abuse-and-ict#4.4");
+            }
+        }
+        return ids;
+    }
+
+    /** Sections the cards cite or never quote that the library does not have, each naming the card's line. */
+    public List<String> problems(Library library, String source) {
+        List<String> problems = new ArrayList<>();
+        for (Entry e : entries) {
+            for (String id : e.card().procedure()) {
+                if (library.section(id).isEmpty()) {
+                    problems.add(source + ":" + e.lines().get("procedure") + ": card " + e.card().id() + " cites " + id
+                            + ", which no loaded procedure has");
+                }
+            }
+            for (String id : e.card().neverQuote()) {
+                if (library.section(id).isEmpty()) {
+                    problems.add(source + ":" + e.lines().get("never_quote") + ": card " + e.card().id() + " names " + id
+                            + ", which no loaded procedure has");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Recognises cards by meaning too; the examples are embedded on a thread of their own from now on, which then runs
+     * {@code whenEmbedded}. The alternate phrasings of the library's sections count against a card too (questions
+     * staff ask whose answer is a section), except those of the sections the card cites or never quotes: a question
+     * is about the card only when it is closer to the card's examples than to the ordinary questions of the procedure.
+     */
+    public GuidanceCards withMeaning(Embedder embedder, MeaningMargins margins, Library library, Runnable whenEmbedded) {
+        List<Entry> withQuestions = new ArrayList<>();
+        for (Entry e : entries) {
+            List<String> questions = new ArrayList<>();
+            for (org.sga.content.Section section : library.sections()) {
+                if (!e.card().procedure().contains(section.globalId()) && !e.card().neverQuote().contains(section.globalId())) {
+                    questions.addAll(section.alternates());
+                }
+            }
+            withQuestions.add(new Entry(e.card(), e.situation(), e.negatives(), Phrasings.of(questions), e.lines()));
+        }
+        return new GuidanceCards(withQuestions, none, forFiles, embedder, margins, whenEmbedded);
+    }
+
+    /** The cards that apply to a message, in the order the file declares them. */
+    public List<GuidanceCard> applying(String text) {
+        return applying(text, List.of());
+    }
+
+    /** The cards that apply to a message, and those of {@code also} (ids), in the order the file declares them. */
+    public List<GuidanceCard> applying(String text, java.util.Collection<String> also) {
+        String message = QueryText.clean(text);
+        List<Entry> ready = prepared.get();
+        boolean[] on = new boolean[ready.size()];
+        for (int i = 0; i < ready.size(); i++) {
+            on[i] = ready.get(i).situation().matches(message) || also.contains(ready.get(i).card().id());
+        }
+        if (embedder != null && QueryText.hasWords(message)) {
+            float[] q = Phrasings.question(embedder, message);
+            double[] closeness = new double[ready.size()];
+            double closest = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < ready.size(); i++) {
+                closeness[i] = ready.get(i).situation().examples().closeness(q, margins.closest());
+                closest = Math.max(closest, closeness[i]);
+            }
+            for (int i = 0; i < ready.size(); i++) {
+                Entry e = ready.get(i);
+                on[i] |= e.situation().cued(message) && closeness[i] >= closest - margins.besideBestCard()
+                        && closeness[i] - e.negatives().closeness(q, margins.closest()) > margins.card()
+                        && (e.questions().texts().isEmpty()
+                            || closeness[i] - e.questions().closeness(q, margins.closest()) > margins.card() - margins.besideQuestions());
+            }
+        }
+        List<GuidanceCard> cards = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            if (on[i]) {
+                cards.add(ready.get(i).card());
+            }
+        }
+        return cards;
+    }
+
+    public List<GuidanceCard> cards() {
+        return entries.stream().map(Entry::card).toList();
+    }
+
+    public Optional<GuidanceCard> card(String id) {
+        return cards().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The card shown when someone sends a file or image (the file's {@code files:}), if it names one. */
+    public Optional<GuidanceCard> forFiles() {
+        return forFiles == null ? Optional.empty() : card(forFiles);
+    }
+
+    /**
+     * Every example, near miss and no-card phrasing: none describes a child in danger now, so the danger check counts
+     * them as calm.
+     */
+    public List<String> phrasings() {
+        List<String> all = new ArrayList<>(none.texts());
+        for (Entry e : entries) {
+            all.addAll(e.situation().examples().texts());
+            all.addAll(e.situation().not().texts());
+        }
+        return all;
+    }
+
+    /** This, once its example phrasings are embedded (from {@code withMeaning} on, on a thread of their own). */
+    public GuidanceCards prepared() {
+        prepared.get();
+        return this;
+    }
+}

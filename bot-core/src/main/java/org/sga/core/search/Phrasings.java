@@ -1,0 +1,62 @@
+package org.sga.core.search;
+
+import java.util.List;
+
+/**
+ * Example phrasings of one thing (a situation, a guidance card, a kind of concern) and how close a message is to them
+ * in meaning: the mean cosine similarity of its {@code k} closest phrasings, as {@link NotCovered} topics are judged.
+ * Without an embedder they are only text.
+ */
+public final class Phrasings {
+
+    private final List<String> texts;
+    private final float[][] vectors;
+
+    private Phrasings(List<String> texts, float[][] vectors) {
+        this.texts = List.copyOf(texts);
+        this.vectors = vectors;
+    }
+
+    public static Phrasings of(List<String> texts) {
+        return new Phrasings(texts, null);
+    }
+
+    public List<String> texts() {
+        return texts;
+    }
+
+    /** The same phrasings with their vectors; phrasings are content, so a {@link CachedEmbedder} keeps them on disk. */
+    public Phrasings embedded(Embedder embedder) {
+        return new Phrasings(texts, texts.stream().map(embedder::embedContent).toArray(float[][]::new));
+    }
+
+    /** The mean similarity of the {@code k} phrasings closest to {@code question}; minus infinity when there are none. */
+    public double closeness(float[] question, int k) {
+        if (vectors == null) {
+            throw new IllegalStateException("phrasings not embedded");
+        }
+        return SectionIndex.closeness(question, vectors, k);
+    }
+
+    /** The index of the phrasing closest to {@code question}, or -1 when there are none. */
+    public int closestTo(float[] question) {
+        if (vectors == null) {
+            throw new IllegalStateException("phrasings not embedded");
+        }
+        int best = -1;
+        double bestSimilarity = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < vectors.length; i++) {
+            double similarity = Vectors.dot(question, vectors[i]);
+            if (similarity > bestSimilarity) {
+                bestSimilarity = similarity;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** A message as search embeds it (cleaned, cut to {@link SectionIndex#MAX_QUERY_CHARS}), so one vector serves both. */
+    public static float[] question(Embedder embedder, String message) {
+        return embedder.embed(QueryText.searched(message));
+    }
+}

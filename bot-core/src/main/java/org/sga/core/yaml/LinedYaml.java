@@ -1,0 +1,161 @@
+package org.sga.core.yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * One node of a YAML content file that knows its line, so that a problem names the file and the line a content owner
+ * has to fix ({@code cards.yml:42: cards[3].id: ...}). Every scalar is text, as in {@link YamlNode}.
+ */
+public final class LinedYaml {
+
+    private final String source;
+    private final String path;
+    private final Node node;
+    private final int line;
+
+    private LinedYaml(String source, String path, Node node, int line) {
+        this.source = source;
+        this.path = path;
+        this.node = node;
+        this.line = line;
+    }
+
+    /** The document's root; {@code source} names the file in problems. */
+    public static LinedYaml parse(Reader reader, String source) {
+        try (reader) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            Node root = new Yaml(options).compose(reader);
+            return new LinedYaml(source, "", root, root == null ? 1 : root.getStartMark().getLine() + 1);
+        } catch (YAMLException e) {
+            throw new YamlProblem(source + ": not valid YAML: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new YamlProblem(source + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** 1-based line where this value starts (or, for a missing key, where its map starts). */
+    public int line() {
+        return line;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public boolean isPresent() {
+        return node != null && !(node instanceof ScalarNode s && s.getValue().isEmpty() && s.getTag().getValue().endsWith(":null"));
+    }
+
+    /** The value at a key of a map; a missing key gives a node that is not present. */
+    public LinedYaml get(String key) {
+        for (NodeTuple t : tuples()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return new LinedYaml(source, child(key), t.getValueNode(), t.getValueNode().getStartMark().getLine() + 1);
+            }
+        }
+        return new LinedYaml(source, child(key), null, line);
+    }
+
+    /** Keys and values of a map, in document order; a missing node is an empty map. */
+    public Map<String, LinedYaml> entries() {
+        Map<String, LinedYaml> out = new LinkedHashMap<>();
+        for (NodeTuple t : tuples()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                throw new LinedYaml(source, path, t.getKeyNode(), t.getKeyNode().getStartMark().getLine() + 1).problem("a key must be text");
+            }
+            out.put(k.getValue(), new LinedYaml(source, child(k.getValue()), t.getValueNode(), t.getValueNode().getStartMark().getLine() + 1));
+        }
+        return out;
+    }
+
+    /** Items of a list; a missing node is an empty list. */
+    public List<LinedYaml> items() {
+        if (!isPresent()) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            throw problem("expected a list");
+        }
+        List<LinedYaml> items = new ArrayList<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            items.add(new LinedYaml(source, path + "[" + i + "]", item, item.getStartMark().getLine() + 1));
+        }
+        return items;
+    }
+
+    /** Non-blank text. */
+    public String text() {
+        if (!isPresent()) {
+            throw problem("missing");
+        }
+        if (!(node instanceof ScalarNode s)) {
+            throw problem("expected a single value");
+        }
+        if (s.getValue().isBlank()) {
+            throw problem("empty");
+        }
+        return s.getValue().strip();
+    }
+
+    /** Text that may be left empty ({@code ""}) or missing: empty string then. */
+    public String textOrEmpty() {
+        if (!isPresent()) {
+            return "";
+        }
+        if (!(node instanceof ScalarNode s)) {
+            throw problem("expected a single value");
+        }
+        return s.getValue().strip();
+    }
+
+    /** A list of non-blank texts. */
+    public List<String> texts() {
+        return items().stream().map(LinedYaml::text).toList();
+    }
+
+    /** Refuses keys outside {@code allowed}, so a misspelt key is an error instead of silently ignored. */
+    public LinedYaml allowOnly(Collection<String> allowed) {
+        for (Map.Entry<String, LinedYaml> e : entries().entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw e.getValue().problem("unknown key (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+            }
+        }
+        return this;
+    }
+
+    /** A problem naming the file, this node's line and key path. */
+    public YamlProblem problem(String message) {
+        return new YamlProblem(source + ":" + line + ": " + (path.isEmpty() ? "(top level)" : path) + ": " + message, null);
+    }
+
+    private List<NodeTuple> tuples() {
+        if (!isPresent()) {
+            return List.of();
+        }
+        if (!(node instanceof MappingNode map)) {
+            throw problem("expected keys and values");
+        }
+        return map.getValue();
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

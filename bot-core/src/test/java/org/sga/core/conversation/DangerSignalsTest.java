@@ -1,0 +1,111 @@
+package org.sga.core.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sga.core.guidance.ShippedGuidance;
+import org.sga.core.search.ShippedIndex;
+import org.sga.core.yaml.YamlProblem;
+
+class DangerSignalsTest {
+
+    @Nested
+    class ByMeaning {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "a year 8 just told me a man she met on a game is coming to meet her after school today",
+            "she says her stepdad will hurt her when she gets home",
+            "a year 7 says she is meeting a man from snapchat tonight",
+            "someone is threatening to send his nudes to everyone unless he pays £500 tonight",
+            "a pupil in my form says she is going to take all her mum's tablets when she gets in",
+            "one of our year 5s wasn't at the pick up point and nobody has seen her since lunch",
+            "there is a man parked by the school gate who says he is waiting for a girl in year 9"})
+        void givenAChildMayBeInDangerNow_thenThe999LineComesFirst(String message) {
+            assertThat(ShippedGuidance.DANGER.present(message)).as(message).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "what is grooming?",
+            "what does the procedure say about sexting",
+            "a man on snapchat has been asking a year 8 for photos for a few weeks now",
+            "can I forward the nudes to the DSL on WhatsApp?",
+            "should I tell the colleague that I have reported them?",
+            "the DSL is off today, who do I tell about a disclosure",
+            "how do I fill in the referral form"})
+        void givenNoDangerNow_thenThereIsNo999Line(String message) {
+            assertThat(ShippedGuidance.DANGER.present(message)).as(message).isFalse();
+        }
+
+        @Test
+        void theSituationIsNamed() {
+            assertThat(ShippedGuidance.DANGER.assess("a year 7 says she is meeting a man from snapchat tonight"))
+                    .hasValueSatisfying(s -> assertThat(s).contains("meeting"));
+        }
+    }
+
+    @Nested
+    class ByPatternsOnly {
+
+        private final DangerSignals patterns = DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml");
+
+        @Test
+        void givenADangerPhrase_thenItIsRecognisedWithoutTheModel() {
+            assertThat(patterns.present("a child is in danger, photos are being shared")).isTrue();
+            assertThat(patterns.present("what is grooming?")).isFalse();
+        }
+    }
+
+    @Nested
+    class BrokenFile {
+
+        private DangerSignals parse(String yaml) {
+            return DangerSignals.parse(new StringReader(yaml), "danger.yml");
+        }
+
+        private static final String SITUATION = """
+                situations:
+                  - id: meeting
+                    name: a meeting
+                    examples:
+                      - she is meeting him tonight
+                calm:
+                  - what is grooming
+                """;
+
+        @Test
+        void aBadPatternNamesItsLine() {
+            assertThatThrownBy(() -> parse(SITUATION + "patterns:\n  - '(unclosed'\n"))
+                    .isInstanceOf(YamlProblem.class).hasMessageStartingWith("danger.yml:9: patterns[0]:")
+                    .hasMessageContaining("not a valid regular expression");
+        }
+
+        @Test
+        void anExampleGivenTwiceNamesBothLines() {
+            assertThatThrownBy(() -> parse(SITUATION + "  - she is meeting him tonight\n"))
+                    .isInstanceOf(YamlProblem.class).hasMessageStartingWith("danger.yml:8: calm[1]:")
+                    .hasMessageContaining("already given at situations[0].examples[0] (line 5)");
+        }
+
+        @Test
+        void aBlankExampleOrAnUnknownCueNamesItsLine() {
+            assertThatThrownBy(() -> parse(SITUATION.replace("      - she is meeting him tonight", "      - \"\"")))
+                    .isInstanceOf(YamlProblem.class).hasMessageStartingWith("danger.yml:5:").hasMessageContaining("empty");
+            assertThatThrownBy(() -> parse(SITUATION.replace("    name: a meeting", "    name: a meeting\n    needs: soon")))
+                    .isInstanceOf(YamlProblem.class).hasMessageStartingWith("danger.yml:4: situations[0].needs:")
+                    .hasMessageContaining("no cue named 'soon'");
+        }
+
+        @Test
+        void aMisspeltKeyIsRefused() {
+            assertThatThrownBy(() -> parse(SITUATION.replace("calm:", "clam:")))
+                    .isInstanceOf(YamlProblem.class).hasMessageContaining("clam").hasMessageContaining("unknown key");
+        }
+    }
+}

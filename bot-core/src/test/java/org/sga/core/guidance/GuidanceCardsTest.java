@@ -1,0 +1,171 @@
+package org.sga.core.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sga.core.search.ShippedIndex;
+import org.sga.core.yaml.YamlProblem;
+
+class GuidanceCardsTest {
+
+    private static List<String> ids(GuidanceCards cards, String message) {
+        return cards.applying(message).stream().map(GuidanceCard::id).toList();
+    }
+
+    @Nested
+    class Shipped {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "can I forward the nudes to the DSL on WhatsApp?|IMAGES_DO_NOT_SHARE",
+            "can I screenshot the image and email it to the DSL?|IMAGES_DO_NOT_SHARE",
+            "can I send you the photo so you can tell me if it's illegal?|IMAGES_DO_NOT_SHARE",
+            "should I look at the images?|IMAGES_DO_NOT_SHARE",
+            "a boy is being blackmailed with his nudes|SEXTORTION",
+            "should I tell the colleague that I have reported them?|DO_NOT_TIP_OFF",
+            "a pupil made me promise not to tell|NO_SECRECY",
+            "should I ask the pupil to show me all the messages on her phone?|DO_NOT_SEARCH",
+            "an adult on instagram asked a pupil for nudes|ADULT_SOLICITING"})
+        void givenTheSituationOfACard_thenTheCardApplies(String message, String card) {
+            assertThat(ids(ShippedGuidance.CARDS, message)).as(message).contains(card);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "what does sexting mean?",
+            "what is grooming?",
+            "which agencies does the procedure say to refer to",
+            "how should the material be stored"})
+        void givenNoneOfTheSituations_thenNoCardApplies(String message) {
+            assertThat(ids(ShippedGuidance.CARDS, message)).as(message).isEmpty();
+        }
+
+        @Test
+        void everyCardCitesTheProcedureFirstAndNationalGuidanceWithItsYear_andIsVisiblyNotYetReviewed() {
+            assertThat(ShippedGuidance.CARDS.cards()).extracting(GuidanceCard::id).containsExactlyInAnyOrder("IMAGES_DO_NOT_SHARE",
+                    "DO_NOT_TIP_OFF", "NO_SECRECY", "SEXTORTION", "ADULT_SOLICITING", "DO_NOT_SEARCH");
+            for (GuidanceCard card : ShippedGuidance.CARDS.cards()) {
+                assertThat(card.procedure()).as(card.id()).isNotEmpty().allMatch(id -> ShippedIndex.LIBRARY.section(id).isPresent());
+                assertThat(card.national()).as(card.id()).isNotEmpty().allSatisfy(n -> {
+                    assertThat(n.label()).startsWith("National guidance (not the procedure): ");
+                    assertThat(n.year()).matches("20\\d\\d");
+                });
+                assertThat(card.review()).contains("not yet reviewed");
+            }
+            assertThat(ShippedGuidance.CARDS.problems(ShippedIndex.LIBRARY, "cards.yml")).isEmpty();
+        }
+    }
+
+    @Nested
+    class ASeventhCard {
+
+        // A card the shipped file does not have: adding it is content, not code.
+        private static final String FILE = """
+                cards:
+                  - id: KEEP_A_RECORD
+                    title: Write it down
+                    first: Write down what you saw and heard, today.
+                    text: Note the date, the time and the child's own words, and give the note to your DSL.
+                    never: Never add your own guesses to the note.
+                    procedure: [child-abuse-and-ict#4.4]
+                    national:
+                      - source: An invented publisher
+                        title: Invented advice on records
+                        year: 2025
+                    reviewed_by: A. Reviewer
+                    reviewed_on: 2026-12-01
+                    examples:
+                      - how should I write up what the pupil told me
+                    patterns:
+                      - '\\bwrite (it )?up\\b'
+                none:
+                  - what is grooming
+                """;
+
+        @Test
+        void givenAFileWithANewCard_thenItIsRecognisedAndCitedLikeTheOthers() {
+            GuidanceCards cards = GuidanceCards.parse(new StringReader(FILE), "cards.yml");
+            assertThat(ids(cards, "do I need to write up what she said?")).containsExactly("KEEP_A_RECORD");
+            assertThat(ids(cards, "what is grooming")).isEmpty();
+            GuidanceCard card = cards.card("KEEP_A_RECORD").orElseThrow();
+            assertThat(card.review()).isEqualTo("Reviewed by A. Reviewer on 2026-12-01");
+            assertThat(cards.problems(ShippedIndex.LIBRARY, "cards.yml")).isEmpty();
+        }
+
+        @Test
+        void givenTheNewCardCitesASectionNoProcedureHas_thenTheProblemNamesItsLine() {
+            GuidanceCards cards = GuidanceCards.parse(new StringReader(FILE.replace("#4.4]", "#9.9]")), "cards.yml");
+            assertThat(cards.problems(ShippedIndex.LIBRARY, "cards.yml"))
+                    .containsExactly("cards.yml:7: card KEEP_A_RECORD cites child-abuse-and-ict#9.9, which no loaded procedure has");
+        }
+    }
+
+    @Nested
+    class BrokenFile {
+
+        private static final String CARD = """
+                  - id: CARD_ONE
+                    title: A title
+                    first: First.
+                    text: Text.
+                    never: Never.
+                    procedure: [child-abuse-and-ict#4.4]
+                    national:
+                      - source: A publisher
+                        title: A title
+                        year: 2024
+                    reviewed_by: ""
+                    reviewed_on: ""
+                    examples:
+                      - an example
+                """;
+
+        private GuidanceCards parse(String yaml) {
+            return GuidanceCards.parse(new StringReader(yaml), "cards.yml");
+        }
+
+        @Test
+        void aDuplicateIdNamesItsLineAndTheFirst() {
+            assertThatThrownBy(() -> parse("cards:\n" + CARD + CARD.replace("an example", "another example")))
+                    .isInstanceOf(YamlProblem.class)
+                    .hasMessage("cards.yml:16: cards[1].id: card id 'CARD_ONE' is already declared at line 2");
+        }
+
+        @Test
+        void aMissingSourceNamesItsLine() {
+            assertThatThrownBy(() -> parse("cards:\n" + CARD.replace("      - source: A publisher\n        title", "      - title")))
+                    .isInstanceOf(YamlProblem.class).hasMessage("cards.yml:9: cards[0].national[0].source: missing");
+        }
+
+        @Test
+        void aBrokenExampleNamesItsLine() {
+            assertThatThrownBy(() -> parse("cards:\n" + CARD.replace("      - an example", "      - [not, text]")))
+                    .isInstanceOf(YamlProblem.class).hasMessage("cards.yml:15: cards[0].examples[0]: expected a single value");
+            assertThatThrownBy(() -> parse("cards:\n" + CARD.replace("    examples:\n      - an example\n", "")))
+                    .isInstanceOf(YamlProblem.class).hasMessageContaining("cards[0].examples: needs at least one example");
+        }
+
+        @Test
+        void aReviewWithoutADateIsRefused() {
+            assertThatThrownBy(() -> parse("cards:\n" + CARD.replace("reviewed_by: \"\"", "reviewed_by: A. Reviewer")))
+                    .isInstanceOf(YamlProblem.class).hasMessageContaining("cards[0].reviewed_on: give both");
+            assertThatThrownBy(() -> parse("cards:\n" + CARD.replace("reviewed_by: \"\"", "reviewed_by: A. Reviewer")
+                    .replace("reviewed_on: \"\"", "reviewed_on: last week")))
+                    .isInstanceOf(YamlProblem.class).hasMessageContaining("'last week' is not a date");
+        }
+
+        @Test
+        void aBadIdOrSectionIdIsRefused() {
+            assertThatThrownBy(() -> parse("cards:\n" + CARD.replace("CARD_ONE", "card one")))
+                    .isInstanceOf(YamlProblem.class).hasMessageContaining("must be upper-case");
+            assertThatThrownBy(() -> parse("cards:\n" + CARD.replace("child-abuse-and-ict#4.4", "section four")))
+                    .isInstanceOf(YamlProblem.class).hasMessageContaining("cards.yml:7:").hasMessageContaining("not a section id");
+        }
+    }
+}
