@@ -1,14 +1,18 @@
 package org.sga.app;
 
+import java.time.Clock;
 import org.sga.app.content.Content;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;
 import org.sga.core.conversation.ConversationEvents;
+import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.DangerSignals;
+import org.sga.core.conversation.PrivateChats;
+import org.sga.core.conversation.PrivateTopics;
 import org.sga.core.conversation.TriageDialogue;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.Acknowledger;
 import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.triage.TriageEngine;
 import org.sga.core.search.BackgroundSearcher;
@@ -16,6 +20,7 @@ import org.sga.core.search.CachedEmbedder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** Builds the core once per application: content, search index, and the assistant every platform talks to. */
 @Configuration(proxyBeanMethods = false)
@@ -55,14 +60,31 @@ class CoreConfiguration {
 
     @Bean
     TriageDialogue triageDialogue(TriageEngine engine, ConversationStore conversations, EscalationRaiser raiser, Answers answers,
-                                  ObjectProvider<ConversationEvents> events) {
-        return new TriageDialogue(engine, conversations, raiser, answers, ConversationEvents.all(events.orderedStream().toList()));
+                                  DangerSignals danger, Clock clock, ObjectProvider<ConversationEvents> events) {
+        return new TriageDialogue(engine, conversations, raiser, answers, danger, clock,
+                ConversationEvents.all(events.orderedStream().toList()));
     }
 
     @Bean
     Assistant assistant(BackgroundSearcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage,
-                        AcknowledgementService acknowledgements, ObjectProvider<ConversationEvents> events) {
+                        Acknowledger acknowledgements, ObjectProvider<ConversationEvents> events) {
         return new Assistant(searcher, answers, danger, triage, acknowledgements,
                 ConversationEvents.all(events.orderedStream().toList()));
+    }
+
+    /** Read at start-up, so a bad line stops it with the file and line named. */
+    @Bean
+    PrivateTopics privateTopics() {
+        return Content.privateTopics();
+    }
+
+    /**
+     * What Slack and Teams talk to: the assistant, behind the rule that reports and disclosures written where others can
+     * read them continue in the person's private chat.
+     */
+    @Bean
+    @Primary
+    Conversation conversation(Assistant assistant, PrivateTopics topics, TriageDialogue triage) {
+        return new PrivateChats(assistant, topics, triage::isStart);
     }
 }

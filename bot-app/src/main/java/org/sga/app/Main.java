@@ -51,7 +51,14 @@ public final class Main {
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setAdditionalProfiles("console");
         }
-        var context = app.run(args);
+        org.springframework.context.ConfigurableApplicationContext context;
+        try {
+            context = app.run(args);
+        } catch (RuntimeException e) {
+            // Spring Boot has already reported why (a routing problem by its own message); a stack trace adds nothing.
+            System.exit(1);
+            return;
+        }
         if (console) {
             // The console chat has ended; a web application keeps serving until it is stopped.
             context.close();

@@ -39,8 +39,8 @@ final class BlockKit {
 
     // Slack's documented limits.
     private static final int SECTION_CHARS = 3000;
-    private static final int BUTTON_CHARS = 75;
     private static final int HEADER_CHARS = 150;
+    private static final int BUTTON_CHARS = 75;
     private static final int VALUE_CHARS = 2000;
     private static final int BUTTONS_PER_BLOCK = 25;
     private static final int BLOCKS = 50;
@@ -77,17 +77,20 @@ final class BlockKit {
         if (reply.citation() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(source(reply.citation()))))));
         }
-        if (!reply.checklist().isEmpty()) {
-            blocks.add(divider());
-            blocks.add(header(h -> h.text(plainText("Checklist"))));
-            int n = 1;
-            for (Reply.ChecklistItem item : reply.checklist()) {
-                String line = ":white_square: *" + n++ + ". " + escape(item.title()) + "*\n" + mrkdwn(item.text());
-                blocks.add(section(s -> s.text(markdownText(cut(line, SECTION_CHARS)))));
-                if (!item.cites().isEmpty()) {
-                    String cites = String.join(" · ", item.cites().stream().map(BlockKit::source).toList());
-                    blocks.add(context(c -> c.elements(List.of(markdownText(cut(cites, SECTION_CHARS))))));
-                }
+        String heading = null;
+        int n = 0;
+        for (Reply.ChecklistItem item : reply.checklist()) {
+            if (!item.heading().equals(heading)) {
+                String shown = heading = item.heading();
+                n = 0;
+                blocks.add(divider());
+                blocks.add(header(h -> h.text(plainText(cut(shown, HEADER_CHARS)))));
+            }
+            String line = ":white_square: *" + ++n + ". " + escape(item.title()) + "*\n" + mrkdwn(item.text());
+            blocks.add(section(s -> s.text(markdownText(cut(line, SECTION_CHARS)))));
+            if (!item.cites().isEmpty()) {
+                String cites = String.join(" · ", item.cites().stream().map(BlockKit::source).toList());
+                blocks.add(context(c -> c.elements(List.of(markdownText(cut(cites, SECTION_CHARS))))));
             }
         }
         for (String note : reply.notes()) {
@@ -124,10 +127,14 @@ final class BlockKit {
         return blocks.size() > BLOCKS ? List.copyOf(blocks.subList(0, BLOCKS)) : blocks;
     }
 
-    /** The notification text beside the blocks: the urgent line first, then the start of the body. */
+    /**
+     * The notification text beside the blocks: the urgent line first, then the start of the body. Slack reads this
+     * text as mrkdwn too (it is what notifications and some clients show), so it is escaped like the blocks: a person's
+     * words never become a mention, a channel-wide ping or a disguised link.
+     */
     static String fallback(Reply reply) {
         String text = reply.urgent() != null ? reply.urgent() + " " + reply.text() : reply.text();
-        return cut(text, FALLBACK_CHARS);
+        return escape(cut(text, FALLBACK_CHARS));
     }
 
     /** A triage question after it was answered: the question as asked, the answer chosen, no buttons left. */
@@ -167,21 +174,33 @@ final class BlockKit {
         return ":link: <" + permalink + "|Original notice> in <#" + channelId + ">";
     }
 
-    /** An escalation notice once acknowledged: the notice as posted, the acknowledgement instead of the button. */
-    static List<LayoutBlock> acknowledged(List<LayoutBlock> original, String userId, long epochSecond) {
+    /**
+     * An escalation notice once acknowledged: the notice as posted, the acknowledgement instead of the button.
+     * {@code by} is who acknowledged as the core records it ({@code slack:U…}, or another platform's id).
+     */
+    static List<LayoutBlock> acknowledged(List<LayoutBlock> original, String by, long epochSecond) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (original != null) {
             original.stream().filter(b -> !(b instanceof ActionsBlock)).forEach(blocks::add);
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText(":white_check_mark: Acknowledged by " + acknowledgedLine(userId, epochSecond))))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(":white_check_mark: Acknowledged by " + acknowledgedLine(by, epochSecond))))));
         return blocks;
     }
 
-    static String acknowledgedLine(String userId, long epochSecond) {
+    static String acknowledgedLine(String by, long epochSecond) {
         // Slack shows the time in each reader's own time zone; the fallback is UTC.
         String utc = java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'")
                 .format(java.time.Instant.ofEpochSecond(epochSecond).atOffset(java.time.ZoneOffset.UTC));
-        return "<@" + userId + "> at <!date^" + epochSecond + "^{time}|" + utc + ">";
+        return who(by) + " at <!date^" + epochSecond + "^{time}|" + utc + ">";
+    }
+
+    /** A Slack user as a mention; anyone else (acknowledged from Teams or the console) as plain, escaped text. */
+    static String who(String by) {
+        String slackPrefix = "slack:";
+        if (by.startsWith(slackPrefix) && by.substring(slackPrefix.length()).matches("[A-Z0-9]{1,32}")) {
+            return "<@" + by.substring(slackPrefix.length()) + ">";
+        }
+        return escape(by);
     }
 
     static List<LayoutBlock> home() {

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Refuses, with 401 and before Bolt or any handler sees it, a request to {@code /slack/events} that is unsigned,
- * dated more than five minutes from now in either direction, or whose signature does not match its body.
+ * dated more than five minutes from now in either direction, or whose signature does not match its body; with 413 one
+ * whose body is above {@link #MAX_BODY}, by its declared length before reading, or once that much has been read.
  * Bolt checks signatures too, but accepts requests dated in the future and compares with {@code String.equals};
  * this filter compares in constant time. It reads the body once and hands Bolt a request that replays the same
  * bytes, so the signature Bolt computes is over the body Slack sent.
@@ -77,8 +78,16 @@ public final class SignatureFilter implements Filter {
             refuse(out, "timestamp_outside_window");
             return;
         }
+        if (http.getContentLengthLong() > MAX_BODY) {
+            // Refused on the declared length, before a byte of the body is read.
+            LOG.warn("Refused a request to the Slack endpoint: body of {} bytes declared, above the limit",
+                    http.getContentLengthLong());
+            out.sendError(413);
+            return;
+        }
         byte[] body = read(http.getInputStream());
         if (body == null) {
+            LOG.warn("Refused a request to the Slack endpoint: body above the limit");
             out.sendError(413);
             return;
         }

@@ -10,7 +10,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -20,8 +19,10 @@ import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
@@ -38,13 +39,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.InboundMessage;
+import org.sga.core.conversation.PrivateChats;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.conversation.Reply;
+import org.sga.core.escalation.AcknowledgeRequest;
+import org.sga.core.escalation.AcknowledgementOutcome;
+import org.sga.core.escalation.Acknowledger;
+import org.sga.core.escalation.Actor;
+import org.sga.core.escalation.ChannelMembership;
 import org.sga.core.escalation.FirstNotices;
+import org.sga.core.escalation.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +61,9 @@ import org.slf4j.LoggerFactory;
  * The Slack side of the bot: a Bolt {@link App} whose handlers acknowledge at once and do the work on a small pool
  * of threads, translating mentions, direct messages, the slash command and button presses into core messages and
  * core replies into Block Kit. Retried events are answered once ({@link ProcessedEvents}); files are never fetched.
- * HTTP mode serves {@link #servlet()} behind {@link #signatureFilter(Clock)}; Socket Mode is
- * {@link #startSocketMode()}.
+ * When the core says a conversation must continue privately, it goes on in the person's DM with the bot. Acknowledge
+ * presses go to the core's {@link Acknowledger}, which alone decides. HTTP mode serves {@link #servlet()} behind
+ * {@link #signatureFilter(Clock)}; Socket Mode is {@link #startSocketMode()}.
  */
 public final class SlackBot implements AutoCloseable {
 
@@ -64,18 +74,13 @@ public final class SlackBot implements AutoCloseable {
     /** How long a backup's notice waits for the link to the first notice before it is posted without one. */
     static final Duration LINK_TIMEOUT = Duration.ofSeconds(3);
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
-    private static final String MOVED_TO_DM = "Thank you. I've sent you a direct message so we can carry on privately. "
-            + "Details about a child should not be in a channel others can read: please consider deleting your message "
-            + "here. If a child is in immediate danger, call 999 now.";
-    private static final String FAILED = "Sorry, something went wrong on my side and I could not answer. Please try again; "
-            + "if it is urgent, phone your designated safeguarding lead. If a child is in immediate danger, call 999.";
 
     private final SlackSettings settings;
     private final Conversation conversation;
     private final ProcessedEvents events;
-    private final AcknowledgeHandler acknowledge;
+    private final Acknowledger acknowledger;
     private final FeedbackRecorder feedback;
-    private final Membership membership;
+    private final ChannelMembership channelMembers;
     private final Clock clock;
     private final App app;
     /** For chat.getPermalink only: its call timeout is short, unlike the client that posts. */
@@ -85,21 +90,20 @@ public final class SlackBot implements AutoCloseable {
     private final ApiCalls apiCalls;
 
     public SlackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
-                    AcknowledgeHandler acknowledge, FeedbackRecorder feedback, Clock clock) {
-        this(settings, conversation, events, acknowledge, feedback, clock, ApiCalls.NONE);
+                    Acknowledger acknowledger, FeedbackRecorder feedback, Clock clock) {
+        this(settings, conversation, events, acknowledger, feedback, clock, ApiCalls.NONE);
     }
 
     /** With {@code apiCalls} told the outcome of every Web API call (method and error code), for metrics and health. */
     public SlackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
-                    AcknowledgeHandler acknowledge, FeedbackRecorder feedback, Clock clock, ApiCalls apiCalls) {
+                    Acknowledger acknowledger, FeedbackRecorder feedback, Clock clock, ApiCalls apiCalls) {
         this.apiCalls = Objects.requireNonNull(apiCalls, "apiCalls");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.events = Objects.requireNonNull(events, "events");
-        this.acknowledge = Objects.requireNonNull(acknowledge, "acknowledge");
+        this.acknowledger = Objects.requireNonNull(acknowledger, "acknowledger");
         this.feedback = Objects.requireNonNull(feedback, "feedback");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.membership = new Membership(settings.ackUserGroups());
         this.workers = workers(settings.workerThreads());
         this.app = new App(AppConfig.builder()
                 .slack(observed(config(settings), apiCalls))
@@ -111,6 +115,7 @@ public final class SlackBot implements AutoCloseable {
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
         this.links = observed(config(settings, LINK_TIMEOUT), apiCalls);
+        this.channelMembers = new SlackChannelMembers(this::client);
         register();
     }
 
@@ -192,12 +197,17 @@ public final class SlackBot implements AutoCloseable {
         return app;
     }
 
-    /** Bolt's servlet for {@code /slack/events}; mount it behind {@link #signatureFilter(Clock)}. */
-    public SlackAppServlet servlet() {
+    /** The servlet for {@code /slack/events}, handing known kinds of request to Bolt; mount it behind {@link #signatureFilter(Clock)}. */
+    public jakarta.servlet.http.HttpServlet servlet() {
         if (!settings.httpMode()) {
             throw new IllegalStateException("HTTP mode needs SLACK_SIGNING_SECRET");
         }
-        return new SlackAppServlet(app);
+        return new SlackEventsServlet(app);
+    }
+
+    /** Slack's answer, for the core's acknowledgement policy, to "is this person in this channel now?". */
+    public ChannelMembership channelMembers() {
+        return channelMembers;
     }
 
     public SignatureFilter signatureFilter(Clock clock) {
@@ -310,6 +320,18 @@ public final class SlackBot implements AutoCloseable {
             }
             return accepted(null, () -> publishHome(e.getUser())) ? ctx.ack() : busy();
         });
+        app.event(TokensRevokedEvent.class, (payload, ctx) -> {
+            TokensRevokedEvent.Tokens tokens = payload.getEvent().getTokens();
+            // Revoked user tokens leave the bot's own token working; only the bot's matters here.
+            if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+                accessLost("tokens_revoked");
+            }
+            return ctx.ack();
+        });
+        app.event(AppUninstalledEvent.class, (payload, ctx) -> {
+            accessLost("app_uninstalled");
+            return ctx.ack();
+        });
         app.command(COMMAND, (req, ctx) -> accepted(null, () -> onCommand(req.getPayload(), ctx)) ? ctx.ack() : busy());
         app.blockAction(BlockKit.ANSWER_IDS, (req, ctx) -> accepted(null, () -> onTriageAnswer(req, ctx)) ? ctx.ack() : busy());
         app.blockAction(BlockKit.CHOICE_IDS, (req, ctx) -> accepted(null, () -> onChoice(req, ctx)) ? ctx.ack() : busy());
@@ -321,6 +343,17 @@ public final class SlackBot implements AutoCloseable {
         app.blockAction(BlockKit.ACKNOWLEDGE, (req, ctx) -> accepted(null, () -> onAcknowledge(req, ctx)) ? ctx.ack() : busy());
     }
 
+    /** The bot can no longer use Slack: loud in the log and in health, since every notice now waits in the outbox. */
+    private void accessLost(String event) {
+        LOG.error("Slack sent {}: the bot's token no longer works, so nothing can be posted or read in Slack and every "
+                + "escalation notice waits in the outbox. Reinstall the app and set the new SLACK_BOT_TOKEN.", event);
+        try {
+            apiCalls.accessLost(event);
+        } catch (RuntimeException e) {
+            LOG.debug("API call listener failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
     /**
      * Hands the work to a worker so the ack goes back at once. Retries are dropped by event id in the worker, where
      * the shared store decides (also across instances); when the queue is full the answer is 503, so Slack retries.
@@ -329,7 +362,7 @@ public final class SlackBot implements AutoCloseable {
         try {
             workers.execute(() -> {
                 try {
-                    if (eventId != null && !events.firstTime(PLATFORM, eventId)) {
+                    if (eventId != null && !firstTime(eventId)) {
                         LOG.debug("Dropped a repeated delivery of event {}", eventId);
                         return;
                     }
@@ -346,6 +379,19 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this is the first delivery of {@code id}. When the store cannot say (it cannot write), the message is
+     * answered anyway: a reply twice is better than silence, and the reply then says the bot cannot record.
+     */
+    private boolean firstTime(String id) {
+        try {
+            return events.firstTime(PLATFORM, id);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check event {} for repeats ({}); answering it anyway", id, e.getClass().getSimpleName());
+            return true;
+        }
+    }
+
     private static Response busy() {
         return Response.builder().statusCode(503).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
                 .body("{\"error\":\"busy\"}").build();
@@ -357,33 +403,45 @@ public final class SlackBot implements AutoCloseable {
         }
         String text = MENTION.matcher(rawText == null ? "" : rawText).replaceAll(" ").strip();
         boolean direct = channel.startsWith("D");
-        if (!direct && (files || Disclosure.readsLikeDisclosure(text))) {
-            post(channel, thread, Reply.notice(MOVED_TO_DM));
-            String dm = openDm(user);
-            if (dm != null) {
-                post(dm, null, ask(new InboundMessage(PLATFORM, dm, user, text, files, false)));
-            }
-            return;
-        }
-        post(channel, thread, ask(new InboundMessage(PLATFORM, channel, user, text, files, !direct)));
+        answer(new InboundMessage(PLATFORM, channel, user, text, files, !direct),
+                reply -> post(channel, thread, reply), reply -> post(channel, thread, reply));
     }
 
     private void onDirect(String channel, String user, String thread, String text, boolean files) {
-        post(channel, thread, ask(new InboundMessage(PLATFORM, channel, user, text, files, false)));
+        answer(new InboundMessage(PLATFORM, channel, user, text, files, false),
+                reply -> post(channel, thread, reply), reply -> post(channel, thread, reply));
     }
 
+    /**
+     * A slash command's channel may be anyone's, even a DM between two other people, and only its replies are private:
+     * it is a shared conversation to the core, so a report typed there continues in the DM with the bot.
+     */
     private void onCommand(SlashCommandPayload p, SlashCommandContext ctx) {
         String text = p.getText() == null ? "" : p.getText().strip();
-        if (text.equalsIgnoreCase("report") || text.equalsIgnoreCase(BlockKit.REPORT_CHOICE)) {
-            String dm = startReport(p.getUserId());
-            if (dm != null && !dm.equals(p.getChannelId())) {
-                respond(ctx, Reply.notice("I've started your report in our direct messages, where only you can see it."));
-            }
+        answer(new InboundMessage(PLATFORM, p.getChannelId(), p.getUserId(), text.isEmpty() ? "help" : text, false, true),
+                reply -> respond(ctx, reply), reply -> respond(ctx, reply));
+    }
+
+    /**
+     * Carries out the core's reply to {@code message}: shown where it was written, or, when the core says the
+     * conversation must continue privately, the same message asked again from the person's DM with the bot and the
+     * core's short note shown where it was written ({@code showMoved}; nothing when that already is the DM).
+     */
+    private void answer(InboundMessage message, Consumer<Reply> showHere, Consumer<Reply> showMoved) {
+        Reply reply = ask(message);
+        if (reply.kind() != Reply.Kind.CONTINUE_PRIVATELY) {
+            showHere.accept(reply);
             return;
         }
-        Reply reply = ask(new InboundMessage(PLATFORM, p.getChannelId(), p.getUserId(), text.isEmpty() ? "help" : text,
-                false, false));
-        respond(ctx, reply);
+        String dm = openDm(message.userId());
+        if (dm == null) {
+            showHere.accept(PrivateChats.noPrivateChat());
+            return;
+        }
+        if (!dm.equals(message.conversationId())) {
+            showMoved.accept(reply);
+        }
+        post(dm, null, ask(new InboundMessage(PLATFORM, dm, message.userId(), message.text(), message.hasFiles(), false)));
     }
 
     private void respond(SlashCommandContext ctx, Reply reply) {
@@ -395,82 +453,88 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
-    /** Starts the triage in the reporter's DM; returns the DM channel id, or null when it could not be opened. */
-    private String startReport(String user) {
+    /** The App Home's Report a concern: the home tab is the person's own, so the report starts in their DM at once. */
+    private void startReport(String user) {
         String dm = openDm(user);
         if (dm != null) {
             post(dm, null, ask(new InboundMessage(PLATFORM, dm, user, BlockKit.REPORT_CHOICE, false, false)));
         }
-        return dm;
     }
 
     private void onTriageAnswer(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         BlockActionPayload.Action action = p.getActions().getFirst();
+        String channel = p.getChannel().getId();
         String messageTs = p.getContainer() == null ? null : p.getContainer().getMessageTs();
         // A question is answered once: two quick clicks (or two instances) cannot answer the next question too.
-        if (messageTs != null && !events.firstTime(PLATFORM, "answer:" + p.getChannel().getId() + ":" + messageTs)) {
+        if (messageTs != null && !firstTime("answer:" + channel + ":" + messageTs)) {
             return;
         }
         String label = action.getText() == null ? action.getValue() : action.getText().getText();
         List<LayoutBlock> original = p.getMessage() == null ? null : p.getMessage().getBlocks();
-        replaceClicked(p, ctx, BlockKit.answered(original, label), "You answered: " + label);
-        reply(p, ctx, ask(new InboundMessage(PLATFORM, p.getChannel().getId(), p.getUser().getId(), action.getValue(),
-                false, false)));
+        replaceClicked(p, ctx, BlockKit.answered(original, label), "You answered: " + BlockKit.escape(label));
+        answer(new InboundMessage(PLATFORM, channel, p.getUser().getId(), action.getValue(), false, !channel.startsWith("D")),
+                reply -> reply(p, ctx, reply), reply -> respondEphemeral(ctx, BlockKit.escape(reply.text())));
     }
 
     private void onChoice(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         String value = p.getActions().getFirst().getValue();
         String channel = p.getChannel().getId();
-        String user = p.getUser().getId();
-        if (BlockKit.REPORT_CHOICE.equals(value) && !channel.startsWith("D")) {
-            // A report never runs in a channel, even from a button under an answer there.
-            startReport(user);
-            respondEphemeral(ctx, "I've started your report in our direct messages, where only you can see it.");
-            return;
-        }
-        reply(p, ctx, ask(new InboundMessage(PLATFORM, channel, user, value, false, !channel.startsWith("D"))));
+        answer(new InboundMessage(PLATFORM, channel, p.getUser().getId(), value, false, !channel.startsWith("D")),
+                reply -> reply(p, ctx, reply), reply -> respondEphemeral(ctx, BlockKit.escape(reply.text())));
     }
 
     private void onFeedback(BlockActionRequest req, ActionContext ctx, boolean helpful) {
         BlockActionPayload p = req.getPayload();
         String[] parts = p.getActions().getFirst().getValue().split("\\|", 2);
         String messageTs = p.getContainer() == null ? "" : p.getContainer().getMessageTs();
-        if (events.firstTime(PLATFORM, "feedback:" + p.getUser().getId() + ":" + messageTs)) {
-            feedback.record(new FeedbackRecorder.Feedback(PLATFORM, parts[0], parts.length > 1 ? parts[1] : null, helpful));
+        try {
+            if (firstTime("feedback:" + p.getUser().getId() + ":" + messageTs)) {
+                feedback.record(new FeedbackRecorder.Feedback(PLATFORM, parts[0], parts.length > 1 ? parts[1] : null, helpful));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record answer feedback: {}", e.getClass().getSimpleName());
         }
         respondEphemeral(ctx, "Thank you: your feedback goes to the people who maintain the procedures.");
     }
 
+    /**
+     * An Acknowledge press. The button names its escalation and role; the message it is on ({@code channel:ts}, as the
+     * notifier recorded the delivery) lets the core check that the two belong together. The core decides; this only
+     * shows the outcome: the notice updated for everyone, or a refusal for the presser alone.
+     */
     private void onAcknowledge(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         String[] parts = p.getActions().getFirst().getValue().split("\\|", 2);
-        if (parts.length < 2) {
-            respondEphemeral(ctx, "This button is not one of mine.");
-            return;
-        }
         String channel = p.getChannel().getId();
         String user = p.getUser().getId();
-        MethodsClient client = client();
-        boolean member = membership.inChannel(client, channel, user);
-        AcknowledgeHandler.Outcome outcome = acknowledge.acknowledge(new AcknowledgeHandler.Request(parts[0], parts[1],
-                user, channel, member, membership.groupsOf(client, user)));
-        List<LayoutBlock> original = p.getMessage() == null ? null : p.getMessage().getBlocks();
-        switch (outcome.status()) {
-            case ACKNOWLEDGED, ALREADY_ACKNOWLEDGED -> {
-                String by = outcome.bySlackUserId() == null ? user : outcome.bySlackUserId();
-                long at = (outcome.at() == null ? clock.instant() : outcome.at()).getEpochSecond();
-                replaceClicked(p, ctx, BlockKit.acknowledged(original, by, at), "Acknowledged");
-                if (outcome.status() == AcknowledgeHandler.Status.ALREADY_ACKNOWLEDGED) {
-                    respondEphemeral(ctx, "Already acknowledged by " + BlockKit.acknowledgedLine(by, at) + ".");
-                }
-                LOG.info("Escalation {} acknowledged for {} ({})", parts[0], parts[1], outcome.status());
-            }
-            case NOT_ALLOWED -> respondEphemeral(ctx, "Only the people this escalation was sent to (members of this "
-                    + "channel or of the role's user group) can acknowledge it. Nothing was recorded.");
-            case UNKNOWN_ESCALATION -> respondEphemeral(ctx, "I can't find escalation " + parts[0] + ". Nothing was recorded.");
+        String messageTs = p.getContainer() == null ? null : p.getContainer().getMessageTs();
+        if (parts.length < 2 || messageTs == null) {
+            respondEphemeral(ctx, BlockKit.escape(AcknowledgementOutcome.REFUSAL));
+            return;
         }
+        AcknowledgementOutcome outcome;
+        try {
+            outcome = acknowledger.acknowledge(AcknowledgeRequest.button(parts[0], parts[1], new Actor(Platform.SLACK, user),
+                    channel + ":" + messageTs));
+        } catch (RuntimeException e) {
+            LOG.warn("Acknowledging failed: {}", e.getClass().getSimpleName());
+            respondEphemeral(ctx, BlockKit.escape(Reply.FAULT_URGENT + " " + Reply.FAULT));
+            return;
+        }
+        if (outcome.refused()) {
+            respondEphemeral(ctx, BlockKit.escape(outcome.text()));
+            return;
+        }
+        String by = outcome.acknowledgement().userId();
+        long at = outcome.acknowledgement().at().getEpochSecond();
+        List<LayoutBlock> original = p.getMessage() == null ? null : p.getMessage().getBlocks();
+        replaceClicked(p, ctx, BlockKit.acknowledged(original, by, at), "Acknowledged");
+        if (outcome.status() == AcknowledgementOutcome.Status.ALREADY_ACKNOWLEDGED) {
+            respondEphemeral(ctx, "Already acknowledged by " + BlockKit.acknowledgedLine(by, at) + ".");
+        }
+        LOG.info("Escalation {} acknowledged for {} ({})", outcome.reference(), outcome.role().id(), outcome.status());
     }
 
     private void publishHome(String user) {
@@ -484,6 +548,7 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
+    /** The core's reply; when the core fails (a store that cannot write), the person is told so, with the phone fallback. */
     private Reply ask(InboundMessage message) {
         try {
             Reply reply = conversation.handle(message);
@@ -492,7 +557,7 @@ public final class SlackBot implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("The core failed to answer: {}", e.getClass().getSimpleName());
             LOG.debug("The core failed to answer", e);
-            return Reply.notice(FAILED);
+            return Reply.fault();
         }
     }
 
@@ -541,9 +606,11 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
-    private void respondEphemeral(ActionContext ctx, String text) {
+    /** A line for the presser alone, as mrkdwn: escape anything not built here ({@link BlockKit#escape}). */
+    private void respondEphemeral(ActionContext ctx, String mrkdwn) {
         try {
-            ctx.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(text).build());
+            ctx.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                    .text(mrkdwn).build());
         } catch (Exception e) {
             LOG.warn("response_url failed: {}", e.getClass().getSimpleName());
         }
@@ -565,8 +632,8 @@ public final class SlackBot implements AutoCloseable {
     private static ThreadPoolExecutor workers(int configured) {
         AtomicInteger n = new AtomicInteger();
         // One thread per core by default: the work is mostly CPU (search, JSON), and more threads only compete with the
-        // request threads that must ack within 3 s (SlackLoadBench: 8 threads on 2 cores doubled ack p99 and backed
-        // replies up by seconds at 200/s). Raise it (SLACK_WORKER_THREADS) when Web API calls are slow.
+        // request threads that must ack within 3 s (SlackLoadBench measures ack latency against the worker count).
+        // Raise it (SLACK_WORKER_THREADS) when Web API calls are slow.
         int threads = configured > 0 ? configured : Math.max(2, Runtime.getRuntime().availableProcessors());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(2_000), r -> {

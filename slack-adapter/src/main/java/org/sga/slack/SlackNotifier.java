@@ -26,10 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts outbox messages to Slack with {@code chat.postMessage}: escalation notices to the role's channel with an
  * Acknowledge button, notices for the reporter (role {@code reporter}) to their DM as plain text. A notice to a role's
- * backup ({@link OutboxRow#BACKUP}) links to the role's first notice, found through {@link FirstNotices} and
+ * backup ({@link OutboxRow#BACKUP}) or a later reminder links to the role's first notice, found through {@link FirstNotices} and
  * {@code chat.getPermalink}; when there is no link to be had the backup's notice goes without one, as it must not wait.
  * Maps failures for the outbox: HTTP 429 waits for {@code Retry-After}, 5xx and timeouts are retried with backoff,
- * {@code ok:false} is retried only for Slack's transient errors. Logs error codes and references, never the message.
+ * {@code ok:false} is retried for Slack's transient errors and for a refused token or scope ({@link #ACCESS}), which
+ * is an outage of the whole bot, not a bad channel: the notice waits until an administrator fixes the app. Logs error
+ * codes and references, never the message.
  */
 public final class SlackNotifier implements Notifier {
 
@@ -39,6 +41,13 @@ public final class SlackNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
+    /**
+     * Slack refused the bot itself, not this message: its token is invalid, revoked or expired, the app was uninstalled
+     * or lost a scope. Every notice would fail alike; giving them up would drop escalations for an outage.
+     */
+    private static final Set<String> ACCESS = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
+            "account_inactive", "missing_scope", "no_permission", "not_allowed_token_type", "ekm_access_denied",
+            "team_access_not_granted", "org_login_required");
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
     private static final int REMEMBERED = 10_000;
     private static final int TEXT_CHARS = 3000;
@@ -89,15 +98,18 @@ public final class SlackNotifier implements Notifier {
             }
         }
         boolean toReporter = REPORTER.equals(row.role());
-        Optional<OriginalNotice> original = !toReporter && OutboxRow.BACKUP.equals(row.attempt())
+        Optional<OriginalNotice> original = !toReporter && !OutboxRow.INITIAL.equals(row.attempt())
                 ? originalNotice(row) : Optional.empty();
         String linkLine = original.map(o -> "\n\nOriginal notice in <#" + o.channel() + ">: <" + o.permalink() + ">")
                 .orElse("");
         ChatPostMessageResponse response;
         try {
             response = client.chatPostMessage(r -> {
-                r.channel(row.channelTarget()).text(BlockKit.cut(row.payload(), TEXT_CHARS - linkLine.length()) + linkLine)
-                        .unfurlLinks(false).unfurlMedia(false);
+                // The text is what notifications show; escaped like the blocks, so a note cannot ping, mention or
+                // disguise a link. The link line is the bot's own, built from Slack's permalink.
+                r.channel(row.channelTarget())
+                        .text(BlockKit.escape(BlockKit.cut(row.payload(), TEXT_CHARS - linkLine.length())) + linkLine)
+                        .unfurlLinks(false).unfurlMedia(false).linkNames(false);
                 if (!toReporter) {
                     r.blocks(BlockKit.escalation(row.payload(), row.escalationRef(), row.role(),
                             original.map(o -> BlockKit.originalNotice(o.permalink(), o.channel())).orElse(null)));
@@ -112,7 +124,7 @@ public final class SlackNotifier implements Notifier {
                 throw DeliveryException.retryAfter("ratelimited", wait);
             }
             LOG.warn("Slack answered HTTP {} for escalation {} ({})", status, row.escalationRef(), row.role());
-            if (status >= 500 || status == 0 || status == 408) {
+            if (status >= 500 || status == 0 || status == 408 || status == 401 || status == 403) {
                 throw DeliveryException.retryable("http_" + status);
             }
             throw DeliveryException.permanent("http_" + status);
@@ -125,6 +137,11 @@ public final class SlackNotifier implements Notifier {
         }
         if (!response.isOk()) {
             String error = response.getError();
+            if (ACCESS.contains(error)) {
+                LOG.warn("Slack refused the bot's access for escalation {} ({}): {}; the notice waits and is retried",
+                        row.escalationRef(), row.role(), error);
+                throw DeliveryException.retryable(error);
+            }
             LOG.warn("chat.postMessage refused escalation {} ({}): {}", row.escalationRef(), row.role(), error);
             throw TRANSIENT.contains(error) ? DeliveryException.retryable(error) : DeliveryException.permanent(error);
         }
@@ -193,5 +210,10 @@ public final class SlackNotifier implements Notifier {
 
     static List<String> transientErrors() {
         return List.copyOf(TRANSIENT);
+    }
+
+    /** Slack's error codes that refuse the bot itself rather than one message, for health to tell apart. */
+    public static Set<String> accessErrors() {
+        return ACCESS;
     }
 }

@@ -1,18 +1,14 @@
 package org.sga.slack;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * What the adapter needs from the environment. The signing secret is needed for HTTP mode, the app token for
  * Socket Mode; {@code apiUrl} ends in {@code /api/} and points the Web API client at Slack, a proxy or a test
- * server. {@code ackUserGroups} are user group ids whose members may be allowed to acknowledge beside the
- * members of a role's channel. {@code workerThreads} sizes the pool that works after the ack (0: one per core, at least two).
+ * server. {@code workerThreads} sizes the pool that works after the ack (0: one per core, at least two).
  * {@code toString} never shows the secrets.
  */
-public record SlackSettings(String botToken, String signingSecret, String appToken, String apiUrl,
-                            List<String> ackUserGroups, int workerThreads) {
+public record SlackSettings(String botToken, String signingSecret, String appToken, String apiUrl, int workerThreads) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
@@ -25,8 +21,6 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
             apiUrl = apiUrl + "/";
         }
         URI.create(apiUrl);
-        ackUserGroups = ackUserGroups == null ? List.of()
-                : ackUserGroups.stream().filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (workerThreads < 0) {
             throw new IllegalArgumentException("workerThreads must be 0 (default) or more");
         }
@@ -36,11 +30,7 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
     }
 
     public SlackSettings(String botToken, String signingSecret, String appToken, String apiUrl) {
-        this(botToken, signingSecret, appToken, apiUrl, List.of(), 0);
-    }
-
-    public SlackSettings(String botToken, String signingSecret, String appToken, String apiUrl, List<String> ackUserGroups) {
-        this(botToken, signingSecret, appToken, apiUrl, ackUserGroups, 0);
+        this(botToken, signingSecret, appToken, apiUrl, 0);
     }
 
     public boolean socketMode() {
@@ -58,6 +48,6 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
     @Override
     public String toString() {
         return "SlackSettings[apiUrl=" + apiUrl + ", httpMode=" + httpMode() + ", socketMode=" + socketMode()
-                + ", ackUserGroups=" + ackUserGroups + ", workerThreads=" + workerThreads + "]";
+                + ", workerThreads=" + workerThreads + "]";
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.util.json.GsonFactory;
@@ -78,13 +79,26 @@ class BlockKitTest {
         }
 
         @Test
-        void givenOutcome_thenNumberedChecklistWithCitations() {
+        void givenOutcome_thenEachOwnersActionsAreNumberedUnderTheirOwnHeadingWithCitations() {
             Reply r = new Reply(Reply.Kind.TRIAGE_OUTCOME, null, "Reference SG-1", null, List.of(), List.of(), List.of(),
-                    List.of(new Reply.ChecklistItem("A", "Tell the DSL", "Today.", List.of(ScriptedCore.SECTION)),
-                            new Reply.ChecklistItem("B", "Keep the phone", "Do not look.", List.of(ScriptedCore.OTHER))));
-            String json = json(BlockKit.render(r));
-            assertThat(json).contains("Checklist").contains("*1. Tell the DSL*").contains("*2. Keep the phone*")
-                    .contains("§4.4").contains("§7.2").contains("procedure version not stated").contains("Content seed-1");
+                    List.of(new Reply.ChecklistItem("A", "reporter", "What you do now", "Tell the DSL", "Today.",
+                                    List.of(ScriptedCore.SECTION)),
+                            new Reply.ChecklistItem("B", "reporter", "What you do now", "Keep the phone", "Do not look.",
+                                    List.of(ScriptedCore.OTHER)),
+                            new Reply.ChecklistItem("C", "safeguarding_lead", "What the DSL will do", "Refer to the police",
+                                    "Now.", List.of(ScriptedCore.SECTION)),
+                            new Reply.ChecklistItem("D", "police", "What the police will do", "Check access", "Later.",
+                                    List.of(ScriptedCore.SECTION))));
+            List<LayoutBlock> blocks = BlockKit.render(r);
+            String json = json(blocks);
+            assertThat(blocks).filteredOn(b -> b instanceof HeaderBlock)
+                    .extracting(b -> ((HeaderBlock) b).getText().getText())
+                    .containsExactly("What you do now", "What the DSL will do", "What the police will do");
+            assertThat(json).contains("*1. Tell the DSL*").contains("*2. Keep the phone*").contains("*1. Refer to the police*")
+                    .contains("*1. Check access*").contains("§4.4").contains("§7.2").contains("seed-1")
+                    .doesNotContain("Checklist");
+            assertThat(json.indexOf("What you do now")).isLessThan(json.indexOf("What the DSL will do"));
+            assertThat(json.indexOf("What the DSL will do")).isLessThan(json.indexOf("What the police will do"));
         }
     }
 
@@ -149,12 +163,16 @@ class BlockKitTest {
     }
 
     @Test
-    void givenDisclosureWords_thenMovedToDm() {
-        assertThat(Disclosure.readsLikeDisclosure("a pupil told me her uncle hits her")).isTrue();
-        assertThat(Disclosure.readsLikeDisclosure("I'm worried about a child in year 9")).isTrue();
-        assertThat(Disclosure.readsLikeDisclosure("report a concern")).isTrue();
-        assertThat(Disclosure.readsLikeDisclosure("nudes going round school")).isTrue();
-        assertThat(Disclosure.readsLikeDisclosure("what does section 4.4 say about preserving evidence")).isFalse();
-        assertThat(Disclosure.readsLikeDisclosure("who is the designated safeguarding lead")).isFalse();
+    void givenAPersonsWordsInTheNotificationText_thenNoChannelPingMentionOrDisguisedLink() {
+        String typed = "<!channel> <@U0LEAD> <https://evil.example/login|Open the case file> & more";
+        String fallback = BlockKit.fallback(Reply.notice("\"" + typed + "\" is not one of the answers."));
+        assertThat(fallback).doesNotContain("<").doesNotContain(">")
+                .contains("&lt;!channel&gt; &lt;@U0LEAD&gt; &lt;https://evil.example/login|Open the case file&gt; &amp; more");
+    }
+
+    @Test
+    void givenAnAcknowledgementFromAnotherPlatform_thenShownAsTextNotAsASlackMention() {
+        assertThat(BlockKit.acknowledgedLine("slack:UDSL", 1_764_327_720L)).startsWith("<@UDSL> at <!date^1764327720^");
+        assertThat(BlockKit.acknowledgedLine("teams:29:<!here>", 1_764_327_720L)).startsWith("teams:29:&lt;!here&gt; at");
     }
 }

@@ -24,7 +24,8 @@ class ConversationFlowTest {
     void start() {
         core = new ScriptedCore();
         feedback = new CopyOnWriteArrayList<>();
-        endpoint = new SlackEndpoint(core, AcknowledgeHandler.channelMembersOnly(), feedback::add, Clock.systemUTC());
+        endpoint = new SlackEndpoint(core.behindPrivateChats(), ScriptedCore.NO_ACKNOWLEDGEMENTS, feedback::add,
+                Clock.systemUTC());
         slack = endpoint.slack;
     }
 
@@ -70,7 +71,7 @@ class ConversationFlowTest {
             List<Map<String, String>> posts = slack.calls("chat.postMessage");
             assertThat(posts.get(0).get("channel")).isEqualTo("CSTAFF");
             assertThat(posts.get(0).get("thread_ts")).isEqualTo("1700000001.000200");
-            assertThat(posts.get(0).get("text")).contains("direct message").doesNotContain("uncle");
+            assertThat(posts.get(0).get("text")).contains("private message").doesNotContain("uncle");
             assertThat(posts.get(1).get("channel")).isEqualTo(SlackFake.DM);
             assertThat(slack.calls("conversations.open").getFirst().get("users")).isEqualTo("U1");
             assertThat(core.received).singleElement().satisfies(m -> {
@@ -151,7 +152,11 @@ class ConversationFlowTest {
             assertThat(lastPost().get("channel")).isEqualTo(SlackFake.DM);
             assertThat(lastPost().get("blocks")).contains("Is a child in immediate danger?").contains("sga_answer:0");
             SlackFake.await("the pointer", () -> slack.responses().size() == 1);
-            assertThat(slack.responseBodies().getFirst()).contains("direct messages");
+            assertThat(slack.responseBodies().getFirst()).contains("private message");
+            assertThat(core.received).singleElement().satisfies(m -> {
+                assertThat(m.conversationId()).isEqualTo(SlackFake.DM);
+                assertThat(m.sharedChannel()).isFalse();
+            });
         }
     }
 
@@ -188,7 +193,7 @@ class ConversationFlowTest {
             endpoint.requests.interaction(Events.click("U1", SlackFake.DM, "1700000012.1", "sga_answer:0", "Yes", "yes", "[]",
                     slack.responseUrl("c2")));
             awaitPosts(3);
-            assertThat(lastPost().get("blocks")).contains("Checklist").contains("Tell the DSL").contains("Child abuse and IT §4.4");
+            assertThat(lastPost().get("blocks")).contains("What you do now").contains("Tell the DSL").contains("Child abuse and IT §4.4");
             assertThat(core.received).extracting(InboundMessage::text).containsExactly("report a concern", "no", "yes");
         }
     }

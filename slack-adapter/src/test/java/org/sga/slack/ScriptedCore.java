@@ -9,7 +9,10 @@ import org.sga.core.conversation.Choice;
 import org.sga.core.conversation.Citation;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.InboundMessage;
+import org.sga.core.conversation.PrivateChats;
+import org.sga.core.conversation.PrivateTopics;
 import org.sga.core.conversation.Reply;
+import org.sga.core.escalation.Acknowledger;
 
 /**
  * A stand-in for the core with the same reply shapes: answers with a citation, a two-question triage that ends in
@@ -22,7 +25,27 @@ final class ScriptedCore implements Conversation {
     static final Citation OTHER = new Citation("child-abuse-and-ict#7.2", "Child abuse and IT §7.2", "Preserving evidence",
             "seed-1", LocalDate.of(2026, 11, 28), "https://example.org/procedures/ict");
 
+    /** For tests that press no Acknowledge button: any acknowledgement fails them. */
+    static final Acknowledger NO_ACKNOWLEDGEMENTS = request -> {
+        throw new AssertionError("no acknowledgement expected");
+    };
+
     final List<InboundMessage> received = new CopyOnWriteArrayList<>();
+
+    /**
+     * This stand-in behind the core's real rule that reports continue in private, with the shipped phrases; "report"
+     * and "report a concern" start a report, as they start this stand-in's triage.
+     */
+    Conversation behindPrivateChats() {
+        try (var in = new java.io.InputStreamReader(ScriptedCore.class.getResourceAsStream("/conversation/private-topics.txt"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            PrivateTopics topics = PrivateTopics.parse(in, "private-topics.txt");
+            return new PrivateChats(this, topics, text -> text.strip().equalsIgnoreCase("report")
+                    || text.strip().equalsIgnoreCase("report a concern"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private final Map<String, Integer> triage = new ConcurrentHashMap<>();
 
     @Override
@@ -46,7 +69,7 @@ final class ScriptedCore implements Conversation {
         if (step != null && step == 2) {
             triage.remove(key);
             return new Reply(Reply.Kind.TRIAGE_OUTCOME, null, "Reference SG-1 · urgency high", null, List.of(), List.of(),
-                    List.of(), List.of(new Reply.ChecklistItem("TELL_DSL", "Tell the DSL", "Tell your designated safeguarding lead today.",
+                    List.of(), List.of(new Reply.ChecklistItem("TELL_DSL", "reporter", "What you do now", "Tell the DSL", "Tell your designated safeguarding lead today.",
                             List.of(SECTION))));
         }
         if (text.equals("help")) {

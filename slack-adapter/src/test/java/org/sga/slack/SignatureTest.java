@@ -20,7 +20,7 @@ class SignatureTest {
     @BeforeAll
     static void start() {
         core = new ScriptedCore();
-        endpoint = new SlackEndpoint(core, AcknowledgeHandler.channelMembersOnly(), f -> { }, CLOCK);
+        endpoint = new SlackEndpoint(core, ScriptedCore.NO_ACKNOWLEDGEMENTS, f -> { }, CLOCK);
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.sga.core.conversation.Conversation;
+import org.sga.core.escalation.Acknowledger;
 
 /** The adapter as the application serves it: Tomcat, the signature filter, Bolt's servlet at /slack/events. */
 final class SlackEndpoint implements AutoCloseable {
@@ -24,15 +25,19 @@ final class SlackEndpoint implements AutoCloseable {
     private final Tomcat tomcat = new Tomcat();
     final SignedRequests requests;
 
-    SlackEndpoint(Conversation core, AcknowledgeHandler acknowledge, FeedbackRecorder feedback, Clock clock) {
-        this(core, new InMemoryEvents(), acknowledge, feedback, clock);
+    SlackEndpoint(Conversation core, Acknowledger acknowledger, FeedbackRecorder feedback, Clock clock) {
+        this(core, new InMemoryEvents(), acknowledger, feedback, clock);
     }
 
-    SlackEndpoint(Conversation core, org.sga.core.conversation.ProcessedEvents events, AcknowledgeHandler acknowledge,
+    SlackEndpoint(Conversation core, org.sga.core.conversation.ProcessedEvents events, Acknowledger acknowledger,
                   FeedbackRecorder feedback, Clock clock) {
-        SlackSettings settings = new SlackSettings("xoxb-test", SignedRequests.SECRET, null, slack.apiUrl(),
-                java.util.List.of("SGROUP"));
-        bot = new SlackBot(settings, core, events, acknowledge, feedback, clock);
+        this(core, events, acknowledger, feedback, clock, ApiCalls.NONE);
+    }
+
+    SlackEndpoint(Conversation core, org.sga.core.conversation.ProcessedEvents events, Acknowledger acknowledger,
+                  FeedbackRecorder feedback, Clock clock, ApiCalls apiCalls) {
+        SlackSettings settings = new SlackSettings("xoxb-test", SignedRequests.SECRET, null, slack.apiUrl());
+        bot = new SlackBot(settings, core, events, acknowledger, feedback, clock, apiCalls);
         tomcat.setPort(0);
         tomcat.setBaseDir(System.getProperty("java.io.tmpdir") + "/sga-tomcat-" + ProcessHandle.current().pid());
         Context context = tomcat.addContext("", null);

@@ -46,7 +46,6 @@ final class SlackFake implements AutoCloseable {
                 "{\"ok\":true,\"channel\":{\"id\":\"" + DM + "\"}}")));
         server.stubFor(post(urlEqualTo("/api/conversations.members")).willReturn(okJson(
                 "{\"ok\":true,\"members\":[\"UDSL\",\"UOTHER\"],\"response_metadata\":{\"next_cursor\":\"\"}}")));
-        server.stubFor(post(urlEqualTo("/api/usergroups.users.list")).willReturn(okJson("{\"ok\":true,\"users\":[\"UGROUP\"]}")));
         server.stubFor(post(urlPathMatching("/respond/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
         // Anything else answers like Slack does for an unknown method.
         server.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":false,\"error\":\"unknown_method\"}")));

@@ -116,6 +116,33 @@ class SlackNotifierTest {
     }
 
     @Test
+    void givenTheBotsTokenOrScopeRefused_thenRetryableAsAnOutageNeverGivenUp() {
+        for (String code : List.of("invalid_auth", "token_revoked", "account_inactive", "missing_scope", "not_authed")) {
+            slack.server.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(
+                    "{\"ok\":false,\"error\":\"" + code + "\"}")));
+            assertThatThrownBy(() -> notifier.deliver(message("safeguarding_lead", "CDSL", 1)))
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                        assertThat(e.retryable()).as(code).isTrue();
+                        assertThat(e.code()).isEqualTo(code);
+                    });
+        }
+    }
+
+    @Test
+    void givenANoteThatTriesToPingLinkOrMention_thenTheNotificationTextIsEscapedToo() throws Exception {
+        String note = "<!channel> <@U0LEAD> <https://evil.example/login|Open the case file>";
+        OutboxMessage m = new OutboxMessage(3, new OutboxRow("SG-7", "safeguarding_lead", OutboxRow.INITIAL, "slack", "CDSL",
+                "[URGENT] Safeguarding escalation SG-7\nNote from the reporter:\n" + note, "URGENT", Instant.now(), null),
+                1, "w-1", Instant.now().plusSeconds(60));
+        notifier.deliver(m);
+        Map<String, String> posted = slack.calls("chat.postMessage").getLast();
+        assertThat(posted.get("text")).doesNotContain("<!channel>").doesNotContain("<@U0LEAD>")
+                .doesNotContain("<https://evil.example").contains("&lt;!channel&gt;");
+        assertThat(posted.get("blocks")).doesNotContain("<!channel>").doesNotContain("<https://evil.example");
+        assertThat(posted.get("link_names")).isNotEqualTo("true");
+    }
+
+    @Test
     void givenTransientOkFalse_thenRetryable() {
         slack.server.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":false,\"error\":\"internal_error\"}")));
         assertThatThrownBy(() -> notifier.deliver(message("safeguarding_lead", "CDSL", 1)))

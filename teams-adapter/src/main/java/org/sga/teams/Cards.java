@@ -13,7 +13,9 @@ import org.sga.core.conversation.Reply;
 /**
  * Core replies as Adaptive Cards (schema 1.4, what Teams renders on every client). Every button is an
  * {@code Action.Submit} whose data says what it is ({@code sga}: choice, feedback or ack), so the bot never has to
- * guess from text.
+ * guess from text. Text that carries anyone's own words (an escalation notice with the reporter's note and name, a
+ * notice to the reporter, the line that closes a clicked card) is plain text ({@code RichTextBlock} runs, which Teams
+ * never reads as Markdown), so it cannot become a link, an image or a mention; procedure answers keep their Markdown.
  */
 final class Cards {
 
@@ -65,9 +67,16 @@ final class Cards {
             body.add(text("Source: " + reply.citation().full() + " — " + reply.citation().heading()).put("isSubtle", true).put("size", "Small"));
             body.add(text(reply.citation().content()).put("isSubtle", true).put("size", "Small"));
         }
-        for (int i = 0; i < reply.checklist().size(); i++) {
-            Reply.ChecklistItem item = reply.checklist().get(i);
-            body.add(text((i + 1) + ". " + item.title()).put("weight", "Bolder").put("spacing", "Medium"));
+        String heading = null;
+        int n = 0;
+        for (Reply.ChecklistItem item : reply.checklist()) {
+            if (!item.heading().equals(heading)) {
+                heading = item.heading();
+                n = 0;
+                body.add(text(heading).put("size", "Medium").put("weight", "Bolder").put("spacing", "Large")
+                        .put("separator", true));
+            }
+            body.add(text(++n + ". " + item.title()).put("weight", "Bolder").put("spacing", "Medium"));
             body.add(text(item.text()));
             if (!item.cites().isEmpty()) {
                 body.add(text(String.join("; ", item.cites().stream().map(Citation::full).toList()))
@@ -103,7 +112,7 @@ final class Cards {
     /** An escalation for a role's channel, with the Acknowledge button. */
     static ObjectNode escalation(String ref, String role, String payload) {
         ObjectNode card = card();
-        ((ArrayNode) card.get("body")).add(text(payload));
+        plain((ArrayNode) card.get("body"), payload);
         ((ArrayNode) card.get("actions")).add(submit("Acknowledge", F.objectNode().put(KIND, ACK).put("ref", ref).put("role", role)));
         return card;
     }
@@ -111,7 +120,7 @@ final class Cards {
     /** A plain notice (e.g. to the reporter) as a card without buttons. */
     static ObjectNode notice(String text) {
         ObjectNode card = card();
-        ((ArrayNode) card.get("body")).add(text(text));
+        plain((ArrayNode) card.get("body"), text);
         return card;
     }
 
@@ -122,7 +131,7 @@ final class Cards {
         if (!card.path("body").isArray()) {
             card.set("body", F.arrayNode());
         }
-        ((ArrayNode) card.get("body")).add(text("✔ " + line).put("weight", "Bolder").put("spacing", "Medium"));
+        ((ArrayNode) card.get("body")).add(plainLine("✔ " + line).put("spacing", "Medium"));
         return card;
     }
 
@@ -150,6 +159,29 @@ final class Cards {
 
     private static ObjectNode text(String text) {
         return F.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+    }
+
+    /** {@code text} as plain text, a block per line so line breaks show on every client. */
+    static void plain(ArrayNode body, String text) {
+        boolean gap = false;
+        for (String line : text.split("\n", -1)) {
+            if (line.isBlank()) {
+                gap = true;
+                continue;
+            }
+            ObjectNode block = plainLine(line);
+            if (gap) {
+                block.put("spacing", "Medium");
+                gap = false;
+            }
+            body.add(block);
+        }
+    }
+
+    private static ObjectNode plainLine(String line) {
+        ObjectNode block = F.objectNode().put("type", "RichTextBlock");
+        block.putArray("inlines").addObject().put("type", "TextRun").put("text", line);
+        return block;
     }
 
     private static ObjectNode submit(String title, ObjectNode data) {

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.escalation.Acknowledger;
+import org.sga.core.escalation.ChannelMembership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class Teams implements AutoCloseable {
 
     private final TeamsEndpoint endpoint;
     private final TeamsNotifier notifier;
+    private final TeamsChannelMembers channelMembers;
     private final ExecutorService workers;
 
     /** What the adapter needs from the application. */
@@ -72,7 +75,7 @@ public final class Teams implements AutoCloseable {
         TeamsBotAdapter adapter = new TeamsBotAdapter(credentialProvider, clients);
         CardMemory cards = new CardMemory(with.store());
         TeamsBot bot = new TeamsBot(with.conversation(), with.processedEvents(), cards, with.references(), with.acknowledger(),
-                with.feedback());
+                with.feedback(), clients);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), r -> {
@@ -82,6 +85,7 @@ public final class Teams implements AutoCloseable {
                 });
         this.endpoint = new TeamsEndpoint(credentialProvider, adapter, bot, with.processedEvents(), workers);
         this.notifier = new TeamsNotifier(settings, clients, with.references(), cards, tokens);
+        this.channelMembers = new TeamsChannelMembers(clients, with.references(), settings);
     }
 
     public TeamsEndpoint endpoint() {
@@ -90,6 +94,11 @@ public final class Teams implements AutoCloseable {
 
     public TeamsNotifier notifier() {
         return notifier;
+    }
+
+    /** The Teams roster's answer, for the core's acknowledgement policy, to "is this person in this channel now?". */
+    public ChannelMembership channelMembers() {
+        return channelMembers;
     }
 
     /** Lets queued turns finish for a few seconds, then stops. */

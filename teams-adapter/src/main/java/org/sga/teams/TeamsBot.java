@@ -8,6 +8,8 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
@@ -22,8 +24,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.InboundMessage;
+import org.sga.core.conversation.PrivateChats;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.conversation.Reply;
+import org.sga.core.escalation.AcknowledgeRequest;
+import org.sga.core.escalation.AcknowledgementOutcome;
+import org.sga.core.escalation.Acknowledger;
+import org.sga.core.escalation.Actor;
 import org.sga.core.escalation.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One turn of the Teams conversation: translates an authenticated activity into an {@link InboundMessage}, the core's
  * {@link Reply} into a card, and button clicks (Action.Submit) into the next message, a feedback vote or an
- * acknowledgement. No decision about safeguarding is taken here.
+ * acknowledgement. When the core says a conversation must continue privately, it goes on in the person's personal
+ * chat with the bot, created if need be. No decision about safeguarding is taken here.
  */
 final class TeamsBot implements Bot {
 
@@ -46,11 +54,13 @@ final class TeamsBot implements Bot {
     private final ConversationReferences references;
     private final Acknowledger acknowledger;
     private final Feedback feedback;
+    private final ConnectorClients clients;
     /** References already stored by this instance, so a chatty user does not cost a write per message. */
     private final Map<String, TeamsReference> saved = new ConcurrentHashMap<>();
 
     TeamsBot(Conversation conversation, ProcessedEvents processed, CardMemory cards, ConversationReferences references,
-             Acknowledger acknowledger, Feedback feedback) {
+             Acknowledger acknowledger, Feedback feedback, ConnectorClients clients) {
+        this.clients = clients;
         this.conversation = conversation;
         this.processed = processed;
         this.cards = cards;
@@ -85,7 +95,7 @@ final class TeamsBot implements Bot {
         String text = Objects.requireNonNullElse(activity.removeRecipientMention(), "").strip();
         InboundMessage message = new InboundMessage(Platform.TEAMS.id(), activity.getConversation().getId(),
                 activity.getFrom().getId(), text, hasFiles(activity.getAttachments()), !personal);
-        answer(turn, message);
+        answer(turn, activity, message);
     }
 
     private void onSubmit(TurnContext turn, Activity activity) {
@@ -100,7 +110,7 @@ final class TeamsBot implements Bot {
                 }
                 String label = data.path("label").asText(data.path("value").asText(""));
                 close(turn, conversationId, cardId, "You chose: " + label);
-                answer(turn, new InboundMessage(Platform.TEAMS.id(), conversationId, activity.getFrom().getId(),
+                answer(turn, activity, new InboundMessage(Platform.TEAMS.id(), conversationId, activity.getFrom().getId(),
                         data.path("value").asText(""), false, !isPersonal(activity)));
             }
             case Cards.FEEDBACK -> {
@@ -117,29 +127,123 @@ final class TeamsBot implements Bot {
         }
     }
 
+    /**
+     * An Acknowledge click. The card names its escalation and role; the conversation the card was posted as (the
+     * notice's thread, as the notifier recorded the delivery) lets the core check that they belong together. The core
+     * decides; a refusal goes to the clicker's personal chat, not the channel.
+     */
     private void acknowledge(TurnContext turn, Activity activity, JsonNode data, String conversationId, String cardId) {
         ChannelAccount from = activity.getFrom();
-        AcknowledgeOutcome outcome = acknowledger.acknowledge(data.path("ref").asText(""), data.path("role").asText(""),
-                new TeamsUser(from.getId(), from.getAadObjectId(), from.getName()));
-        switch (outcome.status()) {
-            case NOT_ALLOWED -> send(turn, Cards.notice((from.getName() == null ? "You" : from.getName())
-                    + " cannot acknowledge this escalation: only the people configured for this role can. "
-                    + "The card stays open for them."));
-            case ACKNOWLEDGED, ALREADY_ACKNOWLEDGED -> close(turn, conversationId, cardId,
-                    "Acknowledged by " + outcome.by() + " at " + TIME.format(outcome.at()) + ".");
+        AcknowledgementOutcome outcome;
+        try {
+            outcome = acknowledger.acknowledge(AcknowledgeRequest.button(data.path("ref").asText(""),
+                    data.path("role").asText(""), new Actor(Platform.TEAMS, from.getId(), from.getAadObjectId()),
+                    conversationId));
+        } catch (RuntimeException e) {
+            LOG.warn("Acknowledging failed: {}", e.getClass().getSimpleName());
+            tellPrivately(turn, activity, Cards.reply(Reply.fault()));
+            return;
+        }
+        if (outcome.refused()) {
+            tellPrivately(turn, activity, Cards.notice(outcome.text()));
+            return;
+        }
+        String by = outcome.accepted() && from.getName() != null && !from.getName().isBlank()
+                ? from.getName() : outcome.acknowledgement().userId();
+        close(turn, conversationId, cardId, "Acknowledged by " + by + " at " + TIME.format(outcome.acknowledgement().at()) + ".");
+    }
+
+    /**
+     * Carries out the core's reply: in this conversation, or, when the core says the conversation must continue
+     * privately, the same message asked again from the person's personal chat, with the core's short note left here.
+     */
+    private void answer(TurnContext turn, Activity activity, InboundMessage message) {
+        Reply reply = ask(message);
+        if (reply.kind() != Reply.Kind.CONTINUE_PRIVATELY) {
+            send(turn, Cards.reply(reply));
+            return;
+        }
+        String chat = privateChat(activity);
+        if (chat == null) {
+            send(turn, Cards.reply(PrivateChats.noPrivateChat()));
+            return;
+        }
+        if (!chat.equals(message.conversationId())) {
+            send(turn, Cards.reply(reply));
+        }
+        sendTo(activity.getServiceUrl(), chat, Cards.reply(ask(new InboundMessage(Platform.TEAMS.id(), chat,
+                message.userId(), message.text(), message.hasFiles(), false))));
+    }
+
+    private Reply ask(InboundMessage message) {
+        try {
+            return conversation.handle(message);
+        } catch (RuntimeException e) {
+            // A store that cannot write lands here: the person is told, with the phone fallback.
+            LOG.warn("The core failed on a Teams message ({})", e.getClass().getSimpleName());
+            LOG.debug("The core failed on a Teams message", e);
+            return Reply.fault();
         }
     }
 
-    private void answer(TurnContext turn, InboundMessage message) {
-        Reply reply;
-        try {
-            reply = conversation.handle(message);
-        } catch (RuntimeException e) {
-            LOG.error("The core failed on a Teams message ({})", e.getClass().getSimpleName(), e);
-            reply = Reply.notice("Sorry, something went wrong on my side and I could not answer. Please try again; "
-                    + "if a child is in immediate danger, call 999.");
+    /** To the person alone: their personal chat with the bot, or here when Teams will not open one. */
+    private void tellPrivately(TurnContext turn, Activity activity, JsonNode card) {
+        String chat = privateChat(activity);
+        if (chat == null || chat.equals(activity.getConversation().getId())) {
+            send(turn, card);
+        } else {
+            sendTo(activity.getServiceUrl(), chat, card);
         }
-        send(turn, Cards.reply(reply));
+    }
+
+    /**
+     * The sender's personal chat with the bot: this conversation when it is one, otherwise created (Teams returns the
+     * existing one) through the connector the activity came from; null when Teams would not. Remembered, so later
+     * notices to the reporter reach it.
+     */
+    private String privateChat(Activity activity) {
+        if (isPersonal(activity)) {
+            return activity.getConversation().getId();
+        }
+        String tenant = tenant(activity);
+        ConversationParameters parameters = new ConversationParameters();
+        parameters.setIsGroup(false);
+        parameters.setBot(activity.getRecipient());
+        parameters.setMembers(List.of(new ChannelAccount(activity.getFrom().getId())));
+        parameters.setTenantId(tenant);
+        if (tenant != null) {
+            // A JSON node: the SDK's validator reflects into plain maps and fails on the JDK's immutable ones.
+            com.fasterxml.jackson.databind.node.ObjectNode channelData =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            channelData.putObject("tenant").put("id", tenant);
+            parameters.setChannelData(channelData);
+        }
+        try {
+            ConversationResourceResponse created = clients.forServiceUrl(activity.getServiceUrl()).getConversations()
+                    .createConversation(parameters).join();
+            if (created == null || created.getId() == null || created.getId().isBlank() || created.getId().length() > 255) {
+                LOG.warn("Teams opened no personal chat");
+                return null;
+            }
+            save(new TeamsReference(created.getId(), activity.getServiceUrl(), tenant, "personal", null));
+            return created.getId();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not open a personal chat ({})", e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** Posts a card into another conversation than the turn's, e.g. the personal chat a report moved to. */
+    private void sendTo(String serviceUrl, String conversationId, JsonNode card) {
+        try {
+            ResourceResponse sent = clients.forServiceUrl(serviceUrl).getConversations()
+                    .sendToConversation(conversationId, MessageFactory.attachment(Cards.attachment(card))).join();
+            if (sent != null && Cards.hasActions(card)) {
+                cards.remember(conversationId, sent.getId(), card);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not post into the personal chat ({})", e.getClass().getSimpleName());
+        }
     }
 
     private void send(TurnContext turn, JsonNode card) {
@@ -162,7 +266,13 @@ final class TeamsBot implements Bot {
 
     /** A card answers once: a second click (double click, or a click from another device) is ignored. */
     private boolean firstClick(String conversationId, String cardId) {
-        return cardId == null || processed.firstTime(CARD_SOURCE, EventIds.of(conversationId, cardId));
+        try {
+            return cardId == null || processed.firstTime(CARD_SOURCE, EventIds.of(conversationId, cardId));
+        } catch (RuntimeException e) {
+            // The store cannot say; answering twice is better than not at all (the answer then says what failed).
+            LOG.warn("Could not check a click for repeats ({})", e.getClass().getSimpleName());
+            return true;
+        }
     }
 
     private void remember(Activity activity) {
@@ -170,10 +280,7 @@ final class TeamsBot implements Bot {
             return;
         }
         TeamsChannelData channelData = channelData(activity);
-        String tenant = activity.getConversation().getTenantId();
-        if (tenant == null && channelData != null && channelData.getTenant() != null) {
-            tenant = channelData.getTenant().getId();
-        }
+        String tenant = tenant(activity);
         String type = Objects.requireNonNullElse(activity.getConversation().getConversationType(), "personal");
         String conversationId = activity.getConversation().getId();
         String teamId = channelData != null && channelData.getTeam() != null ? channelData.getTeam().getId() : null;
@@ -199,6 +306,15 @@ final class TeamsBot implements Bot {
         } catch (RuntimeException e) {
             LOG.warn("Could not store a Teams conversation reference ({})", e.getClass().getSimpleName());
         }
+    }
+
+    private static String tenant(Activity activity) {
+        String tenant = activity.getConversation().getTenantId();
+        TeamsChannelData channelData = channelData(activity);
+        if (tenant == null && channelData != null && channelData.getTenant() != null) {
+            tenant = channelData.getTenant().getId();
+        }
+        return tenant;
     }
 
     private static TeamsChannelData channelData(Activity activity) {

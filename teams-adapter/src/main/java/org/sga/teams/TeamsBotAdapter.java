@@ -32,8 +32,8 @@ final class TeamsBotAdapter extends BotFrameworkAdapter {
 
     /**
      * The SDK sends replies on its JVM-wide pool of two threads per core, the same pool that checks inbound tokens, and
-     * blocks a thread there for each connector call: under load, authentication of new requests queued behind replies
-     * (p50 response 68 ms at 50/s in TeamsLoadBench). The turn already runs on a worker of its own, so send there.
+     * blocks a thread there for each connector call: under load, authentication of new requests queues behind replies
+     * (TeamsLoadBench measures the response time). The turn already runs on a worker of its own, so send there.
      */
     @Override
     public CompletableFuture<ResourceResponse[]> sendActivities(TurnContext context, List<Activity> activities) {

@@ -31,7 +31,9 @@ import org.sga.core.escalation.Platform;
  * Posts outbox rows to Teams. A role's notice starts a new conversation in the role's channel
  * ({@code channelTarget}, a {@code 19:…} channel id) with an Acknowledge button; a row for the reporter goes into their
  * personal chat ({@code channelTarget} is its conversation id). Failures the connector may get over (429 with its
- * Retry-After, 5xx, timeouts) are retryable, so the outbox tries again; the others are permanent.
+ * Retry-After, 5xx, timeouts) are retryable, so the outbox tries again; so is a refused token (the connector's 401,
+ * the token endpoint refusing the app's credentials), an outage of the whole bot that an administrator must fix, not
+ * a reason to give a notice up. The others are permanent.
  */
 public final class TeamsNotifier implements Notifier {
 
@@ -128,13 +130,17 @@ public final class TeamsNotifier implements Notifier {
             }
             return DeliveryException.permanent("teams_" + status);
         }
-        // Time-outs and broken connections reach here as IOExceptions, possibly wrapped by OkHttp or the token fetch.
+        // The token endpoint's refusal arrives wrapped (in the SDK's authentication error, in OkHttp's IOException):
+        // look for it through the whole chain before taking the wrapper for a broken connection.
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof AccessTokens.TokenException token) {
-                return token.status() >= 500 || token.status() == 429
-                        ? DeliveryException.retryable("teams_token_" + token.status())
-                        : DeliveryException.permanent("teams_token_" + token.status());
+                // 5xx and 429 pass by themselves; 400, 401 and 403 (a wrong or expired secret, a deleted app) need
+                // an administrator, and every notice would fail alike until then: wait, do not give up.
+                return DeliveryException.retryable("teams_token_" + token.status());
             }
+        }
+        // Time-outs and broken connections reach here as IOExceptions, possibly wrapped by OkHttp or the token fetch.
+        for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof InterruptedIOException) {
                 return DeliveryException.retryable("teams_timeout");
             }

@@ -1,6 +1,7 @@
 package org.sga.teams;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -60,8 +61,14 @@ public final class BotFrameworkFake implements AutoCloseable {
         stubConnector();
     }
 
-    /** The connector answers every post and update with a fresh activity id, and new conversations with a thread id. */
+    /**
+     * The connector answers every post and update with a fresh activity id, new channel conversations with a thread id,
+     * and a new personal chat ({@code isGroup} false) with {@code a:private-} and the member's id.
+     */
     public void stubConnector() {
+        server.stubFor(post(urlPathEqualTo("/v3/conversations")).atPriority(1).withRequestBody(containing("\"isGroup\":false"))
+                .willReturn(okJson("{\"id\":\"a:private-{{jsonPath request.body '$.members[0].id'}}\"}")
+                        .withTransformers("response-template")));
         server.stubFor(post(urlMatching("/v3/conversations/[^/]+/activities(/[^/]+)?"))
                 .willReturn(okJson("{\"id\":\"{{randomValue length=12 type='NUMERIC'}}\"}").withTransformers("response-template")));
         server.stubFor(put(urlMatching("/v3/conversations/[^/]+/activities/[^/]+")).willReturn(okJson("{\"id\":\"updated\"}")));
@@ -90,6 +97,13 @@ public final class BotFrameworkFake implements AutoCloseable {
     /** A token as the Bot Framework signs it for an activity from {@code serviceUrl}. */
     public String token(String serviceUrl) {
         return token(teamsKey, "teams", APP_ID, serviceUrl, Instant.now().plusSeconds(3600));
+    }
+
+    /** Signed properly, but with no {@code exp} claim: it would never expire. */
+    public String tokenWithoutExpiry(String serviceUrl) {
+        return JWT.create().withIssuer(ISSUER).withAudience(APP_ID).withClaim("serviceurl", serviceUrl).withKeyId("teams")
+                .withNotBefore(Date.from(Instant.now().minus(Duration.ofMinutes(1))))
+                .sign(Algorithm.RSA256(null, (RSAPrivateKey) teamsKey.getPrivate()));
     }
 
     public String expiredToken(String serviceUrl) {

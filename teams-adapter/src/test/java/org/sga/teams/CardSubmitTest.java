@@ -17,6 +17,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.sga.core.conversation.Choice;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.Reply;
+import org.sga.core.escalation.AcknowledgeRequest;
+import org.sga.core.escalation.Acknowledgement;
+import org.sga.core.escalation.AcknowledgementOutcome;
+import org.sga.core.escalation.Actor;
+import org.sga.core.escalation.Platform;
+import org.sga.core.triage.Role;
 
 /** Button clicks: each card answers once, and is shown again without its buttons. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,8 +31,8 @@ class CardSubmitTest {
     final BotFrameworkFake fake = new BotFrameworkFake();
     final List<InboundMessage> received = new CopyOnWriteArrayList<>();
     final List<Feedback.Vote> votes = new CopyOnWriteArrayList<>();
-    final AtomicReference<AcknowledgeOutcome> nextAck = new AtomicReference<>();
-    final List<TeamsUser> ackClicks = new CopyOnWriteArrayList<>();
+    final AtomicReference<AcknowledgementOutcome> nextAck = new AtomicReference<>();
+    final List<AcknowledgeRequest> ackClicks = new CopyOnWriteArrayList<>();
     Teams teams;
     String serviceUrl;
 
@@ -38,8 +44,8 @@ class CardSubmitTest {
             return new Reply(Reply.Kind.TRIAGE_QUESTION, null, "Is a child in immediate danger?", null, List.of(),
                     List.of(new Choice("Yes", "Yes"), new Choice("No", "No")), List.of());
         }, new MemoryStores.Events(), new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                (ref, role, user) -> {
-                    ackClicks.add(user);
+                request -> {
+                    ackClicks.add(request);
                     return nextAck.get();
                 }, votes::add), 2, 100);
     }
@@ -116,32 +122,42 @@ class CardSubmitTest {
     }
 
     @Test
-    void givenAcknowledgeByUserNotAllowed_thenRefusedAndCardLeftOpen() {
-        nextAck.set(AcknowledgeOutcome.notAllowed());
+    void givenAcknowledgeRefused_thenTheShortLineGoesToTheClickersPersonalChatAndTheCardStaysOpen() {
+        nextAck.set(new AcknowledgementOutcome(AcknowledgementOutcome.Status.REFUSED, null, null, null,
+                java.time.ZoneId.of("Europe/London")));
         String thread = "19:dsl@thread.tacv2;messageid=900";
 
         post(Activities.submit(serviceUrl, BotFrameworkFake.nextId(), "29:pat", thread, "900",
-                "{\"sga\":\"ack\",\"ref\":\"SG-1\",\"role\":\"dsl\"}"));
+                "{\"sga\":\"ack\",\"ref\":\"SG-1\",\"role\":\"safeguarding_lead\"}"));
 
-        Await.until(() -> fake.connectorRequests().size() == 1);
-        assertThat(ackClicks).singleElement().isEqualTo(new TeamsUser("29:pat", "aad-29:pat", "29:pat"));
-        LoggedRequest reply = fake.connectorRequests().get(0);
-        assertThat(reply.getMethod().value()).isEqualTo("POST");
-        assertThat(reply.getBodyAsString()).contains("cannot acknowledge");
+        Await.until(() -> fake.connectorRequests().size() == 2);
+        assertThat(ackClicks).singleElement().satisfies(r -> {
+            assertThat(r.reference()).isEqualTo("SG-1");
+            assertThat(r.role()).isEqualTo("safeguarding_lead");
+            assertThat(r.actor()).isEqualTo(new Actor(Platform.TEAMS, "29:pat", "aad-29:pat"));
+            assertThat(r.noticeId()).isEqualTo(thread);
+        });
+        assertThat(fake.connectorRequests()).noneMatch(r -> r.getUrl().contains("19:dsl"));
+        LoggedRequest refusal = fake.connectorRequests().stream().filter(r -> r.getUrl().endsWith("/activities"))
+                .findFirst().orElseThrow();
+        assertThat(refusal.getUrl()).isEqualTo("/v3/conversations/a:private-29:pat/activities");
+        assertThat(refusal.getBodyAsString()).contains("That acknowledgement was not accepted").doesNotContain("SG-1");
     }
 
     @Test
     void givenAcknowledgeByAllowedUser_thenCardUpdated() {
-        nextAck.set(AcknowledgeOutcome.acknowledged("Dee Lead", Instant.parse("2026-11-28T10:15:00Z")));
+        nextAck.set(new AcknowledgementOutcome(AcknowledgementOutcome.Status.ACCEPTED, "SG-1", Role.SAFEGUARDING_LEAD,
+                new Acknowledgement("SG-1", "safeguarding_lead", "teams:29:dee", Instant.parse("2026-11-28T10:15:00Z")),
+                java.time.ZoneId.of("Europe/London")));
         String thread = "19:dsl@thread.tacv2;messageid=901";
 
         post(Activities.submit(serviceUrl, BotFrameworkFake.nextId(), "29:dee", thread, "901",
-                "{\"sga\":\"ack\",\"ref\":\"SG-1\",\"role\":\"dsl\"}"));
+                "{\"sga\":\"ack\",\"ref\":\"SG-1\",\"role\":\"safeguarding_lead\"}"));
 
         Await.until(() -> fake.connectorRequests().size() == 1);
         LoggedRequest update = fake.connectorRequests().get(0);
         assertThat(update.getMethod().value()).isEqualTo("PUT");
         assertThat(update.getUrl()).endsWith("/activities/901");
-        assertThat(update.getBodyAsString()).contains("Acknowledged by Dee Lead at 28 Nov 2026 10:15 UTC", "\"actions\":[]");
+        assertThat(update.getBodyAsString()).contains("Acknowledged by 29:dee at 28 Nov 2026 10:15 UTC", "\"actions\":[]");
     }
 }

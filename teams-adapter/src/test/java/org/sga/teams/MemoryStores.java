@@ -10,9 +10,15 @@ import org.sga.core.conversation.ConversationState;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.conversation.StaleConversationException;
+import org.sga.core.escalation.Acknowledger;
 
 /** The core's storage ports in memory, for tests of the adapter alone. */
 final class MemoryStores {
+
+    /** For tests that click no Acknowledge button: any acknowledgement fails them. */
+    static final Acknowledger NO_ACKNOWLEDGEMENTS = request -> {
+        throw new AssertionError("no acknowledgement expected");
+    };
 
     private MemoryStores() {
     }

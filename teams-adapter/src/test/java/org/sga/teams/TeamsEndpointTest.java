@@ -40,7 +40,7 @@ class TeamsEndpointTest {
             received.add(message);
             return new Reply(Reply.Kind.ANSWER, null, "Preserve the evidence.", CITATION, List.of(),
                     List.of(new Choice("report a concern", "Start triage")), List.of());
-        }, events, new MemoryStores.Conversations(), references, (ref, role, user) -> AcknowledgeOutcome.notAllowed(),
+        }, events, new MemoryStores.Conversations(), references, MemoryStores.NO_ACKNOWLEDGEMENTS,
                 Feedback.NONE), 4, 100);
     }
 
@@ -123,6 +123,48 @@ class TeamsEndpointTest {
             assertRefused("Bearer not.a.jwt");
         }
 
+        @Test
+        void givenATokenWithoutAnExpiry_thenRefusedAndNothingProcessed() {
+            assertRefused("Bearer " + fake.tokenWithoutExpiry(serviceUrl));
+        }
+
+        @Test
+        void givenNoToken_thenRefusedWithoutReadingTheBody() throws Exception {
+            assertThat(teams.endpoint().receive(null, -1, unreadable()).status()).isEqualTo(401);
+            assertThat(teams.endpoint().receive("Bearer " + fake.expiredToken(serviceUrl), -1, unreadable()).status())
+                    .isEqualTo(401);
+        }
+
+        @Test
+        void givenABodyDeclaredAboveTheLimit_thenRefusedWithoutReadingIt() throws Exception {
+            assertThat(teams.endpoint().receive("Bearer " + fake.token(serviceUrl), TeamsEndpoint.MAX_BODY + 1L, unreadable())
+                    .status()).isEqualTo(413);
+        }
+
+        @Test
+        void givenAnUndeclaredBodyAboveTheLimit_thenReadNoFurtherThanTheLimit() throws Exception {
+            java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+            java.io.InputStream endless = new java.io.InputStream() {
+                @Override
+                public int read() {
+                    read.incrementAndGet();
+                    return 'x';
+                }
+            };
+            assertThat(teams.endpoint().receive("Bearer " + fake.token(serviceUrl), -1, endless).status()).isEqualTo(413);
+            assertThat(read.get()).isEqualTo(TeamsEndpoint.MAX_BODY + 1L);
+        }
+
+        /** A body that fails the test if anything reads it. */
+        private java.io.InputStream unreadable() {
+            return new java.io.InputStream() {
+                @Override
+                public int read() {
+                    throw new AssertionError("the body was read");
+                }
+            };
+        }
+
         private void assertRefused(String authorization) {
             String chat = "a:1chat-" + BotFrameworkFake.nextId();
             TeamsEndpoint.Result result = send(authorization, message("hello").replace(Activities.PERSONAL_CHAT, chat));
@@ -191,8 +233,18 @@ class TeamsEndpointTest {
         }
 
         @Test
+        void givenAMessageWithoutASender_thenBadRequestAndNothingProcessed() {
+            String noSender = message("hello").replaceAll("\"from\":\\{[^}]*},", "");
+            assertThat(noSender).doesNotContain("\"from\"");
+            // Refused before any work is queued, so nothing can reach the core afterwards.
+            assertThat(send("Bearer " + fake.token(serviceUrl), noSender).status()).isEqualTo(400);
+            assertThat(received).isEmpty();
+        }
+
+        @Test
         void givenUnreadableBody_thenBadRequest() {
-            assertThat(teams.endpoint().receive("Bearer x", Activities.bytes("{not json")).status()).isEqualTo(400);
+            assertThat(teams.endpoint().receive("Bearer " + fake.token(serviceUrl), Activities.bytes("{not json")).status())
+                    .isEqualTo(400);
         }
 
         @Test

@@ -37,7 +37,7 @@ class TeamsNotifierTest {
     void start() {
         teams = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
                 new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                (ref, role, user) -> AcknowledgeOutcome.notAllowed(), null), 1, 10);
+                MemoryStores.NO_ACKNOWLEDGEMENTS, null), 1, 10);
     }
 
     @AfterAll
@@ -127,7 +127,7 @@ class TeamsNotifierTest {
         java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Teams observed = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"),
                 new MemoryStores.Events(), new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                (ref, role, user) -> AcknowledgeOutcome.notAllowed(), null, (method, error) -> seen.add(method + " " + error)),
+                MemoryStores.NO_ACKNOWLEDGEMENTS, null, (method, error) -> seen.add(method + " " + error)),
                 1, 10)) {
             assertThatCode(() -> observed.notifier().deliver(row("dsl", DSL_CHANNEL))).doesNotThrowAnyException();
             fake.server().stubFor(post(urlPathEqualTo("/v3/conversations")).willReturn(aResponse().withStatus(503)));
@@ -176,7 +176,7 @@ class TeamsNotifierTest {
         fake.server().stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(503)));
         Teams fresh = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
                 new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                (ref, role, user) -> AcknowledgeOutcome.notAllowed(), null), 1, 10);
+                MemoryStores.NO_ACKNOWLEDGEMENTS, null), 1, 10);
         try {
             assertThatThrownBy(() -> fresh.notifier().deliver(row("dsl", DSL_CHANNEL)))
                     .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.retryable()).isTrue());
@@ -184,6 +184,37 @@ class TeamsNotifierTest {
         } finally {
             fresh.close();
         }
+    }
+
+    @Test
+    void givenTheTokenEndpointRefusesTheAppsSecret_thenRetryableAsAnOutageNeverGivenUp() {
+        fake.server().stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":\"invalid_client\"}")));
+        Teams fresh = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
+                new MemoryStores.Conversations(), new InMemoryConversationReferences(),
+                MemoryStores.NO_ACKNOWLEDGEMENTS, null), 1, 10);
+        try {
+            assertThatThrownBy(() -> fresh.notifier().deliver(row("dsl", DSL_CHANNEL)))
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                        assertThat(e.retryable()).isTrue();
+                        assertThat(e.code()).isEqualTo("teams_token_401");
+                    });
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
+    void givenANoteWithMarkdownLinksImagesAndMentions_thenTheCardCarriesItAsPlainText() throws Exception {
+        String note = "[Open the case file](https://evil.example/login) ![x](https://evil.example/p.png) <at>Dee</at> **now**";
+        teams.notifier().deliver(new OutboxMessage(11, new OutboxRow("SG-9", "safeguarding_lead", OutboxRow.INITIAL, "teams",
+                DSL_CHANNEL, "[URGENT] Safeguarding escalation SG-9\nNote from the reporter:\n" + note, "URGENT",
+                Instant.now(), null), 1, "w-1", Instant.now().plusSeconds(60)));
+        com.fasterxml.jackson.databind.JsonNode card = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                fake.server().findAll(postRequestedFor(urlPathEqualTo("/v3/conversations"))).getLast().getBodyAsString())
+                .path("activity").path("attachments").path(0).path("content");
+        assertThat(card.path("body").findValuesAsText("type")).doesNotContain("TextBlock").contains("RichTextBlock");
+        assertThat(card.toString()).contains("\"type\":\"TextRun\",\"text\":\"" + note.replace("\"", "\\\""));
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class Cli {
         commands.put("bench", new BenchCommand());
         commands.put("triage", new TriageCommand());
         commands.put("audit", new AuditCommand(stores, environment));
-        commands.put("escalations", new EscalationsCommand());
+        commands.put("escalations", new EscalationsCommand(stores));
         commands.put("outbox", new OutboxCommand());
         commands.put("content", new ContentCommand());
         commands.put("unanswered", new UnansweredCommand(stores));

@@ -71,6 +71,7 @@ final class TriageCommand implements Command {
         outcome.actions().forEach(a -> {
             Map<String, Object> action = new LinkedHashMap<>();
             action.put("code", a.code());
+            action.put("owner", a.owner());
             action.put("cites", a.cites().stream().map(c -> c.id()).toList());
             actions.add(action);
         });

@@ -23,7 +23,8 @@ import org.sga.core.search.Tuning;
 
 /**
  * {@code tune [--max-false-abstention SHARE] FILE.tsv}: the hybrid weights for the configured embedding model that do
- * best on a tuning set (see {@link Tuning}). Run it on the tuning set only, never on the held-out one.
+ * best on a tuning set (see {@link Tuning}). Run it on the sets in eval/tuning/ only, never on eval/holdout/ or
+ * eval/blind/ (eval/README.md).
  */
 final class TuneCommand implements Command {
 

@@ -3,6 +3,7 @@ package org.sga.app.console;
 import java.util.List;
 import org.sga.core.conversation.Choice;
 import org.sga.core.conversation.Citation;
+import org.sga.core.conversation.Citations;
 import org.sga.core.conversation.Reply;
 
 /**
@@ -56,6 +57,20 @@ public final class ConsoleRenderer {
             for (Citation c : reply.seeAlso()) {
                 out.append("  - ").append(c.label()).append(" — ").append(c.heading()).append('\n');
             }
+        }
+        String heading = null;
+        int n = 0;
+        for (Reply.ChecklistItem item : reply.checklist()) {
+            if (!item.heading().equals(heading)) {
+                heading = item.heading();
+                n = 0;
+                out.append('\n').append(heading).append('\n');
+            }
+            out.append("  ").append(++n).append(". ").append(item.title()).append(": ").append(item.text());
+            if (!item.cites().isEmpty()) {
+                out.append(" (").append(Citations.compact(item.cites())).append(')');
+            }
+            out.append('\n');
         }
         for (String note : reply.notes()) {
             out.append("\n(").append(note).append(")\n");

@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
 import org.sga.content.ContentException;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.DangerSignals;
+import org.sga.core.conversation.PrivateTopics;
 import org.sga.core.guidance.GuidanceCards;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.guidance.SectionGuidance;
@@ -22,9 +24,9 @@ import org.sga.core.search.NotCovered;
 import org.sga.core.search.SectionIndex;
 
 /**
- * Where the content comes from: the folder in {@code SGA_CONTENT_DIR} when set (procedures in it, and optionally
- * {@code synonyms.txt}, {@code danger.yml}, {@code cards.yml}, {@code sections.yml} and the other search files),
- * otherwise what is shipped in the jar.
+ * Where the content comes from: the folder in {@code SGA_CONTENT_DIR} when set, laid out as the shipped content or
+ * flat (procedures, and optionally {@code synonyms.txt}, {@code danger.yml}, {@code cards.yml}, {@code sections.yml}
+ * and the other search files); otherwise what is shipped in the jar. A file the folder lacks is the shipped one.
  */
 public final class Content {
 
@@ -33,7 +35,8 @@ public final class Content {
 
     public static Library library() {
         String dir = System.getenv("SGA_CONTENT_DIR");
-        return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath() : ProcedureLoader.fromDirectory(Path.of(dir));
+        return dir == null || dir.isBlank() ? ProcedureLoader.fromClasspath()
+                : ProcedureLoader.fromDirectory(new ContentFolder(Path.of(dir)).procedures());
     }
 
     private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder, NotCovered notCovered) {
@@ -73,6 +76,20 @@ public final class Content {
             throw new IllegalStateException("classpath:" + folder + "/" + name + " is missing");
         }
         return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Words that move a message written where others can read it to the person's private chat; from the
+     * {@code SGA_CONTENT_DIR} folder when it has {@code private-topics.txt}, else the jar's
+     * {@code conversation/private-topics.txt}.
+     */
+    public static PrivateTopics privateTopics() {
+        String name = "private-topics.txt";
+        try (Reader reader = resource("conversation", name)) {
+            return PrivateTopics.parse(reader, name);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Names of the content files, as problems name them. */

@@ -1,13 +1,16 @@
 package org.sga.app.escalation;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
+import org.sga.app.notify.ConnectedPlatforms;
 import org.sga.app.cli.Settings;
 import org.sga.app.cli.Triage;
 import org.sga.content.Library;
 import org.sga.core.audit.AuditTrail;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.AcknowledgementPolicy;
 import org.sga.core.escalation.Acknowledgements;
+import org.sga.core.escalation.ChannelMembership;
 import org.sga.core.escalation.DelayNotices;
 import org.sga.core.escalation.EscalationEvents;
 import org.sga.core.escalation.EscalationRecords;
@@ -16,6 +19,7 @@ import org.sga.core.escalation.EscalationStore;
 import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.ReEscalator;
 import org.sga.core.escalation.References;
+import org.sga.core.escalation.ReporterUpdates;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.store.UnitOfWork;
 import org.sga.core.triage.TriageEngine;
@@ -27,8 +31,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Escalation beans over the store's ports. The routing configuration is read once at start-up, so an error in it
- * stops the application with a message naming the key, instead of failing the first escalation.
+ * Escalation beans over the store's ports. The routing configuration is read once at start-up, so an error in it, or
+ * a role with no channel on any connected platform, stops the application with a message naming the key or setting,
+ * instead of failing (or silently reaching nobody with) the first escalation.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EscalationProperties.class)
@@ -59,21 +64,36 @@ public class EscalationConfiguration {
 
     @Bean
     EscalationService escalationService(RoutingConfig routing, TriageEngine engine, EscalationStore store,
-            EscalationRecords records, Clock clock, ObjectProvider<EscalationEvents> events) {
+            EscalationRecords records, Clock clock, ObjectProvider<EscalationEvents> events,
+            ObjectProvider<ConnectedPlatforms> connected) {
+        ConnectedPlatforms platforms = connected.getIfAvailable(() -> new ConnectedPlatforms(Set.of()));
+        // Checked on the routing in use, so that start-up stops before any escalation could reach nobody.
+        ReachableRoles.require(routing, Settings.routingFile(), platforms);
         return new EscalationService(routing, engine.definition(), store, records, clock, new References(),
-                EscalationEvents.all(events.orderedStream().toList()));
+                EscalationEvents.all(events.orderedStream().toList()), platforms.platforms());
     }
 
-    /** The reporter is told when a notice to one of the roles is delayed or could not be delivered. */
+    /** The reporter is told when a notice to one of the roles is delayed. */
     @Bean
     DelayNotices delayNotices(EscalationRecords records, Outbox outbox, Clock clock) {
         return new DelayNotices(records, outbox, clock);
     }
 
+    /** The reporter is told, step by step, who has the notice once it is delivered, and who could not be reached. */
     @Bean
-    AcknowledgementService acknowledgementService(EscalationRecords records, Acknowledgements acknowledgements,
-            EscalationStore store, UnitOfWork unitOfWork, Clock clock, ObjectProvider<EscalationEvents> events) {
-        return new AcknowledgementService(records, acknowledgements, store, unitOfWork, clock,
+    ReporterUpdates reporterUpdates(EscalationRecords records, Outbox outbox, Acknowledgements acknowledgements,
+            Clock clock) {
+        return new ReporterUpdates(records, outbox, acknowledgements, clock);
+    }
+
+    /** The one decision of who may acknowledge, for the Slack and Teams buttons and the typed {@code ack} alike. */
+    @Bean
+    AcknowledgementPolicy acknowledgementPolicy(EscalationRecords records, Acknowledgements acknowledgements,
+            EscalationStore store, Outbox outbox, UnitOfWork unitOfWork, ObjectProvider<ChannelMembership> membership,
+            Clock clock, ObjectProvider<EscalationEvents> events) {
+        // Without a platform to ask (the console alone), only the people listed for a role may acknowledge it.
+        return new AcknowledgementPolicy(records, acknowledgements, store, outbox, unitOfWork,
+                membership.getIfAvailable(() -> ChannelMembership.NONE), clock,
                 EscalationEvents.all(events.orderedStream().toList()));
     }
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import org.sga.core.conversation.ConversationEvents;
-import org.sga.core.escalation.AcknowledgementService;
 import org.sga.core.escalation.EscalationEvents;
 import org.sga.core.escalation.OutboxRow;
 
@@ -106,7 +105,7 @@ public final class BotMetrics implements ConversationEvents, EscalationEvents {
     }
 
     private static String kind(OutboxRow row) {
-        if (AcknowledgementService.REPORTER.equals(row.role())) {
+        if (OutboxRow.REPORTER.equals(row.role())) {
             return "reporter";
         }
         return OutboxRow.BACKUP.equals(row.attempt()) ? "backup" : "role";

@@ -33,6 +33,10 @@ public final class OutboxGauges {
                 .description("Notices waiting to be delivered (all instances)").register(registry);
         Gauge.builder("sga.outbox.dead", this, g -> g.read(d -> d.dead()))
                 .description("Notices given up on, waiting for an operator (outbox retry REF)").register(registry);
+        // Not sga.escalations.undeliverable, which counts notices given up on: this counts escalations.
+        Gauge.builder("sga.escalations.unreached", this, g -> g.read(d -> d.unreached()))
+                .description("Open escalations nobody has been reached for: every notice to a role failed or none could"
+                        + " be queued, and nobody has acknowledged").register(registry);
         Gauge.builder("sga.outbox.oldest.age", this, g -> g.read(d -> d.oldestAge(clock.instant()).toMillis() / 1000.0))
                 .description("How long the oldest waiting notice has been due").baseUnit("seconds").register(registry);
     }

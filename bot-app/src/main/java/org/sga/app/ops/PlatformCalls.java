@@ -27,4 +27,10 @@ public final class PlatformCalls {
             health.failed(platform, errorCode);
         }
     }
+
+    /** {@code platform} said the bot's access is gone ({@code tokens_revoked}, {@code app_uninstalled}). */
+    public void accessLost(String platform, String event) {
+        metrics.apiError(platform, "event", event);
+        health.accessLost(platform, event);
+    }
 }

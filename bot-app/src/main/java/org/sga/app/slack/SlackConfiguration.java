@@ -1,16 +1,14 @@
 package org.sga.app.slack;
 
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import org.sga.app.ops.PlatformCalls;
 import org.sga.app.ops.PlatformHealth;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ProcessedEvents;
-import org.sga.core.escalation.AcknowledgementOutcome;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.Acknowledger;
 import org.sga.core.escalation.FirstNotices;
-import org.sga.core.escalation.Platform;
-import org.sga.slack.AcknowledgeHandler;
+import org.sga.slack.ApiCalls;
 import org.sga.slack.FeedbackRecorder;
 import org.sga.slack.SignatureFilter;
 import org.sga.slack.SlackBot;
@@ -34,7 +32,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * The Slack adapter, on when a bot token is set. HTTP mode (a signing secret) serves Bolt's servlet at
  * {@code /slack/events} behind the signature filter; Socket Mode (an app token) connects out instead; both may run.
- * The acknowledge and feedback ports take the application's beans when there are any.
+ * Acknowledge presses go to the core's {@link Acknowledger}, which alone decides who may; the feedback port takes the
+ * application's bean when there is one.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackConfiguration.BotTokenSet.class)
@@ -53,18 +52,27 @@ public class SlackConfiguration {
 
     @Bean(destroyMethod = "close")
     SlackBot slackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
-                      ObjectProvider<AcknowledgeHandler> acknowledge, ObjectProvider<FeedbackRecorder> feedback,
+                      Acknowledger acknowledger, ObjectProvider<FeedbackRecorder> feedback,
                       ObjectProvider<Clock> clock, PlatformCalls calls) {
-        return new SlackBot(settings, conversation, events,
-                acknowledge.getIfAvailable(AcknowledgeHandler::channelMembersOnly),
+        return new SlackBot(settings, conversation, events, acknowledger,
                 feedback.getIfAvailable(() -> f -> LOG.info("Answer feedback: {} {} helpful={}", f.sectionId(), f.version(), f.helpful())),
-                clock.getIfAvailable(Clock::systemUTC), (method, error) -> calls.record("slack", method, error));
+                clock.getIfAvailable(Clock::systemUTC), new ApiCalls() {
+                    @Override
+                    public void answered(String method, String errorCode) {
+                        calls.record("slack", method, errorCode);
+                    }
+
+                    @Override
+                    public void accessLost(String event) {
+                        calls.accessLost("slack", event);
+                    }
+                });
     }
 
     @Bean
     @Conditional(SigningSecretSet.class)
-    ServletRegistrationBean<SlackAppServlet> slackServlet(SlackBot bot) {
-        ServletRegistrationBean<SlackAppServlet> registration = new ServletRegistrationBean<>(bot.servlet(), PATH);
+    ServletRegistrationBean<HttpServlet> slackServlet(SlackBot bot) {
+        ServletRegistrationBean<HttpServlet> registration = new ServletRegistrationBean<>(bot.servlet(), PATH);
         registration.setName("slack");
         return registration;
     }
@@ -84,28 +92,6 @@ public class SlackConfiguration {
     @Bean
     SlackNotifier slackNotifier(SlackBot bot, ObjectProvider<FirstNotices> firstNotices) {
         return bot.notifier(firstNotices.getIfAvailable(() -> FirstNotices.NONE));
-    }
-
-    /**
-     * Acknowledge presses: Slack says whether the clicker is in the role's channel or a configured user group; the
-     * core then applies the role's own acknowledgers (when listed), first-one-wins, the audit and telling the reporter.
-     */
-    @Bean
-    AcknowledgeHandler slackAcknowledgeHandler(AcknowledgementService acknowledgements) {
-        return request -> {
-            if (!request.channelMember() && request.userGroups().isEmpty()) {
-                return AcknowledgeHandler.Outcome.of(AcknowledgeHandler.Status.NOT_ALLOWED);
-            }
-            AcknowledgementOutcome outcome = acknowledgements.acknowledge(request.reference(), request.role(), Platform.SLACK,
-                    request.slackUserId());
-            return switch (outcome.status()) {
-                case ACCEPTED -> AcknowledgeHandler.Outcome.acknowledged(request.slackUserId(), outcome.acknowledgement().at());
-                case ALREADY_ACKNOWLEDGED -> AcknowledgeHandler.Outcome.already(
-                        outcome.acknowledgement().userId().replaceFirst("^slack:", ""), outcome.acknowledgement().at());
-                case UNKNOWN_ESCALATION -> AcknowledgeHandler.Outcome.of(AcknowledgeHandler.Status.UNKNOWN_ESCALATION);
-                default -> AcknowledgeHandler.Outcome.of(AcknowledgeHandler.Status.NOT_ALLOWED);
-            };
-        };
     }
 
     @Bean

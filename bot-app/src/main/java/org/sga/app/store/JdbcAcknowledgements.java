@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.sga.core.escalation.AcknowledgeResult;
 import org.sga.core.escalation.Acknowledgement;
 import org.sga.core.escalation.Acknowledgements;
+import org.sga.core.escalation.AwaitedAcknowledgement;
+import org.sga.core.escalation.ChaseStep;
 import org.sga.core.escalation.OutboxRow;
 import org.sga.core.escalation.OverdueAcknowledgement;
 
@@ -33,9 +35,26 @@ final class JdbcAcknowledgements implements Acknowledgements {
 
     /** Starts the chase for a notice just enqueued with a deadline; called inside the enqueue transaction. */
     void awaitAcknowledgement(OutboxRow row) {
-        context.insertUnlessPresent("INSERT INTO ack_deadline (escalation_ref, role, attempt_kind, urgency, deadline, state)"
-                        + " VALUES (?, ?, ?, ?, ?, 'WAITING')",
-                row.escalationRef(), row.role(), row.attempt(), row.urgency(), StoreContext.time(row.ackDeadline()));
+        await(new AwaitedAcknowledgement(row.escalationRef(), row.role(), row.attempt(), row.urgency(), row.ackDeadline()));
+    }
+
+    @Override
+    public boolean await(AwaitedAcknowledgement awaited) {
+        return context.insertUnlessPresent("INSERT INTO ack_deadline (escalation_ref, role, attempt_kind, urgency, deadline,"
+                        + " state) VALUES (?, ?, ?, ?, ?, 'WAITING')",
+                awaited.ref(), awaited.role(), awaited.step(), awaited.urgency(), StoreContext.time(awaited.deadline()));
+    }
+
+    @Override
+    public List<ChaseStep> chase(String ref) {
+        return context.jdbc().sql("SELECT escalation_ref, role, attempt_kind, urgency, deadline, state, handled_at"
+                        + " FROM ack_deadline WHERE escalation_ref = ? ORDER BY deadline, role, attempt_kind")
+                .param(ref)
+                .query((rs, n) -> new ChaseStep(new AwaitedAcknowledgement(rs.getString("escalation_ref"),
+                        rs.getString("role"), rs.getString("attempt_kind"), rs.getString("urgency"),
+                        StoreContext.instant(rs, "deadline")), ChaseStep.State.valueOf(rs.getString("state")),
+                        StoreContext.instant(rs, "handled_at")))
+                .list();
     }
 
     @Override

@@ -158,6 +158,16 @@ final class JdbcOutbox implements Outbox {
                 open.add(new OpenEscalation(ref, first.row().urgency(), first.createdAt(), rows,
                         acks.getOrDefault(ref, List.of())));
             });
+            // An escalation none of whose roles could be given a notice has no rows, only its chase: open all the same.
+            context.jdbc().sql("SELECT d.escalation_ref, MIN(d.urgency) AS urgency, MIN(d.deadline) AS first_deadline"
+                            + " FROM ack_deadline d WHERE d.escalation_ref IN (" + OPEN_REFS + ") AND NOT EXISTS"
+                            + " (SELECT 1 FROM outbox o WHERE o.escalation_ref = d.escalation_ref)"
+                            + " GROUP BY d.escalation_ref")
+                    .query((rs, n) -> new OpenEscalation(rs.getString("escalation_ref"), rs.getString("urgency"),
+                            StoreContext.instant(rs, "first_deadline"), List.of(),
+                            acks.getOrDefault(rs.getString("escalation_ref"), List.of())))
+                    .list()
+                    .forEach(open::add);
             open.sort(Comparator.comparing(OpenEscalation::raisedAt).thenComparing(OpenEscalation::ref));
             return open;
         });
@@ -193,14 +203,23 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public OutboxDepth depth() {
-        return context.jdbc().sql("SELECT"
-                        + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0) AS pending,"
-                        + " COALESCE(SUM(CASE WHEN status = 'DEAD' THEN 1 ELSE 0 END), 0) AS dead,"
-                        + " MIN(CASE WHEN status = 'PENDING' THEN due_at END) AS oldest_due"
-                        + " FROM outbox WHERE status <> 'DELIVERED'")
-                .query((rs, n) -> new OutboxDepth(rs.getLong("pending"), rs.getLong("dead"),
-                        Optional.ofNullable(StoreContext.instant(rs, "oldest_due"))))
-                .single();
+        return context.inTransaction(() -> {
+            OutboxDepth waiting = context.jdbc().sql("SELECT"
+                            + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0) AS pending,"
+                            + " COALESCE(SUM(CASE WHEN status = 'DEAD' THEN 1 ELSE 0 END), 0) AS dead,"
+                            + " MIN(CASE WHEN status = 'PENDING' THEN due_at END) AS oldest_due"
+                            + " FROM outbox WHERE status <> 'DELIVERED'")
+                    .query((rs, n) -> new OutboxDepth(rs.getLong("pending"), rs.getLong("dead"),
+                            Optional.ofNullable(StoreContext.instant(rs, "oldest_due"))))
+                    .single();
+            long unreached = context.jdbc().sql("SELECT COUNT(DISTINCT d.escalation_ref) FROM ack_deadline d"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM acknowledgement a WHERE a.escalation_ref = d.escalation_ref)"
+                            + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.escalation_ref = d.escalation_ref"
+                            + " AND o.role <> ? AND o.status <> 'DEAD')")
+                    .param(OutboxRow.REPORTER)
+                    .query(Long.class).single();
+            return new OutboxDepth(waiting.pending(), waiting.dead(), waiting.oldestDue(), unreached);
+        });
     }
 
     /** Error codes come from notifiers; the column holds 64 characters and nothing else is stored. */

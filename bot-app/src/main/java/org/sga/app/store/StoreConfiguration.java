@@ -1,7 +1,9 @@
 package org.sga.app.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.sga.app.notify.ConsoleNotifier;
@@ -24,6 +26,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -37,8 +40,22 @@ public class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoDataSourceUrl.class)
-    HikariDataSource embeddedDataSource(DataDirectoryProperties data) {
+    HikariDataSource embeddedDataSource(DataDirectoryProperties data, ObjectProvider<DiskSpace> disk) {
+        StoreFactory.requireRoom(data.dir(), data.minFree().toBytes(), disk.getIfAvailable(() -> DiskSpace.FILE_STORE));
         return StoreFactory.embeddedDataSource(data.dir());
+    }
+
+    /**
+     * Named {@code storage}: the data folder's disk (embedded database only) and a write to the database; part of
+     * readiness, and checked in the background so a database closed by a full disk is reopened once there is room.
+     */
+    @Bean(destroyMethod = "close")
+    StorageHealth storageHealthIndicator(DataSource dataSource, DataDirectoryProperties data, Environment environment,
+            ObjectProvider<DiskSpace> disk, ObjectProvider<Clock> clock) {
+        String url = environment.getProperty("spring.datasource.url");
+        Optional<Path> folder = url == null || url.isBlank() ? Optional.of(data.dir()) : Optional.empty();
+        return new StorageHealth(dataSource, folder, data.minFree().toBytes(), disk.getIfAvailable(() -> DiskSpace.FILE_STORE),
+                clock.getIfAvailable(Clock::systemUTC)).watchEvery(data.checkInterval());
     }
 
     @Bean
@@ -90,7 +107,7 @@ public class StoreConfiguration {
         OutboxWorker worker = new OutboxWorker(store.outbox(),
                 notifier.getIfAvailable(() -> new ConsoleNotifier(System.out)),
                 clock.getIfAvailable(Clock::systemUTC), properties.toSettings(workerId),
-                listener.getIfAvailable(() -> DeliveryListener.NONE), EscalationEvents.all(events.orderedStream().toList()));
+                DeliveryListener.all(listener.orderedStream().toList()), EscalationEvents.all(events.orderedStream().toList()));
         return new OutboxWorkerLifecycle(worker);
     }
 

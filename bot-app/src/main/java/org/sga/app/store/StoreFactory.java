@@ -71,6 +71,34 @@ public final class StoreFactory {
         return open(pool, clock, location(pool.getJdbcUrl()), pool);
     }
 
+    /**
+     * Refuses a data folder with less than {@code minFreeBytes} free: a bot that starts on a full disk reports itself
+     * ready and then cannot record the first escalation it is sent.
+     *
+     * @throws StoreOpenException naming the folder, what it has and what it needs
+     */
+    public static void requireRoom(Path dataDir, long minFreeBytes, DiskSpace disk) {
+        Path folder = dataDir.toAbsolutePath().normalize();
+        long free;
+        try {
+            Files.createDirectories(folder);
+            free = disk.usableBytes(folder);
+        } catch (IOException e) {
+            throw new StoreOpenException("Cannot check the free space of the data folder " + folder + " ("
+                    + e.getClass().getSimpleName() + "). Make it readable and writable by this user, or set "
+                    + DATA_DIR_ENV + " to another folder.", e);
+        }
+        if (free < minFreeBytes) {
+            throw new StoreOpenException("The data folder " + folder + " has " + megabytes(free) + " free; at least "
+                    + megabytes(minFreeBytes) + " are needed to record escalations. Free space there, or set " + DATA_DIR_ENV
+                    + " to a folder with room (SGA_DATA_MIN_FREE sets the minimum).");
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+    }
+
     /** A pool over the embedded file database under {@code dataDir}, creating the directory if needed. */
     public static HikariDataSource embeddedDataSource(Path dataDir) {
         try {

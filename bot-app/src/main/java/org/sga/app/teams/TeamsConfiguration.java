@@ -6,11 +6,7 @@ import org.sga.app.ops.PlatformCalls;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.ProcessedEvents;
-import org.sga.core.escalation.AcknowledgementOutcome;
-import org.sga.core.escalation.AcknowledgementService;
-import org.sga.core.escalation.Platform;
-import org.sga.teams.AcknowledgeOutcome;
-import org.sga.teams.Acknowledger;
+import org.sga.core.escalation.Acknowledger;
 import org.sga.teams.ConversationReferences;
 import org.sga.teams.Feedback;
 import org.sga.teams.Teams;
@@ -29,8 +25,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The Teams adapter, on when {@code MICROSOFT_APP_ID} is set (or, for local development only, when
- * {@code SGA_TEAMS_ALLOW_UNAUTHENTICATED=true}). The acknowledge and feedback ports take the application's beans
- * when there are any.
+ * {@code SGA_TEAMS_ALLOW_UNAUTHENTICATED=true}). Acknowledge clicks go to the core's {@link Acknowledger}, which
+ * alone decides who may; the feedback port takes the application's bean when there is one.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TeamsConfiguration.TeamsEnabled.class)
@@ -46,12 +42,12 @@ public class TeamsConfiguration {
 
     @Bean(destroyMethod = "close")
     Teams teams(TeamsProperties properties, Conversation conversation, ProcessedEvents events, ConversationStore store,
-                ConversationReferences references, ObjectProvider<Acknowledger> acknowledger,
+                ConversationReferences references, Acknowledger acknowledger,
                 ObjectProvider<Feedback> feedback, PlatformCalls calls) {
         TeamsSettings settings = properties.toSettings();
         LOG.info("Teams adapter on: {}", settings);
         return new Teams(settings, new Teams.Collaborators(conversation, events, store, references,
-                acknowledger.getIfAvailable(TeamsConfiguration::refuseAll),
+                acknowledger,
                 feedback.getIfAvailable(() -> vote -> LOG.info("Answer feedback: {} {} helpful={}", vote.sectionId(),
                         vote.version(), vote.helpful())),
                 (method, error) -> calls.record("teams", method, error)),
@@ -61,31 +57,6 @@ public class TeamsConfiguration {
     @Bean
     TeamsNotifier teamsNotifier(Teams teams) {
         return teams.notifier();
-    }
-
-    /**
-     * Acknowledge clicks go to the core's acknowledgement service, which checks the role's Teams acknowledgers
-     * (AAD object ids, or Teams user ids where no AAD id is sent) and tells the reporter.
-     */
-    @Bean
-    Acknowledger teamsAcknowledger(AcknowledgementService acknowledgements) {
-        return (ref, role, user) -> {
-            String id = user.aadObjectId() != null && !user.aadObjectId().isBlank() ? user.aadObjectId() : user.teamsId();
-            AcknowledgementOutcome outcome = acknowledgements.acknowledge(ref, role, Platform.TEAMS, id);
-            String name = user.name() == null || user.name().isBlank() ? id : user.name();
-            return switch (outcome.status()) {
-                case ACCEPTED -> AcknowledgeOutcome.acknowledged(name, outcome.acknowledgement().at());
-                case ALREADY_ACKNOWLEDGED -> AcknowledgeOutcome.already(outcome.acknowledgement().userId(),
-                        outcome.acknowledgement().at());
-                default -> AcknowledgeOutcome.notAllowed();
-            };
-        };
-    }
-
-    /** Until the application wires who may acknowledge, nobody may: an open escalation is safer than a wrong close. */
-    private static Acknowledger refuseAll() {
-        LOG.warn("Teams: no Acknowledger is wired, so every Acknowledge click is refused");
-        return (ref, role, user) -> AcknowledgeOutcome.notAllowed();
     }
 
     /** On when {@code sga.teams.app-id} is set, or unauthenticated local development is asked for explicitly. */

@@ -1,17 +1,18 @@
 package org.sga.app.teams;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.sga.teams.Teams;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/messages}: hands the Authorization header and the raw body to the adapter, which checks the token
- * before anything else, and answers with its status. Written here because the SDK's own Spring controller does not
- * run on Spring Boot 4.
+ * {@code POST /api/messages}: hands the Authorization header, the declared length and the body's stream to the
+ * adapter, which checks the token before it reads the body, and never reads beyond its limit; answers with its status.
+ * The body is not bound by Spring, which would read all of it first. Written here because the SDK's own Spring
+ * controller does not run on Spring Boot 4.
  */
 @RestController
 @Conditional(TeamsConfiguration.TeamsEnabled.class)
@@ -24,8 +25,8 @@ class TeamsController {
     }
 
     @PostMapping(path = "/api/messages")
-    ResponseEntity<Void> messages(@RequestHeader(name = "Authorization", required = false) String authorization,
-                                  @RequestBody(required = false) byte[] body) {
-        return ResponseEntity.status(teams.endpoint().receive(authorization, body == null ? new byte[0] : body).status()).build();
+    ResponseEntity<Void> messages(HttpServletRequest request) throws IOException {
+        return ResponseEntity.status(teams.endpoint().receive(request.getHeader("Authorization"),
+                request.getContentLengthLong(), request.getInputStream()).status()).build();
     }
 }

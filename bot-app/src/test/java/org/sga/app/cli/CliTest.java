@@ -163,7 +163,7 @@ class CliTest {
             assertThat(share.code()).isEqualTo(2);
             assertThat(share.err()).contains("'lots' is not a number");
             assertThat(run("", "tune", "--max-false-abstention", "1.5", "x.tsv").err()).contains("between 0 and 1");
-            assertThat(run("", "tune", "../eval/tuning-questions.tsv", "/no/such/second.tsv").err())
+            assertThat(run("", "tune", "../eval/tuning/mixed-staff.tsv", "/no/such/second.tsv").err())
                     .contains("no such file: /no/such/second.tsv");
         }
     }
@@ -224,10 +224,44 @@ class CliTest {
         Path dir;
 
         @Test
-        void theShippedContentPasses() {
+        void theShippedFolderPassesAsItIsLaidOut() {
+            Run r = run("", "content", "check", "../content/src/main/resources");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("24 sections")
+                    .contains("(triage/triage.yml)")
+                    .contains("search/synonyms.txt: OK", "search/danger-phrases.txt: OK", "search/not-covered.yml: OK")
+                    .contains("routing/routing-example.yml: OK")
+                    .contains("content OK");
+        }
+
+        @Test
+        void aCopyOfTheShippedLayoutPassesAndItsProblemsAreNamedByTheirPlace() throws Exception {
+            Path shipped = Path.of("../content/src/main/resources");
+            for (String file : List.of("procedures/child-abuse-and-ict.md", "procedures/child-abuse-and-ict.alternates.yml",
+                    "procedures/index.txt", "search/synonyms.txt", "search/not-covered.yml", "triage/triage.yml")) {
+                Files.createDirectories(dir.resolve(file).getParent());
+                Files.copy(shipped.resolve(file), dir.resolve(file));
+            }
+            assertThat(run("", "content", "check", dir.toString()).code()).isZero();
+
+            Files.copy(dir.resolve("procedures/child-abuse-and-ict.md"), dir.resolve("procedures/online-safety.md"));
+            Files.writeString(dir.resolve("search/danger-phrases.txt"), "(unclosed\n");
+            Files.createDirectories(dir.resolve("routing"));
+            Files.writeString(dir.resolve("routing/trust.yml"), "organisations: [\n");
+            Run r = run("", "content", "check", dir.toString());
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out())
+                    .contains("PROBLEM procedures/index.txt: does not list 'online-safety.md'")
+                    .contains("PROBLEM search/danger-phrases.txt: ")
+                    .contains("PROBLEM routing/trust.yml: ");
+        }
+
+        @Test
+        void aFlatFolderOfProcedureFilesStillPasses() {
             Run r = run("", "content", "check", "../content/src/main/resources/procedures");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
-            assertThat(r.out()).contains("24 sections").contains("content OK");
+            assertThat(r.out()).contains("24 sections").contains("(shipped definition)").contains("content OK");
         }
 
         @Test
@@ -303,7 +337,9 @@ class CliTest {
                     assertThat(outcome.get("urgency").asString()).isEqualTo(example.get("urgency").asString());
                 }
                 if (example.has("actions")) {
-                    example.get("actions").forEach(a -> assertThat(codes).contains(a.asString()));
+                    List<String> listed = new ArrayList<>();
+                    example.get("actions").forEach(a -> listed.add(a.asString()));
+                    assertThat(codes).containsAll(listed).as("in owner order").containsSubsequence(listed);
                 }
                 if (example.has("not_actions")) {
                     example.get("not_actions").forEach(a -> assertThat(codes).doesNotContain(a.asString()));
@@ -324,6 +360,14 @@ class CliTest {
                     assertThat(outcome.get("next_question").isNull()).isTrue();
                 }
                 outcome.get("actions").forEach(a -> assertThat(a.get("cites").size()).isPositive());
+                List<String> owners = new ArrayList<>();
+                outcome.get("actions").forEach(a -> owners.add(a.get("owner").asString()));
+                assertThat(owners).allMatch(o -> List.of("reporter", "safeguarding_lead", "allegations_officer", "police")
+                        .contains(o));
+                assertThat(owners.stream().distinct().toList()).as("reporter, then DSL, then police")
+                        .isSubsetOf(List.of("reporter", "safeguarding_lead", "police"))
+                        .isSortedAccordingTo(java.util.Comparator.comparing(List.of("reporter", "safeguarding_lead",
+                                "police")::indexOf));
             }
         }
 

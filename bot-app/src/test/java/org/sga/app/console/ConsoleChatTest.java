@@ -37,6 +37,36 @@ class ConsoleChatTest {
     }
 
     @Test
+    void givenATriageOutcome_thenEachOwnersActionsAreNumberedUnderItsHeadingInOwnerOrder() throws Exception {
+        org.sga.core.conversation.Citation cite = new org.sga.core.conversation.Citation("child-abuse-and-ict#4.4",
+                "Child abuse and Information Technology §4.4", "4. Sexting", "seed-1", java.time.LocalDate.of(2026, 11, 28),
+                "https://example.org/procedure");
+        Reply outcome = new Reply(Reply.Kind.TRIAGE_OUTCOME, "Call 999 now.", "Reference SG-1 · urgency EMERGENCY", null,
+                List.of(), List.of(), List.of(), List.of(
+                        new Reply.ChecklistItem("CALL_999", "reporter", "What you do now", "Call 999 now", "Phone.", List.of(cite)),
+                        new Reply.ChecklistItem("RECORD_INCIDENT", "reporter", "What you do now", "Write it down", "Record.",
+                                List.of(cite)),
+                        new Reply.ChecklistItem("CONTACT_POLICE", "safeguarding_lead", "What the DSL will do", "Refer to the police",
+                                "Refer.", List.of(cite)),
+                        new Reply.ChecklistItem("ACCESS_TO_CHILDREN", "police", "What the police will do", "Check access",
+                                "Check.", List.of(cite))));
+
+        String out = ConsoleRenderer.render(outcome);
+
+        assertThat(out).startsWith("!! Call 999 now.").contains("""
+                What you do now
+                  1. Call 999 now: Phone. (Child abuse and Information Technology §4.4)
+                  2. Write it down: Record. (Child abuse and Information Technology §4.4)
+
+                What the DSL will do
+                  1. Refer to the police: Refer. (Child abuse and Information Technology §4.4)
+
+                What the police will do
+                  1. Check access: Check. (Child abuse and Information Technology §4.4)
+                """);
+    }
+
+    @Test
     void helpAndQuitWork() throws Exception {
         String out = chat(ASSISTANT, "help\nquit\nthis line is never read\n");
         assertThat(out).contains("I answer questions from the safeguarding procedures").contains("Goodbye.");

@@ -3,6 +3,7 @@ package org.sga.app.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,7 +23,9 @@ import org.sga.core.conversation.Assistant;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.Reply;
 import org.sga.core.conversation.TriageDialogue;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.AcknowledgementPolicy;
+import org.sga.core.escalation.ChannelMembership;
+import org.sga.core.escalation.EscalationEvents;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.EscalationService;
 import org.sga.core.escalation.OutboxEntry;
@@ -62,11 +65,15 @@ class TriageConversationTest {
         EscalationRecords records = new EscalationRecords(on.auditTrail());
         EscalationService escalations = new EscalationService(RoutingConfig.defaults(), ENGINE.definition(), on.escalations(),
                 records, clock);
-        AcknowledgementService acks = new AcknowledgementService(records, on.acknowledgements(), on.escalations(),
-                on.unitOfWork(), clock);
+        // The console has no channels people are in; here two duty officers are in the lead's, as a platform would say.
+        ChannelMembership roster = (channel, actor) -> channel.equals("safeguarding_lead")
+                && List.of("dsl-1", "dsl-2").contains(actor.userId())
+                ? ChannelMembership.Answer.MEMBER : ChannelMembership.Answer.NOT_MEMBER;
+        AcknowledgementPolicy acks = new AcknowledgementPolicy(records, on.acknowledgements(), on.escalations(),
+                on.outbox(), on.unitOfWork(), roster, clock, EscalationEvents.NONE);
         Answers answers = new Answers(LIBRARY);
         return new Assistant(LEXICAL, answers, Content.dangerSignals(),
-                new TriageDialogue(ENGINE, on.conversations(), escalations, answers), acks);
+                new TriageDialogue(ENGINE, on.conversations(), escalations, answers, Content.dangerSignals(), clock), acks);
     }
 
     private Reply say(String text) {
@@ -92,12 +99,15 @@ class TriageConversationTest {
 
         assertThat(outcome.kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
         assertThat(outcome.urgent()).isNull();
-        assertThat(outcome.checklist()).extracting(Reply.ChecklistItem::code).containsExactly("INFORM_MANAGER",
-                "SAFER_REFERRAL", "CONTACT_POLICE", "PRESERVE_EVIDENCE", "ALERT_PROVIDER", "SECURE_STORAGE",
-                "KEEP_MONITORING", "RECORD_INCIDENT");
+        assertThat(outcome.checklist()).extracting(Reply.ChecklistItem::code).containsExactly("TELL_SAFEGUARDING_LEAD",
+                "PRESERVE_EVIDENCE", "INFORM_MANAGER", "KEEP_MONITORING", "RECORD_INCIDENT", "CONTACT_POLICE",
+                "SAFER_REFERRAL", "ALERT_PROVIDER", "SECURE_STORAGE");
+        assertThat(outcome.checklist()).extracting(Reply.ChecklistItem::heading).containsSequence("What you do now",
+                "What you do now").endsWith("What the DSL will do").doesNotContain("What the police will do");
         assertThat(outcome.checklist()).allSatisfy(item -> assertThat(item.cites()).isNotEmpty());
         assertThat(outcome.text()).contains("Reference SG-").contains("urgency URGENT")
-                .contains("Notified: your manager, the designated safeguarding lead");
+                .contains("Being notified now: your manager and the designated safeguarding lead.")
+                .doesNotContain("Notified:");
         String ref = outcome.text().replaceAll("(?s).*Reference (SG-[A-Z0-9-]+).*", "$1");
         assertThat(store.auditTrail().forRef(ref)).hasSize(1);
         assertThat(store.outbox().entries(ref)).extracting(e -> e.row().role())
@@ -182,6 +192,7 @@ class TriageConversationTest {
             say("no");
             say("no");
             say("no");
+            say("no");
         }
 
         @Test
@@ -189,7 +200,7 @@ class TriageConversationTest {
             answerColleagueNotConfident();
             Reply outcome = say("Mr X messaged a year 9 pupil late at night.");
             assertThat(outcome.kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
-            String notified = outcome.text().substring(outcome.text().indexOf("Notified:"));
+            String notified = outcome.text().substring(outcome.text().indexOf("Being notified now:"));
             assertThat(notified).doesNotContain("your manager").contains("allegations officer");
             String ref = outcome.text().replaceAll("(?s).*Reference (SG-[A-Z0-9-]+).*", "$1");
             List<OutboxEntry> rows = store.outbox().entries(ref);
@@ -205,6 +216,162 @@ class TriageConversationTest {
             assertThat(refused.text()).contains("keep it under");
             assertThat(store.outbox().openEscalations()).isEmpty();
             assertThat(say("send").kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
+        }
+    }
+
+    /** TRIAGE.md, dialogue rules. */
+    @Nested
+    class DialogueRules {
+
+        private static final String THREAT = "he is threatening to hurt her tonight, should I call 999?";
+
+        @Test
+        void givenFreeTextSuggestingDangerAfterANo_thenThe999LineAtOnceAndTheDangerQuestionAgain_andTheNewAnswerReplacesTheOld() {
+            say("report a concern");
+            say("no");
+            say("child");
+
+            Reply again = say(THREAT);
+
+            assertThat(again.urgent()).contains("call 999");
+            assertThat(again.text()).contains("Is a child in immediate danger right now?", "earlier answer was \"No\"")
+                    .doesNotContain("not one of the answers");
+            assertThat(again.choices()).extracting(c -> c.value()).containsExactly("Yes", "No", "Not sure");
+            Reply next = say("yes");
+            assertThat(next.text()).contains("Are images or videos of a child involved?");
+            assertThat(next.urgent()).contains("call 999");
+            say("no");
+            Reply outcome = say("send");
+            assertThat(outcome.kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
+            assertThat(outcome.text()).contains("urgency EMERGENCY");
+            assertThat(outcome.checklist().getFirst().code()).isEqualTo("CALL_999");
+            String ref = outcome.text().replaceAll("(?s).*Reference (SG-[A-Z0-9-]+).*", "$1");
+            assertThat(store.auditTrail().forRef(ref).getFirst().payload()).contains("\"immediate_danger\":\"yes\"")
+                    .contains("\"concern_about\":\"child_harmed\"");
+        }
+
+        @Test
+        void givenDangerWhileTheDangerQuestionItselfIsAsked_thenThe999LineAndTheSameQuestionWithoutARefusal() {
+            say("report a concern");
+
+            Reply reply = say(THREAT);
+
+            assertThat(reply.urgent()).contains("call 999");
+            assertThat(reply.text()).contains("Is a child in immediate danger right now?").doesNotContain("not one of the answers");
+        }
+
+        @Test
+        void givenDangerInTheNote_thenTheDangerQuestionIsAskedAgainAndTheNoteIsSentWithTheNewAnswer() {
+            say("report a concern");
+            say("no");
+            say("adult");
+            assertThat(say("no").text()).contains("short note");
+
+            Reply again = say("The man said he is going to hurt her after school");
+
+            assertThat(again.urgent()).contains("call 999");
+            assertThat(again.text()).contains("immediate danger", "Your note is kept");
+            assertThat(store.outbox().openEscalations()).isEmpty();
+            Reply outcome = say("not sure");
+            assertThat(outcome.kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
+            assertThat(outcome.text()).contains("urgency EMERGENCY");
+            String ref = outcome.text().replaceAll("(?s).*Reference (SG-[A-Z0-9-]+).*", "$1");
+            assertThat(store.outbox().entries(ref)).allSatisfy(e -> assertThat(e.row().payload())
+                    .contains("The man said he is going to hurt her after school"));
+        }
+
+        @Test
+        void givenReportAConcernDuringAnUnfinishedTriage_thenItAsksWhetherToContinueAndItIsNeverAnAnswer() {
+            say("report a concern");
+            say("no");
+            say("child");
+
+            Reply asked = say("report a concern");
+
+            assertThat(asked.kind()).isEqualTo(Reply.Kind.TRIAGE_QUESTION);
+            assertThat(asked.text()).contains("not finished (2 questions answered, the last just now)", "Nothing has been sent yet",
+                    "continue it, or start again");
+            assertThat(asked.choices()).extracting(c -> c.value()).containsExactly("continue", "start again", "cancel");
+            assertThat(say("yes").text()).as("not an answer to the paused question").contains("Please choose");
+            assertThat(say("continue").text()).contains("Are images or videos of a child involved?");
+            say("no");
+            Reply outcome = say("send");
+            assertThat(outcome.kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
+            assertThat(outcome.text()).contains("urgency URGENT");
+        }
+
+        @Test
+        void givenReportAConcernWhenOnlyTheNoteIsLeft_thenItIsNotTakenAsTheNote() {
+            say("report a concern");
+            say("no");
+            say("adult");
+            say("no");
+
+            Reply asked = say("report a concern");
+
+            assertThat(asked.text()).contains("every question answered, the last just now, but not sent");
+            assertThat(store.outbox().openEscalations()).isEmpty();
+            assertThat(say("start again").text()).contains("Is a child in immediate danger right now?");
+        }
+
+        @Test
+        void givenATriageIdleForHalfAnHour_thenAStaleTriageIsNeverSent() {
+            say("report a concern");
+            say("no");
+            say("adult");
+            say("no");
+            clock.advance(TriageDialogue.IDLE.plusMinutes(1));
+
+            Reply asked = say("send");
+
+            assertThat(asked.text()).contains("You have a report that is not finished (every question answered, the last"
+                    + " 31 minutes ago, but not sent)");
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(say("send").text()).contains("Please choose").as("asking does not take the report forward")
+                    .contains("the last 33 minutes ago");
+            assertThat(store.outbox().openEscalations()).isEmpty();
+            assertThat(store.auditTrail().verify().recordsChecked()).isZero();
+            assertThat(say("continue").text()).contains("short note");
+            assertThat(say("send").kind()).isEqualTo(Reply.Kind.TRIAGE_OUTCOME);
+        }
+
+        @Test
+        void givenARestartAndHalfAnHourLater_thenHelloIsNotRefusedAsAnAnswerButAsksWhetherToContinue() {
+            say("report a concern");
+            say("no");
+            say("colleague");
+            store.close();
+            store = StoreFactory.openEmbedded(dataDir, clock);
+            assistant = assistant(store);
+            clock.advance(Duration.ofHours(2));
+
+            Reply reply = say("hello");
+
+            assertThat(reply.text()).contains("not finished (2 questions answered, the last 2 hours ago)")
+                    .doesNotContain("not one of the answers");
+        }
+
+        @Test
+        void givenAnUnansweredTriageLeftIdle_thenTheNextMessageIsTakenAsItComes() {
+            say("report a concern");
+            clock.advance(TriageDialogue.IDLE);
+
+            assertThat(say("what is grooming").kind()).isIn(Reply.Kind.ANSWER, Reply.Kind.NOT_CONFIDENT);
+        }
+
+        @Test
+        void givenDangerWhenAskedWhetherToContinue_thenThe999LineAndTheDangerQuestionAgain() {
+            say("report a concern");
+            say("no");
+            say("child");
+            clock.advance(TriageDialogue.IDLE);
+            say("hello");
+
+            Reply reply = say(THREAT);
+
+            assertThat(reply.urgent()).contains("call 999");
+            assertThat(reply.text()).contains("Is a child in immediate danger right now?");
+            assertThat(say("yes").text()).contains("Are images or videos of a child involved?");
         }
     }
 

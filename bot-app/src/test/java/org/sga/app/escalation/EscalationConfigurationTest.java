@@ -7,14 +7,21 @@ import static org.sga.app.escalation.EscalationFixture.outcome;
 
 import java.time.Clock;
 import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sga.app.notify.ConnectedPlatforms;
+import org.sga.core.escalation.RoutingConfigException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.content.Content;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
 import org.sga.content.Library;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.AcknowledgementPolicy;
 import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.escalation.EscalationService;
 import org.sga.core.escalation.Outbox;
@@ -45,10 +52,46 @@ class EscalationConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(EscalationRaiser.class)).isInstanceOf(EscalationService.class);
-                    assertThat(context).hasSingleBean(AcknowledgementService.class).hasSingleBean(TriageEngine.class)
+                    assertThat(context).hasSingleBean(AcknowledgementPolicy.class).hasSingleBean(TriageEngine.class)
                             .hasSingleBean(RoutingConfig.class).hasSingleBean(Clock.class);
                     assertThat(context.getBean(ReEscalatorLifecycle.class).isRunning()).isTrue();
                 });
+    }
+
+    @Test
+    void givenSlackConnectedAndNoRoutingFile_thenStartUpStopsNamingTheRolesAndTheSetting() {
+        runner.withPropertyValues("sga.data.dir=" + databases.tempDir("slack-no-routing"), "sga.outbox.worker-enabled=false")
+                .withBean(ConnectedPlatforms.class, () -> new ConnectedPlatforms(Set.of(Platform.SLACK)))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(RoutingConfigException.class)
+                            .hasMessageStartingWith("SGA_ROUTING is not set, so every role would be notified on the console,"
+                                    + " but this instance is connected to slack")
+                            .hasMessageContaining("manager, safeguarding_lead, out_of_hours, allegations_officer, governance_lead")
+                            .hasMessageContaining("roles.ROLE.channel.slack");
+                    FailureAnalysis analysis = new RoutingFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("SGA_ROUTING is not set");
+                    assertThat(analysis.getAction()).contains("SGA_ROUTING");
+                });
+    }
+
+    @Test
+    void givenTheConsoleChatAndNoRoutingFile_thenItStartsAsBefore() {
+        runner.withPropertyValues("sga.data.dir=" + databases.tempDir("console-no-routing"), "sga.outbox.worker-enabled=false")
+                .withBean(ConnectedPlatforms.class, () -> new ConnectedPlatforms(Set.of(Platform.CONSOLE)))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(EscalationRaiser.class));
+    }
+
+    @Test
+    void givenARoutingFileWithARoleWithoutAChannelOnTheConnectedPlatform_thenTheMessageNamesItsKey() {
+        assertThatThrownBy(() -> ReachableRoles.require(EscalationFixture.EXAMPLE, Optional.of("/etc/sga/routing.yml"),
+                new ConnectedPlatforms(Set.of(Platform.TEAMS))))
+                .isInstanceOf(RoutingConfigException.class)
+                .hasMessage("SGA_ROUTING=/etc/sga/routing.yml: no channel on teams, the platform this instance is connected"
+                        + " to, for organisations[0].teams[0].roles.governance_lead.channel; escalations to that role would"
+                        + " reach nobody. Add teams: CHANNEL_ID under each.");
+        ReachableRoles.require(EscalationFixture.EXAMPLE, Optional.of("/etc/sga/routing.yml"),
+                new ConnectedPlatforms(Set.of(Platform.SLACK, Platform.TEAMS)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.sga.app.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sga.app.escalation.EscalationFixture.ADULT_OUTSIDE_WORK;
 import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
+import static org.sga.app.escalation.EscalationFixture.COLLEAGUE;
 import static org.sga.app.escalation.EscalationFixture.DSL_BACKUP;
 import static org.sga.app.escalation.EscalationFixture.DSL_CHANNEL;
 import static org.sga.app.escalation.EscalationFixture.ENGINE;
@@ -29,9 +30,12 @@ import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditRecord;
 import org.sga.core.escalation.Channel;
+import org.sga.core.escalation.Actor;
+import org.sga.core.escalation.AcknowledgeRequest;
 import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.OfficeHours;
+import org.sga.core.escalation.OpenEscalation;
 import org.sga.core.escalation.Organisation;
 import org.sga.core.escalation.OutboxEntry;
 import org.sga.core.escalation.OutboxRow;
@@ -104,6 +108,7 @@ class RaisingEscalationsTest {
             assertThat(platform.posted()).hasSize(2);
             assertThat(unaudited).hasValue(0);
             assertThat(f.store.outbox().entries(raised.reference()))
+                    .filteredOn(e -> !e.row().role().equals(OutboxRow.REPORTER))
                     .allSatisfy(e -> assertThat(e.status()).isEqualTo(DeliveryStatus.DELIVERED));
         }
 
@@ -170,17 +175,63 @@ class RaisingEscalationsTest {
         }
 
         @Test
-        void givenARoleWithNoChannelOnTheReportersPlatform_thenItIsUndeliverableAndNoOtherPlatformIsUsed() {
+        void givenARoleWithNoChannelOnTheReportersPlatform_thenItIsNotifiedOnAnotherConnectedPlatform() {
             EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock, leadOnlyOnTeams());
 
             Raised raised = f.escalations.raise(outcome(ADULT_OUTSIDE_WORK), onSlack(REPORTER), null);
 
+            assertThat(raised.undeliverable()).isEmpty();
+            assertThat(f.store.outbox().entries(raised.reference()))
+                    .extracting(e -> e.row().platform() + ":" + e.row().channelTarget())
+                    .containsExactlyInAnyOrder("slack:slack-managers", "teams:teams-dsl");
+            RaisedEscalation.NotifiedRole lead = f.records.find(raised.reference()).orElseThrow()
+                    .role(Role.SAFEGUARDING_LEAD).orElseThrow();
+            assertThat(lead.platform()).isEqualTo(Platform.TEAMS);
+            assertThat(lead.backupPlatform()).isEqualTo(Platform.TEAMS);
+        }
+
+        @Test
+        void givenARoleWithNoChannelOnAnyConnectedPlatform_thenItsBackupIsNotifiedAtOnceAndItStaysOpen() {
+            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock, leadOnlyOnTeamsBackedUpOnSlack(),
+                    java.util.EnumSet.of(Platform.SLACK));
+
+            Raised raised = f.escalations.raise(outcome(ADULT_OUTSIDE_WORK), onSlack(REPORTER), null);
+
             assertThat(raised.undeliverable()).containsExactly(Role.SAFEGUARDING_LEAD);
-            assertThat(raised.routing().notifiedRoles()).containsExactly(Role.MANAGER);
-            assertThat(f.store.outbox().entries(raised.reference())).extracting(e -> e.row().channelTarget())
-                    .containsExactly("slack-managers");
+            assertThat(raised.backupInstead()).containsExactly(Role.SAFEGUARDING_LEAD);
+            List<OutboxRow> rows = f.store.outbox().entries(raised.reference()).stream().map(OutboxEntry::row).toList();
+            assertThat(rows).extracting(r -> r.attempt() + ":" + r.channelTarget())
+                    .containsExactlyInAnyOrder("initial:slack-managers", "backup:slack-deputy-dsl");
+            assertThat(rows).filteredOn(r -> r.attempt().equals(OutboxRow.BACKUP)).singleElement()
+                    .satisfies(r -> assertThat(r.payload()).startsWith("NOTICE for Designated safeguarding lead, who cannot"
+                            + " be reached").contains("ack " + raised.reference() + " safeguarding_lead"));
+            assertThat(f.store.acknowledgements().chase(raised.reference())).extracting(c -> c.awaited().role() + "/"
+                    + c.awaited().step()).containsExactlyInAnyOrder("manager/initial", "safeguarding_lead/backup");
             assertThat(f.records.find(raised.reference()).orElseThrow().undeliverable())
                     .containsExactly(Role.SAFEGUARDING_LEAD);
+        }
+
+        @Test
+        void givenNoRoleReachableAtAll_thenItIsOpenCountedAsUnreachedAndTheReporterIsToldToPhone() {
+            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock, leadOnlyOnTeams(),
+                    java.util.EnumSet.of(Platform.CONSOLE));
+
+            Raised raised = f.escalations.raise(outcome(ADULT_OUTSIDE_WORK), onSlack(REPORTER), null);
+
+            assertThat(raised.undeliverable()).containsExactly(Role.MANAGER, Role.SAFEGUARDING_LEAD);
+            assertThat(f.store.outbox().entries(raised.reference())).isEmpty();
+            assertThat(f.store.outbox().openEscalations()).extracting(OpenEscalation::ref).containsExactly(raised.reference());
+            assertThat(f.store.outbox().depth().unreached()).isEqualTo(1);
+
+            f.reEscalator("r1").runOnce();
+
+            assertThat(f.store.outbox().entries(raised.reference())).extracting(e -> e.row().role() + "/" + e.row().attempt())
+                    .containsExactlyInAnyOrder("reporter/phone-manager", "reporter/phone-safeguarding_lead");
+            assertThat(f.store.outbox().openEscalations()).extracting(OpenEscalation::ref).containsExactly(raised.reference());
+            assertThat(f.store.outbox().depth().unreached()).isEqualTo(1);
+            assertThat(f.acknowledgements.acknowledge(AcknowledgeRequest.typed(raised.reference(), "safeguarding_lead",
+                    new Actor(Platform.SLACK, COLLEAGUE))).accepted()).isTrue();
+            assertThat(f.store.outbox().depth().unreached()).isZero();
         }
 
         @Test
@@ -286,9 +337,10 @@ class RaisingEscalationsTest {
         for (Action a : ENGINE.definition().actions()) {
             known.add("- " + a.title());
         }
+        outcome(CHILD_ONLINE).actionGroups().forEach(g -> known.add(g.noticeHeading() + ":"));
         Pattern frame = Pattern.compile("\\[(EMERGENCY|URGENT|STANDARD)] Safeguarding escalation " + ref
                 + "|For: [A-Za-z ()-]+|Concern: .+|Raised: \\w{3} \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2} \\w{3,4} by Alex Example \\(U0EXAMPLE01\\)"
-                + "|Answers:|Actions the procedure requires of the reporter:|Acknowledge by [\\w :]+: ack " + ref + " [a-z_]+"
+                + "|Answers:|Acknowledge by [\\w :]+: ack " + ref + " [a-z_]+"
                 + "|Images and files are never forwarded: do not ask for them to be sent\\.|");
         List<String> concerns = ENGINE.definition().question("concern_about").orElseThrow().options().stream()
                 .map(o -> "Concern: " + ENGINE.definition().categoryLabel(o.value()).orElseThrow()).toList();
@@ -307,10 +359,23 @@ class RaisingEscalationsTest {
         }
         roles.put(Role.MANAGER, new RoleRoute(new Channel(Map.of(Platform.SLACK, "slack-managers")),
                 new Channel(Map.of(Platform.SLACK, "slack-deputies")), Map.of()));
+        // The colleague is the one listed for the lead, so an acknowledgement can close the escalation.
         roles.put(Role.SAFEGUARDING_LEAD, new RoleRoute(new Channel(Map.of(Platform.TEAMS, "teams-dsl")),
-                new Channel(Map.of(Platform.TEAMS, "teams-deputy-dsl")), Map.of()));
+                new Channel(Map.of(Platform.TEAMS, "teams-deputy-dsl")),
+                Map.of(Platform.SLACK, java.util.Set.of(EscalationFixture.COLLEAGUE))));
         Team team = new Team("t", "Team", "o", Map.of(), OfficeHours.defaults(), roles);
         return new RoutingConfig(List.of(new Organisation("o", "Org", List.of(team))), "t", Map.of());
+    }
+
+    /** As above, with the lead's backup on Slack. */
+    private static RoutingConfig leadOnlyOnTeamsBackedUpOnSlack() {
+        RoutingConfig base = leadOnlyOnTeams();
+        Team team = base.defaultTeam();
+        Map<Role, RoleRoute> roles = new EnumMap<>(team.roles());
+        roles.put(Role.SAFEGUARDING_LEAD, new RoleRoute(new Channel(Map.of(Platform.TEAMS, "teams-dsl")),
+                new Channel(Map.of(Platform.SLACK, "slack-deputy-dsl")), Map.of()));
+        Team changed = new Team(team.id(), team.name(), team.organisationId(), team.members(), team.officeHours(), roles);
+        return new RoutingConfig(List.of(new Organisation("o", "Org", List.of(changed))), "t", Map.of());
     }
 
     private static String sha256(String text) {

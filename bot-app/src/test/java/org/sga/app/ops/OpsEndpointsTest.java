@@ -27,6 +27,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.sga.app.escalation.Routings;
+import org.sga.core.escalation.Platform;
+import org.sga.core.escalation.RoutingConfig;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,12 +64,18 @@ class OpsEndpointsTest {
         registry.add("sga.data.dir", DATA::toString);
     }
 
-    /** Lexical search only: no embedding model to load in a test. */
+    /** Lexical search only: no embedding model to load in a test; every role on a Teams channel, as Teams is on. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Lexical {
         @Bean
         BackgroundSearcher searcher(Library library) {
             return new BackgroundSearcher(() -> Content.index(library, false));
+        }
+
+        @Bean
+        @Primary
+        RoutingConfig teamsRouting() {
+            return Routings.everyRoleOn(Platform.TEAMS);
         }
     }
 
@@ -160,6 +170,15 @@ class OpsEndpointsTest {
         conversation.handle(InboundMessage.direct("teams", "ops-triage", "cancel"));
         assertThat(counter("sga_triage_started_total", "platform=\"teams\"")).isEqualTo(started + 1);
         assertThat(counter("sga_triage_abandoned_total", "reason=\"cancelled\"")).isEqualTo(abandoned + 1);
+    }
+
+    @Test
+    void givenNoEscalationYet_thenTheUnreachedGaugeIsThereAtZeroForAnAlertToUse() throws Exception {
+        String metrics = get("/actuator/prometheus").body();
+
+        assertThat(metrics.lines().filter(l -> l.startsWith("sga_escalations_unreached{"))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(" 0.0"));
+        assertThat(metrics).contains("# HELP sga_escalations_unreached");
     }
 
     /** The sum of a Prometheus counter's series whose labels include {@code label}; 0 when there is none yet. */

@@ -105,7 +105,8 @@ class NoMessageTextInLogsTest {
             Answers answers = new Answers(library);
             ConversationEvents listeners = ConversationEvents.all(List.of(new UnansweredQuestions(store.contentFeedback())));
             Assistant assistant = new Assistant(Content.index(library, false), answers, Content.dangerSignals(),
-                    new TriageDialogue(engine, store.conversations(), escalations, answers, listeners), null, listeners);
+                    new TriageDialogue(engine, store.conversations(), escalations, answers, Content.dangerSignals(), clock,
+                            listeners), null, listeners);
             for (String text : List.of(QUESTION, UNANSWERED, "report a concern", "no", "child", "yes", "yes", "yes", NOTE)) {
                 assistant.handle(InboundMessage.direct("console", "teacher-1", text));
             }

@@ -64,6 +64,7 @@ class SlackEndToEndTest {
 
     static final String SECRET = "e2e-signing-secret";
     static final String DM = "DREPORTER";
+    static final String NOTICE_TS = "1700000000.000100";
     static final WireMockServer SLACK = new WireMockServer(options().dynamicPort());
     static final Path DATA;
 
@@ -138,8 +139,10 @@ class SlackEndToEndTest {
         SLACK.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(
                 "{\"ok\":true,\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
         AtomicInteger ts = new AtomicInteger(100);
+        // Slack answers with the channel posted to, so each notice's receipt names its own channel.
         SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":\"C\",\"ts\":\"1700000000.000100\"}")));
+                "{{formData request.body 'form' urlDecode=true}}{\"ok\":true,\"channel\":\"{{form.channel}}\",\"ts\":\""
+                        + NOTICE_TS + "\"}").withTransformers("response-template")));
         SLACK.stubFor(post(urlEqualTo("/api/chat.update")).willReturn(okJson("{\"ok\":true}")));
         SLACK.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + DM + "\"}}")));
         SLACK.stubFor(post(urlEqualTo("/api/conversations.members")).willReturn(okJson(
@@ -165,7 +168,7 @@ class SlackEndToEndTest {
 
         // 3. Answer every question with its first button until the checklist comes back.
         int clicks = 0;
-        while (!last().get("blocks").contains("Checklist")) {
+        while (!last().get("blocks").contains("What you do now")) {
             assertThat(clicks).as("the triage ends").isLessThan(20);
             Matcher button = BUTTON.matcher(last().get("blocks"));
             assertThat(button.find()).as("a question with buttons: %s", last().get("blocks")).isTrue();
@@ -179,8 +182,8 @@ class SlackEndToEndTest {
         }
         Map<String, String> outcome = last();
         assertThat(outcome.get("channel")).isEqualTo(DM);
-        assertThat(outcome.get("blocks")).contains("Reference SG-").contains("Checklist").contains("version")
-                .contains("Notified");
+        assertThat(outcome.get("blocks")).contains("Reference SG-").contains("What you do now").contains("version")
+                .contains("Being notified now");
         String ref = outcome.get("blocks").replaceAll("(?s).*Reference (SG-[A-Z0-9]+-[A-Z0-9]+).*", "$1");
         assertThat(auditTrail.forRef(ref)).as("audited before anything is sent").isNotEmpty();
         assertThat(posts()).noneMatch(p -> "CDSL".equals(p.get("channel")));
@@ -193,13 +196,13 @@ class SlackEndToEndTest {
         // 5. Someone outside the DSL channel presses Acknowledge: refused privately, the notice unchanged.
         int updates = count("chat.update");
         int notes = responses().size();
-        interaction(click("CDSL", "1700000200.1", "sga_ack", "Acknowledge", ref + "|safeguarding_lead", "UOUTSIDER"));
+        interaction(click("CDSL", NOTICE_TS, "sga_ack", "Acknowledge", ref + "|safeguarding_lead", "UOUTSIDER"));
         await("the refusal", () -> responses().size() == notes + 1);
-        assertThat(responses().getLast()).contains("ephemeral").contains("Nothing was recorded");
+        assertThat(responses().getLast()).contains("ephemeral").contains("not accepted").doesNotContain(ref);
         assertThat(count("chat.update")).isEqualTo(updates);
 
         // 6. The DSL presses it: the notice shows who acknowledged and when, without the button.
-        interaction(click("CDSL", "1700000200.1", "sga_ack", "Acknowledge", ref + "|safeguarding_lead", "UDSL"));
+        interaction(click("CDSL", NOTICE_TS, "sga_ack", "Acknowledge", ref + "|safeguarding_lead", "UDSL"));
         await("the update", () -> count("chat.update") == updates + 1);
         assertThat(calls("chat.update").getLast().get("blocks")).contains("Acknowledged by <@UDSL>").doesNotContain("sga_ack");
 

@@ -56,6 +56,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "logging.level.org.sga.slack=WARN"})
 class SlackLoadBench {
 
+    /** Every role on a Slack channel, as the Slack adapter is on. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class SlackRouting {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        org.sga.core.escalation.RoutingConfig slackRouting() {
+            return SlackTestKit.routing("CDSL", "CDSL2");
+        }
+    }
+
     static final WireMockServer SLACK = new WireMockServer(options().dynamicPort().containerThreads(64).jettyAcceptors(2)
             .disableRequestJournal());
     static final Path DATA;

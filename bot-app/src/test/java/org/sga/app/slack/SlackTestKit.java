@@ -57,6 +57,7 @@ public final class SlackTestKit {
                           safeguarding_lead: {channel: {slack: %s}, backup: {slack: %s}}
                           allegations_officer: {channel: {slack: CLADO}, backup: {slack: CLADO2}}
                           out_of_hours: {channel: {slack: COOH}, backup: {slack: COOH2}}
+                          governance_lead: {channel: {slack: CGOV}, backup: {slack: CGOV2}}
                 """.formatted(dslChannel, dslBackup);
         return RoutingConfig.parse(new StringReader(yaml), "slack-test-routing.yml");
     }

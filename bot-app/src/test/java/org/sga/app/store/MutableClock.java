@@ -16,6 +16,10 @@ public final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
+    public void set(Instant to) {
+        now.set(to);
+    }
+
     public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }

@@ -135,6 +135,6 @@ class StoreFactoryTest {
 
         assertThat(applied).containsExactly("V1__conversation_state_and_processed_events.sql",
                 "V2__outbox_and_acknowledgements.sql", "V3__audit_trail.sql", "V10__teams_conversation_references.sql",
-                "V11__unanswered_questions_and_answer_votes.sql", "V12__audit_checkpoint.sql");
+                "V11__unanswered_questions_and_answer_votes.sql", "V12__audit_checkpoint.sql", "V13__chase_steps.sql");
     }
 }

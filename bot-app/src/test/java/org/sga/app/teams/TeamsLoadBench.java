@@ -42,6 +42,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "sga.outbox.worker-enabled=false", "logging.level.org.sga.teams=WARN"})
 class TeamsLoadBench {
 
+    /** Every role on a Teams channel, as the Teams adapter is on. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class TeamsRouting {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        org.sga.core.escalation.RoutingConfig teamsRouting() {
+            return org.sga.app.escalation.Routings.everyRoleOn(org.sga.core.escalation.Platform.TEAMS);
+        }
+    }
+
     static final BotFrameworkFake FAKE = new BotFrameworkFake();
     static final Map<String, Long> REPLIED = new ConcurrentHashMap<>();
     static final AtomicInteger DUPLICATES = new AtomicInteger();

@@ -4,12 +4,12 @@ import org.sga.teams.BotFrameworkFake;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points the application's Teams settings at a fake Bot Framework: its own metadata URL, token endpoint and keys. */
-final class TeamsSettingsFromFake {
+public final class TeamsSettingsFromFake {
 
     private TeamsSettingsFromFake() {
     }
 
-    static void register(DynamicPropertyRegistry registry, BotFrameworkFake fake) {
+    public static void register(DynamicPropertyRegistry registry, BotFrameworkFake fake) {
         registry.add("sga.teams.app-id", () -> BotFrameworkFake.APP_ID);
         registry.add("sga.teams.app-password", () -> BotFrameworkFake.APP_PASSWORD);
         registry.add("sga.teams.tenant-id", () -> BotFrameworkFake.TENANT_ID);

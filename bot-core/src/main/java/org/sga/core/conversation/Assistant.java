@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.sga.core.escalation.AcknowledgementService;
+import org.sga.core.escalation.AcknowledgeRequest;
+import org.sga.core.escalation.Acknowledger;
+import org.sga.core.escalation.Actor;
 import org.sga.core.escalation.Platform;
 import org.sga.core.search.QueryText;
 import org.sga.core.search.SearchResult;
@@ -29,7 +31,7 @@ public final class Assistant implements Conversation {
     private final Answers answers;
     private final DangerSignals danger;
     private final TriageDialogue triage;
-    private final AcknowledgementService acknowledgements;
+    private final Acknowledger acknowledgements;
     private final ConversationEvents events;
     private static final java.util.regex.Pattern ACK = java.util.regex.Pattern.compile(
             "(?i)^ack(?:nowledge)?\\s+(SG-[A-Z0-9-]+)(?:\\s+([a-z_]+))?$");
@@ -45,13 +47,13 @@ public final class Assistant implements Conversation {
 
     /** With {@code acknowledgements}, "ack REF [role]" acknowledges an escalation as the sender. */
     public Assistant(Searcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage,
-                     AcknowledgementService acknowledgements) {
+                     Acknowledger acknowledgements) {
         this(searcher, answers, danger, triage, acknowledgements, ConversationEvents.NONE);
     }
 
     /** With {@code events} told of every question answered or not (for metrics and the content owners). */
     public Assistant(Searcher searcher, Answers answers, DangerSignals danger, TriageDialogue triage,
-                     AcknowledgementService acknowledgements, ConversationEvents events) {
+                     Acknowledger acknowledgements, ConversationEvents events) {
         this.events = java.util.Objects.requireNonNull(events, "events");
         this.acknowledgements = acknowledgements;
         this.searcher = searcher;
@@ -75,7 +77,8 @@ public final class Assistant implements Conversation {
         java.util.regex.Matcher ack = ACK.matcher(text);
         if (acknowledgements != null && ack.matches()) {
             Platform platform = Platform.fromId(message.platform()).orElse(Platform.CONSOLE);
-            return Reply.notice(acknowledgements.acknowledge(ack.group(1), ack.group(2), platform, message.userId()).text());
+            return Reply.notice(acknowledgements.acknowledge(AcknowledgeRequest.typed(ack.group(1), ack.group(2),
+                    new Actor(platform, message.userId()))).text());
         }
         if (triage != null) {
             Optional<Reply> step = triage.handle(message, text);

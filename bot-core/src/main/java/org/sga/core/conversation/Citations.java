@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Short forms of citation lists for running text. */
-final class Citations {
+public final class Citations {
 
     private Citations() {
     }
 
     /** {@code Child abuse and Information Technology §0, §5.2}: one title per procedure, then its sections. */
-    static String compact(List<Citation> cites) {
+    public static String compact(List<Citation> cites) {
         Map<String, List<String>> byTitle = new LinkedHashMap<>();
         for (Citation c : cites) {
             int mark = c.label().lastIndexOf(" §");

@@ -13,7 +13,7 @@ import java.util.List;
  * @param seeAlso      other relevant sections
  * @param choices      options the user can pick
  * @param notes        short extra lines (e.g. "I searched the first 1,000 characters")
- * @param checklist    the actions a triage outcome requires, each with its citations
+ * @param checklist    the actions a triage outcome requires, each with its owner, heading and citations, in the order shown
  * @param guidance     guidance cards that apply, shown after the urgent line and before everything else
  * @param nextStep     the next thing to do, shown just before the quoted section it comes from, or null
  */
@@ -21,8 +21,13 @@ public record Reply(Kind kind, String urgent, String text, Citation citation, Li
                     List<Choice> choices, List<String> notes, List<ChecklistItem> checklist, List<Card> guidance,
                     NextStep nextStep) {
 
-    /** Reply kinds adapters may lay out differently. */
-    public enum Kind { ANSWER, NOT_CONFIDENT, HELP, IMAGE_GUIDANCE, NOTICE, TRIAGE_QUESTION, TRIAGE_OUTCOME }
+    /**
+     * Reply kinds adapters may lay out differently. {@link #CONTINUE_PRIVATELY} is an instruction as much as a reply:
+     * show its text where the message was written, then hand the same message to the core again from the person's
+     * private chat with the bot (see {@link PrivateChats}).
+     */
+    public enum Kind { ANSWER, NOT_CONFIDENT, HELP, IMAGE_GUIDANCE, NOTICE, TRIAGE_QUESTION, TRIAGE_OUTCOME,
+        CONTINUE_PRIVATELY }
 
     public Reply {
         seeAlso = List.copyOf(seeAlso);
@@ -63,11 +68,30 @@ public record Reply(Kind kind, String urgent, String text, Citation citation, Li
     public record NextStep(String text, Citation source) {
     }
 
-    /** One action of a triage outcome: code (TRIAGE.md), plain-words title and text, and where it comes from. */
-    public record ChecklistItem(String code, String title, String text, List<Citation> cites) {
+    /**
+     * One action of a triage outcome: code and owner (TRIAGE.md), the heading of its owner's group ("What you do
+     * now"), plain-words title and text, and where it comes from. Consecutive items share their owner's heading.
+     */
+    public record ChecklistItem(String code, String owner, String heading, String title, String text, List<Citation> cites) {
         public ChecklistItem {
             cites = List.copyOf(cites);
         }
+    }
+
+    /** The first line of {@link #fault()}. */
+    public static final String FAULT_URGENT = "If a child is in immediate danger, call 999 now.";
+
+    /** The body of {@link #fault()}. */
+    public static final String FAULT = "I cannot record or send anything just now because of a fault on my side, so "
+            + "what you write here is not recorded and nobody is told through me. If you are reporting a concern, "
+            + "phone your designated safeguarding lead now and tell them yourself. Please try me again later.";
+
+    /**
+     * The reply when the bot cannot answer or record because of a fault on its side (a store that cannot write, a
+     * failure in the core): the person is told, with the phone fallback, rather than met with silence.
+     */
+    public static Reply fault() {
+        return new Reply(Kind.NOTICE, FAULT_URGENT, FAULT, null, List.of(), List.of(), List.of());
     }
 
     public static Reply notice(String text) {

@@ -8,8 +8,9 @@ final class RoleNames {
     private static final Map<String, String> NAMES = Map.of(
             "manager", "your manager",
             "safeguarding_lead", "the designated safeguarding lead",
-            "allegations_officer", "the allegations officer (LADO)",
-            "out_of_hours", "the out-of-hours team");
+            "allegations_officer", "the allegations officer",
+            "out_of_hours", "the out-of-hours team",
+            "governance_lead", "the governance lead");
 
     private RoleNames() {
     }

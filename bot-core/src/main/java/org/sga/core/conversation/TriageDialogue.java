@@ -1,6 +1,9 @@
 package org.sga.core.conversation;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +14,10 @@ import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.escalation.Platform;
 import org.sga.core.escalation.Raised;
 import org.sga.core.escalation.Reporter;
+import org.sga.core.escalation.RoutedRole;
+import org.sga.core.escalation.Routing;
 import org.sga.core.triage.Action;
+import org.sga.core.triage.ActionGroup;
 import org.sga.core.triage.Question;
 import org.sga.core.triage.TriageEngine;
 import org.sga.core.triage.TriageOutcome;
@@ -20,7 +26,13 @@ import org.sga.core.triage.TriageOutcome;
  * The guided triage as a dialogue: asks the questions of the triage definition in order, accepts answers by
  * number, value, label or synonym, supports {@code back}, {@code restart} and {@code cancel}, takes an optional note,
  * then raises the escalation and shows the checklist. The state lives in the conversation store after every step,
- * so a restarted process (or another instance) resumes at the question it stopped on.
+ * so a restarted process (or another instance) can take the next message.
+ *
+ * <p>The dialogue rules of TRIAGE.md: a message typed during the triage that suggests a child may be in danger now
+ * gets the 999 line at once and the danger question is asked again (the new answer replaces the old); "report a
+ * concern" during an unfinished triage, or any message after it was idle for {@link #IDLE}, asks whether to continue
+ * it or start again, so it is never resumed silently and a stale triage is never sent; "report a concern" is never
+ * taken as an answer.
  */
 public final class TriageDialogue {
 
@@ -30,6 +42,9 @@ public final class TriageDialogue {
     /** Longest note accepted; the escalation carries the minimum needed. */
     static final int MAX_NOTE = 1_000;
 
+    /** After this long without a message, an unfinished triage is not simply carried on (TRIAGE.md). */
+    public static final Duration IDLE = Duration.ofMinutes(30);
+
     private static final Set<String> STARTS = Set.of("report a concern", "report concern", "report", "triage",
             "start triage", "raise a concern", "i have a concern", "i want to report a concern");
     private static final Pattern WORRIED = Pattern.compile("^(i'?m|i am|im|we'?re|we are)? ?(really |very )?(worried|concerned) about\\b.*");
@@ -37,21 +52,32 @@ public final class TriageDialogue {
     private static final Set<String> RESTART = Set.of("restart", "start again", "restart triage", "start over");
     private static final Set<String> BACK = Set.of("back", "go back", "undo");
     private static final Set<String> SEND = Set.of("send", "skip", "no note", "send without a note", "send now", "no");
+    private static final Set<String> CONTINUE = Set.of("continue", "carry on", "resume", "continue it", "go on",
+            "continue the report", "yes continue");
 
     private final TriageEngine engine;
     private final ConversationStore store;
     private final EscalationRaiser raiser;
     private final Answers answers;
     private final ConversationEvents events;
+    private final DangerSignals danger;
+    private final Clock clock;
 
-    public TriageDialogue(TriageEngine engine, ConversationStore store, EscalationRaiser raiser, Answers answers) {
-        this(engine, store, raiser, answers, ConversationEvents.NONE);
+    /**
+     * @param danger the check every free-text message typed during a triage goes through
+     * @param clock  to tell how long a triage has been idle, on the conversation store's clock
+     */
+    public TriageDialogue(TriageEngine engine, ConversationStore store, EscalationRaiser raiser, Answers answers,
+                          DangerSignals danger, Clock clock) {
+        this(engine, store, raiser, answers, danger, clock, ConversationEvents.NONE);
     }
 
     /** With {@code events} told when a triage starts, completes or is cancelled. */
     public TriageDialogue(TriageEngine engine, ConversationStore store, EscalationRaiser raiser, Answers answers,
-                          ConversationEvents events) {
+                          DangerSignals danger, Clock clock, ConversationEvents events) {
         this.events = java.util.Objects.requireNonNull(events, "events");
+        this.danger = java.util.Objects.requireNonNull(danger, "danger");
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.engine = engine;
         this.store = store;
         this.raiser = raiser;
@@ -92,7 +118,23 @@ public final class TriageDialogue {
             events.triageAbandoned(message.platform(), "cancelled");
             return Optional.of(Reply.notice("Triage cancelled. Nothing has been sent. If a child is in immediate danger, call 999."));
         }
-        if (RESTART.contains(command) || (isStart(text) && state.answers().isEmpty())) {
+        if (state.stage() == DialogueState.Stage.RESUME) {
+            return Optional.of(resume(key, current, state, text, command));
+        }
+        boolean idle = !current.updatedAt().plus(IDLE).isAfter(clock.instant());
+        boolean nothingYet = state.answers().isEmpty() && state.stage() == DialogueState.Stage.ASKING;
+        if (idle && nothingYet) {
+            // Started long ago and never answered: nothing to continue, so the message is taken as it comes.
+            store.delete(key);
+            events.triageAbandoned(message.platform(), "expired");
+            return handle(message, text);
+        }
+        if (idle || isStart(text) && !nothingYet) {
+            DialogueState paused = state.pausedForResume(current.updatedAt());
+            save(key, paused, current.version());
+            return Optional.of(resumePrompt(paused, current, !isStart(text) && danger.present(text), null));
+        }
+        if (RESTART.contains(command) || isStart(text)) {
             DialogueState fresh = DialogueState.start();
             save(key, fresh, current.version());
             return Optional.of(ask(fresh, "Starting again.", null));
@@ -102,12 +144,30 @@ public final class TriageDialogue {
             save(key, previous, current.version());
             return Optional.of(ask(previous, state.answers().isEmpty() ? "This is the first question." : null, null));
         }
+        if (state.stage() == DialogueState.Stage.RECHECK) {
+            return Optional.of(recheck(message, key, current, state, text));
+        }
         if (state.stage() == DialogueState.Stage.NOTE) {
+            if (!SEND.contains(command) && danger.present(text)
+                    && engine.definition().dangerRecheck().needed(state.answers())) {
+                DialogueState rechecking = state.rechecking(text.strip());
+                save(key, rechecking, current.version());
+                return Optional.of(dangerQuestion(rechecking, "Your note is kept: it is sent as soon as you have answered."));
+            }
             return Optional.of(note(message, key, current, state, text));
         }
         Question question = engine.nextQuestion(state.answers()).orElseThrow();
         Optional<String> value = question.match(text);
         if (value.isEmpty()) {
+            if (danger.present(text)) {
+                if (state.answers().containsKey(engine.definition().dangerRecheck().question())
+                        && engine.definition().dangerRecheck().needed(state.answers())) {
+                    DialogueState rechecking = state.rechecking(null);
+                    save(key, rechecking, current.version());
+                    return Optional.of(dangerQuestion(rechecking, null));
+                }
+                return Optional.of(call999(ask(state, null, null)));
+            }
             return Optional.of(ask(state, null, "\"" + shorten(text) + "\" is not one of the answers. Please pick one of the "
                     + "options (by number or by its words)."));
         }
@@ -120,6 +180,109 @@ public final class TriageDialogue {
         }
         save(key, next, current.version());
         return Optional.of(ask(next, null, null));
+    }
+
+    /** The danger question again, after a message that suggested danger: the 999 line first, then the question. */
+    private Reply dangerQuestion(DialogueState state, String after) {
+        Question question = engine.question(engine.definition().dangerRecheck().question()).orElseThrow();
+        String previous = Optional.ofNullable(state.answers().get(question.id()))
+                .flatMap(v -> question.options().stream().filter(o -> o.value().equals(v)).findFirst())
+                .map(o -> " Your earlier answer was \"" + o.label() + "\"; your answer now replaces it.")
+                .orElse("");
+        String text = "What you wrote suggests a child may be in danger now. If so, call 999 first, then carry on here."
+                + previous + (after == null ? "" : " " + after) + "\n\n" + question.prompt();
+        List<Choice> choices = question.options().stream().map(o -> new Choice(o.label(), o.label())).toList();
+        return new Reply(Reply.Kind.TRIAGE_QUESTION, Answers.CALL_999, text, null, List.of(), choices,
+                List.of("Type \"back\" or \"cancel\" at any time"));
+    }
+
+    /** The answer to the danger question asked again: it replaces the old one, and the triage goes on (or is sent). */
+    private Reply recheck(InboundMessage message, ConversationKey key, ConversationState current, DialogueState state,
+            String text) {
+        Question question = engine.question(engine.definition().dangerRecheck().question()).orElseThrow();
+        Optional<String> value = question.match(text);
+        if (value.isEmpty()) {
+            return danger.present(text) ? dangerQuestion(state, null)
+                    : dangerQuestion(state, "\"" + shorten(text) + "\" is not one of the answers.");
+        }
+        Map<String, String> answered = new LinkedHashMap<>(state.answers());
+        answered.put(question.id(), value.get());
+        DialogueState next = state.rechecked(stillAsked(answered));
+        TriageOutcome outcome = engine.evaluate(next.answers());
+        if (!outcome.complete()) {
+            save(key, next, current.version());
+            return ask(next, null, null);
+        }
+        String reference = state.reference() != null ? state.reference() : raiser.newReference(reporter(message));
+        DialogueState awaiting = next.awaitingNote(reference);
+        save(key, awaiting, current.version());
+        if (state.note() != null) {
+            return note(message, key, current, awaiting, state.note());
+        }
+        return noteRequest(outcome);
+    }
+
+    /** The answers still asked in dialogue order after one of them changed; the rest are dropped, to be asked again. */
+    private Map<String, String> stillAsked(Map<String, String> answers) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        Optional<Question> next = engine.nextQuestion(kept);
+        while (next.isPresent() && answers.containsKey(next.get().id())) {
+            kept.put(next.get().id(), answers.get(next.get().id()));
+            next = engine.nextQuestion(kept);
+        }
+        return kept;
+    }
+
+    /** An unfinished triage after a pause, or after "report a concern": continue it, start again, or cancel. */
+    private Reply resume(ConversationKey key, ConversationState current, DialogueState state, String text, String command) {
+        if (CONTINUE.contains(command)) {
+            DialogueState resumed = state.resumed();
+            save(key, resumed, current.version());
+            return switch (resumed.stage()) {
+                case NOTE -> noteRequest(engine.evaluate(resumed.answers()));
+                case RECHECK -> dangerQuestion(resumed, null);
+                default -> ask(resumed, "Carrying on with your report.", null);
+            };
+        }
+        if (RESTART.contains(command) || isStart(text)) {
+            DialogueState fresh = DialogueState.start();
+            save(key, fresh, current.version());
+            return ask(fresh, "Starting again.", null);
+        }
+        if (danger.present(text)) {
+            DialogueState resumed = state.resumed();
+            if (resumed.answers().containsKey(engine.definition().dangerRecheck().question())
+                    && engine.definition().dangerRecheck().needed(resumed.answers())) {
+                DialogueState rechecking = resumed.rechecking(resumed.note());
+                save(key, rechecking, current.version());
+                return dangerQuestion(rechecking, null);
+            }
+            return resumePrompt(state, current, true, null);
+        }
+        return resumePrompt(state, current, false, "Please choose one of the options.");
+    }
+
+    private Reply resumePrompt(DialogueState state, ConversationState current, boolean dangerSignalled, String problem) {
+        Duration since = Duration.between(state.lastAnswered() != null ? state.lastAnswered() : current.updatedAt(),
+                clock.instant());
+        String when = since.compareTo(Duration.ofMinutes(1)) < 0 ? "just now"
+                : since.compareTo(Duration.ofDays(1)) < 0 ? human(since) + " ago" : "more than a day ago";
+        int answered = state.answers().size();
+        String where = state.paused() == DialogueState.Stage.NOTE
+                ? "every question answered, the last " + when + ", but not sent"
+                : answered + (answered == 1 ? " question" : " questions") + " answered, the last " + when;
+        String text = (problem == null ? "" : problem + "\n\n")
+                + "You have a report that is not finished (" + where + "). Nothing has been sent yet. Do you want to "
+                + "continue it, or start again?";
+        List<Choice> choices = List.of(new Choice("continue", "Continue it"), new Choice("start again", "Start again"),
+                new Choice("cancel", "Cancel it"));
+        return new Reply(Reply.Kind.TRIAGE_QUESTION, dangerSignalled ? Answers.CALL_999 : null, text, null, List.of(),
+                choices, List.of());
+    }
+
+    private static Reply call999(Reply reply) {
+        return new Reply(reply.kind(), Answers.CALL_999, reply.text(), reply.citation(), reply.seeAlso(), reply.choices(),
+                reply.notes(), reply.checklist());
     }
 
     private Reply note(InboundMessage message, ConversationKey key, ConversationState current, DialogueState state, String text) {
@@ -175,31 +338,72 @@ public final class TriageDialogue {
 
     private Reply outcome(TriageOutcome outcome, Raised raised) {
         List<Reply.ChecklistItem> checklist = new ArrayList<>();
+        for (ActionGroup group : outcome.actionGroups()) {
+            for (Action action : group.actions()) {
+                List<Citation> cites = answers.citations(action.cites().stream().map(c -> c.id()).toArray(String[]::new)).all();
+                checklist.add(new Reply.ChecklistItem(action.code(), group.owner(), group.heading(), action.title(),
+                        action.text(), cites));
+            }
+        }
         StringBuilder text = new StringBuilder("Reference ").append(raised.reference()).append(" · urgency ")
-                .append(outcome.urgency()).append("\n\nWhat the procedure requires of you:");
-        int n = 1;
-        for (Action action : outcome.actions()) {
-            List<Citation> cites = answers.citations(action.cites().stream().map(c -> c.id()).toArray(String[]::new)).all();
-            checklist.add(new Reply.ChecklistItem(action.code(), action.title(), action.text(), cites));
-            text.append("\n").append(n++).append(". ").append(action.title()).append(": ").append(action.text())
-                    .append(" (").append(Citations.compact(cites)).append(")");
-        }
-        text.append("\n\n");
-        if (raised.routing().roles().isEmpty()) {
-            text.append("Nobody could be notified automatically: please tell your designated safeguarding lead yourself.");
-        } else {
-            text.append("Notified: ").append(String.join(", ", raised.routing().roles().stream()
-                    .map(r -> RoleNames.of(r.role().id())).toList()))
-                    .append(". Someone must acknowledge within ").append(human(raised.routing().acknowledgeWithin()))
-                    .append("; I will tell you who acknowledged and when, and notify their backup if nobody does.");
-        }
-        if (!raised.undeliverable().isEmpty()) {
-            text.append("\n\nI could not reach ").append(String.join(", ", raised.undeliverable().stream()
-                    .map(r -> RoleNames.of(r.id())).toList()))
-                    .append(" on this platform: please contact them directly now and give them the reference.");
-        }
+                .append(outcome.urgency()).append("\n\n").append(whoIsNotified(raised));
         String urgent = outcome.actionCodes().contains("CALL_999") ? Answers.CALL_999 : null;
         return new Reply(Reply.Kind.TRIAGE_OUTCOME, urgent, text.toString(), null, List.of(), List.of(), List.of(), checklist);
+    }
+
+    /**
+     * Honest about delivery: the notices are queued, not yet delivered, so the roles are "being notified"; the
+     * reporter hears when they have it. Then the chase, and the numbers to phone if nobody acknowledges.
+     */
+    private static String whoIsNotified(Raised raised) {
+        Routing routing = raised.routing();
+        List<String> notified = raised.notified().stream().map(TriageDialogue::named).toList();
+        List<String> lines = new ArrayList<>();
+        if (!notified.isEmpty()) {
+            lines.add("Being notified now: " + list(notified) + ". I will tell you when they have it, and who acknowledges.");
+        }
+        for (RoutedRole role : routing.roles()) {
+            if (raised.backupInstead().contains(role.role())) {
+                lines.add(capitalised(named(role)) + " cannot be reached automatically, so their backup"
+                        + role.backupContact().shownName().map(n -> " (" + n + ")").orElse("") + " is being notified instead.");
+            } else if (raised.undeliverable().contains(role.role())) {
+                lines.add("Nobody could be notified automatically for " + named(role) + ": please phone them yourself now"
+                        + " and give them the reference.");
+            }
+        }
+        if (notified.isEmpty() && raised.backupInstead().isEmpty()) {
+            lines.add("Nobody could be notified automatically. Tell your designated safeguarding lead yourself now.");
+        } else {
+            String within = human(routing.acknowledgeWithin());
+            lines.add("Someone must acknowledge within " + within + ". If nobody does, their backup is notified"
+                    + (routing.rounds() == 0 ? "" : ", then both are reminded up to " + routing.rounds() + " times, "
+                    + within + " apart") + "; I will tell you each time.");
+        }
+        List<String> phones = new ArrayList<>();
+        for (RoutedRole role : routing.roles()) {
+            role.contact().shownPhone().ifPresent(p -> phones.add(named(role) + " on " + p
+                    + role.contact().shownHours().map(h -> " (" + h + ")").orElse("")));
+            role.backupContact().shownPhone().ifPresent(p -> phones.add("their backup"
+                    + role.backupContact().shownName().map(n -> ", " + n + ",").orElse("") + " on " + p));
+        }
+        if (!phones.isEmpty()) {
+            lines.add("If nobody acknowledges, or you cannot wait, phone " + String.join("; ", phones) + ".");
+        }
+        return String.join("\n", lines);
+    }
+
+    /** {@code the designated safeguarding lead (Alex Example)}. */
+    private static String named(RoutedRole role) {
+        return RoleNames.of(role.role().id()) + role.contact().shownName().map(n -> " (" + n + ")").orElse("");
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String list(List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
     private Reply withUrgency(TriageOutcome outcome, Reply reply) {
@@ -224,6 +428,9 @@ public final class TriageDialogue {
     }
 
     static String human(Duration d) {
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() + " seconds";
+        }
         if (d.toMinutes() < 60) {
             return d.toMinutes() + " minutes";
         }

@@ -29,4 +29,13 @@ public interface Acknowledgements {
 
     /** Gives the claim back without re-escalating; false when the lease was lost. */
     boolean release(OverdueAcknowledgement overdue, String workerId);
+
+    /**
+     * Starts waiting for an acknowledgement at a step of a role's chase, unless that step is already stored; returns
+     * whether it was new.
+     */
+    boolean await(AwaitedAcknowledgement awaited);
+
+    /** Every step of every role's chase of an escalation, in deadline order. */
+    List<ChaseStep> chase(String ref);
 }

@@ -23,15 +23,20 @@ public record Channel(Map<Platform, String> targets) {
         return targets.isEmpty();
     }
 
+    /**
+     * True when both reach the same target on a platform. Compared without regard to case: the routing reader only
+     * lets ids through, and of two spellings that differ in case the safe assumption is that they are one channel.
+     */
     boolean sharesTargetWith(Channel other) {
-        return targets.entrySet().stream().anyMatch(e -> e.getValue().equals(other.targets.get(e.getKey())));
+        return targets.entrySet().stream().anyMatch(e -> e.getValue().equalsIgnoreCase(
+                other.targets.getOrDefault(e.getKey(), "")));
     }
 
     /** This channel without any target that {@code other} also has on the same platform. */
     Channel without(Channel other) {
         Map<Platform, String> kept = new EnumMap<>(Platform.class);
         targets.forEach((platform, target) -> {
-            if (!target.equals(other.targets.get(platform))) {
+            if (!target.equalsIgnoreCase(other.targets.getOrDefault(platform, ""))) {
                 kept.put(platform, target);
             }
         });

@@ -23,7 +23,7 @@ public record EscalationMessage(
         Urgency urgency,
         String concern,
         List<Answered> answers,
-        List<String> actions,
+        List<ActionList> actions,
         String reporter,
         ZonedDateTime raisedAt,
         ZonedDateTime acknowledgeBy,
@@ -41,6 +41,14 @@ public record EscalationMessage(
         public Answered {
             Objects.requireNonNull(question, "question");
             Objects.requireNonNull(answer, "answer");
+        }
+    }
+
+    /** The titles of one owner's actions under the heading the notified roles read, e.g. "For the DSL". */
+    public record ActionList(String heading, List<String> titles) {
+        public ActionList {
+            Objects.requireNonNull(heading, "heading");
+            titles = List.copyOf(titles);
         }
     }
 
@@ -86,9 +94,9 @@ public record EscalationMessage(
             text.append("\nAnswers:\n");
             answers.forEach(a -> text.append("- ").append(a.question()).append(' ').append(a.answer()).append('\n'));
         }
-        if (!actions.isEmpty()) {
-            text.append("\nActions the procedure requires of the reporter:\n");
-            actions.forEach(a -> text.append("- ").append(a).append('\n'));
+        for (ActionList list : actions) {
+            text.append('\n').append(list.heading()).append(":\n");
+            list.titles().forEach(a -> text.append("- ").append(a).append('\n'));
         }
         if (note != null) {
             text.append("\nNote from the reporter:\n").append(note).append('\n');

@@ -19,6 +19,8 @@ public final class EscalationRecords {
     public static final String ACKNOWLEDGED = "escalation.acknowledged";
     /** Nobody in a role acknowledged in time; its backup was notified. */
     public static final String RE_ESCALATED = "escalation.re-escalated";
+    /** Someone tried to acknowledge and was refused; the record says why and who, never what they typed. */
+    public static final String ACKNOWLEDGEMENT_REFUSED = "escalation.acknowledgement-refused";
 
     private final AuditTrail auditTrail;
 

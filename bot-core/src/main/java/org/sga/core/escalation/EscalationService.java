@@ -1,11 +1,12 @@
 package org.sga.core.escalation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +23,15 @@ import org.sga.core.triage.TriageOutcome;
  * Raises escalations: picks the reporter's team, routes the outcome, renders one notice per role and records the
  * {@code escalation.raised} audit entry with one outbox row per role in one transaction. Nothing is sent here; the
  * outbox worker delivers later, so the audit trail always has the escalation before anyone receives it.
+ *
+ * <p>Each role is notified on the reporter's platform where it has a channel there, otherwise on another connected
+ * platform. A role with no channel on any connected platform is never silently dropped: its backup is notified at
+ * once, or, with no backup either, its chase starts already overdue so the reporter is told to phone; the escalation
+ * stays open until someone acknowledges.
  */
 public final class EscalationService implements EscalationRaiser {
+
+    private static final System.Logger LOG = System.getLogger(EscalationService.class.getName());
 
     /** A fresh reference that is already taken is astronomically rare; more than this in a row means a fault. */
     private static final int MAX_REFERENCE_TRIES = 5;
@@ -37,6 +45,7 @@ public final class EscalationService implements EscalationRaiser {
     private final EscalationEvents events;
     private final Clock clock;
     private final References references;
+    private final Set<Platform> connected;
 
     public EscalationService(RoutingConfig config, TriageDefinition definition, EscalationStore store,
             EscalationRecords records, Clock clock) {
@@ -48,9 +57,20 @@ public final class EscalationService implements EscalationRaiser {
         this(config, definition, store, records, clock, references, EscalationEvents.NONE);
     }
 
-    /** With {@code events} told of each escalation recorded. */
+    /** With {@code events} told of each escalation recorded; every platform counts as connected. */
     public EscalationService(RoutingConfig config, TriageDefinition definition, EscalationStore store,
             EscalationRecords records, Clock clock, References references, EscalationEvents events) {
+        this(config, definition, store, records, clock, references, events, Set.of());
+    }
+
+    /**
+     * @param connected the platforms this deployment can post to; a role's channel on any other platform is never
+     *     used. Empty: every platform.
+     */
+    public EscalationService(RoutingConfig config, TriageDefinition definition, EscalationStore store,
+            EscalationRecords records, Clock clock, References references, EscalationEvents events,
+            Set<Platform> connected) {
+        this.connected = connected.isEmpty() ? EnumSet.allOf(Platform.class) : EnumSet.copyOf(connected);
         this.events = Objects.requireNonNull(events, "events");
         this.config = Objects.requireNonNull(config, "config");
         this.definition = Objects.requireNonNull(definition, "definition");
@@ -91,8 +111,16 @@ public final class EscalationService implements EscalationRaiser {
             Optional<RaisedEscalation> existing = records.find(ref);
             if (existing.isEmpty()) {
                 Prepared prepared = prepare(ref, team, outcome, reporter, cleanNote, clock.instant());
-                if (!store.recordOutcome(prepared.audit(), prepared.rows()).duplicate()) {
+                if (!store.recordOutcome(prepared.audit(), prepared.rows(), prepared.awaited()).duplicate()) {
                     events.raised(reporter.platform().id(), outcome.urgency().name(), prepared.rows().size());
+                    if (prepared.rows().isEmpty()) {
+                        LOG.log(System.Logger.Level.WARNING, "{0}: no role has a channel on a connected platform, so"
+                                + " nobody could be notified; it stays open until someone acknowledges", ref);
+                    } else if (!prepared.raised().undeliverable().isEmpty()) {
+                        LOG.log(System.Logger.Level.WARNING, "{0}: {1} could not be notified on a connected platform;"
+                                + " their backup is notified instead where there is one", ref,
+                                prepared.raised().undeliverable());
+                    }
                     return prepared.raised();
                 }
                 // Every row already existed: another instance recorded this reference between our check and our
@@ -120,43 +148,73 @@ public final class EscalationService implements EscalationRaiser {
                 .orElseGet(config::defaultTeam);
     }
 
-    private record Prepared(AuditEntry audit, List<OutboxRow> rows, Raised raised) {
+    private record Prepared(AuditEntry audit, List<OutboxRow> rows, List<AwaitedAcknowledgement> awaited, Raised raised) {
+    }
+
+    /** Where a channel is reached: on the reporter's platform if it has a target there, else another connected one. */
+    private record Address(Platform platform, String target) {
+    }
+
+    private Optional<Address> address(Channel channel, Platform preferred) {
+        if (connected.contains(preferred) && channel.target(preferred).isPresent()) {
+            return Optional.of(new Address(preferred, channel.target(preferred).get()));
+        }
+        for (Platform platform : Platform.values()) {
+            if (connected.contains(platform) && channel.target(platform).isPresent()) {
+                return Optional.of(new Address(platform, channel.target(platform).get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private Prepared prepare(String ref, Team team, TriageOutcome outcome, Reporter reporter, String note, Instant at) {
         Routing routing = router.route(outcome, team.id(), at);
         ZoneId zone = team.officeHours().zone();
-        Platform platform = reporter.platform();
         List<EscalationMessage.Answered> answers = answersInShort(outcome.answers());
-        List<String> actions = outcome.actions().stream().map(Action::title).toList();
+        List<EscalationMessage.ActionList> actions = outcome.actionGroups().stream()
+                .map(g -> new EscalationMessage.ActionList(g.noticeHeading(), g.actions().stream().map(Action::title).toList()))
+                .toList();
         List<OutboxRow> rows = new ArrayList<>();
-        List<RoutedRole> notified = new ArrayList<>();
+        List<AwaitedAcknowledgement> awaited = new ArrayList<>();
         List<RaisedEscalation.NotifiedRole> recorded = new ArrayList<>();
         List<Role> undeliverable = new ArrayList<>();
+        List<Role> backupInstead = new ArrayList<>();
         for (RoutedRole role : routing.roles()) {
-            Optional<String> target = role.channel().target(platform);
-            if (target.isEmpty()) {
-                // Another platform's channel would reach people the reporter cannot see or follow up with; the
-                // reporter is told to contact the role directly instead.
-                undeliverable.add(role.role());
-                continue;
-            }
+            Optional<Address> target = address(role.channel(), reporter.platform());
+            Optional<Address> backup = address(role.backup(), reporter.platform());
             String text = new EscalationMessage(ref, role.role(), outcome.urgency(), outcome.concern(), answers, actions,
                     shown(reporter), at.atZone(zone), routing.acknowledgeBy().atZone(zone), note).text();
-            rows.add(new OutboxRow(ref, role.role().id(), OutboxRow.INITIAL, platform.id(), target.get(), text,
-                    outcome.urgency().name(), at, routing.acknowledgeBy()));
-            notified.add(role);
-            recorded.add(new RaisedEscalation.NotifiedRole(role.role(), platform, target.get(),
-                    role.backup().target(platform).orElse(null), role.acknowledgers(), Sha256.hex(text)));
+            String sha = null;
+            if (target.isPresent()) {
+                sha = Sha256.hex(text);
+                rows.add(new OutboxRow(ref, role.role().id(), OutboxRow.INITIAL, target.get().platform().id(),
+                        target.get().target(), text, outcome.urgency().name(), at, routing.acknowledgeBy()));
+            } else if (backup.isPresent()) {
+                undeliverable.add(role.role());
+                backupInstead.add(role.role());
+                // Nobody in the role can be reached: waiting for their deadline would only lose time.
+                String toBackup = "NOTICE for " + RoleTitles.of(role.role()) + ", who cannot be reached on any connected"
+                        + " platform, so it comes to you as their backup. Acknowledge for them with: ack " + ref + " "
+                        + role.role().id() + "\n\n" + text;
+                rows.add(new OutboxRow(ref, role.role().id(), OutboxRow.BACKUP, backup.get().platform().id(),
+                        backup.get().target(), toBackup, outcome.urgency().name(), at, routing.acknowledgeBy()));
+            } else {
+                undeliverable.add(role.role());
+                // The chase starts overdue: its next step finds nothing to send and tells the reporter to phone.
+                awaited.add(new AwaitedAcknowledgement(ref, role.role().id(), OutboxRow.INITIAL, outcome.urgency().name(),
+                        at));
+            }
+            recorded.add(new RaisedEscalation.NotifiedRole(role.role(),
+                    target.map(Address::platform).orElse(null), target.map(Address::target).orElse(null),
+                    backup.map(Address::platform).orElse(null), backup.map(Address::target).orElse(null),
+                    role.acknowledgers(), sha, role.contact(), role.backupContact()));
         }
         RaisedEscalation escalation = new RaisedEscalation(ref, team.id(), zone, at, routing.insideOfficeHours(),
                 outcome.urgency(), routing.acknowledgeBy(), outcome.concern(), outcome.answers(), outcome.actionCodes(),
-                new RaisedEscalation.ReporterAddress(platform, reporter.userId(), reporter.conversationId()),
-                note != null, recorded, undeliverable, List.copyOf(outcome.withheldRoles()));
-        Routing delivered = new Routing(routing.teamId(), at, routing.insideOfficeHours(), routing.urgency(),
-                routing.acknowledgeWithin(), notified);
-        return new Prepared(new AuditEntry(EscalationRecords.RAISED, ref, escalation.toJson(), at), rows,
-                new Raised(ref, delivered, undeliverable));
+                new RaisedEscalation.ReporterAddress(reporter.platform(), reporter.userId(), reporter.conversationId()),
+                note != null, recorded, undeliverable, List.copyOf(outcome.withheldRoles()), routing.rounds());
+        return new Prepared(new AuditEntry(EscalationRecords.RAISED, ref, escalation.toJson(), at), rows, awaited,
+                new Raised(ref, routing, undeliverable, backupInstead));
     }
 
     private List<EscalationMessage.Answered> answersInShort(Map<String, String> answers) {
@@ -186,14 +244,20 @@ public final class EscalationService implements EscalationRaiser {
     /** The escalation as it was recorded, whatever the routing configuration says now. */
     private static Raised raised(RaisedEscalation existing) {
         List<RoutedRole> roles = existing.roles().stream().map(r -> {
+            Map<Platform, String> channel = new EnumMap<>(Platform.class);
             Map<Platform, String> backup = new EnumMap<>(Platform.class);
-            r.backup().ifPresent(b -> backup.put(r.platform(), b));
-            return new RoutedRole(r.role(), new Channel(Map.of(r.platform(), r.target())), new Channel(backup),
-                    r.acknowledgers());
+            if (r.reached()) {
+                channel.put(r.platform(), r.target());
+            }
+            r.backup().ifPresent(b -> backup.put(r.backupPlatform(), b));
+            return new RoutedRole(r.role(), new Channel(channel), new Channel(backup), r.acknowledgers(), r.contact(),
+                    r.backupContact());
         }).toList();
         Routing routing = new Routing(existing.teamId(), existing.at(), existing.insideOfficeHours(), existing.urgency(),
-                Duration.between(existing.at(), existing.acknowledgeBy()), roles);
-        return new Raised(existing.reference(), routing, existing.undeliverable());
+                existing.acknowledgeWithin(), existing.rounds(), roles);
+        List<Role> backupInstead = existing.roles().stream().filter(r -> !r.reached() && r.backup().isPresent())
+                .map(RaisedEscalation.NotifiedRole::role).toList();
+        return new Raised(existing.reference(), routing, existing.undeliverable(), backupInstead);
     }
 
     private static void requireReporter(Reporter reporter) {

@@ -22,11 +22,13 @@ public record OutboxRow(
     public static final String INITIAL = "initial";
     /** The notice to a role's backup when nobody in the role acknowledged in time. */
     public static final String BACKUP = "backup";
+    /** The role of rows that go back to the reporter, to their private chat with the bot. */
+    public static final String REPORTER = "reporter";
 
     public OutboxRow {
         Check.keyPart(escalationRef, "escalationRef", 64);
         Check.keyPart(role, "role", 64);
-        Check.keyPart(attempt, "attempt", 32);
+        Check.keyPart(attempt, "attempt", 64);
         Check.text(platform, "platform", 32);
         Check.text(channelTarget, "channelTarget", 255);
         Objects.requireNonNull(payload, "payload");

@@ -38,7 +38,7 @@ public final class OutboxWorker implements AutoCloseable {
         this(outbox, notifier, clock, settings, DeliveryListener.NONE);
     }
 
-    /** With a listener told of notices that failed (first failure) or were given up. */
+    /** With a listener told of notices delivered, failed (first failure) or given up. */
     public OutboxWorker(Outbox outbox, Notifier notifier, Clock clock, Settings settings, DeliveryListener listener) {
         this(outbox, notifier, clock, settings, listener, EscalationEvents.NONE);
     }
@@ -194,6 +194,12 @@ public final class OutboxWorker implements AutoCloseable {
                 LOG.log(Level.DEBUG, "{0} was already marked delivered", message.idempotencyKey());
             } else {
                 events.delivered(message.row(), at);
+                try {
+                    listener.delivered(message.row());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "{0}: delivery listener failed with {1}", message.idempotencyKey(),
+                            e.getClass().getName());
+                }
             }
             return Outcome.DELIVERED;
         } catch (TimeoutException e) {

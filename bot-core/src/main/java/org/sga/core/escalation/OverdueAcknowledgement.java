@@ -10,7 +10,7 @@ public record OverdueAcknowledgement(
     public OverdueAcknowledgement {
         Check.keyPart(ref, "ref", 64);
         Check.keyPart(role, "role", 64);
-        Check.keyPart(attempt, "attempt", 32);
+        Check.keyPart(attempt, "attempt", 64);
         Check.text(urgency, "urgency", 16);
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(leaseOwner, "leaseOwner");

@@ -27,9 +27,12 @@ import org.sga.core.yaml.YamlProblem;
  *
  * @param concern the label of the concern category, or null
  * @param answers question id to answer value, in question order
- * @param roles the roles notified, in routing order
- * @param undeliverable roles routed but with no channel on the reporter's platform, so not notified
- * @param withheld roles that must receive nothing (the manager when the manager route is closed)
+ * @param roles every role routed, in routing order; one with no channel on a connected platform has no target and is
+ *     chased from its backup at once
+ * @param undeliverable the routed roles whose first notice could not be queued (no channel on a connected platform)
+ * @param withheld roles that must receive nothing (the manager when the manager route is closed, the DSL when the
+ *     DSL is the subject)
+ * @param rounds how often role and backup are notified again after the backup's own deadline, as routed
  */
 public record RaisedEscalation(
         String reference,
@@ -46,7 +49,8 @@ public record RaisedEscalation(
         boolean notePresent,
         List<NotifiedRole> roles,
         List<Role> undeliverable,
-        List<Role> withheld) {
+        List<Role> withheld,
+        int rounds) {
 
     private static final String VERSION = "1";
 
@@ -63,6 +67,23 @@ public record RaisedEscalation(
         roles = List.copyOf(roles);
         undeliverable = List.copyOf(undeliverable);
         withheld = List.copyOf(withheld);
+        if (rounds < 0) {
+            throw new IllegalArgumentException("rounds must not be negative");
+        }
+    }
+
+    /** As recorded before escalations were chased in rounds: the backup only. */
+    public RaisedEscalation(String reference, String teamId, ZoneId zone, Instant at, boolean insideOfficeHours,
+            Urgency urgency, Instant acknowledgeBy, String concern, Map<String, String> answers, List<String> actionCodes,
+            ReporterAddress reporter, boolean notePresent, List<NotifiedRole> roles, List<Role> undeliverable,
+            List<Role> withheld) {
+        this(reference, teamId, zone, at, insideOfficeHours, urgency, acknowledgeBy, concern, answers, actionCodes,
+                reporter, notePresent, roles, undeliverable, withheld, 0);
+    }
+
+    /** How long each step of the chase waits for an acknowledgement: the first deadline's length. */
+    public java.time.Duration acknowledgeWithin() {
+        return java.time.Duration.between(at, acknowledgeBy);
     }
 
     /** Where the reporter talks to the bot, so they can be told who acknowledged; the conversation may be unknown. */
@@ -78,21 +99,41 @@ public record RaisedEscalation(
     }
 
     /**
-     * A role notified on one platform: the target it was sent to, its backup target there (null when the role has
-     * none on that platform, or only the withheld manager's), who may acknowledge per platform (none listed: anyone),
-     * and the SHA-256 of the notice sent.
+     * A role routed: the platform and target its first notice was sent to (both null when it has no channel on a
+     * connected platform), where its backup is reached (null when it has none there, or only a withheld role's), who
+     * may acknowledge per platform (none listed: anyone), the SHA-256 of the first notice (null when none was sent), and
+     * the names and phone numbers the reporter is shown for the role and its backup.
      */
-    public record NotifiedRole(Role role, Platform platform, String target, String backupTarget,
-            Map<Platform, Set<String>> acknowledgers, String messageSha256) {
+    public record NotifiedRole(Role role, Platform platform, String target, Platform backupPlatform, String backupTarget,
+            Map<Platform, Set<String>> acknowledgers, String messageSha256, Contact contact, Contact backupContact) {
 
         public NotifiedRole {
             Objects.requireNonNull(role, "role");
-            Objects.requireNonNull(platform, "platform");
-            Objects.requireNonNull(target, "target");
+            if ((platform == null) != (target == null) || (target == null) != (messageSha256 == null)) {
+                throw new IllegalArgumentException("a role's platform, target and notice hash are given together");
+            }
+            if (backupTarget == null) {
+                backupPlatform = null;
+            } else if (backupPlatform == null) {
+                backupPlatform = Objects.requireNonNull(platform, "backupPlatform");
+            }
             Map<Platform, Set<String>> copy = new EnumMap<>(Platform.class);
             acknowledgers.forEach((p, ids) -> copy.put(p, Set.copyOf(ids)));
             acknowledgers = Map.copyOf(copy);
-            Objects.requireNonNull(messageSha256, "messageSha256");
+            contact = contact == null ? Contact.NONE : contact;
+            backupContact = backupContact == null ? Contact.NONE : backupContact;
+        }
+
+        /** A role notified on one platform, its backup there, with no names or phone numbers. */
+        public NotifiedRole(Role role, Platform platform, String target, String backupTarget,
+                Map<Platform, Set<String>> acknowledgers, String messageSha256) {
+            this(role, platform, target, platform, backupTarget, acknowledgers, messageSha256, Contact.NONE,
+                    Contact.NONE);
+        }
+
+        /** Whether its first notice was queued: it has a channel on a connected platform. */
+        public boolean reached() {
+            return target != null;
         }
 
         public Optional<String> backup() {
@@ -145,9 +186,15 @@ public record RaisedEscalation(
             NotifiedRole r = roles.get(i);
             json.append(i == 0 ? "" : ",")
                     .append("{\"role\":").append(Json.str(r.role().id()))
-                    .append(",\"platform\":").append(Json.str(r.platform().id()))
+                    .append(",\"platform\":").append(Json.str(r.platform() == null ? null : r.platform().id()))
                     .append(",\"target\":").append(Json.str(r.target()))
+                    .append(",\"backup_platform\":").append(Json.str(r.backupPlatform() == null ? null : r.backupPlatform().id()))
                     .append(",\"backup\":").append(Json.str(r.backupTarget()))
+                    .append(",\"name\":").append(Json.str(r.contact().name()))
+                    .append(",\"phone\":").append(Json.str(r.contact().phone()))
+                    .append(",\"hours\":").append(Json.str(r.contact().hours()))
+                    .append(",\"backup_name\":").append(Json.str(r.backupContact().name()))
+                    .append(",\"backup_phone\":").append(Json.str(r.backupContact().phone()))
                     .append(",\"acknowledgers\":{")
                     .append(r.acknowledgers().entrySet().stream()
                             .sorted(Map.Entry.comparingByKey())
@@ -158,6 +205,7 @@ public record RaisedEscalation(
         }
         return json.append("],\"undeliverable\":").append(Json.strings(ids(undeliverable)))
                 .append(",\"withheld\":").append(Json.strings(ids(withheld)))
+                .append(",\"rounds\":").append(rounds)
                 .append('}')
                 .toString();
     }
@@ -181,9 +229,13 @@ public record RaisedEscalation(
                 Map<Platform, Set<String>> acknowledgers = new EnumMap<>(Platform.class);
                 r.get("acknowledgers").entries().forEach((p, ids) ->
                         acknowledgers.put(platform(ids, p), new LinkedHashSet<>(ids.texts())));
-                roles.add(new NotifiedRole(role(r.get("role")), platform(r.get("platform"), r.get("platform").text()),
-                        r.get("target").text(), r.get("backup").optionalText().orElse(null), acknowledgers,
-                        r.get("message_sha256").text()));
+                Platform platform = optionalPlatform(r.get("platform"));
+                roles.add(new NotifiedRole(role(r.get("role")), platform, r.get("target").optionalText().orElse(null),
+                        r.get("backup_platform").isPresent() ? optionalPlatform(r.get("backup_platform")) : platform,
+                        r.get("backup").optionalText().orElse(null), acknowledgers,
+                        r.get("message_sha256").optionalText().orElse(null),
+                        new Contact(text(r, "name"), text(r, "phone"), text(r, "hours")),
+                        new Contact(text(r, "backup_name"), text(r, "backup_phone"), null)));
             }
             Map<String, String> answers = new LinkedHashMap<>();
             root.get("answers").entries().forEach((q, a) -> answers.put(q, a.text()));
@@ -203,7 +255,8 @@ public record RaisedEscalation(
                     Boolean.parseBoolean(root.get("note").text()),
                     roles,
                     root.get("undeliverable").items().stream().map(RaisedEscalation::role).toList(),
-                    root.get("withheld").items().stream().map(RaisedEscalation::role).toList());
+                    root.get("withheld").items().stream().map(RaisedEscalation::role).toList(),
+                    root.get("rounds").isPresent() ? Integer.parseInt(root.get("rounds").text()) : 0);
         } catch (YamlProblem | DateTimeException e) {
             throw new IllegalArgumentException("not an escalation record: " + e.getMessage(), e);
         }
@@ -211,6 +264,14 @@ public record RaisedEscalation(
 
     private static Role role(YamlNode node) {
         return Role.fromId(node.text()).orElseThrow(() -> node.problem("unknown role"));
+    }
+
+    private static String text(YamlNode parent, String key) {
+        return parent.get(key).optionalText().orElse(null);
+    }
+
+    private static Platform optionalPlatform(YamlNode node) {
+        return node.optionalText().map(id -> platform(node, id)).orElse(null);
     }
 
     private static Platform platform(YamlNode node, String id) {

@@ -15,10 +15,13 @@ import org.sga.core.audit.AuditEntry;
 import org.sga.core.triage.Role;
 
 /**
- * Chases notices nobody acknowledged in time: claims each overdue role once (across instances), and in one
- * transaction marks it re-escalated, audits it, and queues a notice to the role's backup and one to the reporter. The
- * backup is the one recorded when the escalation was raised, from which the router had already removed the withheld
- * manager's targets, so the manager is never reached this way when the manager route is closed.
+ * Chases notices nobody acknowledged in time, like an on-call escalation policy: claims each overdue step of a role's
+ * chase once (across instances, with row locks and a lease), and in one transaction marks it passed on, audits it,
+ * queues the next step's notices and starts waiting at that step. The steps are those of TRIAGE.md: the backup, with
+ * a deadline of its own; then, for EMERGENCY and URGENT, rounds in which role and backup are notified again; then the
+ * reporter is told to phone. The reporter hears of each step from {@link ReporterUpdates} once its notices are
+ * delivered. The targets are those recorded when the escalation was raised, from which the router had removed the
+ * withheld roles' (the manager when the manager route is closed, the DSL when the DSL is the subject).
  */
 public final class ReEscalator implements AutoCloseable {
 
@@ -110,64 +113,130 @@ public final class ReEscalator implements AutoCloseable {
         return new RunResult(overdue.size(), reEscalated, skipped, failed);
     }
 
+    /**
+     * Takes the role's chase one step on: the backup (with a deadline of its own as long as the first), then rounds
+     * of role and backup, then, when the rounds are spent (or there is nobody left to notify), the reporter is told
+     * to phone. Nothing is sent to a role withheld from the escalation: the targets are those recorded when it was
+     * raised, from which the router had removed them.
+     */
     private Optional<RecordedOutcome> reEscalate(OverdueAcknowledgement notice) {
         Instant now = clock.instant();
         Optional<RaisedEscalation> escalation = records.find(notice.ref());
-        Optional<Role> role = Role.fromId(notice.role());
-        Optional<RaisedEscalation.NotifiedRole> notified = escalation.flatMap(e -> role.flatMap(e::role));
-        ZoneId zone = escalation.map(RaisedEscalation::zone).orElse(OfficeHours.LONDON);
-        String roleTitle = role.map(RoleTitles::of).orElse(notice.role());
-        String deadline = (notice.deadline().atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate())
-                ? TIME : DAY_TIME).format(notice.deadline().atZone(zone));
-        List<OutboxRow> rows = new ArrayList<>();
-
-        Optional<String> backup = notified.flatMap(RaisedEscalation.NotifiedRole::backup);
-        String backupSha = null;
-        if (backup.isPresent()) {
-            String text = "RE-ESCALATION of " + notice.ref() + ": nobody in the role " + roleTitle + " acknowledged it by "
-                    + deadline + ", so it comes to you as their backup. Acknowledge for them with: ack " + notice.ref()
-                    + " " + notice.role() + "\n\n" + original(notice).orElse("");
-            backupSha = Sha256.hex(text.strip());
-            rows.add(new OutboxRow(notice.ref(), notice.role(), OutboxRow.BACKUP, notified.get().platform().id(),
-                    backup.get(), text.strip(), notice.urgency(), now, null));
+        Optional<RaisedEscalation.NotifiedRole> notified = escalation.flatMap(e -> Role.fromId(notice.role())
+                .flatMap(e::role));
+        if (notified.isEmpty()) {
+            LOG.log(Level.WARNING, "{0}: overdue for {1} but no escalation record; the chase of it stops", notice.ref(),
+                    notice.role());
+            String payload = "{\"role\":" + Json.str(notice.role()) + ",\"attempt\":" + Json.str(notice.attempt())
+                    + ",\"deadline\":" + Json.str(notice.deadline().toString()) + ",\"step\":\"spent\""
+                    + ",\"escalation_record\":false}";
+            return store.recordReEscalation(notice, settings.workerId(),
+                    new AuditEntry(EscalationRecords.RE_ESCALATED, notice.ref(), payload, now), List.of());
         }
-        Optional<RaisedEscalation.ReporterAddress> reporter = escalation.map(RaisedEscalation::reporter)
-                .filter(r -> r.conversation().isPresent());
-        String reporterSha = null;
-        if (reporter.isPresent()) {
-            String text = backup.isPresent()
-                    ? "Your escalation " + notice.ref() + ": nobody in the role " + roleTitle + " acknowledged it by "
-                            + deadline + "; their backup has been notified."
-                    : "Your escalation " + notice.ref() + ": nobody in the role " + roleTitle + " acknowledged it by "
-                            + deadline + ", and there is no backup to notify. Please contact them directly now.";
-            reporterSha = Sha256.hex(text);
-            rows.add(new OutboxRow(notice.ref(), AcknowledgementService.REPORTER, "backup-" + notice.role(),
-                    reporter.get().platform().id(), reporter.get().conversation().orElseThrow(), text,
-                    notice.urgency(), now, null));
+        RaisedEscalation raised = escalation.get();
+        RaisedEscalation.NotifiedRole role = notified.get();
+        int next = ChaseSteps.index(notice.attempt()).orElse(0) + 1;
+        if (next == 1 && role.backup().isEmpty()) {
+            next = 2;
+        }
+        boolean spent = next - 1 > raised.rounds() && next >= 2
+                || next >= 2 && !role.reached() && role.backup().isEmpty();
+        List<OutboxRow> rows = new ArrayList<>();
+        Optional<AwaitedAcknowledgement> waitFor = Optional.empty();
+        String step;
+        if (spent) {
+            step = "spent";
+            Optional<OutboxRow> toReporter = phoneNow(raised, role, now);
+            toReporter.ifPresent(rows::add);
+        } else {
+            step = ChaseSteps.name(next);
+            Instant deadline = now.plus(raised.acknowledgeWithin());
+            String original = original(notice.ref(), role.role()).orElse("");
+            if (next >= 2 && role.reached()) {
+                String text = "REMINDER " + (next - 1) + " of " + raised.rounds() + ": " + notice.ref()
+                        + " is still not acknowledged for " + RoleTitles.of(role.role()) + ". Acknowledge with: ack "
+                        + notice.ref() + " " + role.role().id() + "\n\n" + original;
+                rows.add(new OutboxRow(notice.ref(), role.role().id(), step, role.platform().id(), role.target(),
+                        text.strip(), notice.urgency(), now, null));
+            }
+            if (role.backup().isPresent()) {
+                String text = next == 1
+                        ? "RE-ESCALATION of " + notice.ref() + ": nobody in the role " + RoleTitles.of(role.role())
+                                + " acknowledged it by " + time(notice.deadline(), raised.zone(), now)
+                                + ", so it comes to you as their backup. Acknowledge for them with: ack " + notice.ref()
+                                + " " + role.role().id() + "\n\n" + original
+                        : "REMINDER " + (next - 1) + " of " + raised.rounds() + " to the backup: " + notice.ref()
+                                + " is still not acknowledged for " + RoleTitles.of(role.role())
+                                + ". Acknowledge for them with: ack " + notice.ref() + " " + role.role().id() + "\n\n"
+                                + original;
+                rows.add(new OutboxRow(notice.ref(), role.role().id(), ChaseSteps.toBackup(next),
+                        role.backupPlatform().id(), role.backupTarget(), text.strip(), notice.urgency(), now, null));
+            }
+            waitFor = Optional.of(new AwaitedAcknowledgement(notice.ref(), role.role().id(), step, notice.urgency(),
+                    deadline));
+        }
+        StringBuilder hashes = new StringBuilder();
+        for (OutboxRow row : rows) {
+            hashes.append(hashes.isEmpty() ? "" : ",").append(Json.str(row.attempt())).append(':')
+                    .append(Json.str(Sha256.hex(row.payload())));
         }
         String payload = "{\"role\":" + Json.str(notice.role())
                 + ",\"attempt\":" + Json.str(notice.attempt())
                 + ",\"deadline\":" + Json.str(notice.deadline().toString())
-                + ",\"backup\":" + Json.str(backup.orElse(null))
-                + ",\"platform\":" + Json.str(notified.map(n -> n.platform().id()).orElse(null))
-                + ",\"escalation_record\":" + escalation.isPresent()
-                + ",\"reporter_told\":" + reporter.isPresent()
-                + ",\"message_sha256\":{\"backup\":" + Json.str(backupSha) + ",\"reporter\":" + Json.str(reporterSha) + "}"
+                + ",\"step\":" + Json.str(step)
+                + ",\"next_deadline\":" + Json.str(waitFor.map(w -> w.deadline().toString()).orElse(null))
+                + ",\"backup\":" + Json.str(spent ? null : role.backupTarget())
+                + ",\"escalation_record\":true"
+                + ",\"message_sha256\":{" + hashes + "}"
                 + "}";
-        if (escalation.isEmpty()) {
-            LOG.log(Level.WARNING, "{0}: overdue for {1} but no escalation record; marked re-escalated without a backup",
-                    notice.ref(), notice.role());
+        if (spent) {
+            LOG.log(Level.WARNING, "{0}: nobody acknowledged for {1} after the backup and {2} rounds; the reporter is"
+                    + " told to phone", notice.ref(), notice.role(), raised.rounds());
         }
         return store.recordReEscalation(notice, settings.workerId(),
-                new AuditEntry(EscalationRecords.RE_ESCALATED, notice.ref(), payload, now), rows);
+                new AuditEntry(EscalationRecords.RE_ESCALATED, notice.ref(), payload, now), rows, waitFor);
     }
 
-    /** The notice the role was sent, so the backup has what they need to act without asking anyone for it. */
-    private Optional<String> original(OverdueAcknowledgement notice) {
-        return outbox.entries(notice.ref()).stream()
-                .filter(e -> e.row().role().equals(notice.role()) && e.row().attempt().equals(notice.attempt()))
-                .map(e -> e.row().payload())
-                .findFirst();
+    /** The reporter's last word from the chase: nobody acknowledged, phone these numbers now. */
+    private static Optional<OutboxRow> phoneNow(RaisedEscalation raised, RaisedEscalation.NotifiedRole role, Instant now) {
+        return raised.reporter().conversation().map(conversation -> {
+            List<String> phones = Shown.phones(role);
+            String after = raised.rounds() == 0
+                    ? (role.backup().isPresent() ? " or their backup" : "")
+                    : " after " + (role.backup().isPresent() ? "their backup and " : "") + raised.rounds()
+                            + (raised.rounds() == 1 ? " reminder" : " reminders");
+            String text = "Your escalation " + raised.reference() + ": nobody has acknowledged it for the "
+                    + Shown.role(role) + after + ". "
+                    + (phones.isEmpty()
+                            ? "No phone number is configured for them: contact them directly now"
+                            : "Please phone now " + String.join("; ", phones))
+                    + ", and give the reference " + raised.reference() + ". If a child is in immediate danger, call 999.";
+            return new OutboxRow(raised.reference(), OutboxRow.REPORTER, "phone-" + role.role().id(),
+                    raised.reporter().platform().id(), conversation, text, raised.urgency().name(), now, null);
+        });
+    }
+
+    private static String time(Instant at, ZoneId zone, Instant now) {
+        return (at.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate()) ? TIME : DAY_TIME)
+                .format(at.atZone(zone));
+    }
+
+    /**
+     * The notice the role was first sent (or, for a role that could not be reached, the one its backup was sent
+     * instead), so whoever gets a later one has what they need to act without asking anyone for it.
+     */
+    private Optional<String> original(String ref, Role role) {
+        List<OutboxEntry> entries = outbox.entries(ref);
+        for (String attempt : List.of(OutboxRow.INITIAL, OutboxRow.BACKUP)) {
+            Optional<String> payload = entries.stream()
+                    .filter(e -> e.row().role().equals(role.id()) && e.row().attempt().equals(attempt))
+                    .map(e -> e.row().payload())
+                    .findFirst();
+            if (payload.isPresent()) {
+                return payload;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Starts looking for overdue notices on a thread of its own until {@link #stop()}. */

@@ -10,7 +10,8 @@ final class RoleTitles {
             Role.MANAGER, "Line manager",
             Role.SAFEGUARDING_LEAD, "Designated safeguarding lead",
             Role.OUT_OF_HOURS, "Out-of-hours team",
-            Role.ALLEGATIONS_OFFICER, "Allegations officer (LADO)");
+            Role.ALLEGATIONS_OFFICER, "Allegations officer (LADO)",
+            Role.GOVERNANCE_LEAD, "Governance lead (chair of governors, trustee or director)");
 
     private RoleTitles() {
     }

@@ -11,7 +11,8 @@ import org.sga.core.triage.TriageOutcome;
 /**
  * Applies the notification rules of {@code TRIAGE.md} to an outcome at a time: eligible roles whose hours match
  * the team's office hours, each with its channel and backup. A withheld role (the manager when the manager route
- * is closed) is never routed, and its channel's targets are removed from every other role's channel and backup.
+ * is closed, the DSL when the DSL is the subject) is never routed, and the targets that reach its person are removed
+ * from every other role's channel and backup.
  */
 public final class Router {
 
@@ -44,14 +45,17 @@ public final class Router {
             Channel channel = route.channel();
             Channel backup = route.backup();
             for (Role withheld : outcome.withheldRoles()) {
-                Channel closed = team.route(withheld).channel();
-                channel = channel.without(closed);
-                backup = backup.without(closed);
+                for (Channel closed : team.subjectChannels(withheld)) {
+                    channel = channel.without(closed);
+                    backup = backup.without(closed);
+                }
             }
-            routed.add(new RoutedRole(role, channel, backup, route.acknowledgers()));
+            routed.add(new RoutedRole(role, channel, backup, route.acknowledgers(), route.contact(),
+                    route.backupContact()));
         }
         return new Routing(team.id(), at, inside, outcome.urgency(),
-                config.acknowledgeWithin(outcome.urgency(), outcome.acknowledgeWithin()), routed);
+                config.acknowledgeWithin(outcome.urgency(), outcome.acknowledgeWithin()),
+                config.rounds(outcome.urgency(), outcome.rounds()), routed);
     }
 
     private Team team(String teamId) {

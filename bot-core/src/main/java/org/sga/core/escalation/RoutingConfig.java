@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Set;
 import org.sga.core.triage.Role;
 import org.sga.core.triage.Urgency;
 import org.sga.core.yaml.YamlNode;
@@ -20,13 +22,20 @@ import org.sga.core.yaml.YamlProblem;
  *
  * @param defaultTeamId the team used when a reporter's team is not known
  * @param acknowledgeWithin overrides of the triage definition's acknowledgement deadlines, per urgency
+ * @param rounds overrides of the triage definition's number of rounds after the backup, per urgency
  */
 public record RoutingConfig(List<Organisation> organisations, String defaultTeamId,
-        Map<Urgency, Duration> acknowledgeWithin) {
+        Map<Urgency, Duration> acknowledgeWithin, Map<Urgency, Integer> rounds) {
 
     public RoutingConfig {
         organisations = List.copyOf(organisations);
         acknowledgeWithin = Map.copyOf(acknowledgeWithin);
+        rounds = Map.copyOf(rounds);
+    }
+
+    /** With the triage definition's rounds for every urgency. */
+    public RoutingConfig(List<Organisation> organisations, String defaultTeamId, Map<Urgency, Duration> acknowledgeWithin) {
+        this(organisations, defaultTeamId, acknowledgeWithin, Map.of());
     }
 
     public static RoutingConfig load(Path path) {
@@ -77,5 +86,30 @@ public record RoutingConfig(List<Organisation> organisations, String defaultTeam
     /** The configured deadline for an urgency, else {@code fallback} (the triage definition's default). */
     public Duration acknowledgeWithin(Urgency urgency, Duration fallback) {
         return acknowledgeWithin.getOrDefault(urgency, fallback);
+    }
+
+    /**
+     * Every role of every team with no channel target on any of {@code platforms}, by its key path in the routing
+     * file ({@code organisations[0].teams[1].roles.governance_lead.channel}): notices to it would reach nobody.
+     */
+    public List<String> channelsWithoutTargetOn(Set<Platform> platforms) {
+        List<String> missing = new ArrayList<>();
+        for (int o = 0; o < organisations.size(); o++) {
+            List<Team> teams = organisations.get(o).teams();
+            for (int t = 0; t < teams.size(); t++) {
+                for (Role role : Role.values()) {
+                    Channel channel = teams.get(t).route(role).channel();
+                    if (platforms.stream().noneMatch(p -> channel.target(p).isPresent())) {
+                        missing.add("organisations[" + o + "].teams[" + t + "].roles." + role.id() + ".channel");
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The configured rounds after the backup for an urgency, else {@code fallback} (the triage definition's default). */
+    public int rounds(Urgency urgency, int fallback) {
+        return rounds.getOrDefault(urgency, fallback);
     }
 }

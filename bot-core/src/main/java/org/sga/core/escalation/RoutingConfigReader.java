@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sga.core.triage.Role;
 import org.sga.core.triage.Urgency;
@@ -27,6 +28,12 @@ final class RoutingConfigReader {
 
     private static final Set<String> PLATFORMS =
             Arrays.stream(Platform.values()).map(Platform::id).collect(Collectors.toUnmodifiableSet());
+    /** A Slack channel id as Slack writes it: public (C…) or private (G…), upper case. */
+    private static final Pattern SLACK_CHANNEL = Pattern.compile("[CG][A-Z0-9]+");
+    /** A Slack user id: U… or, in Enterprise Grid, W…. */
+    private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]+");
+    /** A Teams channel's conversation id, as "Get link to channel" gives it once URL-decoded. */
+    private static final Pattern TEAMS_CHANNEL = Pattern.compile("19:\\S+@thread\\.\\S+");
 
     private final YamlNode root;
 
@@ -35,7 +42,7 @@ final class RoutingConfigReader {
     }
 
     RoutingConfig read() {
-        root.allowOnly(Set.of("organisations", "default_team", "acknowledge_within"));
+        root.allowOnly(Set.of("organisations", "default_team", "acknowledge_within", "rounds"));
         List<Organisation> organisations = new ArrayList<>();
         Map<String, String> teamPaths = new HashMap<>();
         List<YamlNode> items = root.get("organisations").items();
@@ -64,7 +71,8 @@ final class RoutingConfigReader {
         if (!teamPaths.containsKey(defaultTeamId)) {
             throw defaultTeam.problem("no team '" + defaultTeamId + "'");
         }
-        return new RoutingConfig(organisations, defaultTeamId, acknowledgeWithin(root.get("acknowledge_within")));
+        return new RoutingConfig(organisations, defaultTeamId, acknowledgeWithin(root.get("acknowledge_within")),
+                rounds(root.get("rounds")));
     }
 
     private Team team(YamlNode node, String organisationId) {
@@ -82,56 +90,141 @@ final class RoutingConfigReader {
                 throw rolesNode.get(role.id()).problem("missing");
             }
         }
-        requireManagerUnreachableThroughOthers(rolesNode, roles);
-        return new Team(id, node.get("name").optionalText().orElse(id), organisationId, users(node.get("members")),
+        Team team = new Team(id, node.get("name").optionalText().orElse(id), organisationId, users(node.get("members")),
                 officeHours(node.get("office_hours")), roles);
+        requireSubjectsUnreachableThroughOthers(rolesNode, team);
+        return team;
     }
 
     /**
-     * When the concern is about the manager, every other role is still notified and may fall back to its backup;
-     * if any of those reached the manager's own channel, the subject of the concern would receive it.
+     * When the concern is about the manager (or the DSL), every other role is still notified and may fall back to its
+     * backup; if any of those reached the subject's own channel, the subject of the concern would receive it.
      */
-    private static void requireManagerUnreachableThroughOthers(YamlNode rolesNode, Map<Role, RoleRoute> roles) {
-        Channel manager = roles.get(Role.MANAGER).channel();
-        roles.forEach((role, route) -> {
-            if (role == Role.MANAGER) {
-                return;
+    private static void requireSubjectsUnreachableThroughOthers(YamlNode rolesNode, Team team) {
+        for (Role subject : List.of(Role.MANAGER, Role.SAFEGUARDING_LEAD)) {
+            List<Channel> closed = team.subjectChannels(subject);
+            List<String> closedKeys = subject == Role.SAFEGUARDING_LEAD
+                    ? List.of("roles.safeguarding_lead.channel", "roles.safeguarding_lead.backup")
+                    : List.of("roles.manager.channel");
+            for (Role role : Role.values()) {
+                RoleRoute route = team.route(role);
+                if (role == subject) {
+                    continue;
+                }
+                for (int i = 0; i < closed.size(); i++) {
+                    String why = "shares a target with " + closedKeys.get(i) + "; a concern about the "
+                            + (subject == Role.MANAGER ? "manager" : "DSL or a deputy") + " would reach them";
+                    if (route.channel().sharesTargetWith(closed.get(i))) {
+                        throw rolesNode.get(role.id()).get("channel").problem(why);
+                    }
+                    if (route.backup().sharesTargetWith(closed.get(i))) {
+                        throw rolesNode.get(role.id()).get("backup").problem(why);
+                    }
+                }
             }
-            if (route.channel().sharesTargetWith(manager)) {
-                throw rolesNode.get(role.id()).get("channel").problem("shares a target with roles.manager.channel;"
-                        + " a concern about the manager would reach them");
-            }
-            if (route.backup().sharesTargetWith(manager)) {
-                throw rolesNode.get(role.id()).get("backup").problem("shares a target with roles.manager.channel;"
-                        + " a concern about the manager would reach them");
-            }
-        });
+        }
     }
 
     private static RoleRoute roleRoute(YamlNode node) {
-        node.allowOnly(Set.of("channel", "backup", "acknowledgers"));
-        return new RoleRoute(channel(node.get("channel")), channel(node.get("backup")),
-                users(node.get("acknowledgers")));
+        node.allowOnly(Set.of("channel", "backup", "acknowledgers", "name", "phone", "hours"));
+        YamlNode backup = node.get("backup");
+        return new RoleRoute(channel(node.get("channel"), Set.of()), channel(backup, CONTACT_KEYS),
+                users(node.get("acknowledgers")), contact(node, true), contact(backup, false));
     }
 
-    private static Channel channel(YamlNode node) {
+    /** A backup may carry a name and a phone number beside its targets. */
+    private static final Set<String> CONTACT_KEYS = Set.of("name", "phone");
+
+    private static Contact contact(YamlNode node, boolean withHours) {
+        if (!node.isPresent()) {
+            return Contact.NONE;
+        }
+        YamlNode phone = node.get("phone");
+        return new Contact(node.get("name").optionalText().orElse(null),
+                phone.isPresent() ? phoneNumber(phone) : null,
+                withHours ? node.get("hours").optionalText().orElse(null) : null);
+    }
+
+    /**
+     * Digits with spaces, brackets or hyphens between them and an optional leading +, 7 to 15 digits (E.164 allows
+     * at most 15): the reporter dials what is shown, so anything else is refused rather than shown.
+     */
+    static String phoneNumber(YamlNode node) {
+        String text = node.text().strip();
+        long digits = text.chars().filter(Character::isDigit).count();
+        if (!text.matches("\\+?[0-9(][0-9 ()-]*[0-9]") || digits < 7 || digits > 15) {
+            throw node.problem("'" + text + "' is not a phone number (write digits with spaces, and + first for an"
+                    + " international number, e.g. 01632 960123 or +44 1632 960123)");
+        }
+        return text;
+    }
+
+    private static Channel channel(YamlNode node, Set<String> otherKeys) {
         if (!node.isPresent()) {
             throw node.problem("missing");
         }
-        node.allowOnly(PLATFORMS);
+        Set<String> allowed = new java.util.HashSet<>(PLATFORMS);
+        allowed.addAll(otherKeys);
+        node.allowOnly(allowed);
         Map<Platform, String> targets = new EnumMap<>(Platform.class);
-        node.entries().forEach((platform, target) -> targets.put(Platform.fromId(platform).orElseThrow(), target.text()));
+        // Other keys (a name, a phone number) sit beside the platforms' targets.
+        node.entries().forEach((key, target) -> Platform.fromId(key).ifPresent(p -> targets.put(p, channelId(p, target))));
         if (targets.isEmpty()) {
             throw node.problem("no targets (give at least one of " + String.join(", ", PLATFORMS.stream().sorted().toList()) + ")");
         }
         return new Channel(targets);
     }
 
+    /**
+     * A role's target as the platform's id, or a problem naming the key. Channels are compared as ids (the manager's
+     * channel must not be reachable through another role), and Slack would resolve a name to the channel anyway: a name,
+     * or an id in the wrong case, would slip past that comparison while still reaching the same people.
+     */
+    private static String channelId(Platform platform, YamlNode node) {
+        String target = node.text().strip();
+        switch (platform) {
+            case SLACK -> {
+                if (SLACK_CHANNEL.matcher(target).matches()) {
+                    return target;
+                }
+                String upper = target.toUpperCase(java.util.Locale.ROOT);
+                if (SLACK_CHANNEL.matcher(upper).matches() && target.chars().anyMatch(Character::isDigit)) {
+                    throw node.problem("'" + target + "' is not a Slack channel id as Slack writes it: ids are upper case"
+                            + " (did you mean '" + upper + "'?)");
+                }
+                throw node.problem("'" + target + "' is a channel name, not an id: give the channel's id (C… or G…,"
+                        + " shown at the bottom of the channel's details in Slack)");
+            }
+            case TEAMS -> {
+                if (!TEAMS_CHANNEL.matcher(target).matches()) {
+                    throw node.problem("'" + target + "' is not a Teams channel id: give the id from the channel's"
+                            + " link, URL-decoded (19:…@thread.tacv2)");
+                }
+                return target;
+            }
+            default -> {
+                return target;
+            }
+        }
+    }
+
     private static Map<Platform, Set<String>> users(YamlNode node) {
         node.allowOnly(PLATFORMS);
         Map<Platform, Set<String>> users = new EnumMap<>(Platform.class);
-        node.entries().forEach((platform, ids) -> users.put(Platform.fromId(platform).orElseThrow(),
-                new LinkedHashSet<>(ids.texts())));
+        node.entries().forEach((platform, ids) -> {
+            Platform p = Platform.fromId(platform).orElseThrow();
+            Set<String> listed = new LinkedHashSet<>();
+            for (YamlNode id : ids.items()) {
+                String user = id.text().strip();
+                if (p == Platform.SLACK && !SLACK_USER.matcher(user).matches()) {
+                    // A name or @handle would never match anyone, leaving the role without the people meant for it.
+                    throw id.problem("'" + user + "' is not a Slack user id: give the member's id (U… or W…, from"
+                            + " their profile's \"Copy member ID\")");
+                }
+                listed.add(user);
+            }
+            users.put(p, listed);
+        });
         return users;
     }
 
@@ -207,6 +300,33 @@ final class RoutingConfigReader {
         }
         return dates;
     }
+
+    /** Rounds after the backup per urgency; only EMERGENCY and URGENT go on after the backup (TRIAGE.md). */
+    private static Map<Urgency, Integer> rounds(YamlNode node) {
+        Map<Urgency, Integer> rounds = new EnumMap<>(Urgency.class);
+        node.entries().forEach((name, value) -> {
+            Urgency urgency = Arrays.stream(Urgency.values()).filter(u -> u.name().equals(name)).findFirst()
+                    .orElseThrow(() -> value.problem("unknown urgency (urgencies: "
+                            + Arrays.toString(Urgency.values()) + ")"));
+            if (urgency == Urgency.STANDARD) {
+                throw value.problem("a STANDARD escalation is not chased after its backup (TRIAGE.md); leave it out");
+            }
+            int count;
+            try {
+                count = Integer.parseInt(value.text().strip());
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count < 1 || count > MAX_ROUNDS) {
+                throw value.problem("'" + value.text() + "' is not a number of rounds from 1 to " + MAX_ROUNDS);
+            }
+            rounds.put(urgency, count);
+        });
+        return rounds;
+    }
+
+    /** More would only repeat the same notices to the same people for hours; the reporter is told to phone instead. */
+    private static final int MAX_ROUNDS = 10;
 
     private static Map<Urgency, Duration> acknowledgeWithin(YamlNode node) {
         Map<Urgency, Duration> deadlines = new EnumMap<>(Urgency.class);

@@ -25,15 +25,16 @@ public final class TransactionalEscalationStore implements EscalationStore {
     }
 
     @Override
-    public RecordedOutcome recordOutcome(AuditEntry audit, List<OutboxRow> rows) {
+    public RecordedOutcome recordOutcome(AuditEntry audit, List<OutboxRow> rows, List<AwaitedAcknowledgement> awaited) {
         Objects.requireNonNull(audit, "audit");
         List<OutboxRow> ordered = inKeyOrder(rows);
-        return unitOfWork.inTransaction(() -> write(audit, ordered));
+        List<AwaitedAcknowledgement> steps = List.copyOf(awaited);
+        return unitOfWork.inTransaction(() -> write(audit, ordered, steps));
     }
 
     @Override
-    public Optional<RecordedOutcome> recordReEscalation(
-            OverdueAcknowledgement overdue, String workerId, AuditEntry audit, List<OutboxRow> rows) {
+    public Optional<RecordedOutcome> recordReEscalation(OverdueAcknowledgement overdue, String workerId, AuditEntry audit,
+            List<OutboxRow> rows, Optional<AwaitedAcknowledgement> next) {
         Objects.requireNonNull(overdue, "overdue");
         Objects.requireNonNull(audit, "audit");
         List<OutboxRow> ordered = inKeyOrder(rows);
@@ -43,18 +44,24 @@ public final class TransactionalEscalationStore implements EscalationStore {
             if (!acknowledgements.markReEscalated(overdue, workerId, audit.at())) {
                 return Optional.empty();
             }
-            return Optional.of(write(audit, ordered));
+            return Optional.of(write(audit, ordered, next.stream().toList()));
         });
     }
 
-    private RecordedOutcome write(AuditEntry audit, List<OutboxRow> rows) {
+    private RecordedOutcome write(AuditEntry audit, List<OutboxRow> rows, List<AwaitedAcknowledgement> awaited) {
         int enqueued = 0;
         for (OutboxRow row : rows) {
             if (outbox.enqueue(row)) {
                 enqueued++;
             }
         }
-        if (!rows.isEmpty() && enqueued == 0) {
+        int started = 0;
+        for (AwaitedAcknowledgement step : awaited) {
+            if (acknowledgements.await(step)) {
+                started++;
+            }
+        }
+        if (!(rows.isEmpty() && awaited.isEmpty()) && enqueued == 0 && started == 0) {
             return new RecordedOutcome(Optional.empty(), 0);
         }
         return new RecordedOutcome(Optional.of(auditTrail.append(audit)), enqueued);

@@ -10,16 +10,16 @@ public record Confidence(double coverageFloor, double strongSimilarity, double m
                          double minCoverageOneWord) {
 
     /**
-     * Chosen on a tuning set of staff-style questions (half of our own held-out set, plus the dev set), never on
-     * the half that is reported. The floor stops a question that shares almost no words with a section from being
+     * For MiniLM, chosen on eval/tuning/mixed-staff.tsv together with the developers' dev set, never on
+     * eval/holdout/ (eval/DECISIONS.md, decision 2). The floor stops a question that shares almost no words with a section from being
      * answered on similarity alone: neighbouring topics (MARAC, missed dental appointments) sound alike to the model.
      */
     public static final Confidence HYBRID = new Confidence(0.10, 0.55, 0.44, 0.30, 0.9);
 
     /**
-     * The same for e5-small-v2, chosen with {@link Tuning} on the six tuning sets together (800 questions, never the
-     * held-out, fresh, final or later unseen sets; eval/README.md), with the margin for topics not covered held at
-     * -0.02. Its similarities lie high and close together, so a section is the answer when very close (0.88), or
+     * The same for e5-small-v2, chosen with {@link Tuning} on the tuning sets together, never on eval/holdout/ or
+     * eval/blind/ (eval/DECISIONS.md, decision 2), beside the not-covered margin of {@link HybridWeights#E5_SMALL}
+     * (-0.01). Its similarities lie high and close together, so a section is the answer when very close (0.88), or
      * close (0.84) and covering 40 % of the question's weighted words; questions further off, and questions that share
      * the procedure's words but ask something else, are declined.
      */

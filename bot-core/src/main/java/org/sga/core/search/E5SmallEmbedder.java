@@ -1,5 +1,6 @@
 package org.sga.core.search;
 
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 
 /**
@@ -13,7 +14,9 @@ public final class E5SmallEmbedder implements Embedder {
     /** Names the model in cache file names and keys, so a model change never reuses old vectors. */
     public static final String MODEL_ID = "e5-small-v2-q";
 
-    private final E5SmallV2QuantizedEmbeddingModel model = new E5SmallV2QuantizedEmbeddingModel();
+    // The model's own class is only named to find its jar: creating it would load the model on the heap.
+    private final OnnxEmbeddingModel model = OnnxModelFiles.load(E5SmallV2QuantizedEmbeddingModel.class,
+            "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json");
 
     @Override
     public float[] embed(String text) {

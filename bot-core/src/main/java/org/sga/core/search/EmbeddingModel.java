@@ -13,7 +13,7 @@ public enum EmbeddingModel {
 
     /**
      * The one used when nothing is set: e5-small-v2, which on the held-out set answered more questions right at rank 1
-     * and abstained falsely less often than MiniLM (eval/README.md has the figures).
+     * and abstained falsely less often than MiniLM (eval/DECISIONS.md, decision 1).
      */
     public static final EmbeddingModel DEFAULT = E5_SMALL;
 

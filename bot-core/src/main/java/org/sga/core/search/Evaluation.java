@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Scores a searcher on labelled questions (the format of {@code eval/dev-questions.tsv}: question, tab, accepted ids
+ * Scores a searcher on labelled questions (the format of the sets in {@code eval/}: question, tab, accepted ids
  * comma-separated or {@code NONE}). A question counts as found at rank k only if the searcher also answered it.
  */
 public final class Evaluation {

@@ -70,7 +70,7 @@ public final class SectionIndex implements Searcher {
     private final List<NotCovered.Topic> notCoveredTopics;
     private final float[][][] notCoveredVectors;
     // A question at least this close (cosine) to a topic the procedures don't cover, relative to its best section,
-    // is declined; per model (HybridWeights), chosen on the tuning set.
+    // is declined; per model (HybridWeights), chosen on the tuning sets.
     private final double notCoveredMargin;
     private final int[] ordOfDoc;
     private final boolean[] alternateDoc;
@@ -416,8 +416,8 @@ public final class SectionIndex implements Searcher {
 
     /**
      * How many of a topic's phrasings its closeness to a question averages. One phrasing alone let single chance
-     * matches decline questions the procedure answers; two, with margin -0.02, did best on the tuning sets and on a set
-     * never tuned on (eval/README.md).
+     * matches decline questions the procedure answers; two did best of the configurations judged on a set never tuned
+     * on (eval/DECISIONS.md, decision 4).
      */
     static final int PHRASINGS_PER_TOPIC = 2;
 

@@ -8,7 +8,8 @@ public enum Role {
     MANAGER("manager"),
     SAFEGUARDING_LEAD("safeguarding_lead"),
     OUT_OF_HOURS("out_of_hours"),
-    ALLEGATIONS_OFFICER("allegations_officer");
+    ALLEGATIONS_OFFICER("allegations_officer"),
+    GOVERNANCE_LEAD("governance_lead");
 
     private final String id;
 

@@ -18,6 +18,15 @@ final class Rules {
     record RoleRule(Role role, Condition when, Condition withholdWhen, Hours hours) {
     }
 
-    record UrgencyRule(Urgency urgency, Condition when, Duration acknowledgeWithin) {
+    /** {@code rounds}: how often role and backup are notified again after the backup's own deadline. */
+    record UrgencyRule(Urgency urgency, Condition when, Duration acknowledgeWithin, int rounds) {
+    }
+
+    /**
+     * Who carries out a group of actions and the headings they are shown under; while {@code insteadWhen} holds,
+     * {@code instead} carries them out. {@code ifUnreachable} (or null) is added to each of the owner's actions.
+     */
+    record OwnerRule(String id, String heading, String noticeHeading, String ifUnreachable, Condition insteadWhen,
+            OwnerRule instead) {
     }
 }

@@ -14,29 +14,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sga.core.triage.Rules.ActionRule;
+import org.sga.core.triage.Rules.OwnerRule;
 import org.sga.core.triage.Rules.QuestionRule;
 import org.sga.core.triage.Rules.RoleRule;
 import org.sga.core.triage.Rules.UrgencyRule;
 import org.sga.core.yaml.YamlNode;
 import org.sga.core.yaml.YamlProblem;
 
-/** The triage as data: questions, derived flags, actions, roles and urgency, read from YAML and validated. */
+/** The triage as data: questions, derived flags, owners, actions, roles and urgency, read from YAML and validated. */
 public final class TriageDefinition {
 
     public static final String CLASSPATH_RESOURCE = "/triage/triage.yml";
 
     private final String document;
     private final List<QuestionRule> questions;
+    private final List<OwnerRule> owners;
     private final List<ActionRule> actions;
     private final List<RoleRule> roles;
     private final List<UrgencyRule> urgencies;
+    private final DangerRecheck dangerRecheck;
     private final String categoryQuestion;
     private final Map<String, String> categoryLabels;
 
-    TriageDefinition(String document, List<QuestionRule> questions, List<ActionRule> actions, List<RoleRule> roles,
-            List<UrgencyRule> urgencies, String categoryQuestion, Map<String, String> categoryLabels) {
+    TriageDefinition(String document, List<QuestionRule> questions, List<OwnerRule> owners, List<ActionRule> actions,
+            List<RoleRule> roles, List<UrgencyRule> urgencies, DangerRecheck dangerRecheck, String categoryQuestion,
+            Map<String, String> categoryLabels) {
         this.document = document;
         this.questions = List.copyOf(questions);
+        this.owners = List.copyOf(owners);
+        this.dangerRecheck = dangerRecheck;
         this.actions = List.copyOf(actions);
         this.roles = List.copyOf(roles);
         this.urgencies = List.copyOf(urgencies);
@@ -93,6 +99,21 @@ public final class TriageDefinition {
         return all;
     }
 
+    /** The owners of actions, in the order their actions are shown, each owner's own id first. */
+    public List<String> owners() {
+        return owners.stream().map(OwnerRule::id).toList();
+    }
+
+    /** Which question a message that signals danger makes the dialogue ask again. */
+    public DangerRecheck dangerRecheck() {
+        return dangerRecheck;
+    }
+
+    /** The default number of rounds role and backup are notified again after the backup, for this urgency. */
+    public int rounds(Urgency urgency) {
+        return urgencies.stream().filter(u -> u.urgency() == urgency).findFirst().orElseThrow().rounds();
+    }
+
     /** The default time to acknowledge an escalation of this urgency. */
     public Duration acknowledgeWithin(Urgency urgency) {
         return urgencies.stream().filter(u -> u.urgency() == urgency).findFirst().orElseThrow().acknowledgeWithin();
@@ -105,6 +126,10 @@ public final class TriageDefinition {
 
     List<QuestionRule> questionRules() {
         return questions;
+    }
+
+    List<OwnerRule> ownerRules() {
+        return owners;
     }
 
     List<ActionRule> actionRules() {

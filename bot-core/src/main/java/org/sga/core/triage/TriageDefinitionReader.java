@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sga.core.triage.Rules.ActionRule;
+import org.sga.core.triage.Rules.OwnerRule;
 import org.sga.core.triage.Rules.QuestionRule;
 import org.sga.core.triage.Rules.RoleRule;
 import org.sga.core.triage.Rules.UrgencyRule;
@@ -29,8 +30,8 @@ final class TriageDefinitionReader {
     }
 
     TriageDefinition read() {
-        root.allowOnly(Set.of("document", "answer_sets", "questions", "flags", "actions", "roles", "urgency",
-                "categories"));
+        root.allowOnly(Set.of("document", "answer_sets", "questions", "flags", "owners", "actions", "roles", "urgency",
+                "danger_recheck", "categories"));
         String document = root.get("document").text();
         List<QuestionRule> questionRules = readQuestions(readAnswerSets());
         root.get("flags").entries().forEach((name, node) -> {
@@ -39,9 +40,11 @@ final class TriageDefinitionReader {
             }
             flags.put(name, new Condition.Flag(name, condition(node)));
         });
-        List<ActionRule> actions = readActions(document);
+        List<OwnerRule> owners = readOwners();
+        List<ActionRule> actions = readActions(document, owners);
         List<RoleRule> roles = readRoles();
         List<UrgencyRule> urgencies = readUrgencies();
+        DangerRecheck dangerRecheck = readDangerRecheck();
         YamlNode categories = root.get("categories").allowOnly(Set.of("question", "labels"));
         String categoryQuestion = categories.get("question").text();
         Question category = questions.get(categoryQuestion);
@@ -58,7 +61,8 @@ final class TriageDefinitionReader {
                 throw categories.get("labels").problem("no label for '" + value + "'");
             }
         }
-        return new TriageDefinition(document, questionRules, actions, roles, urgencies, categoryQuestion, labels);
+        return new TriageDefinition(document, questionRules, owners, actions, roles, urgencies, dangerRecheck,
+                categoryQuestion, labels);
     }
 
     private Map<String, List<AnswerOption>> readAnswerSets() {
@@ -128,14 +132,54 @@ final class TriageDefinitionReader {
         return options;
     }
 
-    private List<ActionRule> readActions(String document) {
+    private List<OwnerRule> readOwners() {
+        List<OwnerRule> owners = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        List<YamlNode> items = root.get("owners").items();
+        if (items.isEmpty()) {
+            throw root.get("owners").problem("missing");
+        }
+        for (YamlNode node : items) {
+            node.allowOnly(Set.of("id", "heading", "notice_heading", "if_unreachable", "instead"));
+            OwnerRule instead = null;
+            Condition insteadWhen = new Condition.Any(List.of());
+            YamlNode insteadNode = node.get("instead");
+            if (insteadNode.isPresent()) {
+                insteadNode.allowOnly(Set.of("when", "id", "heading", "notice_heading", "if_unreachable"));
+                if (!insteadNode.get("when").isPresent()) {
+                    throw insteadNode.get("when").problem("missing (when does someone else carry these actions out?)");
+                }
+                insteadWhen = condition(insteadNode.get("when"));
+                instead = owner(insteadNode, ids, null, new Condition.Any(List.of()));
+            }
+            owners.add(owner(node, ids, instead, insteadWhen));
+        }
+        return owners;
+    }
+
+    private static OwnerRule owner(YamlNode node, Set<String> ids, OwnerRule instead, Condition insteadWhen) {
+        String id = node.get("id").text();
+        if (!id.matches(ID) || !ids.add(id)) {
+            throw node.get("id").problem("'" + id + "' is not a new owner id in lower case letters, digits and _");
+        }
+        return new OwnerRule(id, node.get("heading").text(), node.get("notice_heading").text(),
+                node.get("if_unreachable").optionalText().orElse(null), insteadWhen, instead);
+    }
+
+    private List<ActionRule> readActions(String document, List<OwnerRule> owners) {
         List<ActionRule> rules = new ArrayList<>();
         Set<String> codes = new LinkedHashSet<>();
+        List<String> ownerIds = owners.stream().map(OwnerRule::id).toList();
         for (YamlNode node : root.get("actions").items()) {
-            node.allowOnly(Set.of("code", "title", "text", "when", "cites"));
+            node.allowOnly(Set.of("code", "owner", "title", "text", "when", "cites"));
             String code = node.get("code").text();
             if (!code.matches(CODE) || !codes.add(code)) {
                 throw node.get("code").problem("'" + code + "' is not a new code in upper case letters, digits and _");
+            }
+            YamlNode ownerNode = node.get("owner");
+            String owner = ownerNode.text();
+            if (!ownerIds.contains(owner)) {
+                throw ownerNode.problem("unknown owner '" + owner + "' (owners: " + String.join(", ", ownerIds) + ")");
             }
             List<Citation> cites = new ArrayList<>();
             for (YamlNode cite : node.get("cites").items()) {
@@ -147,7 +191,7 @@ final class TriageDefinitionReader {
             if (cites.isEmpty()) {
                 throw node.get("cites").problem("an action cites at least one section");
             }
-            Action action = new Action(code, node.get("title").text(), node.get("text").text(), cites);
+            Action action = new Action(code, owner, node.get("title").text(), node.get("text").text(), cites);
             rules.add(new ActionRule(action, condition(node.get("when"))));
         }
         if (rules.isEmpty()) {
@@ -188,7 +232,7 @@ final class TriageDefinitionReader {
         List<UrgencyRule> rules = new ArrayList<>();
         Set<Urgency> seen = EnumSet.noneOf(Urgency.class);
         for (YamlNode node : root.get("urgency").items()) {
-            node.allowOnly(Set.of("level", "when", "acknowledge_within"));
+            node.allowOnly(Set.of("level", "when", "acknowledge_within", "rounds"));
             YamlNode level = node.get("level");
             Urgency urgency;
             try {
@@ -199,7 +243,18 @@ final class TriageDefinitionReader {
             if (!seen.add(urgency)) {
                 throw level.problem("urgency " + urgency + " is defined twice");
             }
-            rules.add(new UrgencyRule(urgency, condition(node.get("when")), node.get("acknowledge_within").duration()));
+            YamlNode rounds = node.get("rounds");
+            int count;
+            try {
+                count = Integer.parseInt(rounds.text());
+            } catch (NumberFormatException e) {
+                throw rounds.problem("'" + rounds.text() + "' is not a whole number");
+            }
+            if (count < 0) {
+                throw rounds.problem("must not be negative");
+            }
+            rules.add(new UrgencyRule(urgency, condition(node.get("when")), node.get("acknowledge_within").duration(),
+                    count));
         }
         if (seen.size() != Urgency.values().length) {
             throw root.get("urgency").problem("expected one rule for each of " + List.of(Urgency.values()));
@@ -208,6 +263,19 @@ final class TriageDefinitionReader {
             throw root.get("urgency").problem("the last rule must apply always, so every outcome has an urgency");
         }
         return rules;
+    }
+
+    private DangerRecheck readDangerRecheck() {
+        YamlNode node = root.get("danger_recheck").allowOnly(Set.of("question", "unless_answered"));
+        String id = node.get("question").text();
+        Question question = questions.get(id);
+        if (question == null) {
+            throw node.get("question").problem("no question '" + id + "'");
+        }
+        YamlNode unless = node.get("unless_answered");
+        List<String> values = unless.isPresent() ? unless.texts() : List.of();
+        values.forEach(v -> requireValue(question, v, unless));
+        return new DangerRecheck(id, Set.copyOf(values));
     }
 
     /** Reads a condition; a missing one means always. Questions and flags must be defined before use. */

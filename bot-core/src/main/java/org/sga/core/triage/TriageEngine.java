@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.sga.core.triage.Rules.ActionRule;
+import org.sga.core.triage.Rules.OwnerRule;
 import org.sga.core.triage.Rules.QuestionRule;
 import org.sga.core.triage.Rules.RoleRule;
 import org.sga.core.triage.Rules.UrgencyRule;
@@ -49,10 +50,19 @@ public final class TriageEngine {
      */
     public TriageOutcome evaluate(Map<String, String> answers) {
         Evaluation evaluation = validated(answers);
-        List<Action> actions = new ArrayList<>();
-        for (ActionRule rule : definition.actionRules()) {
-            if (evaluation.test(rule.when()) == Truth.TRUE) {
-                actions.add(rule.action());
+        List<ActionGroup> groups = new ArrayList<>();
+        for (OwnerRule declared : definition.ownerRules()) {
+            // Until it is known that someone else takes over, the declared owner is shown.
+            OwnerRule owner = declared.instead() != null && evaluation.test(declared.insteadWhen()) == Truth.TRUE
+                    ? declared.instead() : declared;
+            List<Action> actions = new ArrayList<>();
+            for (ActionRule rule : definition.actionRules()) {
+                if (rule.action().owner().equals(declared.id()) && evaluation.test(rule.when()) == Truth.TRUE) {
+                    actions.add(rule.action().carriedOutBy(owner.id(), owner.ifUnreachable()));
+                }
+            }
+            if (!actions.isEmpty()) {
+                groups.add(new ActionGroup(owner.id(), owner.heading(), owner.noticeHeading(), actions));
             }
         }
         List<EligibleRole> eligible = new ArrayList<>();
@@ -74,8 +84,8 @@ public final class TriageEngine {
         String concern = Optional.ofNullable(answers.get(definition.categoryQuestion()))
                 .flatMap(definition::categoryLabel)
                 .orElse(null);
-        return new TriageOutcome(evaluation.answers(), urgency.urgency(), urgency.acknowledgeWithin(), actions,
-                eligible, withheld, concern, nextQuestion(evaluation).map(Question::id).orElse(null));
+        return new TriageOutcome(evaluation.answers(), urgency.urgency(), urgency.acknowledgeWithin(), urgency.rounds(),
+                groups, eligible, withheld, concern, nextQuestion(evaluation).map(Question::id).orElse(null));
     }
 
     /** The next question to ask, empty when the answers are complete. */

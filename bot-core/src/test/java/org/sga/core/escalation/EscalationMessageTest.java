@@ -19,7 +19,9 @@ class EscalationMessageTest {
         return new EscalationMessage("SG-20261207-K3F9QX", Role.SAFEGUARDING_LEAD, Urgency.URGENT,
                 "A child who is being harmed or is at risk online",
                 List.of(new EscalationMessage.Answered("Is a child in immediate danger right now?", "No")),
-                List.of("Refer to the police", "Preserve the evidence"), "Sam Example (U0EX1)", RAISED,
+                List.of(new EscalationMessage.ActionList("The reporter has been asked to", List.of("Do not view, copy or forward the images")),
+                        new EscalationMessage.ActionList("For the DSL", List.of("Refer to the police"))),
+                "Sam Example (U0EX1)", RAISED,
                 RAISED.plusMinutes(30), note);
     }
 
@@ -33,7 +35,8 @@ class EscalationMessageTest {
             assertThat(text).contains("[URGENT] Safeguarding escalation SG-20261207-K3F9QX",
                     "For: Designated safeguarding lead", "Concern: A child who is being harmed or is at risk online",
                     "Mon 7 Dec 2026 14:05 GMT by Sam Example (U0EX1)", "- Is a child in immediate danger right now? No",
-                    "- Refer to the police", "- Preserve the evidence",
+                    "The reporter has been asked to:\n- Do not view, copy or forward the images\n",
+                    "For the DSL:\n- Refer to the police\n",
                     "Acknowledge by 14:35: ack SG-20261207-K3F9QX safeguarding_lead");
         }
 

@@ -32,7 +32,12 @@ class RouterTest {
             "concern_about", "child_harmed", "images_involved", "yes", "images_online", "yes",
             "child_posted_own_image", "no");
     private static final Map<String, String> COLLEAGUE_IS_MANAGER = Map.of("immediate_danger", "no",
-            "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "yes");
+            "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "yes",
+            "colleague_is_safeguarding_lead", "no");
+    /** The DSL is the subject; the reporter can tell their line manager. */
+    private static final Map<String, String> DSL_IS_SUBJECT = Map.of("immediate_danger", "no",
+            "concern_about", "colleague", "images_involved", "no", "colleague_is_manager", "no",
+            "confident_to_tell_manager", "yes", "colleague_is_safeguarding_lead", "yes");
 
     @Nested
     class OfficeHoursDecide {
@@ -110,6 +115,42 @@ class RouterTest {
         }
 
         @Test
+        void givenTheDslIsTheSubject_thenTheGovernanceLeadAndAllegationsOfficerAreNotifiedAndNeverTheDsl() {
+            Routing routing = router.route(ENGINE.evaluate(DSL_IS_SUBJECT), "brookfield-primary", MONDAY_MORNING);
+
+            assertThat(routing.notifiedRoles()).containsExactlyInAnyOrder(Role.MANAGER, Role.ALLEGATIONS_OFFICER,
+                    Role.GOVERNANCE_LEAD);
+        }
+
+        @Test
+        void givenAConfigBuiltInCodeWhereABackupIsTheDslsOrADeputysChannel_thenThoseTargetsAreDropped() {
+            Team team = example.defaultTeam();
+            Map<Role, RoleRoute> roles = new EnumMap<>(team.roles());
+            RoleRoute dsl = roles.get(Role.SAFEGUARDING_LEAD);
+            roles.put(Role.GOVERNANCE_LEAD, new RoleRoute(roles.get(Role.GOVERNANCE_LEAD).channel(), dsl.channel(),
+                    Map.of()));
+            roles.put(Role.ALLEGATIONS_OFFICER, new RoleRoute(roles.get(Role.ALLEGATIONS_OFFICER).channel(),
+                    dsl.backup(), Map.of()));
+            Team unsafe = new Team(team.id(), team.name(), team.organisationId(), team.members(), team.officeHours(),
+                    roles);
+            RoutingConfig config = new RoutingConfig(List.of(new Organisation("o", "o", List.of(unsafe))),
+                    unsafe.id(), Map.of());
+
+            Routing routing = new Router(config, Clock.systemUTC())
+                    .route(ENGINE.evaluate(DSL_IS_SUBJECT), unsafe.id(), WEDNESDAY_EVENING);
+
+            assertThat(routing.notifiedRoles()).doesNotContain(Role.SAFEGUARDING_LEAD);
+            assertThat(routing.roles()).allSatisfy(r -> {
+                for (Channel subject : List.of(dsl.channel(), dsl.backup())) {
+                    assertThat(r.channel().sharesTargetWith(subject)).as(r.role().id()).isFalse();
+                    assertThat(r.backup().sharesTargetWith(subject)).as(r.role().id()).isFalse();
+                }
+            });
+            assertThat(routing.roles()).filteredOn(r -> r.role() != Role.OUT_OF_HOURS)
+                    .allSatisfy(r -> assertThat(r.backup().isEmpty()).as(r.role().id()).isTrue());
+        }
+
+        @Test
         void givenEveryCompleteCombinationAtEveryKindOfTime_thenNotifiedRolesFollowTriageMd() {
             List<Instant> times = List.of(MONDAY_MORNING, WEDNESDAY_EVENING, Instant.parse("2026-12-12T10:00:00Z"),
                     Instant.parse("2027-12-28T10:00:00Z"), Instant.parse("2026-06-10T08:30:00Z"));
@@ -121,6 +162,13 @@ class RouterTest {
                         boolean inside = team.officeHours().isOpen(at);
                         assertThat(routing.notifiedRoles()).as("%s at %s for %s", answers, at, team.id())
                                 .containsExactlyInAnyOrderElementsOf(TriageOracle.notify(answers, inside));
+                        if (TriageOracle.dslIsSubject(answers)) {
+                            for (Channel subject : team.subjectChannels(Role.SAFEGUARDING_LEAD)) {
+                                assertThat(routing.roles()).noneSatisfy(r -> assertThat(
+                                        r.channel().sharesTargetWith(subject) || r.backup().sharesTargetWith(subject))
+                                        .isTrue());
+                            }
+                        }
                         if (TriageOracle.managerRouteClosed(answers)) {
                             Channel managers = team.route(Role.MANAGER).channel();
                             assertThat(routing.roles()).noneSatisfy(r -> assertThat(

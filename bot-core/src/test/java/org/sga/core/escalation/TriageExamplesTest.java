@@ -51,7 +51,8 @@ class TriageExamplesTest {
             assertThat(outcome.urgency()).isEqualTo(Urgency.valueOf((String) example.get("urgency")));
         }
         if (example.containsKey("actions")) {
-            assertThat(codes).containsAll((List<String>) example.get("actions"));
+            List<String> listed = (List<String>) example.get("actions");
+            assertThat(codes).containsAll(listed).as("in owner order").containsSubsequence(listed);
         }
         if (example.containsKey("not_actions")) {
             assertThat(codes).doesNotContainAnyElementsOf((List<String>) example.get("not_actions"));

@@ -44,6 +44,16 @@ class EmbeddingModelTest {
     }
 
     @Test
+    void bothModelsLoadedFromFilesGiveTheVectorsOfTheLibrarysOwnLoader() {
+        String text = "query: a pupil's nudes are going round school, what do I do?";
+        float[] e5 = new dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel().embed(text).content().vector();
+        float[] miniLm = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel().embed(text).content().vector();
+
+        assertThat(new E5SmallEmbedder().embed(text.substring("query: ".length()))).containsExactly(Vectors.normalise(e5));
+        assertThat(new MiniLmEmbedder().embed(text)).containsExactly(Vectors.normalise(miniLm));
+    }
+
+    @Test
     void awaitLoadingReturnsOnceTheModelHasLoaded_soTheJvmNeverExitsUnderIt(@TempDir Path dir) {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean loaded = new java.util.concurrent.atomic.AtomicBoolean();

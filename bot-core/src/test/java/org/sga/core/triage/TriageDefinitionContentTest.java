@@ -16,10 +16,12 @@ class TriageDefinitionContentTest {
 
     private static final Map<String, List<String>> CITES = Map.ofEntries(
             Map.entry("CALL_999", List.of("0", "4.4")),
+            Map.entry("TELL_SAFEGUARDING_LEAD", List.of("0", "5.2")),
+            Map.entry("DO_NOT_TIP_OFF", List.of("5.3", "6.1")),
             Map.entry("INFORM_MANAGER", List.of("0", "5.2")),
             Map.entry("SAFER_REFERRAL", List.of("2.4", "4.4")),
             Map.entry("CONTACT_POLICE", List.of("0", "4.4", "5.3")),
-            Map.entry("PRESERVE_EVIDENCE", List.of("4.4", "6.1")),
+            Map.entry("PRESERVE_EVIDENCE", List.of("4.4", "7.2")),
             Map.entry("ALERT_PROVIDER", List.of("4.4")),
             Map.entry("CHILD_REMOVE_IMAGE", List.of("4.4")),
             Map.entry("HARMFUL_BEHAVIOUR_PROCEDURE", List.of("3.4")),
@@ -88,10 +90,58 @@ class TriageDefinitionContentTest {
     }
 
     @Test
+    void givenTheShippedDefinition_thenOwnersAreThoseOfTriageMdInOrder() {
+        assertThat(DEFINITION.owners()).containsExactlyElementsOf(TriageOracle.OWNERS);
+        for (Action action : DEFINITION.actions()) {
+            assertThat(action.owner()).as(action.code()).isEqualTo(TriageOracle.OWNER.get(action.code()));
+        }
+    }
+
+    @Test
+    void givenPreserveEvidence_thenItStartsWithDoNotView() {
+        Action preserve = DEFINITION.actions().stream().filter(a -> a.code().equals("PRESERVE_EVIDENCE")).findFirst()
+                .orElseThrow();
+
+        assertThat(preserve.text()).startsWith("Do not view");
+        assertThat(preserve.title()).startsWith("Do not view");
+    }
+
+    @Test
+    void givenTheChildRemovalStep_thenItFollowsPoliceAdviceAndDoesNotBlameTheChild() {
+        Action removal = DEFINITION.actions().stream().filter(a -> a.code().equals("CHILD_REMOVE_IMAGE")).findFirst()
+                .orElseThrow();
+
+        assertThat(removal.title() + " " + removal.text()).contains("police advise").contains("without blame")
+                .doesNotContainIgnoringCase("warn").doesNotContainIgnoringCase("police action may follow");
+    }
+
+    @Test
+    void givenEveryAction_thenNoneAsksTheReporterForPasswordsOrToDoThePolicesChecks() {
+        for (Action action : DEFINITION.actions()) {
+            if (action.owner().equals("reporter")) {
+                assertThat(action.text()).as(action.code()).doesNotContainIgnoringCase("password")
+                        .doesNotContainIgnoringCase("refer to the police")
+                        .doesNotContainIgnoringCase("alert the site");
+            }
+        }
+    }
+
+    @Test
+    void givenTheDangerRecheck_thenItAsksImmediateDangerAgainUnlessAlreadyYes() {
+        assertThat(DEFINITION.dangerRecheck().question()).isEqualTo("immediate_danger");
+        assertThat(DEFINITION.dangerRecheck().needed(Map.of("immediate_danger", "no"))).isTrue();
+        assertThat(DEFINITION.dangerRecheck().needed(Map.of("immediate_danger", "unsure"))).isTrue();
+        assertThat(DEFINITION.dangerRecheck().needed(Map.of("immediate_danger", "yes"))).isFalse();
+    }
+
+    @Test
     void givenNoRoutingOverride_thenAcknowledgementDeadlinesAreTheTriageMdDefaults() {
         assertThat(DEFINITION.acknowledgeWithin(Urgency.EMERGENCY)).isEqualTo(Duration.ofMinutes(5));
         assertThat(DEFINITION.acknowledgeWithin(Urgency.URGENT)).isEqualTo(Duration.ofMinutes(30));
         assertThat(DEFINITION.acknowledgeWithin(Urgency.STANDARD)).isEqualTo(Duration.ofHours(4));
+        assertThat(DEFINITION.rounds(Urgency.EMERGENCY)).isEqualTo(3);
+        assertThat(DEFINITION.rounds(Urgency.URGENT)).isEqualTo(3);
+        assertThat(DEFINITION.rounds(Urgency.STANDARD)).isZero();
     }
 
     @Test

@@ -91,6 +91,9 @@ class TriageEngineTest {
             assertThat(engine.nextQuestion(answers)).get().extracting(Question::id)
                     .isEqualTo("confident_to_tell_manager");
             answers.put("confident_to_tell_manager", "yes");
+            assertThat(engine.nextQuestion(answers)).get().extracting(Question::id)
+                    .isEqualTo("colleague_is_safeguarding_lead");
+            answers.put("colleague_is_safeguarding_lead", "no");
             assertThat(engine.nextQuestion(answers)).isEmpty();
         }
 
@@ -158,7 +161,7 @@ class TriageEngineTest {
         void givenTheConcernIsNotYetKnown_thenTheManagerIsWithheld() {
             TriageOutcome outcome = engine.evaluate(Map.of("immediate_danger", "no"));
 
-            assertThat(outcome.withheldRoles()).containsExactly(Role.MANAGER);
+            assertThat(outcome.withheldRoles()).containsExactlyInAnyOrder(Role.MANAGER, Role.SAFEGUARDING_LEAD);
             assertThat(outcome.actionCodes()).doesNotContain("INFORM_MANAGER", "WHISTLEBLOWING");
         }
 
@@ -166,8 +169,8 @@ class TriageEngineTest {
         void givenAColleagueButNotYetWhoTheyAre_thenAllegationsOfficerIsEligibleAndManagerWithheld() {
             TriageOutcome outcome = engine.evaluate(Map.of("immediate_danger", "no", "concern_about", "colleague"));
 
-            assertThat(outcome.rolesToNotify(true)).containsExactly(Role.SAFEGUARDING_LEAD, Role.ALLEGATIONS_OFFICER);
-            assertThat(outcome.withheldRoles()).contains(Role.MANAGER);
+            assertThat(outcome.rolesToNotify(true)).containsExactly(Role.ALLEGATIONS_OFFICER);
+            assertThat(outcome.withheldRoles()).contains(Role.MANAGER, Role.SAFEGUARDING_LEAD);
             assertThat(outcome.concern()).contains("Colleague");
         }
 
@@ -199,8 +202,8 @@ class TriageEngineTest {
         @CsvSource(delimiter = '|', textBlock = """
                 document: child-abuse-and-ict | document: child-abuse-and-ict\\nextra: 1 | extra: unknown key
                 in: [yes, unsure]}\\n    acknowledge_within: 5m | in: [yes, maybe]}\\n    acknowledge_within: 5m | urgency[0].when.in: 'maybe' is not an answer to immediate_danger
-                when: {flag: manager_route_closed}\\n    cites: [child-abuse-and-ict#6.1] | when: {flag: route_closed}\\n    cites: [child-abuse-and-ict#6.1] | actions[10].when.flag: no flag 'route_closed'
-                cites: [child-abuse-and-ict#3.1] | cites: [child-abuse-and-ict/3.1] | actions[13].cites[0]: 'child-abuse-and-ict/3.1' is not of the form
+                when: {flag: manager_route_closed}\\n    cites: [child-abuse-and-ict#6.1] | when: {flag: route_closed}\\n    cites: [child-abuse-and-ict#6.1] | actions[6].when.flag: no flag 'route_closed'
+                cites: [child-abuse-and-ict#3.1] | cites: [child-abuse-and-ict/3.1] | actions[8].cites[0]: 'child-abuse-and-ict/3.1' is not of the form
                 asked_when: {answer: images_involved, in: [yes, unsure]} | asked_when: {answer: colleague_is_manager, in: [yes]} | questions[3].asked_when.answer: no question 'colleague_is_manager' before this point
                 - role: out_of_hours | - role: duty_team | roles[2].role: unknown role 'duty_team'
                 level: STANDARD\\n    when: always | level: STANDARD\\n    when: {answer: immediate_danger, in: [no]} | urgency: the last rule must apply always
@@ -225,7 +228,7 @@ class TriageEngineTest {
 
             TriageEngine fromFile = TriageEngine.fromPath(file, KnownSections.CATALOG);
 
-            assertThat(fromFile.definition().questions()).hasSize(7);
+            assertThat(fromFile.definition().questions()).hasSize(8);
         }
 
         @Test

@@ -33,11 +33,64 @@ class TriageRulesTest {
         }
 
         @Test
-        void givenEveryCompleteCombination_thenActionsAreThoseOfTheActionsTable() {
+        void givenEveryCompleteCombination_thenActionsAreThoseOfTheActionsTableInItsOrder() {
             for (Map<String, String> answers : COMPLETE) {
                 assertThat(ENGINE.evaluate(answers).actionCodes()).as("%s", answers)
-                        .containsExactlyInAnyOrderElementsOf(TriageOracle.actions(answers))
+                        .containsExactlyElementsOf(TriageOracle.actions(answers))
                         .doesNotHaveDuplicates();
+            }
+        }
+
+        @Test
+        void givenEveryCompleteCombination_thenEachActionHasTheOwnerOfTheActionsTable() {
+            for (Map<String, String> answers : COMPLETE) {
+                for (Action action : ENGINE.evaluate(answers).actions()) {
+                    assertThat(action.owner()).as("%s %s", action.code(), answers)
+                            .isEqualTo(TriageOracle.owner(action.code(), answers));
+                }
+            }
+        }
+
+        @Test
+        void givenEveryCompleteCombination_thenTheReportersActionsComeFirstThenTheDslsThenThePolices() {
+            for (Map<String, String> answers : COMPLETE) {
+                List<ActionGroup> groups = ENGINE.evaluate(answers).actionGroups();
+                String dslPart = TriageOracle.dslIsSubject(answers) ? "allegations_officer" : "safeguarding_lead";
+                List<String> expected = new ArrayList<>(List.of("reporter", dslPart, "police"));
+                expected.removeIf(owner -> groups.stream().noneMatch(g -> g.owner().equals(owner)));
+                assertThat(groups).as("%s", answers).extracting(ActionGroup::owner).containsExactlyElementsOf(expected);
+                assertThat(groups.getFirst().owner()).isEqualTo("reporter");
+                for (ActionGroup group : groups) {
+                    assertThat(group.actions()).isNotEmpty().allSatisfy(a -> assertThat(a.owner()).isEqualTo(group.owner()));
+                }
+            }
+        }
+
+        @Test
+        void givenEveryCompleteCombination_thenTheHeadingsAreThoseOfTriageMd() {
+            Map<String, String> headings = Map.of("reporter", "What you do now",
+                    "safeguarding_lead", "What the DSL will do",
+                    "allegations_officer", "What the allegations officer will do",
+                    "police", "What the police will do");
+            for (Map<String, String> answers : COMPLETE) {
+                for (ActionGroup group : ENGINE.evaluate(answers).actionGroups()) {
+                    assertThat(group.heading()).as("%s", answers).isEqualTo(headings.get(group.owner()));
+                }
+            }
+        }
+
+        @Test
+        void givenAnActionTheDslOrTheAllegationsOfficerOwns_thenItSaysTheReporterDoesItIfTheyCannotBeReached() {
+            for (Map<String, String> answers : COMPLETE) {
+                for (Action action : ENGINE.evaluate(answers).actions()) {
+                    switch (action.owner()) {
+                        case "safeguarding_lead" -> assertThat(action.text()).as(action.code())
+                                .contains("If the DSL cannot be reached, do this yourself");
+                        case "allegations_officer" -> assertThat(action.text()).as(action.code())
+                                .contains("If the allegations officer cannot be reached, do this yourself");
+                        default -> assertThat(action.text()).as(action.code()).doesNotContain("cannot be reached");
+                    }
+                }
             }
         }
 
@@ -83,6 +136,31 @@ class TriageRulesTest {
                 }
             }
             assertThat(closed).isPositive();
+        }
+
+        @Test
+        void givenTheDslIsTheSubject_thenTheDslIsWithheldAndNeverEligible_andTheGovernanceLeadIsNotified() {
+            int subject = 0;
+            for (Map<String, String> answers : COMPLETE) {
+                TriageOutcome outcome = ENGINE.evaluate(answers);
+                boolean dsl = TriageOracle.dslIsSubject(answers);
+                assertThat(outcome.withheldRoles().contains(Role.SAFEGUARDING_LEAD)).as("%s", answers).isEqualTo(dsl);
+                if (dsl) {
+                    subject++;
+                    assertThat(outcome.eligibleRoles()).extracting(EligibleRole::role)
+                            .doesNotContain(Role.SAFEGUARDING_LEAD).contains(Role.GOVERNANCE_LEAD, Role.ALLEGATIONS_OFFICER);
+                    assertThat(outcome.actionCodes()).doesNotContain("TELL_SAFEGUARDING_LEAD");
+                }
+            }
+            assertThat(subject).isPositive();
+        }
+
+        @Test
+        void givenEveryCompleteCombination_thenTheRoundsAreThreeForEmergencyAndUrgentAndNoneForStandard() {
+            for (Map<String, String> answers : COMPLETE) {
+                TriageOutcome outcome = ENGINE.evaluate(answers);
+                assertThat(outcome.rounds()).as("%s", answers).isEqualTo(outcome.urgency() == Urgency.STANDARD ? 0 : 3);
+            }
         }
 
         @Test
