@@ -4,6 +4,7 @@ import java.util.List;
 import org.sga.core.conversation.Choice;
 import org.sga.core.conversation.Citation;
 import org.sga.core.conversation.Citations;
+import org.sga.core.conversation.Citations;
 import org.sga.core.conversation.Reply;
 
 /**
@@ -27,7 +28,7 @@ public final class ConsoleRenderer {
                     .append(card.text()).append('\n')
                     .append("Never: ").append(card.never()).append('\n');
             if (!card.procedure().isEmpty()) {
-                out.append("  Procedure: ").append(String.join("; ", card.procedure().stream().map(Citation::label).toList())).append('\n');
+                out.append("  Procedure: ").append(Citations.compact(card.procedure())).append('\n');
             }
             for (String national : card.national()) {
                 out.append("  ").append(national).append('\n');

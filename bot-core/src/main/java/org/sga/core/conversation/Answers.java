@@ -89,6 +89,14 @@ public final class Answers {
         }
         Hit chosen = null;
         boolean asksWhatToDo = question != null && sections.asksWhatToDo(question);
+        if (!quotable(hits.getFirst().section(), neverQuote, concerns)) {
+            // The best section is one a card contradicts: in its place, one the cards rest on when search ranked one
+            // among the best few.
+            Set<String> cited = new LinkedHashSet<>();
+            applying.forEach(c -> cited.addAll(c.procedure()));
+            chosen = hits.stream().limit(ALTERNATIVES).filter(h -> unit(h.section()).stream().anyMatch(s -> cited.contains(s.globalId())))
+                    .filter(h -> quotable(h.section(), neverQuote, concerns)).findFirst().orElse(null);
+        }
         if (chosen == null) {
             List<Hit> candidates = hits.stream().limit(ALTERNATIVES).filter(h -> quotable(h.section(), neverQuote, concerns)).toList();
             chosen = candidates.isEmpty() ? null : candidates.getFirst();
@@ -253,8 +261,7 @@ public final class Answers {
         }
         int cut = -1;
         for (int i = 0; i < text.length() && i <= MAX_CHARS; i++) {
-            char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == '\n') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+            if (SentencePicker.endsSentence(text, i)) {
                 cut = i + 1;
             }
         }

@@ -45,13 +45,37 @@ final class SentencePicker {
         return best;
     }
 
+    /**
+     * True when the character at {@code i} ends a sentence or a line: a full stop, question or exclamation mark before
+     * a space and a word that does not go on in lower case ("e.g. when" goes on), or a line break.
+     */
+    static boolean endsSentence(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '\n') {
+            return true;
+        }
+        if (c != '.' && c != '!' && c != '?') {
+            return false;
+        }
+        if (i + 1 == text.length()) {
+            return true;
+        }
+        if (!Character.isWhitespace(text.charAt(i + 1))) {
+            return false;
+        }
+        int next = i + 1;
+        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            next++;
+        }
+        return next == text.length() || !Character.isLowerCase(text.charAt(next));
+    }
+
     /** Sentences (and list items) in order, each as written in the text. */
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean end = (c == '.' || c == '!' || c == '?' || c == '\n') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+            boolean end = endsSentence(text, i);
             if (end || i + 1 == text.length()) {
                 String sentence = text.substring(start, i + 1).strip();
                 if (sentence.chars().anyMatch(Character::isLetter)) {
