@@ -136,6 +136,14 @@ final class BenchCommand implements Command {
     }
 
     /**
+     * The i-th question: a different text each time (a number is added), so every query is embedded, as a new message
+     * is; the embedder keeps the vectors of a thread's latest few texts.
+     */
+    private static String question(int i) {
+        return QUESTIONS.get(i % QUESTIONS.size()) + " " + i;
+    }
+
+    /**
      * {@code bench ask}: the latency of a whole reply (danger check, guidance cards, kind of concern, search, the safe
      * answer) beside that of search alone, on the shipped content with one embedder, as the bot runs them.
      */
@@ -163,12 +171,13 @@ final class BenchCommand implements Command {
 
     private static void latency(PrintStream out, String name, java.util.function.Consumer<String> ask, int queries) {
         for (int i = 0; i < Math.min(queries, 2_000); i++) {
-            ask.accept(QUESTIONS.get(i % QUESTIONS.size()));
+            ask.accept(question(i));
         }
         long[] nanos = new long[queries];
         for (int i = 0; i < queries; i++) {
+            String question = question(queries + i);
             long s = System.nanoTime();
-            ask.accept(QUESTIONS.get(i % QUESTIONS.size()));
+            ask.accept(question);
             nanos[i] = System.nanoTime() - s;
         }
         Arrays.sort(nanos);
