@@ -229,7 +229,7 @@ class CliTest {
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out()).contains("24 sections")
                     .contains("(triage/triage.yml)")
-                    .contains("search/synonyms.txt: OK", "search/danger-phrases.txt: OK", "search/not-covered.yml: OK")
+                    .contains("search/synonyms.txt: OK", "search/danger.yml: ", "search/not-covered.yml: OK", "guidance/cards.yml: ")
                     .contains("routing/routing-example.yml: OK")
                     .contains("content OK");
         }
@@ -245,7 +245,7 @@ class CliTest {
             assertThat(run("", "content", "check", dir.toString()).code()).isZero();
 
             Files.copy(dir.resolve("procedures/child-abuse-and-ict.md"), dir.resolve("procedures/online-safety.md"));
-            Files.writeString(dir.resolve("search/danger-phrases.txt"), "(unclosed\n");
+            Files.writeString(dir.resolve("search/danger.yml"), "situations: [\n");
             Files.createDirectories(dir.resolve("routing"));
             Files.writeString(dir.resolve("routing/trust.yml"), "organisations: [\n");
             Run r = run("", "content", "check", dir.toString());
@@ -253,7 +253,7 @@ class CliTest {
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.out())
                     .contains("PROBLEM procedures/index.txt: does not list 'online-safety.md'")
-                    .contains("PROBLEM search/danger-phrases.txt: ")
+                    .containsPattern("PROBLEM .*danger\\.yml")
                     .contains("PROBLEM routing/trust.yml: ");
         }
 
