@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 /**
  * Where each file of a folder of content is. Two layouts are accepted: the one shipped in the jar
  * ({@code procedures/*.md} with their alternates and {@code index.txt}, {@code search/synonyms.txt},
- * {@code search/danger-phrases.txt}, {@code search/not-covered.yml}, {@code triage/triage.yml},
- * {@code conversation/private-topics.txt}, {@code routing/*.yml}) and a flat one with every file at the top of the
- * folder.
+ * {@code search/danger.yml}, {@code search/not-covered.yml}, {@code guidance/cards.yml}, {@code guidance/sections.yml},
+ * {@code triage/triage.yml}, {@code conversation/private-topics.txt}, {@code routing/*.yml}) and a flat one with every
+ * file at the top of the folder.
  */
 public record ContentFolder(Path root) {
 
@@ -30,6 +30,8 @@ public record ContentFolder(Path root) {
     public static final String ROUTING = "routing";
     /** The subfolder of the shipped layout that holds the rules of the conversation itself. */
     public static final String CONVERSATION = "conversation";
+    /** The subfolder of the shipped layout that holds the guidance cards and what the bot knows about sections. */
+    public static final String GUIDANCE = "guidance";
 
     /** The folder of procedure files: {@code procedures/} when the folder has one, otherwise the folder itself. */
     public Path procedures() {
@@ -37,9 +39,14 @@ public record ContentFolder(Path root) {
         return Files.isDirectory(sub) ? sub : root;
     }
 
-    /** A search file ({@code synonyms.txt}, {@code danger-phrases.txt}, {@code not-covered.yml}), if the folder has it. */
+    /** A search file ({@code synonyms.txt}, {@code danger.yml}, {@code not-covered.yml}), if the folder has it. */
     public Optional<Path> searchFile(String name) {
         return first(SEARCH, name);
+    }
+
+    /** A guidance file ({@code cards.yml}, {@code sections.yml}), if the folder has it. */
+    public Optional<Path> guidanceFile(String name) {
+        return first(GUIDANCE, name);
     }
 
     /** A conversation file ({@code private-topics.txt}), if the folder has it. */
@@ -72,8 +79,11 @@ public record ContentFolder(Path root) {
      */
     public List<String> layoutProblems() {
         List<String> problems = new ArrayList<>();
-        for (String name : List.of("synonyms.txt", "danger-phrases.txt", "not-covered.yml")) {
+        for (String name : List.of("synonyms.txt", "danger.yml", "not-covered.yml")) {
             duplicate(SEARCH, name).ifPresent(problems::add);
+        }
+        for (String name : List.of("cards.yml", "sections.yml")) {
+            duplicate(GUIDANCE, name).ifPresent(problems::add);
         }
         duplicate(TRIAGE, "triage.yml").ifPresent(problems::add);
         duplicate(CONVERSATION, "private-topics.txt").ifPresent(problems::add);

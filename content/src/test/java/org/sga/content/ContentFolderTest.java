@@ -36,7 +36,8 @@ class ContentFolderTest {
 
         assertThat(folder.procedures()).isEqualTo(dir);
         assertThat(folder.searchFile("synonyms.txt")).contains(dir.resolve("synonyms.txt"));
-        assertThat(folder.searchFile("danger-phrases.txt")).isEmpty();
+        assertThat(folder.searchFile("danger.yml")).isEmpty();
+        assertThat(folder.guidanceFile("cards.yml")).isEmpty();
         assertThat(folder.triage()).isEmpty();
         assertThat(folder.routingFiles()).isEmpty();
         assertThat(folder.layoutProblems()).isEmpty();

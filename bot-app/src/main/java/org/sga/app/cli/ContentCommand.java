@@ -70,36 +70,36 @@ final class ContentCommand implements Command {
             }
         }
         // Parsing the synonyms is building an index with them; an empty library is enough to find a bad rule.
-        check(folder, folder.searchFile("synonyms.txt"), problems, out, reader -> SectionIndex.build(new Library(List.of()), reader));
-        check(folder, folder.searchFile("not-covered.yml"), problems, out, NotCovered::parse);
+        check(folder, folder.searchFile("synonyms.txt"), problems, out, (reader, source) -> SectionIndex.build(new Library(List.of()), reader));
+        check(folder, folder.searchFile("not-covered.yml"), problems, out, (reader, source) -> NotCovered.parse(reader));
         Library sections = library;
         List<String> cardIds = new ArrayList<>();
-        check(folder, guidance(dir, Content.CARDS_FILE), problems, out, reader -> {
-            GuidanceCards cards = GuidanceCards.parse(reader, Content.CARDS_FILE);
+        check(folder, folder.guidanceFile(Content.CARDS_FILE), problems, out, (reader, source) -> {
+            GuidanceCards cards = GuidanceCards.parse(reader, source);
             if (sections != null) {
-                problems.addAll(cards.problems(sections, Content.CARDS_FILE));
+                problems.addAll(cards.problems(sections, source));
             }
             cards.cards().forEach(c -> cardIds.add(c.id()));
             return cards.cards().size() + " cards (" + String.join(", ", cardIds) + ")";
         });
-        check(folder, folder.searchFile(Content.DANGER_FILE), problems, out, reader -> {
-            DangerSignals danger = DangerSignals.parse(reader, Content.DANGER_FILE);
+        check(folder, folder.searchFile(Content.DANGER_FILE), problems, out, (reader, source) -> {
+            DangerSignals danger = DangerSignals.parse(reader, source);
             if (!cardIds.isEmpty()) {
-                problems.addAll(danger.problems(cardIds, Content.DANGER_FILE));
+                problems.addAll(danger.problems(cardIds, sections, source));
             }
             return danger.situations().size() + " situations, " + danger.phrasingCount() + " phrasings";
         });
-        check(folder, guidance(dir, Content.SECTIONS_FILE), problems, out, reader -> {
-            SectionGuidance guidance = SectionGuidance.parse(reader, Content.SECTIONS_FILE);
+        check(folder, folder.guidanceFile(Content.SECTIONS_FILE), problems, out, (reader, source) -> {
+            SectionGuidance guidance = SectionGuidance.parse(reader, source);
             if (sections != null) {
-                problems.addAll(guidance.problems(sections, Content.SECTIONS_FILE));
+                problems.addAll(guidance.problems(sections, source));
             }
             return "OK";
         });
         check(folder, folder.conversationFile("private-topics.txt"), problems, out,
-                reader -> PrivateTopics.parse(reader, "private-topics.txt"));
+                (reader, source) -> PrivateTopics.parse(reader, source));
         for (Path routing : folder.routingFiles()) {
-            check(folder, Optional.of(routing), problems, out, reader -> RoutingConfig.parse(reader, routing.toString()));
+            check(folder, Optional.of(routing), problems, out, (reader, source) -> RoutingConfig.parse(reader, routing.toString()));
         }
         if (problems.isEmpty()) {
             out.println("content OK: " + dir);
@@ -109,16 +109,10 @@ final class ContentCommand implements Command {
         return 1;
     }
 
-    /** A reader check that throws on a bad file, or says what it found. */
+    /** A reader check that throws on a bad file, or says what it found; {@code source} names the file in problems. */
     @FunctionalInterface
     private interface Check {
-        Object accept(Reader reader) throws Exception;
-    }
-
-    /** A guidance file directly in the folder, or under {@code guidance/} as shipped. */
-    private static Optional<Path> guidance(Path dir, String name) {
-        return java.util.stream.Stream.of(dir.resolve(name), dir.resolve("guidance").resolve(name)).filter(Files::exists)
-                .findFirst();
+        Object accept(Reader reader, String source) throws Exception;
     }
 
     private static void check(ContentFolder folder, Optional<Path> present, List<String> problems, PrintStream out, Check check) {
@@ -127,7 +121,7 @@ final class ContentCommand implements Command {
         }
         Path file = present.get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object found = check.accept(reader);
+            Object found = check.accept(reader, folder.shown(file));
             out.println(folder.shown(file) + ": " + (found instanceof String said ? said : "OK"));
         } catch (YamlProblem e) {
             // Its message starts with the file and line.

@@ -112,7 +112,7 @@ public final class Content {
     public static DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
         GuidanceCards cards = guidanceCards(library);
         DangerSignals danger = dangerSignals();
-        java.util.List<String> problems = danger.problems(cards.cards().stream().map(c -> c.id()).toList(), DANGER_FILE);
+        java.util.List<String> problems = danger.problems(cards.cards().stream().map(c -> c.id()).toList(), library, DANGER_FILE);
         if (!problems.isEmpty()) {
             throw new ContentException(String.join("; ", problems));
         }

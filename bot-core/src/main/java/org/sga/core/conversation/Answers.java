@@ -68,31 +68,26 @@ public final class Answers {
      * results and whether the 999 line comes first.
      */
     public Reply compose(SearchResult result, String question, boolean danger, List<String> notes) {
-        return compose(result, question, danger, List.of(), notes);
+        return compose(result, question, danger ? new DangerSignals.Alert("", List.of(), List.of()) : null, notes);
     }
 
-    /** As above, with the cards (ids) that the danger situation always brings shown as well. */
-    public Reply compose(SearchResult result, String question, boolean danger, List<String> dangerCards, List<String> notes) {
-        String urgent = danger ? CALL_999 : null;
-        List<GuidanceCard> applying = question == null ? List.of() : cards.applying(question, dangerCards);
+    /**
+     * As above, with the 999 line when {@code alert} is not null, and the cards (ids) that its danger situation always
+     * brings shown as well and the sections it never quotes left out.
+     */
+    public Reply compose(SearchResult result, String question, DangerSignals.Alert alert, List<String> notes) {
+        String urgent = alert != null ? CALL_999 : null;
+        List<GuidanceCard> applying = question == null ? List.of() : cards.applying(question, alert == null ? List.of() : alert.cards());
         List<Reply.Card> shownCards = applying.stream().map(this::card).toList();
-        Set<String> neverQuote = new LinkedHashSet<>();
-        Set<String> cited = new LinkedHashSet<>();
-        applying.forEach(c -> {
-            neverQuote.addAll(c.neverQuote());
-            cited.addAll(c.procedure());
-        });
+        Set<String> neverQuote = new LinkedHashSet<>(alert == null ? List.of() : alert.neverQuote());
+        applying.forEach(c -> neverQuote.addAll(c.neverQuote()));
         // Read only when a section that depends on it is in question: it costs a comparison with the kinds' examples.
         Supplier<Set<String>> concerns = memo(() -> question == null ? Set.of() : sections.concernsOf(question));
         List<Hit> hits = result.hits();
         if (!result.answered() || hits.isEmpty()) {
             return notConfident(result, urgent, shownCards, notes, List.of());
         }
-        // Where a card applies and search found sections it rests on among the best few, the best of them is the
-        // procedure's answer.
-        Hit chosen = hits.stream().limit(ALTERNATIVES)
-                .filter(h -> unit(h.section()).stream().anyMatch(s -> cited.contains(s.globalId())))
-                .filter(h -> quotable(h.section(), neverQuote, concerns)).findFirst().orElse(null);
+        Hit chosen = null;
         boolean asksWhatToDo = question != null && sections.asksWhatToDo(question);
         if (chosen == null) {
             List<Hit> candidates = hits.stream().limit(ALTERNATIVES).filter(h -> quotable(h.section(), neverQuote, concerns)).toList();

@@ -110,7 +110,7 @@ public final class Assistant implements Conversation {
                     : result.missingDetail() != null ? "Not stated in the procedure: " + result.missingDetail() : null;
             events.notConfident(message.platform(), text, topic);
         }
-        return answers.compose(result, text, urgent, alert.map(DangerSignals.Alert::cards).orElse(List.of()), notes);
+        return answers.compose(result, text, alert.orElse(null), notes);
     }
 
     private static Reply withUrgent(Reply r) {

@@ -26,11 +26,13 @@ import org.sga.core.yaml.LinedYaml;
 public final class DangerSignals {
 
     private static final Set<String> KEYS = Set.of("cues", "situations", "patterns", "calm");
-    private static final Set<String> SITUATION_KEYS = Set.of("id", "name", "needs", "unless", "cards", "examples", "not", "patterns");
+    private static final Set<String> SITUATION_KEYS = Set.of("id", "name", "needs", "unless", "cards", "never_quote", "examples", "not",
+            "patterns");
 
     private final List<Pattern> patterns;
     private final List<Situation> situations;
     private final Map<String, List<String>> cards;
+    private final Map<String, List<String>> neverQuote;
     private final Map<String, Integer> cardLines;
     private final Phrasings calm;
     private final Embedder embedder;
@@ -42,26 +44,29 @@ public final class DangerSignals {
     }
 
     /**
-     * Why the 999 line comes first (the situation's name, or "a danger phrase") and the ids of the guidance cards the
-     * situation always brings.
+     * Why the 999 line comes first (the situation's name, or "a danger phrase"), the ids of the guidance cards the
+     * situation always brings, and the sections never quoted as the answer in it (a child threatening to harm
+     * themselves is not a child who harms others).
      */
-    public record Alert(String reason, List<String> cards) {
+    public record Alert(String reason, List<String> cards, List<String> neverQuote) {
         public Alert {
             cards = List.copyOf(cards);
+            neverQuote = List.copyOf(neverQuote);
         }
     }
 
     /** Patterns only: for tools and tests that run without the embedding model. */
     public DangerSignals(List<Pattern> patterns) {
-        this(patterns, List.of(), Map.of(), Map.of(), Phrasings.of(List.of()), null, null, null);
+        this(patterns, List.of(), Map.of(), Map.of(), Map.of(), Phrasings.of(List.of()), null, null, null);
     }
 
     private DangerSignals(List<Pattern> patterns, List<Situation> situations, Map<String, List<String>> cards,
-                          Map<String, Integer> cardLines, Phrasings calm, Embedder embedder, MeaningMargins margins,
-                          Runnable whenEmbedded) {
+                          Map<String, List<String>> neverQuote, Map<String, Integer> cardLines, Phrasings calm,
+                          Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
         this.patterns = List.copyOf(patterns);
         this.situations = List.copyOf(situations);
         this.cards = Map.copyOf(cards);
+        this.neverQuote = Map.copyOf(neverQuote);
         this.cardLines = Map.copyOf(cardLines);
         this.calm = calm;
         this.embedder = embedder;
@@ -80,6 +85,7 @@ public final class DangerSignals {
         SituationReader read = new SituationReader(root.get("cues"));
         List<Situation> situations = new ArrayList<>();
         Map<String, List<String>> cards = new HashMap<>();
+        Map<String, List<String>> neverQuote = new HashMap<>();
         Map<String, Integer> cardLines = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (LinedYaml entry : root.get("situations").items()) {
@@ -92,12 +98,19 @@ public final class DangerSignals {
             situations.add(read.situation(entry, id, entry.get("name").text()));
             cards.put(id, entry.get("cards").texts());
             cardLines.put(id, entry.get("cards").line());
+            for (LinedYaml section : entry.get("never_quote").items()) {
+                if (!section.text().matches("[a-z0-9-]+#[0-9.]+")) {
+                    throw section.problem("'" + section.text() + "' is not a section id like child-abuse-and-ict#3.4");
+                }
+            }
+            neverQuote.put(id, entry.get("never_quote").texts());
         }
         if (situations.isEmpty()) {
             throw root.get("situations").problem("needs at least one situation");
         }
         Phrasings calm = read.phrasings(root.get("calm"), true);
-        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, cardLines, calm, null, null, null);
+        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, neverQuote, cardLines, calm, null,
+                null, null);
     }
 
     /**
@@ -110,7 +123,8 @@ public final class DangerSignals {
         List<String> all = new ArrayList<>(calm.texts());
         situations.forEach(s -> all.addAll(s.not().texts()));
         moreCalm.stream().filter(t -> !all.contains(t)).forEach(all::add);
-        return new DangerSignals(patterns, situations, cards, cardLines, Phrasings.of(all), embedder, margins, whenEmbedded);
+        return new DangerSignals(patterns, situations, cards, neverQuote, cardLines, Phrasings.of(all), embedder, margins,
+                whenEmbedded);
     }
 
     /** True when the message suggests a child may be in danger now. */
@@ -127,7 +141,7 @@ public final class DangerSignals {
     public Optional<Alert> alert(String text) {
         String message = QueryText.clean(text);
         if (patterns.stream().anyMatch(p -> p.matcher(message).find())) {
-            return Optional.of(new Alert("a danger phrase", List.of()));
+            return Optional.of(new Alert("a danger phrase", List.of(), List.of()));
         }
         Prepared ready = prepared.get();
         for (Situation s : ready.situations()) {
@@ -138,28 +152,43 @@ public final class DangerSignals {
         if (embedder == null || !QueryText.hasWords(message)) {
             return Optional.empty();
         }
-        float[] q = Phrasings.question(embedder, message);
-        double calmness = ready.calm().closeness(q, margins.closest());
         Situation best = null;
         double bestMargin = Double.NEGATIVE_INFINITY;
-        for (Situation s : ready.situations()) {
-            double margin = s.examples().closeness(q, margins.closest()) - calmness - (s.cued(message) ? 0 : margins.withoutCue());
-            if (margin > bestMargin) {
-                bestMargin = margin;
-                best = s;
+        // The message whole and each of its sentences: one sentence of a long message may be the emergency. The words
+        // a situation needs (a time) may be in any sentence.
+        List<String> units = Phrasings.units(message);
+        for (String unit : units) {
+            float[] q = Phrasings.question(embedder, unit);
+            double calmness = ready.calm().closeness(q, margins.closest());
+            // A sentence alone must stand out more than the whole message: short sentences come close to anything.
+            double extra = unit == units.getFirst() ? 0 : margins.sentence();
+            for (Situation s : ready.situations()) {
+                double margin = s.examples().closeness(q, margins.closest()) - calmness - extra - (s.cued(message) ? 0 : margins.withoutCue());
+                if (margin > bestMargin) {
+                    bestMargin = margin;
+                    best = s;
+                }
             }
         }
         return best != null && bestMargin > margins.danger() ? Optional.of(alert(best)) : Optional.empty();
     }
 
     private Alert alert(Situation s) {
-        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()));
+        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()), neverQuote.getOrDefault(s.id(), List.of()));
     }
 
-    /** Cards the situations name that {@code known} (the ids of the card file) does not declare, each with its line. */
-    public List<String> problems(Collection<String> known, String source) {
+    /**
+     * Cards the situations name that {@code known} (the ids of the card file) does not declare, and sections they never
+     * quote that {@code library} does not have (when given), each with its line.
+     */
+    public List<String> problems(Collection<String> known, org.sga.content.Library library, String source) {
         List<String> problems = new ArrayList<>();
         for (Situation s : situations) {
+            for (String section : neverQuote.getOrDefault(s.id(), List.of())) {
+                if (library != null && library.section(section).isEmpty()) {
+                    problems.add(source + ": situation " + s.id() + " never quotes " + section + ", which no loaded procedure has");
+                }
+            }
             for (String card : cards.getOrDefault(s.id(), List.of())) {
                 if (!known.contains(card)) {
                     problems.add(source + ":" + cardLines.get(s.id()) + ": situation " + s.id() + " names card " + card

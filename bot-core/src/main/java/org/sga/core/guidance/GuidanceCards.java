@@ -198,8 +198,13 @@ public final class GuidanceCards {
         for (int i = 0; i < ready.size(); i++) {
             on[i] = ready.get(i).situation().matches(message) || also.contains(ready.get(i).card().id());
         }
-        if (embedder != null && QueryText.hasWords(message)) {
-            float[] q = Phrasings.question(embedder, message);
+        // The message whole and each of its sentences: a long message may ask about several things. A sentence alone
+        // draws only a card that needs words, and only with them in that sentence: a bare "what do I do?" is close to
+        // every card's questions.
+        List<String> units = embedder == null || !QueryText.hasWords(message) ? List.of() : Phrasings.units(message);
+        for (String unit : units) {
+            boolean whole = unit == units.getFirst();
+            float[] q = Phrasings.question(embedder, unit);
             double[] closeness = new double[ready.size()];
             double closest = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < ready.size(); i++) {
@@ -208,7 +213,8 @@ public final class GuidanceCards {
             }
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
-                on[i] |= e.situation().cued(message) && closeness[i] >= closest - margins.besideBestCard()
+                boolean cued = whole ? e.situation().cued(message) : e.situation().needs() != null && e.situation().cued(unit);
+                on[i] |= cued && closeness[i] >= closest - margins.besideBestCard()
                         && closeness[i] - e.negatives().closeness(q, margins.closest()) > margins.card()
                         && (e.questions().texts().isEmpty()
                             || closeness[i] - e.questions().closeness(q, margins.closest()) > margins.card() - margins.besideQuestions());

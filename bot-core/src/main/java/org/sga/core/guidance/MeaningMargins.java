@@ -21,18 +21,20 @@ import org.sga.core.search.EmbeddingModel;
  * @param concernSpread  kinds of concern within this of the closest kind are also what the message is about
  * @param sameAnswer     a section that says what to do, no more than this less similar in meaning to a question that
  *                       asks what to do than the best-ranked section (which only describes), is quoted instead
+ * @param sentence       one sentence of a longer message, read on its own for danger, must be this much further from
+ *                       the calm examples than the whole message would have to be
  */
 public record MeaningMargins(int closest, double danger, double withoutCue, double card, double besideBestCard,
-                             double besideQuestions, double concernSpread, double sameAnswer) {
+                             double besideQuestions, double concernSpread, double sameAnswer, double sentence) {
 
     /** e5-small-v2, the default model. */
-    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.02, 0.03, 0.0, 0.01, 0.02, 0.03, 0.0);
+    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.02, 0.03, 0.0, 0.01, 0.02, 0.03, 0.0, 0.01);
 
     /**
      * all-MiniLM-L6-v2: e5's margins scaled by the ratio of the models' similarity spreads (about four), not measured
      * on the safety cases.
      */
-    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.08, 0.12, 0.0, 0.04, 0.08, 0.12, 0.0);
+    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.08, 0.12, 0.0, 0.04, 0.08, 0.12, 0.0, 0.04);
 
     public static MeaningMargins of(EmbeddingModel model) {
         return model == EmbeddingModel.MINILM ? MINILM : E5_SMALL;

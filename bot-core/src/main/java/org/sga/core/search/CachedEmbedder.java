@@ -95,22 +95,26 @@ public final class CachedEmbedder implements Embedder {
         loading.whenComplete((m, e) -> LOADING.remove(loading));
     }
 
-    /** The last question embedded on this thread; see {@link #embed}. */
-    private record Recent(String text, float[] vector) {
-    }
+    /** How many of the latest questions (a message and its sentences) one thread keeps the vectors of. */
+    private static final int RECENT = 24;
 
-    // One message is embedded by search and by each safety check (Phrasings#question) in turn, on the thread that
-    // handles it; keeping its vector until the next message on that thread embeds it once. Memory only, never written.
-    private final ThreadLocal<Recent> recent = new ThreadLocal<>();
+    // One message (and each of its sentences, see Phrasings#units) is embedded by search and by each safety check in
+    // turn, on the thread that handles it; keeping the latest few vectors embeds each once. Memory only, never written.
+    private final ThreadLocal<Map<String, float[]>> recent = ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+        }
+    });
 
     @Override
     public float[] embed(String text) {
-        Recent last = recent.get();
-        if (last != null && last.text().equals(text)) {
-            return last.vector();
+        Map<String, float[]> latest = recent.get();
+        float[] vector = latest.get(text);
+        if (vector == null) {
+            vector = model.join().embed(text);
+            latest.put(text, vector);
         }
-        float[] vector = model.join().embed(text);
-        recent.set(new Recent(text, vector));
         return vector;
     }
 

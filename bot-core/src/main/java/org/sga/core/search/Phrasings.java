@@ -55,6 +55,28 @@ public final class Phrasings {
         return best;
     }
 
+    /** The most sentences of a message read on their own (a longer message is read whole, and for these). */
+    static final int MAX_SENTENCES = 12;
+
+    /**
+     * What of a message is read for a situation: the message whole and, when it has several, each of its sentences of
+     * three words or more, since a long message may hold several situations and each may call for something.
+     */
+    public static List<String> units(String message) {
+        List<String> units = new java.util.ArrayList<>();
+        units.add(message);
+        String[] parts = message.split("(?<=[.!?;])\\s+|\\n+|\\s+-{1,2}\\s+");
+        if (parts.length > 1) {
+            for (String part : parts) {
+                String sentence = part.strip();
+                if (sentence.split("\\s+").length >= 3 && !units.contains(sentence) && units.size() <= MAX_SENTENCES) {
+                    units.add(sentence);
+                }
+            }
+        }
+        return units;
+    }
+
     /** A message as search embeds it (cleaned, cut to {@link SectionIndex#MAX_QUERY_CHARS}), so one vector serves both. */
     public static float[] question(Embedder embedder, String message) {
         return embedder.embed(QueryText.searched(message));
