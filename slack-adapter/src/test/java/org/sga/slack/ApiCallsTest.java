@@ -26,7 +26,7 @@ class ApiCallsTest {
         SlackSettings settings = new SlackSettings("xoxb-test", "secret", null, slack.apiUrl());
         com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
-        methods = SlackBot.observed(config, (method, error) -> seen.add(method + " " + error)).methods("xoxb-test");
+        methods = SlackClients.observed(config, (method, error) -> seen.add(method + " " + error)).methods("xoxb-test");
     }
 
     @AfterEach
