@@ -12,15 +12,9 @@ import org.slf4j.LoggerFactory;
  * Slack's {@code tokens_revoked} (for the bot's token) and {@code app_uninstalled}: the bot can no longer use Slack,
  * which is loud in the log and in health, since every notice now waits in the outbox.
  */
-final class AccessLost {
+record AccessLost(ApiCalls apiCalls) {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessLost.class);
-
-    private final ApiCalls apiCalls;
-
-    AccessLost(ApiCalls apiCalls) {
-        this.apiCalls = apiCalls;
-    }
 
     Response tokensRevoked(EventsApiPayload<TokensRevokedEvent> payload, EventContext ctx) {
         TokensRevokedEvent.Tokens tokens = payload.getEvent().getTokens();

@@ -19,17 +19,9 @@ import org.slf4j.LoggerFactory;
  * notifier recorded the delivery) lets the core check that the two belong together. The core decides; this only
  * shows the outcome: the notice updated for everyone, or a refusal for the presser alone.
  */
-final class AcknowledgeButton implements BlockActionHandler {
+record AcknowledgeButton(Acknowledger acknowledger, ButtonReplies buttons) implements BlockActionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcknowledgeButton.class);
-
-    private final Acknowledger acknowledger;
-    private final ButtonReplies buttons;
-
-    AcknowledgeButton(Acknowledger acknowledger, ButtonReplies buttons) {
-        this.acknowledger = acknowledger;
-        this.buttons = buttons;
-    }
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {

@@ -13,17 +13,9 @@ import org.slf4j.LoggerFactory;
  * Asks the core and carries out its reply: shown where the message was written or, when the core says the
  * conversation must continue privately, continued in the person's DM with the bot.
  */
-final class Answering {
+record Answering(Conversation conversation, WebApi web) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Answering.class);
-
-    private final Conversation conversation;
-    private final WebApi web;
-
-    Answering(Conversation conversation, WebApi web) {
-        this.conversation = conversation;
-        this.web = web;
-    }
 
     /** A reply shown in the channel and thread the message came from. */
     void answerInPlace(InboundMessage message, String thread) {

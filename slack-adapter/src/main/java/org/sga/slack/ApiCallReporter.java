@@ -15,19 +15,13 @@ import org.slf4j.LoggerFactory;
  * for {@code ok:false}, {@code timeout} or {@code io_error} when no response came. Only the response's top-level
  * {@code ok} and {@code error} are read; nothing of it is logged.
  */
-final class ApiCallReporter implements okhttp3.Interceptor {
+record ApiCallReporter(ApiCalls calls) implements okhttp3.Interceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiCallReporter.class);
     /** Slack's error codes are short identifiers; anything else is not passed on as a metric label. */
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     /** Enough for {@code ok} and {@code error}, which Slack puts first; a longer body is read only this far. */
     private static final long PEEKED = 64 * 1024;
-
-    private final ApiCalls calls;
-
-    ApiCallReporter(ApiCalls calls) {
-        this.calls = calls;
-    }
 
     @Override
     public okhttp3.Response intercept(Chain chain) throws IOException {

@@ -10,15 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** How a button press is answered: under the pressed message, in place of it, or privately to the presser. */
-final class ButtonReplies {
+record ButtonReplies(WebApi web) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ButtonReplies.class);
-
-    private final WebApi web;
-
-    ButtonReplies(WebApi web) {
-        this.web = web;
-    }
 
     /** Answers a button press where it happened: privately under an ephemeral message, in the thread otherwise. */
     void reply(BlockActionPayload p, ActionContext ctx, Reply reply) {

@@ -11,15 +11,7 @@ import org.sga.core.conversation.InboundMessage;
  * A choice or see-also button: its value goes to the core as if typed where the button is. When the core moves the
  * conversation to the DM, its note is shown to the presser alone.
  */
-final class Choices implements BlockActionHandler {
-
-    private final Answering answering;
-    private final ButtonReplies buttons;
-
-    Choices(Answering answering, ButtonReplies buttons) {
-        this.answering = answering;
-        this.buttons = buttons;
-    }
+record Choices(Answering answering, ButtonReplies buttons) implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {

@@ -9,21 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Helpful or Not helpful under an answer: recorded once per person and message, and thanked privately. */
-final class FeedbackButtons implements BlockActionHandler {
+record FeedbackButtons(boolean helpful, FeedbackRecorder feedback, FirstTimes firstTimes, ButtonReplies buttons)
+        implements BlockActionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackButtons.class);
-
-    private final boolean helpful;
-    private final FeedbackRecorder feedback;
-    private final FirstTimes firstTimes;
-    private final ButtonReplies buttons;
-
-    FeedbackButtons(boolean helpful, FeedbackRecorder feedback, FirstTimes firstTimes, ButtonReplies buttons) {
-        this.helpful = helpful;
-        this.feedback = feedback;
-        this.firstTimes = firstTimes;
-        this.buttons = buttons;
-    }
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {

@@ -9,15 +9,9 @@ import org.slf4j.LoggerFactory;
  * store, so also across instances. When the store cannot say (it cannot write), the answer is yes: a reply twice is
  * better than silence, and the reply then says the bot cannot record.
  */
-final class FirstTimes {
+record FirstTimes(ProcessedEvents events) {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstTimes.class);
-
-    private final ProcessedEvents events;
-
-    FirstTimes(ProcessedEvents events) {
-        this.events = events;
-    }
 
     boolean firstTime(String id) {
         try {

@@ -15,17 +15,9 @@ import org.slf4j.LoggerFactory;
  * 503 and Slack delivers the request again. Other requests go on, on the request thread.
  */
 @SuppressWarnings("rawtypes")
-final class HandOff implements Middleware {
+record HandOff(WorkerPool workers, Predicate<Request<?>> onWorker) implements Middleware {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
-
-    private final WorkerPool workers;
-    private final Predicate<Request<?>> onWorker;
-
-    HandOff(WorkerPool workers, Predicate<Request<?>> onWorker) {
-        this.workers = workers;
-        this.onWorker = onWorker;
-    }
 
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {

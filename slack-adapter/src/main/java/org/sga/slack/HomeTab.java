@@ -7,13 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 
 /** The bot's App Home opened on its home tab: the home view is published for that person. */
-final class HomeTab implements BoltEventHandler<AppHomeOpenedEvent> {
-
-    private final WebApi web;
-
-    HomeTab(WebApi web) {
-        this.web = web;
-    }
+record HomeTab(WebApi web) implements BoltEventHandler<AppHomeOpenedEvent> {
 
     @Override
     public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {

@@ -9,15 +9,9 @@ import java.util.regex.Pattern;
 import org.sga.core.conversation.InboundMessage;
 
 /** A mention of the bot: answered in the mention's thread, the mention itself left out of what the core reads. */
-final class Mentions implements BoltEventHandler<AppMentionEvent> {
+record Mentions(Answering answering) implements BoltEventHandler<AppMentionEvent> {
 
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
-
-    private final Answering answering;
-
-    Mentions(Answering answering) {
-        this.answering = answering;
-    }
 
     @Override
     public Response apply(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {

@@ -17,17 +17,9 @@ import org.slf4j.LoggerFactory;
  * it asks the store on the worker, and only for events it was let through to do: a 503 records nothing.
  */
 @SuppressWarnings("rawtypes")
-final class RepeatFilter implements Middleware {
+record RepeatFilter(FirstTimes firstTimes, Predicate<Request<?>> once) implements Middleware {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepeatFilter.class);
-
-    private final FirstTimes firstTimes;
-    private final Predicate<Request<?>> once;
-
-    RepeatFilter(FirstTimes firstTimes, Predicate<Request<?>> once) {
-        this.firstTimes = firstTimes;
-        this.once = once;
-    }
 
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {

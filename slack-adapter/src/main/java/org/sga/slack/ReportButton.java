@@ -6,13 +6,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 
 /** The App Home's Report a concern: the home tab is the person's own, so the report starts in their DM at once. */
-final class ReportButton implements BlockActionHandler {
-
-    private final Answering answering;
-
-    ReportButton(Answering answering) {
-        this.answering = answering;
-    }
+record ReportButton(Answering answering) implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {

@@ -86,11 +86,12 @@ public final class SlackBot implements AutoCloseable {
         Answering answering = new Answering(conversation, web);
         ButtonReplies buttons = new ButtonReplies(web);
         Choices choices = new Choices(answering, buttons);
+        DirectMessages direct = new DirectMessages(answering);
         AccessLost accessLost = new AccessLost(apiCalls);
         Routes routes = new Routes()
                 .event(AppMentionEvent.class, Run.WORKER_ONCE, new Mentions(answering))
-                .event(MessageEvent.class, Run.WORKER_ONCE, new DirectMessages(answering))
-                .event(MessageFileShareEvent.class, Run.WORKER_ONCE, new SharedFiles(answering))
+                .event(MessageEvent.class, Run.WORKER_ONCE, direct::message)
+                .event(MessageFileShareEvent.class, Run.WORKER_ONCE, direct::fileShare)
                 .event(AppHomeOpenedEvent.class, Run.WORKER, new HomeTab(web))
                 .event(TokensRevokedEvent.class, Run.INLINE, accessLost::tokensRevoked)
                 .event(AppUninstalledEvent.class, Run.INLINE, accessLost::uninstalled)

@@ -17,15 +17,9 @@ import org.slf4j.LoggerFactory;
  * two other people, and only its replies are private: it is a shared conversation to the core, so a report typed
  * there continues in the DM with the bot.
  */
-final class SlashCommand implements SlashCommandHandler {
+record SlashCommand(Answering answering) implements SlashCommandHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlashCommand.class);
-
-    private final Answering answering;
-
-    SlashCommand(Answering answering) {
-        this.answering = answering;
-    }
 
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {

@@ -10,17 +10,7 @@ import com.slack.api.bolt.response.Response;
  * An answer button on a triage question: the question is shown answered, without its buttons, and the answer goes
  * to the core. A question is answered once: two quick presses (or two instances) cannot answer the next one too.
  */
-final class TriageAnswers implements BlockActionHandler {
-
-    private final Choices choices;
-    private final ButtonReplies buttons;
-    private final FirstTimes firstTimes;
-
-    TriageAnswers(Choices choices, ButtonReplies buttons, FirstTimes firstTimes) {
-        this.choices = choices;
-        this.buttons = buttons;
-        this.firstTimes = firstTimes;
-    }
+record TriageAnswers(Choices choices, ButtonReplies buttons, FirstTimes firstTimes) implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {

@@ -14,15 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Web API calls the handlers make with the bot token. A refusal or failure is logged by its code only, never thrown. */
-final class WebApi {
+record WebApi(MethodsClient client) {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
-
-    private final MethodsClient client;
-
-    WebApi(MethodsClient client) {
-        this.client = client;
-    }
 
     /** Posts a reply as a new message, in {@code thread} when not null. */
     void post(String channel, String thread, Reply reply) {
