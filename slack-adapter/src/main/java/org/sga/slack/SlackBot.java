@@ -3,6 +3,7 @@ package org.sga.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -14,6 +15,8 @@ import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.sga.core.conversation.Conversation;
@@ -67,19 +70,10 @@ public final class SlackBot implements AutoCloseable {
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(apiCalls, "apiCalls");
         Slack slack = SlackClients.observed(settings, apiCalls);
-        this.app = new App(AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(settings.botToken())
-                .signingSecret(settings.httpMode() ? settings.signingSecret() : null)
-                // Without a signing secret only Socket Mode runs, and no servlet is handed out (see servlet()).
-                .requestVerificationEnabled(settings.httpMode())
-                // message.im also delivers edits, deletions and bot messages; they need no answer, only an ack.
-                .subtypedMessageEventsAutoAckEnabled(true)
-                .build());
         this.client = slack.methods(settings.botToken());
         this.links = SlackClients.observed(settings, LINK_TIMEOUT, apiCalls);
-        this.workers = new WorkerPool("slack-worker", workerThreads(settings.workerThreads()), QUEUE_CAPACITY);
         this.channelMembers = new SlackChannelMembers(() -> client);
+        this.workers = new WorkerPool("slack-worker", workerThreads(settings.workerThreads()), QUEUE_CAPACITY);
 
         WebApi web = new WebApi(client);
         FirstTimes firstTimes = new FirstTimes(events);
@@ -103,10 +97,35 @@ public final class SlackBot implements AutoCloseable {
                 .action(BlockKit.HELPFUL, new FeedbackButtons(true, feedback, firstTimes, buttons))
                 .action(BlockKit.NOT_HELPFUL, new FeedbackButtons(false, feedback, firstTimes, buttons))
                 .action(BlockKit.ACKNOWLEDGE, new AcknowledgeButton(acknowledger, buttons));
+
+        this.app = app(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.httpMode() ? settings.signingSecret() : null)
+                // Without a signing secret only Socket Mode runs, and no servlet is handed out (see servlet()).
+                .requestVerificationEnabled(settings.httpMode())
+                // message.im also delivers edits, deletions and bot messages; they need no answer, only an ack.
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .build(),
+                // In this order: the store is asked on the worker, and only about events the queue took.
+                new HandOff(workers, routes::onWorker), new RepeatFilter(firstTimes, routes::once));
         routes.register(app);
-        // In this order: the store is asked on the worker, and only about events the queue took.
-        app.use(new HandOff(workers, routes::onWorker));
-        app.use(new RepeatFilter(firstTimes, routes::once));
+    }
+
+    /**
+     * A Bolt app with {@code middleware} run after Bolt's own (request verification, authorization, ignoring the bot's
+     * own events). Bolt builds its list when the app starts, so the first {@code auth.test} waits for the first request
+     * and a Slack that cannot be reached does not stop the bot from starting.
+     */
+    static App app(AppConfig config, Middleware... middleware) {
+        return new App(config) {
+            @Override
+            protected List<Middleware> buildDefaultMiddlewareList(AppConfig appConfig) {
+                List<Middleware> all = new ArrayList<>(super.buildDefaultMiddlewareList(appConfig));
+                all.addAll(List.of(middleware));
+                return all;
+            }
+        };
     }
 
     /** The servlet for {@code /slack/events}, handing known kinds of request to Bolt; mount it behind {@link #signatureFilter(Clock)}. */

@@ -32,9 +32,10 @@ class HandOffTest {
 
     @BeforeEach
     void start() {
-        app = new App(AppConfig.builder().requestVerificationEnabled(false).build());
-        Routes routes = new Routes()
-                .event(MessageEvent.class, Run.WORKER_ONCE, (payload, ctx) -> {
+        Routes routes = new Routes();
+        app = SlackBot.app(AppConfig.builder().requestVerificationEnabled(false).build(),
+                new HandOff(workers, routes::onWorker), new RepeatFilter(new FirstTimes(new InMemoryEvents()), routes::once));
+        routes.event(MessageEvent.class, Run.WORKER_ONCE, (payload, ctx) -> {
                     firstStarted.countDown();
                     awaitRelease();
                     handled.add(payload.getEventId());
@@ -46,8 +47,6 @@ class HandOffTest {
                     return ctx.ack();
                 });
         routes.register(app);
-        app.use(new HandOff(workers, routes::onWorker));
-        app.use(new RepeatFilter(new FirstTimes(new InMemoryEvents()), routes::once));
     }
 
     @AfterEach
