@@ -13,10 +13,9 @@ import com.slack.api.bolt.util.EventsApiPayloadParser;
 import com.slack.api.model.event.Event;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -35,61 +34,50 @@ final class Routes {
         WORKER_ONCE
     }
 
-    private record EventRoute<E extends Event>(Class<E> type, Run run, BoltEventHandler<E> handler) {
-
-        String key() {
-            return EventsApiPayloadParser.getEventTypeAndSubtype(type);
-        }
-
-        void register(App app) {
-            app.event(type, handler);
-        }
-    }
-
-    private final List<EventRoute<?>> events = new ArrayList<>();
-    private final Set<String> onWorker = new HashSet<>();
-    private final Set<String> once = new HashSet<>();
-    private final Map<Pattern, BlockActionHandler> actions = new LinkedHashMap<>();
-    private final Map<String, SlashCommandHandler> commands = new LinkedHashMap<>();
+    private final List<Consumer<App>> registrations = new ArrayList<>();
+    private final Set<String> eventsOnWorker = new HashSet<>();
+    private final Set<String> eventsOnce = new HashSet<>();
+    private final List<Pattern> actionIds = new ArrayList<>();
+    private final Set<String> commands = new HashSet<>();
 
     <E extends Event> Routes event(Class<E> type, Run run, BoltEventHandler<E> handler) {
-        EventRoute<E> route = new EventRoute<>(type, run, handler);
-        events.add(route);
+        String key = EventsApiPayloadParser.getEventTypeAndSubtype(type);
         if (run != Run.INLINE) {
-            onWorker.add(route.key());
+            eventsOnWorker.add(key);
         }
         if (run == Run.WORKER_ONCE) {
-            once.add(route.key());
+            eventsOnce.add(key);
         }
+        registrations.add(app -> app.event(type, handler));
         return this;
     }
 
-    /** A button whose action id matches {@code actionIds} (the whole id). */
-    Routes action(Pattern actionIds, BlockActionHandler handler) {
-        actions.put(actionIds, handler);
+    /** A button whose whole action id matches {@code ids}. */
+    Routes action(Pattern ids, BlockActionHandler handler) {
+        actionIds.add(ids);
+        registrations.add(app -> app.blockAction(ids, handler));
         return this;
     }
 
-    Routes action(String actionId, BlockActionHandler handler) {
-        return action(Pattern.compile(Pattern.quote(actionId)), handler);
+    Routes action(String id, BlockActionHandler handler) {
+        return action(Pattern.compile(Pattern.quote(id)), handler);
     }
 
     Routes command(String command, SlashCommandHandler handler) {
-        commands.put(command, handler);
+        commands.add(command);
+        registrations.add(app -> app.command(command, handler));
         return this;
     }
 
     void register(App app) {
-        events.forEach(route -> route.register(app));
-        actions.forEach(app::blockAction);
-        commands.forEach(app::command);
+        registrations.forEach(registration -> registration.accept(app));
     }
 
     /** Whether {@code request} is acknowledged at once and handled on a worker ({@link HandOff}). */
     boolean onWorker(Request<?> request) {
         return switch (request) {
-            case EventRequest e -> onWorker.contains(e.getEventTypeAndSubtype());
-            case SlashCommandRequest c -> c.getPayload() != null && commands.containsKey(c.getPayload().getCommand());
+            case EventRequest e -> eventsOnWorker.contains(e.getEventTypeAndSubtype());
+            case SlashCommandRequest c -> c.getPayload() != null && commands.contains(c.getPayload().getCommand());
             case BlockActionRequest b -> hasButton(b.getPayload());
             default -> false;
         };
@@ -97,7 +85,7 @@ final class Routes {
 
     /** Whether {@code request} is handled for the first delivery of its event id only ({@link RepeatFilter}). */
     boolean once(Request<?> request) {
-        return request instanceof EventRequest e && once.contains(e.getEventTypeAndSubtype());
+        return request instanceof EventRequest e && eventsOnce.contains(e.getEventTypeAndSubtype());
     }
 
     /** Bolt hands a press to a handler only when it carries one action, as every button this bot draws does. */
@@ -106,6 +94,6 @@ final class Routes {
             return false;
         }
         String id = payload.getActions().getFirst().getActionId();
-        return id != null && actions.keySet().stream().anyMatch(p -> p.matcher(id).matches());
+        return id != null && actionIds.stream().anyMatch(ids -> ids.matcher(id).matches());
     }
 }

@@ -69,9 +69,9 @@ public final class SlackBot implements AutoCloseable {
         Objects.requireNonNull(acknowledger, "acknowledger");
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(apiCalls, "apiCalls");
-        Slack slack = SlackClients.observed(settings, apiCalls);
+        Slack slack = SlackClients.slack(settings, apiCalls);
         this.client = slack.methods(settings.botToken());
-        this.links = SlackClients.observed(settings, LINK_TIMEOUT, apiCalls);
+        this.links = SlackClients.slack(settings, LINK_TIMEOUT, apiCalls);
         this.channelMembers = new SlackChannelMembers(() -> client);
         this.workers = new WorkerPool("slack-worker", workerThreads(settings.workerThreads()), QUEUE_CAPACITY);
 
