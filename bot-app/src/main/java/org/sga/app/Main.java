@@ -40,8 +40,7 @@ public final class Main {
             try {
                 settings = Settings.bind(environment);
             } catch (BindException e) {
-                System.err.println("settings error: " + e.getMessage()
-                        + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+                System.err.println("settings error: " + Settings.problem(e));
                 System.exit(2);
                 return;
             }

@@ -7,7 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.sga.app.content.ContentSource;
 import org.sga.core.escalation.RoutingConfig;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -43,7 +45,7 @@ public record Settings(ContentProperties content, EmbeddingProperties embedding,
     /**
      * Binds every setting from {@code environment}, with the documented defaults for what is not set.
      *
-     * @throws org.springframework.boot.context.properties.bind.BindException naming the property whose value is malformed
+     * @throws BindException naming the property whose value is malformed (see {@link #problem})
      */
     public static Settings bind(Environment environment) {
         Binder binder = Binder.get(environment);
@@ -53,6 +55,21 @@ public record Settings(ContentProperties content, EmbeddingProperties embedding,
                 binder.bindOrCreate("sga.data", DataDirectoryProperties.class),
                 Optional.ofNullable(binder.bind("sga.routing", String.class).orElse(null)).filter(p -> !p.isBlank()).map(Path::of),
                 binder.bindOrCreate("spring.datasource", DatabaseProperties.class));
+    }
+
+    /**
+     * A malformed setting, for a person: the property, where it was set (such as the environment variable) and the
+     * value, e.g. {@code sga.data.min-free ("SGA_DATA_MIN_FREE" from property source "systemEnvironment"): 'lots' is not
+     * a valid DataSize}.
+     */
+    public static String problem(BindException e) {
+        ConfigurationProperty property = e.getProperty();
+        String type = e.getTarget().getType().toClass().getSimpleName();
+        if (property == null) {
+            return e.getName() + ": not a valid " + type;
+        }
+        String origin = property.getOrigin() == null ? "" : " (" + property.getOrigin() + ")";
+        return property.getName() + origin + ": '" + property.getValue() + "' is not a valid " + type;
     }
 
     /**

@@ -97,7 +97,9 @@ class SettingsTest {
     @Test
     void givenAMalformedValue_thenBindingFailsNamingTheProperty() {
         assertThatThrownBy(() -> Settings.bind(environment(Map.of("SGA_DATA_MIN_FREE", "lots"))))
-                .isInstanceOf(BindException.class).hasMessageContaining("sga.data.min-free");
+                .isInstanceOfSatisfying(BindException.class, e -> assertThat(Settings.problem(e)).isEqualTo(
+                        "sga.data.min-free (\"SGA_DATA_MIN_FREE\" from property source \"systemEnvironment\"): 'lots' is not a valid"
+                                + " DataSize"));
     }
 
     @Test
