@@ -1,6 +1,6 @@
 package org.sga.app.cli;
 
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
@@ -10,6 +10,11 @@ import org.sga.core.search.SectionIndex;
 /** {@code search --json}: one question a line on stdin, one JSON object a line on stdout, best 5 sections each. */
 final class SearchCommand implements Command {
 
+    private final ContentSource content;
+
+    SearchCommand(ContentSource content) {
+        this.content = content;
+    }
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
@@ -17,8 +22,8 @@ final class SearchCommand implements Command {
             throw new UsageException("usage: search --json  (questions one per line on stdin)");
         }
         // The model loads on another core while the content is read and indexed.
-        var embedder = Content.embedder();
-        SectionIndex index = Content.index(Content.library(), embedder);
+        var embedder = content.embedder();
+        SectionIndex index = content.index(content.library(), embedder);
         String line;
         while ((line = in.readLine()) != null) {
             SearchResult result = index.search(line, 5);

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.sga.app.SafeguardingApplication;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.app.slack.SlackTestKit;
 import org.sga.content.Library;
 import org.sga.core.escalation.RoutingConfig;
@@ -121,8 +121,8 @@ final class Instances {
     static class Lexical {
 
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
     }
 

@@ -31,7 +31,8 @@ import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.cli.Triage;
 import org.sga.content.Library;
 import org.sga.core.escalation.EscalationRaiser;
@@ -104,8 +105,8 @@ class AcknowledgementLatencyBench {
     @TestConfiguration(proxyBeanMethods = false)
     static class Wiring {
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
 
         @Bean
@@ -128,7 +129,7 @@ class AcknowledgementLatencyBench {
 
     @Test
     void measureButtonToReporterTold() {
-        TriageEngine engine = Triage.engine(Content.library());
+        TriageEngine engine = Triage.engine(ShippedContent.SOURCE.library());
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < PRESSES + 3; i++) {
             String dm = "D0REPORTER" + i;

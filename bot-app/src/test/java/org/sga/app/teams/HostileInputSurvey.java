@@ -42,7 +42,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.app.slack.SlackTestKit;
 import org.sga.content.Library;
 import org.sga.core.escalation.DeliveryStatus;
@@ -133,8 +133,8 @@ class HostileInputSurvey {
     @TestConfiguration(proxyBeanMethods = false)
     static class Wiring {
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
 
         @Bean
