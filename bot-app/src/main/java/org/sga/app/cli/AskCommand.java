@@ -13,6 +13,7 @@ import org.sga.core.conversation.Citation;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.Reply;
 import org.sga.core.search.CachedEmbedder;
+import org.sga.core.values.JsonText;
 
 /**
  * {@code ask --json}: one question a line on stdin, one JSON object a line on stdout with exactly what the person would

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.List;
 import org.sga.core.search.SearchResult;
 import org.sga.core.search.SectionIndex;
+import org.sga.core.values.JsonText;
 
 /** {@code search --json}: one question a line on stdin, one JSON object a line on stdout, best 5 sections each. */
 final class SearchCommand implements Command {
