@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.sga.core.guidance.Background;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.guidance.Situation;
+import org.sga.core.guidance.SituationClassifier;
 import org.sga.core.guidance.SituationReader;
 import org.sga.core.search.Embedder;
 import org.sga.core.search.Phrasings;
@@ -21,7 +22,8 @@ import org.sga.core.yaml.LinedYaml;
 /**
  * Recognises a message that suggests a child may be in danger now, so the reply opens with the 999 line: by meaning
  * (closer to the example phrasings of a danger situation than to calm ones, with the words the situation needs, such
- * as a time) and by patterns. Situations, examples and patterns are content ({@code search/danger.yml}).
+ * as a time, and likely about danger to a classifier learned from the same phrasings) and by patterns. Situations,
+ * examples and patterns are content ({@code search/danger.yml}).
  */
 public final class DangerSignals {
 
@@ -39,8 +41,20 @@ public final class DangerSignals {
     private final MeaningMargins margins;
     private final Background<Prepared> prepared;
 
-    /** The situations and the calm phrasings with their vectors. */
-    private record Prepared(List<Situation> situations, Phrasings calm) {
+    /**
+     * The situations and the calm phrasings with their vectors, and what tells danger from calm learned from them
+     * (null without phrasings on both sides).
+     */
+    private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier) {
+
+        static Prepared of(List<Situation> situations, Phrasings calm, Embedder embedder) {
+            List<Situation> embedded = situations.stream().map(s -> s.embedded(embedder)).toList();
+            Phrasings calmEmbedded = calm.embedded(embedder);
+            List<String> examples = situations.stream().flatMap(s -> s.examples().texts().stream()).toList();
+            SituationClassifier classifier = examples.isEmpty() || calm.texts().isEmpty() ? null
+                    : SituationClassifier.learned(embedder, Phrasings.of(examples).embedded(embedder), List.of(calmEmbedded));
+            return new Prepared(embedded, calmEmbedded, classifier);
+        }
     }
 
     /**
@@ -71,9 +85,8 @@ public final class DangerSignals {
         this.calm = calm;
         this.embedder = embedder;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm))
-                : new Background<>("danger-examples", () -> new Prepared(
-                        this.situations.stream().map(s -> s.embedded(embedder)).toList(), calm.embedded(embedder)), whenEmbedded);
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null))
+                : new Background<>("danger-examples", () -> Prepared.of(this.situations, calm, embedder), whenEmbedded);
     }
 
     /**
@@ -154,12 +167,16 @@ public final class DangerSignals {
         }
         Situation best = null;
         double bestMargin = Double.NEGATIVE_INFINITY;
+        double likelihood = ready.classifier() == null ? 1 : 0;
         // The message whole and each of its sentences: one sentence of a long message may be the emergency. The words
         // a situation needs (a time) may be in any sentence.
         List<String> units = Phrasings.units(message);
         for (String unit : units) {
             float[] q = Phrasings.question(embedder, unit);
             double calmness = ready.calm().closeness(q, margins.closest());
+            if (ready.classifier() != null) {
+                likelihood = Math.max(likelihood, ready.classifier().probability(q));
+            }
             // A sentence alone must stand out more than the whole message: short sentences come close to anything.
             double extra = unit == units.getFirst() ? 0 : margins.sentence();
             for (Situation s : ready.situations()) {
@@ -170,7 +187,9 @@ public final class DangerSignals {
                 }
             }
         }
-        return best != null && bestMargin > margins.danger() ? Optional.of(alert(best)) : Optional.empty();
+        // Both must agree: closeness finds the most emergencies, the classifier raises the fewest false alarms.
+        return best != null && bestMargin > margins.danger() && likelihood > margins.dangerLikelihood()
+                ? Optional.of(alert(best)) : Optional.empty();
     }
 
     private Alert alert(Situation s) {

@@ -18,7 +18,7 @@ import org.sga.core.yaml.LinedYaml;
 
 /**
  * The guidance cards of {@code guidance/cards.yml} and when each applies: a pattern of the card matches, or a classifier
- * learned from the file ({@link CardClassifier}: the card's examples against the messages that carry no card, its near
+ * learned from the file ({@link SituationClassifier}: the card's examples against the messages that carry no card, its near
  * misses, the other cards' examples and the procedure's ordinary questions) finds the message likely about the card and
  * the message has the words the card needs (very likely: even without them). The file declares the card ids, so a new
  * card is content, not code.
@@ -40,7 +40,7 @@ public final class GuidanceCards {
 
     /** A card, how it is recognised, and where the file declares it. */
     private record Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions,
-                         Map<String, Integer> lines, CardClassifier classifier) {
+                         Map<String, Integer> lines, SituationClassifier classifier) {
         Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions, Map<String, Integer> lines) {
             this(card, situation, negatives, questions, lines, null);
         }
@@ -48,7 +48,7 @@ public final class GuidanceCards {
         /** The entry with its phrasings embedded and its classifier trained on them. */
         Entry learned(Embedder embedder) {
             Situation embedded = situation.embedded(embedder);
-            return new Entry(card, embedded, negatives, questions, lines, CardClassifier.learned(embedder,
+            return new Entry(card, embedded, negatives, questions, lines, SituationClassifier.learned(embedder,
                     embedded.examples(), List.of(negatives.embedded(embedder), questions.embedded(embedder))));
         }
     }

@@ -17,7 +17,7 @@ import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.Embedder;
 import org.sga.core.search.Phrasings;
 
-class CardClassifierTest {
+class SituationClassifierTest {
 
     /** Unit vectors around {@code centre}, as sentence embeddings lie around what they mean. */
     private static List<float[]> around(float[] centre, int count, long seed) {
@@ -43,7 +43,7 @@ class CardClassifierTest {
 
     @Test
     void tellsApartMessagesNearEachSideItHasNeverSeen() {
-        CardClassifier classifier = CardClassifier.train(around(ABOUT, 40, 1), around(NOT_ABOUT, 200, 2));
+        SituationClassifier classifier = SituationClassifier.train(around(ABOUT, 40, 1), around(NOT_ABOUT, 200, 2));
 
         assertThat(around(ABOUT, 20, 3)).allSatisfy(v -> assertThat(classifier.probability(v)).isGreaterThan(0.9));
         assertThat(around(NOT_ABOUT, 20, 4)).allSatisfy(v -> assertThat(classifier.probability(v)).isLessThan(0.1));
@@ -53,8 +53,8 @@ class CardClassifierTest {
     void theSameFileGivesTheSameAnswers() {
         float[] message = around(ABOUT, 1, 5).getFirst();
 
-        double once = CardClassifier.train(around(ABOUT, 30, 1), around(NOT_ABOUT, 60, 2)).probability(message);
-        double again = CardClassifier.train(around(ABOUT, 30, 1), around(NOT_ABOUT, 60, 2)).probability(message);
+        double once = SituationClassifier.train(around(ABOUT, 30, 1), around(NOT_ABOUT, 60, 2)).probability(message);
+        double again = SituationClassifier.train(around(ABOUT, 30, 1), around(NOT_ABOUT, 60, 2)).probability(message);
 
         assertThat(again).isEqualTo(once);
     }
@@ -68,12 +68,12 @@ class CardClassifierTest {
     void isLearnedOnceAndKeptWithTheContentsVectors(@TempDir Path dir) {
         List<String> yes = List.of("about one", "about two", "about three");
         List<String> no = List.of("other one", "other two", "other three", "other four");
-        CachedEmbedder cache = new CachedEmbedder("test-model", CardClassifierTest::model, dir.resolve("cache.bin"));
-        CardClassifier first = CardClassifier.learned(cache, Phrasings.of(yes).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
+        CachedEmbedder cache = new CachedEmbedder("test-model", SituationClassifierTest::model, dir.resolve("cache.bin"));
+        SituationClassifier first = SituationClassifier.learned(cache, Phrasings.of(yes).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
         assertThat(cache.save()).isTrue();
 
-        CachedEmbedder reopened = new CachedEmbedder("test-model", CardClassifierTest::model, dir.resolve("cache.bin"));
-        CardClassifier again = CardClassifier.learned(new Embedder() {
+        CachedEmbedder reopened = new CachedEmbedder("test-model", SituationClassifierTest::model, dir.resolve("cache.bin"));
+        SituationClassifier again = SituationClassifier.learned(new Embedder() {
             @Override
             public float[] embed(String text) {
                 return reopened.embed(text);
@@ -98,9 +98,9 @@ class CardClassifierTest {
 
     @Test
     void aChangedExampleIsLearnedAnew(@TempDir Path dir) {
-        CachedEmbedder cache = new CachedEmbedder("test-model", CardClassifierTest::model, dir.resolve("cache.bin"));
+        CachedEmbedder cache = new CachedEmbedder("test-model", SituationClassifierTest::model, dir.resolve("cache.bin"));
         List<String> no = List.of("other one", "other two");
-        CardClassifier.learned(cache, Phrasings.of(List.of("about one")).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
+        SituationClassifier.learned(cache, Phrasings.of(List.of("about one")).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
         AtomicInteger learnt = new AtomicInteger();
         Embedder counting = new Embedder() {
             @Override
@@ -122,14 +122,14 @@ class CardClassifierTest {
             }
         };
 
-        CardClassifier.learned(counting, Phrasings.of(List.of("about one", "about more")).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
+        SituationClassifier.learned(counting, Phrasings.of(List.of("about one", "about more")).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
 
         assertThat(learnt).hasValue(1);
     }
 
     @Test
     void aSideWithoutPhrasingsIsRefused() {
-        assertThatThrownBy(() -> CardClassifier.train(List.of(), around(NOT_ABOUT, 5, 2)))
+        assertThatThrownBy(() -> SituationClassifier.train(List.of(), around(NOT_ABOUT, 5, 2)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

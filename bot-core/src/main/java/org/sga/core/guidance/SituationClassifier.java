@@ -3,13 +3,13 @@ package org.sga.core.guidance;
 import java.util.List;
 
 /**
- * How likely a message is about one card, learned from the card file: a logistic regression over sentence embeddings,
- * trained on the card's examples against the messages that are not about it. Unlike the distance to the closest
- * examples, it weighs what in a message's meaning tells the card apart, not how alike two messages are in length or
- * style. Training is deterministic (full-batch gradient descent from zero), so the same file always gives the same
- * answers.
+ * How likely a message is about a situation (a guidance card, a child in danger now), learned from the content: a
+ * logistic regression over sentence embeddings, trained on the situation's examples against the messages that are not
+ * about it. Unlike the distance to the closest examples, it weighs what in a message's meaning tells the situation
+ * apart, not how alike two messages are in length or style. Training is deterministic (full-batch gradient descent
+ * from zero), so the same file always gives the same answers.
  */
-final class CardClassifier {
+public final class SituationClassifier {
 
     /** Passes over the training phrasings; the loss has flattened well before this on the shipped cards. */
     static final int PASSES = 400;
@@ -20,7 +20,7 @@ final class CardClassifier {
     private final float[] spread;
     private final double[] weights;
 
-    private CardClassifier(float[] mean, float[] spread, double[] weights) {
+    private SituationClassifier(float[] mean, float[] spread, double[] weights) {
         this.mean = mean;
         this.spread = spread;
         this.weights = weights;
@@ -31,9 +31,9 @@ final class CardClassifier {
      * the same in total, however many phrasings it has. Features are centred and scaled over both sides first: the
      * embeddings lie in a narrow cone, and unscaled the descent would barely move.
      */
-    static CardClassifier train(List<float[]> about, List<float[]> notAbout) {
+    static SituationClassifier train(List<float[]> about, List<float[]> notAbout) {
         if (about.isEmpty() || notAbout.isEmpty()) {
-            throw new IllegalArgumentException("a card needs examples and messages that are not about it");
+            throw new IllegalArgumentException("a situation needs examples and messages that are not about it");
         }
         int dimensions = about.getFirst().length;
         int n = about.size() + notAbout.size();
@@ -69,7 +69,7 @@ final class CardClassifier {
             }
             w[dimensions] -= STEP * gradient[dimensions];
         }
-        return new CardClassifier(mean, spread, w);
+        return new SituationClassifier(mean, spread, w);
     }
 
     private static float[][] scaled(List<float[]> vectors, float[] mean, float[] spread) {
@@ -109,12 +109,12 @@ final class CardClassifier {
     }
 
     /**
-     * The classifier for these phrasings, learned once: {@code embedder} keeps it with the content's vectors, named by
+     * The classifier for these phrasings (embedded), learned once: {@code embedder} keeps it with the content's vectors, named by
      * everything it is learned from (texts, sides and how it learns), so a changed card file learns anew.
      */
-    static CardClassifier learned(org.sga.core.search.Embedder embedder, org.sga.core.search.Phrasings about,
+    public static SituationClassifier learned(org.sga.core.search.Embedder embedder, org.sga.core.search.Phrasings about,
                                   List<org.sga.core.search.Phrasings> notAbout) {
-        StringBuilder name = new StringBuilder("card-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE);
+        StringBuilder name = new StringBuilder("situation-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE);
         about.texts().forEach(t -> name.append("\n+").append(t));
         notAbout.forEach(side -> side.texts().forEach(t -> name.append("\n-").append(t)));
         float[] numbers = embedder.derived(name.toString(), () -> {
@@ -137,17 +137,17 @@ final class CardClassifier {
         return out;
     }
 
-    private static CardClassifier fromNumbers(float[] numbers) {
+    private static SituationClassifier fromNumbers(float[] numbers) {
         int d = (numbers.length - 1) / 3;
         double[] w = new double[d + 1];
         for (int i = 0; i <= d; i++) {
             w[i] = numbers[2 * d + i];
         }
-        return new CardClassifier(java.util.Arrays.copyOfRange(numbers, 0, d), java.util.Arrays.copyOfRange(numbers, d, 2 * d), w);
+        return new SituationClassifier(java.util.Arrays.copyOfRange(numbers, 0, d), java.util.Arrays.copyOfRange(numbers, d, 2 * d), w);
     }
 
-    /** The likelihood, between 0 and 1, that a message with this vector is about the card. */
-    double probability(float[] vector) {
+    /** The likelihood, between 0 and 1, that a message with this vector is about the situation. */
+    public double probability(float[] vector) {
         double s = weights[weights.length - 1];
         for (int i = 0; i < vector.length; i++) {
             s += weights[i] * (vector[i] - mean[i]) / spread[i];
