@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sga.app.content.Content;
 import org.sga.app.store.ContentFeedback.SectionVotes;
 import org.sga.app.store.ContentFeedback.UnansweredQuestion;
-import org.sga.app.store.MutableClock;
+import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;

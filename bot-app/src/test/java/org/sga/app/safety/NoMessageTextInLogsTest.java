@@ -24,7 +24,7 @@ import org.sga.app.feedback.UnansweredQuestions;
 import org.sga.app.notify.ConsoleNotifier;
 import org.sga.app.retention.RetentionJob;
 import org.sga.app.retention.RetentionProperties;
-import org.sga.app.store.MutableClock;
+import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.StoreFactory;
 import org.sga.content.Library;

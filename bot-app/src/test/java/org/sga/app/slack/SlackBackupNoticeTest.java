@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sga.app.content.Content;
-import org.sga.app.store.MutableClock;
+import org.sga.core.testkit.MutableClock;
 import org.sga.content.Library;
 import org.sga.core.escalation.AcknowledgeRequest;
 import org.sga.core.escalation.Acknowledger;

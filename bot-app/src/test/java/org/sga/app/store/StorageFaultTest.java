@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sga.core.testkit.MutableClock;
 import org.sga.core.conversation.ConversationKey;
 import org.sga.core.conversation.ConversationState;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
