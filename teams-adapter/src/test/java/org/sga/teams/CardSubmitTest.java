@@ -102,7 +102,7 @@ class CardSubmitTest {
         post(Activities.submit(serviceUrl, BotFrameworkFake.nextId(), "29:sam", Activities.PERSONAL_CHAT, cardId, data));
 
         Await.until(() -> fake.connectorRequests().size() >= 2);
-        Await.settle();
+        Await.holds(() -> received.size() == 1 && fake.connectorRequests().size() == 2);
         assertThat(received).hasSize(1);
         assertThat(fake.connectorRequests()).hasSize(2);
     }

@@ -170,7 +170,7 @@ class TeamsEndpointTest {
             TeamsEndpoint.Result result = send(authorization, message("hello").replace(Activities.PERSONAL_CHAT, chat));
 
             assertThat(result.status()).isEqualTo(401);
-            Await.settle();
+            Await.holds(() -> received.isEmpty() && fake.connectorRequests().isEmpty());
             assertThat(received).isEmpty();
             assertThat(fake.connectorRequests()).isEmpty();
             assertThat(references.find(chat)).isEmpty();
@@ -189,7 +189,7 @@ class TeamsEndpointTest {
             assertThat(send(token, activity).status()).isEqualTo(202);
 
             Await.until(() -> fake.connectorRequests().size() >= 1);
-            Await.settle();
+            Await.holds(() -> received.size() == 1 && fake.connectorRequests().size() == 1);
             assertThat(received).hasSize(1);
             assertThat(fake.connectorRequests()).hasSize(1);
         }
@@ -227,7 +227,7 @@ class TeamsEndpointTest {
                     .isEqualTo(202);
 
             Await.until(() -> references.find(Activities.CHANNEL).isPresent());
-            Await.settle();
+            Await.holds(() -> received.isEmpty() && fake.connectorRequests().isEmpty());
             assertThat(received).isEmpty();
             assertThat(fake.connectorRequests()).isEmpty();
         }

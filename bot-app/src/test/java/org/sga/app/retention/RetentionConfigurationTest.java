@@ -9,10 +9,11 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.feedback.FeedbackConfiguration;
-import org.sga.app.store.MutableClock;
+import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
@@ -126,14 +127,9 @@ class RetentionConfigurationTest {
                     store.conversations().save(key, TriageDialogue.STATE_KIND, "stage=ASKING\n", ConversationState.NEW);
                     clock.advance(Duration.ofHours(25));
 
-                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                    while (store.conversations().load(key).isPresent() && System.nanoTime() < deadline) {
-                        Thread.sleep(20);
-                    }
-                    assertThat(store.conversations().load(key)).isEmpty();
-                    while (abandoned.isEmpty() && System.nanoTime() < deadline) {
-                        Thread.sleep(20);
-                    }
+                    await("the stale triage purged").atMost(Duration.ofSeconds(20))
+                            .until(() -> store.conversations().load(key).isEmpty());
+                    await("the listeners told").atMost(Duration.ofSeconds(20)).until(() -> !abandoned.isEmpty());
                     assertThat(abandoned).containsExactly("slack:expired");
                 });
     }

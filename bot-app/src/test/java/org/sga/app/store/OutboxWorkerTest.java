@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.escalation.Backoff;
 import org.sga.core.escalation.DeliveryException;
@@ -67,7 +68,7 @@ class OutboxWorkerTest {
                 one.start();
                 two.start();
                 platform.awaitTotal(1_000, Duration.ofSeconds(90));
-                Thread.sleep(200); // anything posted twice would show now
+                platform.staysAt(1_000, Duration.ofMillis(200));
             }
 
             assertThat(platform.total()).isEqualTo(1_000);
@@ -287,7 +288,7 @@ class OutboxWorkerTest {
             try (OutboxWorker after = worker(second.outbox(), platform, "after-restart")) {
                 after.start();
                 platform.awaitTotal(200, Duration.ofSeconds(30));
-                Thread.sleep(100);
+                platform.staysAt(200, Duration.ofMillis(100));
             }
 
             assertThat(platform.total()).isEqualTo(200);
@@ -331,7 +332,7 @@ class OutboxWorkerTest {
             try (OutboxWorker rescuer = worker(survivor.outbox(), platform, "rescuer")) {
                 rescuer.start();
                 platform.awaitTotal(100, Duration.ofSeconds(30));
-                Thread.sleep(100);
+                platform.staysAt(100, Duration.ofMillis(100));
             } finally {
                 victim.close();
             }
