@@ -17,6 +17,7 @@ import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sga.core.testkit.MemoryStore;
 
 /** Socket Mode against a local websocket server standing in for Slack's, with the Web API on WireMock. */
 class SocketModeTest {
@@ -35,7 +36,7 @@ class SocketModeTest {
         slack.server.stubFor(post(urlEqualTo("/api/apps.connections.open")).willReturn(okJson(
                 "{\"ok\":true,\"url\":\"ws://localhost:" + socket.getPort() + "/link\"}")));
         core = new ScriptedCore();
-        bot = new SlackBot(new SlackSettings("xoxb-test", null, "xapp-test", slack.apiUrl()), core, new InMemoryEvents(),
+        bot = new SlackBot(new SlackSettings("xoxb-test", null, "xapp-test", slack.apiUrl()), core, new MemoryStore(Clock.systemUTC()).processedEvents(),
                 ScriptedCore.NO_ACKNOWLEDGEMENTS, f -> { }, Clock.systemUTC());
     }
 

@@ -1,7 +1,7 @@
 package org.sga.teams;
 
-import static org.awaitility.Awaitility.await;
 
+import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.content.Content;
 import org.sga.app.escalation.Routings;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
@@ -29,6 +28,7 @@ import org.sga.core.escalation.ReEscalator;
 import org.sga.core.escalation.References;
 import org.sga.core.escalation.Reporter;
 import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.testkit.MutableClock;
 import org.sga.core.triage.TriageEngine;
 
 /** {@code escalations list --open} and {@code escalations show REF}: the escalation policy and where each chase is. */

@@ -1,8 +1,5 @@
 package org.sga.app.escalation;
 
-import static org.awaitility.Awaitility.await;
-import org.sga.core.testkit.EscalationFixture;
-import org.sga.core.testkit.RecordingPlatform;
 import org.sga.core.escalation.DeliveryReceipt;
 import org.sga.core.escalation.DeliveryException;
 import org.sga.core.escalation.Notifier;
@@ -11,6 +8,7 @@ import org.sga.core.escalation.OutboxRow;
 import org.sga.core.escalation.DelayNotices;
 import org.sga.core.escalation.OpenEscalation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.sga.core.testkit.EscalationFixture.CHILD_ONLINE;
 import static org.sga.core.testkit.EscalationFixture.DSL_CHANNEL;
 import static org.sga.core.testkit.EscalationFixture.MANAGER_CHANNEL;
@@ -25,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
@@ -33,6 +30,9 @@ import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.OutboxEntry;
 import org.sga.core.escalation.OutboxWorker;
 import org.sga.core.escalation.Raised;
+import org.sga.core.testkit.EscalationFixture;
+import org.sga.core.testkit.MutableClock;
+import org.sga.core.testkit.RecordingPlatform;
 
 class DeliveringEscalationsTest {
 

@@ -1,6 +1,7 @@
 package org.sga.app.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.sga.core.testkit.EscalationFixture.CHILD_ONLINE;
 import static org.sga.core.testkit.EscalationFixture.MONDAY_MORNING;
 import static org.sga.core.testkit.EscalationFixture.outcome;
@@ -11,15 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import java.util.Set;
-import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.Test;
-import org.sga.core.testkit.EscalationFixture;
 import org.sga.app.notify.ConnectedPlatforms;
 import org.sga.core.escalation.RoutingConfigException;
+import org.sga.core.testkit.EscalationFixture;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.content.Content;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
 import org.sga.content.Library;

@@ -1,6 +1,7 @@
 package org.sga.app.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +10,9 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.feedback.FeedbackConfiguration;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
@@ -21,6 +20,7 @@ import org.sga.core.conversation.ConversationEvents;
 import org.sga.core.conversation.ConversationKey;
 import org.sga.core.conversation.ConversationState;
 import org.sga.core.conversation.TriageDialogue;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditCheckpoint;
 import org.sga.core.audit.AuditHash;
@@ -23,6 +22,7 @@ import org.sga.core.audit.AuditTrail;
 import org.sga.core.audit.AuditVerification;
 import org.sga.core.audit.AuditVerification.Problem;
 import org.sga.core.audit.AuditVerification.Signatures;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Purging the audit trail's oldest records under signed checkpoints, on the real databases. */

@@ -9,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.ContentFeedback.SectionVotes;
 import org.sga.app.store.ContentFeedback.UnansweredQuestion;
 import org.sga.app.store.TestDatabases.Db;
+import org.sga.core.testkit.MutableClock;
 
 class ContentFeedbackTest {
 

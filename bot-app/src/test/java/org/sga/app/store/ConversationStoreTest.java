@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.conversation.ConversationKey;
 import org.sga.core.conversation.ConversationState;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.StaleConversationException;
+import org.sga.core.testkit.MutableClock;
 
 class ConversationStoreTest {
 

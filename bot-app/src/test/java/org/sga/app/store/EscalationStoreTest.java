@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditEntry;
 import org.sga.core.escalation.AcknowledgeResult;
@@ -21,6 +20,7 @@ import org.sga.core.escalation.Acknowledgements;
 import org.sga.core.escalation.OutboxRow;
 import org.sga.core.escalation.OverdueAcknowledgement;
 import org.sga.core.escalation.RecordedOutcome;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class EscalationStoreTest {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.OpenEscalation;
@@ -17,6 +16,7 @@ import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.OutboxEntry;
 import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
+import org.sga.core.testkit.MutableClock;
 
 class OutboxTest {
 

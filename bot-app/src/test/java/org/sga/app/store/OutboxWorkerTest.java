@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.core.testkit.MutableClock;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.escalation.Backoff;
 import org.sga.core.escalation.DeliveryException;
@@ -28,6 +27,7 @@ import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.OutboxEntry;
 import org.sga.core.escalation.OutboxWorker;
+import org.sga.core.testkit.MutableClock;
 
 class OutboxWorkerTest {
 

@@ -15,10 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.sga.core.testkit.EscalationFixture;
-import org.sga.core.testkit.MutableClock;
-import org.sga.core.testkit.Roster;
-import org.sga.core.testkit.RecordingPlatform;
 import org.sga.core.audit.AuditRecord;
 import org.sga.core.escalation.AcknowledgeRequest;
 import org.sga.core.escalation.AcknowledgementOutcome;
@@ -32,6 +28,10 @@ import org.sga.core.escalation.Platform;
 import org.sga.core.escalation.Raised;
 import org.sga.core.escalation.Reporter;
 import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.testkit.EscalationFixture;
+import org.sga.core.testkit.MutableClock;
+import org.sga.core.testkit.RecordingPlatform;
+import org.sga.core.testkit.Roster;
 import org.sga.core.triage.Role;
 
 /**
