@@ -37,8 +37,8 @@ import org.sga.core.triage.Role;
 /**
  * Who may acknowledge, as one policy for every platform: the people listed for a role, or, where nobody is, the
  * members of its channel or its backup's channel as the platform says at that moment; never the reporter; a button
- * only for its own notice. Every refusal reads the same and is audited with its reason. Real store; the platform's
- * roster is {@link Roster}.
+ * only for its own notice. Every refusal reads the same and is audited with its reason. The core's ports in memory;
+ * the platform's roster is {@link Roster}.
  */
 class AcknowledgingEscalationsTest {
 
