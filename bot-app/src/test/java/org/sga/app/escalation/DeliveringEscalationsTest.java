@@ -76,7 +76,8 @@ class DeliveringEscalationsTest {
             dying.close();
             int beforeTheRestart = platform.posted().size();
             Store restarted = databases.open(fresh, clock);
-            try (OutboxWorker next = new EscalationFixture(TestDatabases.ports(restarted), clock).deliveringOnly("next", platform)) {
+            EscalationFixture afterRestart = new EscalationFixture(TestDatabases.ports(restarted), clock);
+            try (OutboxWorker next = afterRestart.deliveringOnly("next", platform)) {
                 next.start();
                 awaitPosted(platform, 40);
             }
@@ -97,7 +98,8 @@ class DeliveringEscalationsTest {
             Store survivor = databases.open(fresh, clock);
             RecordingPlatform platform = new RecordingPlatform();
 
-            try (OutboxWorker worker = new EscalationFixture(TestDatabases.ports(survivor), clock).deliveringOnly("survivor", platform)) {
+            EscalationFixture onSurvivor = new EscalationFixture(TestDatabases.ports(survivor), clock);
+            try (OutboxWorker worker = onSurvivor.deliveringOnly("survivor", platform)) {
                 assertThat(worker.runOnce().delivered()).isEqualTo(30);
                 clock.advance(Duration.ofSeconds(61));
                 assertThat(worker.runOnce().delivered()).isEqualTo(10);

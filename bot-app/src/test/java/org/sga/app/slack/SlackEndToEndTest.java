@@ -390,7 +390,7 @@ class SlackEndToEndTest {
         }
     }
 
-    /** The condition holds throughout a quiet period: for "it did not happen", as work after the ack could still do it. */
+    /** The condition holds throughout a quiet period: "it did not happen", though work after the ack still could. */
     private static void holds(String what, Supplier<Boolean> condition) {
         Awaitility.await(what).during(QUIET).atMost(QUIET.plus(AT_MOST)).pollInterval(Duration.ofMillis(20))
                 .until(condition::get);

@@ -214,7 +214,8 @@ class HostileInputSurvey {
             String user = attempt[0].equals("REPORTER") ? r.user : attempt[0];
             int before = postsTo(r.dm).size();
             slackEvent(message("D0ACK" + user, user, "ack " + r.ref + attempt[1]));
-            boolean neverTold = stayedFalse(() -> postsTo(r.dm).stream().skip(before).anyMatch(p -> p.contains("acknowledged it")));
+            boolean neverTold = stayedFalse(() -> postsTo(r.dm).stream().skip(before)
+                    .anyMatch(p -> p.contains("acknowledged it")));
             record(area, neverTold ? Outcome.CORRECT : Outcome.WRONG);
         }
         // Slack, button: a stranger; the reporter; the lead pressing this notice carrying another escalation's reference.
@@ -241,7 +242,8 @@ class HostileInputSurvey {
             long acknowledged = outboxReporterRows(press[1]);
             teams(Activities.submit(TEAMS.base(), BotFrameworkFake.nextId(), press[0], thread, "900",
                     "{\"sga\":\"ack\",\"ref\":\"" + press[1] + "\",\"role\":\"safeguarding_lead\"}"), TEAMS.token(TEAMS.base()));
-            record(area, stayedFalse(() -> outboxReporterRows(press[1]) > acknowledged) ? Outcome.CORRECT : Outcome.WRONG);
+            boolean neverTold = stayedFalse(() -> outboxReporterRows(press[1]) > acknowledged);
+            record(area, neverTold ? Outcome.CORRECT : Outcome.WRONG);
         }
     }
 
@@ -284,7 +286,8 @@ class HostileInputSurvey {
             SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("C0DSL"))
                     .willReturn(okJson("{\"ok\":false,\"error\":\"" + code + "\"}")));
             Raised r = raiseOnSlack();
-            boolean neverDead = stayedFalse(() -> outbox.entries(r.ref).stream().anyMatch(e -> e.status() == DeliveryStatus.DEAD));
+            boolean neverDead = stayedFalse(() -> outbox.entries(r.ref).stream()
+                    .anyMatch(e -> e.status() == DeliveryStatus.DEAD));
             record(area, neverDead ? Outcome.CORRECT : Outcome.LOST);
         }
         SLACK.resetMappings();
@@ -650,8 +653,8 @@ class HostileInputSurvey {
     }
 
     private long leaks() {
-        return logged.list.stream().filter(e -> e.getFormattedMessage().contains(MARKER)
-                || (e.getThrowableProxy() != null && String.valueOf(e.getThrowableProxy().getMessage()).contains(MARKER))).count();
+        return logged.list.stream().filter(e -> e.getFormattedMessage().contains(MARKER) || (e.getThrowableProxy() != null
+                && String.valueOf(e.getThrowableProxy().getMessage()).contains(MARKER))).count();
     }
 
     private static void waitFor(Callable<Boolean> condition) {
