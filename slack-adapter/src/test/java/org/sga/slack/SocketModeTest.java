@@ -37,7 +37,7 @@ class SocketModeTest {
                 "{\"ok\":true,\"url\":\"ws://localhost:" + socket.getPort() + "/link\"}")));
         core = new ScriptedCore();
         bot = new SlackBot(new SlackSettings("xoxb-test", null, "xapp-test", slack.apiUrl()), core, new MemoryStore(Clock.systemUTC()).processedEvents(),
-                ScriptedCore.NO_ACKNOWLEDGEMENTS, f -> { }, Clock.systemUTC());
+                ScriptedCore.NO_ACKNOWLEDGEMENTS, f -> { });
     }
 
     @AfterEach

@@ -19,7 +19,7 @@ import org.sga.core.testkit.EscalationFixture;
 import org.sga.core.testkit.MutableClock;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.app.content.Content;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
 import org.sga.content.Library;
@@ -45,7 +45,7 @@ class EscalationConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
             .withUserConfiguration(StoreConfiguration.class, EscalationConfiguration.class)
-            .withBean(Library.class, Content::library);
+            .withBean(Library.class, ShippedContent.SOURCE::library);
 
     @Test
     void givenTheStore_thenTheEscalationBeansAreThereAndTheReEscalatorRunsWithTheContext() {
