@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sga.core.testkit.MemoryStore;
 import org.slf4j.LoggerFactory;
 
 /** Slack's {@code tokens_revoked} and {@code app_uninstalled}: the bot can no longer work, and says so loudly. */
@@ -26,7 +27,7 @@ class AccessLostTest {
     void start() {
         logged.start();
         botLog.addAppender(logged);
-        endpoint = new SlackEndpoint(new ScriptedCore(), new InMemoryEvents(), ScriptedCore.NO_ACKNOWLEDGEMENTS, f -> { },
+        endpoint = new SlackEndpoint(new ScriptedCore(), new MemoryStore(Clock.systemUTC()).processedEvents(), ScriptedCore.NO_ACKNOWLEDGEMENTS, f -> { },
                 Clock.systemUTC(), new ApiCalls() {
                     @Override
                     public void answered(String method, String errorCode) {

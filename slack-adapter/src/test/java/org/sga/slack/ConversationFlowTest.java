@@ -87,9 +87,8 @@ class ConversationFlowTest {
             assertThat(endpoint.requests.event(body).statusCode()).isEqualTo(200);
             assertThat(endpoint.requests.event(body, 1).statusCode()).isEqualTo(200);
             awaitPosts(1);
-            SlackFake.settle();
-            assertThat(slack.count("chat.postMessage")).isEqualTo(1);
-            assertThat(core.received).hasSize(1);
+            SlackFake.holds("one answer to one event", () -> slack.count("chat.postMessage") == 1
+                    && core.received.size() == 1);
         }
     }
 
@@ -107,7 +106,7 @@ class ConversationFlowTest {
         void givenFileUpload_thenImageGuidanceAndTheFileIsNeverFetched() {
             endpoint.requests.event(Events.fileShare(Events.newEventId(), "U1"));
             awaitPosts(1);
-            SlackFake.settle();
+            SlackFake.holds("one message handed to the core", () -> core.received.size() == 1);
             assertThat(core.received).singleElement().satisfies(m -> assertThat(m.hasFiles()).isTrue());
             assertThat(lastPost().get("blocks")).contains("do not send images").doesNotContain("photo.jpg").doesNotContain("F1");
             assertThat(slack.allPaths()).noneMatch(p -> p.contains("files") || p.contains("F1"));
@@ -128,8 +127,7 @@ class ConversationFlowTest {
             String body = Events.callback(Events.newEventId(), "{\"type\":\"message\",\"subtype\":\"message_changed\","
                     + "\"channel_type\":\"im\",\"channel\":\"" + SlackFake.DM + "\",\"ts\":\"1.2\",\"event_ts\":\"1.2\"}");
             assertThat(endpoint.requests.event(body).statusCode()).isEqualTo(200);
-            SlackFake.settle();
-            assertThat(core.received).isEmpty();
+            SlackFake.holds("nothing handed to the core", core.received::isEmpty);
         }
     }
 
@@ -187,8 +185,7 @@ class ConversationFlowTest {
             // A second click on the same question is not a second answer.
             endpoint.requests.interaction(Events.click("U1", SlackFake.DM, "1700000011.1", "sga_answer:0", "Yes", "yes", q1,
                     slack.responseUrl("c1b")));
-            SlackFake.settle();
-            assertThat(slack.count("chat.postMessage")).isEqualTo(2);
+            SlackFake.holds("no second answer", () -> slack.count("chat.postMessage") == 2);
 
             endpoint.requests.interaction(Events.click("U1", SlackFake.DM, "1700000012.1", "sga_answer:0", "Yes", "yes", "[]",
                     slack.responseUrl("c2")));

@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MessageEvent;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sga.core.conversation.WorkerPool;
+import org.sga.core.testkit.MemoryStore;
 import org.sga.slack.Routes.Run;
 
 /** The two middlewares in Bolt: acked at once, handled on a worker, once per event id, and nothing lost to a full queue. */
@@ -34,7 +36,7 @@ class HandOffTest {
     void start() {
         Routes routes = new Routes();
         app = SlackBot.app(AppConfig.builder().requestVerificationEnabled(false).build(),
-                new HandOff(workers, routes::onWorker), new RepeatFilter(new FirstTimes(new InMemoryEvents()), routes::once));
+                new HandOff(workers, routes::onWorker), new RepeatFilter(new FirstTimes(new MemoryStore(Clock.systemUTC()).processedEvents()), routes::once));
         routes.event(MessageEvent.class, Run.WORKER_ONCE, (payload, ctx) -> {
                     firstStarted.countDown();
                     awaitRelease();

@@ -117,8 +117,7 @@ class SignatureTest {
 
     private static void assertRefused(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
-        SlackFake.settle();
-        assertThat(core.received).as("no handler ran").isEmpty();
+        SlackFake.holds("no handler ran", core.received::isEmpty);
         assertThat(endpoint.slack.allPaths()).as("Slack was not called, not even auth.test").isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.escalation.Acknowledger;
+import org.sga.core.testkit.MemoryStore;
 
 /** The adapter as the application serves it: Tomcat, the signature filter, Bolt's servlet at /slack/events. */
 final class SlackEndpoint implements AutoCloseable {
@@ -26,7 +27,7 @@ final class SlackEndpoint implements AutoCloseable {
     final SignedRequests requests;
 
     SlackEndpoint(Conversation core, Acknowledger acknowledger, FeedbackRecorder feedback, Clock clock) {
-        this(core, new InMemoryEvents(), acknowledger, feedback, clock);
+        this(core, new MemoryStore(clock).processedEvents(), acknowledger, feedback, clock);
     }
 
     SlackEndpoint(Conversation core, org.sga.core.conversation.ProcessedEvents events, Acknowledger acknowledger,

@@ -19,9 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 
 /** WireMock standing in for Slack's Web API (at {@code /api/}) and for response URLs (at {@code /respond/}). */
 final class SlackFake implements AutoCloseable {
+
+    /** How long work after an ack gets to (wrongly) happen before "it did not happen" is believed. */
+    private static final Duration QUIET = Duration.ofMillis(300);
+    private static final Duration AT_MOST = Duration.ofSeconds(10);
 
     static final String BOT_USER = "UBOT";
     static final String DM = "DREPORTER";
@@ -104,26 +109,16 @@ final class SlackFake implements AutoCloseable {
 
     /** Waits until the condition holds (work happens after the ack, on another thread). */
     static void await(String what, Supplier<Boolean> condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await(what).atMost(AT_MOST).pollInterval(Duration.ofMillis(20)).until(condition::get);
     }
 
-    static void settle() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * The condition holds throughout a quiet period, long enough for work after the ack to (wrongly) change it: for
+     * assertions that something did not happen, or did not happen again.
+     */
+    static void holds(String what, Supplier<Boolean> condition) {
+        Awaitility.await(what).during(QUIET).atMost(QUIET.plus(AT_MOST)).pollInterval(Duration.ofMillis(20))
+                .until(condition::get);
     }
 
     @Override

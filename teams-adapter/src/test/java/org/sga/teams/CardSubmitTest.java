@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,11 +23,15 @@ import org.sga.core.escalation.Acknowledgement;
 import org.sga.core.escalation.AcknowledgementOutcome;
 import org.sga.core.escalation.Actor;
 import org.sga.core.escalation.Platform;
+import org.sga.core.testkit.MemoryStore;
 import org.sga.core.triage.Role;
 
 /** Button clicks: each card answers once, and is shown again without its buttons. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CardSubmitTest {
+
+    /** The core's storage ports in memory, from its test kit. */
+    private final MemoryStore stores = new MemoryStore(Clock.systemUTC());
 
     final BotFrameworkFake fake = new BotFrameworkFake();
     final List<InboundMessage> received = new CopyOnWriteArrayList<>();
@@ -43,7 +48,7 @@ class CardSubmitTest {
             received.add(message);
             return new Reply(Reply.Kind.TRIAGE_QUESTION, null, "Is a child in immediate danger?", null, List.of(),
                     List.of(new Choice("Yes", "Yes"), new Choice("No", "No")), List.of());
-        }, new MemoryStores.Events(), new MemoryStores.Conversations(), new InMemoryConversationReferences(),
+        }, stores.processedEvents(), stores.conversations(), new InMemoryConversationReferences(),
                 request -> {
                     ackClicks.add(request);
                     return nextAck.get();
@@ -102,7 +107,7 @@ class CardSubmitTest {
         post(Activities.submit(serviceUrl, BotFrameworkFake.nextId(), "29:sam", Activities.PERSONAL_CHAT, cardId, data));
 
         Await.until(() -> fake.connectorRequests().size() >= 2);
-        Await.settle();
+        Await.holds(() -> received.size() == 1 && fake.connectorRequests().size() == 2);
         assertThat(received).hasSize(1);
         assertThat(fake.connectorRequests()).hasSize(2);
     }

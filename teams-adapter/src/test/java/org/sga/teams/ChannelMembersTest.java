@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +17,14 @@ import org.sga.core.conversation.Reply;
 import org.sga.core.escalation.Actor;
 import org.sga.core.escalation.ChannelMembership;
 import org.sga.core.escalation.Platform;
+import org.sga.core.testkit.MemoryStore;
 
 /** The Teams roster answers the core's question of who is in a channel; when it cannot say, it never says yes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChannelMembersTest {
+
+    /** The core's storage ports in memory, from its test kit. */
+    private final MemoryStore stores = new MemoryStore(Clock.systemUTC());
 
     static final String CHANNEL = "19:dsl@thread.tacv2";
 
@@ -28,8 +33,8 @@ class ChannelMembersTest {
 
     @BeforeAll
     void start() {
-        teams = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
-                new MemoryStores.Conversations(), new InMemoryConversationReferences(), MemoryStores.NO_ACKNOWLEDGEMENTS,
+        teams = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), stores.processedEvents(),
+                stores.conversations(), new InMemoryConversationReferences(), TestPorts.NO_ACKNOWLEDGEMENTS,
                 null), 1, 10);
         fake.server().stubFor(get(urlPathMatching("/v3/conversations/[^/]+/members/.*")).atPriority(5)
                 .willReturn(aResponse().withStatus(404).withBody("{\"error\":{\"code\":\"MemberNotFoundInConversation\"}}")));

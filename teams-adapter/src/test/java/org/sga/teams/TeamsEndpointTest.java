@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,18 +18,23 @@ import org.junit.jupiter.api.TestInstance;
 import org.sga.core.conversation.Choice;
 import org.sga.core.conversation.Citation;
 import org.sga.core.conversation.InboundMessage;
+import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.conversation.Reply;
+import org.sga.core.testkit.MemoryStore;
 
 /** /api/messages: who gets in, what the core is given, and what Teams gets back. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsEndpointTest {
+
+    /** The core's storage ports in memory, from its test kit. */
+    private final MemoryStore stores = new MemoryStore(Clock.systemUTC());
 
     static final Citation CITATION = new Citation("child-abuse-and-ict#4.4", "Child abuse and IT §4.4", "Images",
             "seed-1", LocalDate.of(2026, 11, 28), "https://example.org/procedures/ict");
 
     final BotFrameworkFake fake = new BotFrameworkFake();
     final List<InboundMessage> received = new CopyOnWriteArrayList<>();
-    final MemoryStores.Events events = new MemoryStores.Events();
+    final ProcessedEvents events = stores.processedEvents();
     final InMemoryConversationReferences references = new InMemoryConversationReferences();
     Teams teams;
     String serviceUrl;
@@ -40,7 +46,7 @@ class TeamsEndpointTest {
             received.add(message);
             return new Reply(Reply.Kind.ANSWER, null, "Preserve the evidence.", CITATION, List.of(),
                     List.of(new Choice("report a concern", "Start triage")), List.of());
-        }, events, new MemoryStores.Conversations(), references, MemoryStores.NO_ACKNOWLEDGEMENTS,
+        }, events, stores.conversations(), references, TestPorts.NO_ACKNOWLEDGEMENTS,
                 Feedback.NONE), 4, 100);
     }
 
@@ -170,7 +176,7 @@ class TeamsEndpointTest {
             TeamsEndpoint.Result result = send(authorization, message("hello").replace(Activities.PERSONAL_CHAT, chat));
 
             assertThat(result.status()).isEqualTo(401);
-            Await.settle();
+            Await.holds(() -> received.isEmpty() && fake.connectorRequests().isEmpty());
             assertThat(received).isEmpty();
             assertThat(fake.connectorRequests()).isEmpty();
             assertThat(references.find(chat)).isEmpty();
@@ -189,7 +195,7 @@ class TeamsEndpointTest {
             assertThat(send(token, activity).status()).isEqualTo(202);
 
             Await.until(() -> fake.connectorRequests().size() >= 1);
-            Await.settle();
+            Await.holds(() -> received.size() == 1 && fake.connectorRequests().size() == 1);
             assertThat(received).hasSize(1);
             assertThat(fake.connectorRequests()).hasSize(1);
         }
@@ -227,7 +233,7 @@ class TeamsEndpointTest {
                     .isEqualTo(202);
 
             Await.until(() -> references.find(Activities.CHANNEL).isPresent());
-            Await.settle();
+            Await.holds(() -> received.isEmpty() && fake.connectorRequests().isEmpty());
             assertThat(received).isEmpty();
             assertThat(fake.connectorRequests()).isEmpty();
         }

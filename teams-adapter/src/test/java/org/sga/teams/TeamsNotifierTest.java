@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +24,14 @@ import org.sga.core.escalation.DeliveryException;
 import org.sga.core.escalation.DeliveryReceipt;
 import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
+import org.sga.core.testkit.MemoryStore;
 
 /** Escalations into channels and notices to reporters, and how connector failures reach the outbox. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsNotifierTest {
+
+    /** The core's storage ports in memory, from its test kit. */
+    private final MemoryStore stores = new MemoryStore(Clock.systemUTC());
 
     static final String DSL_CHANNEL = "19:dsl@thread.tacv2";
 
@@ -35,9 +40,9 @@ class TeamsNotifierTest {
 
     @BeforeAll
     void start() {
-        teams = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
-                new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                MemoryStores.NO_ACKNOWLEDGEMENTS, null), 1, 10);
+        teams = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), stores.processedEvents(),
+                stores.conversations(), new InMemoryConversationReferences(),
+                TestPorts.NO_ACKNOWLEDGEMENTS, null), 1, 10);
     }
 
     @AfterAll
@@ -126,8 +131,8 @@ class TeamsNotifierTest {
     void givenConnectorCalls_thenEachReportedWithItsNameAndCode_withoutMessageText() {
         java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Teams observed = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"),
-                new MemoryStores.Events(), new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                MemoryStores.NO_ACKNOWLEDGEMENTS, null, (method, error) -> seen.add(method + " " + error)),
+                stores.processedEvents(), stores.conversations(), new InMemoryConversationReferences(),
+                TestPorts.NO_ACKNOWLEDGEMENTS, null, (method, error) -> seen.add(method + " " + error)),
                 1, 10)) {
             assertThatCode(() -> observed.notifier().deliver(row("dsl", DSL_CHANNEL))).doesNotThrowAnyException();
             fake.server().stubFor(post(urlPathEqualTo("/v3/conversations")).willReturn(aResponse().withStatus(503)));
@@ -174,9 +179,9 @@ class TeamsNotifierTest {
     @Test
     void givenTokenEndpointDown_thenRetryable() {
         fake.server().stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(503)));
-        Teams fresh = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
-                new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                MemoryStores.NO_ACKNOWLEDGEMENTS, null), 1, 10);
+        Teams fresh = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), stores.processedEvents(),
+                stores.conversations(), new InMemoryConversationReferences(),
+                TestPorts.NO_ACKNOWLEDGEMENTS, null), 1, 10);
         try {
             assertThatThrownBy(() -> fresh.notifier().deliver(row("dsl", DSL_CHANNEL)))
                     .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.retryable()).isTrue());
@@ -190,9 +195,9 @@ class TeamsNotifierTest {
     void givenTheTokenEndpointRefusesTheAppsSecret_thenRetryableAsAnOutageNeverGivenUp() {
         fake.server().stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"invalid_client\"}")));
-        Teams fresh = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), new MemoryStores.Events(),
-                new MemoryStores.Conversations(), new InMemoryConversationReferences(),
-                MemoryStores.NO_ACKNOWLEDGEMENTS, null), 1, 10);
+        Teams fresh = new Teams(fake.settings(), new Teams.Collaborators(m -> Reply.notice("x"), stores.processedEvents(),
+                stores.conversations(), new InMemoryConversationReferences(),
+                TestPorts.NO_ACKNOWLEDGEMENTS, null), 1, 10);
         try {
             assertThatThrownBy(() -> fresh.notifier().deliver(row("dsl", DSL_CHANNEL)))
                     .isInstanceOfSatisfying(DeliveryException.class, e -> {

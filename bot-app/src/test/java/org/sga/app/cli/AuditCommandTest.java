@@ -16,12 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sga.app.settings.BuildFolderSettings;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditEntry;
 import org.sga.core.audit.AuditSigningKey;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code audit verify} over a trail whose oldest records were purged under signed checkpoints. */

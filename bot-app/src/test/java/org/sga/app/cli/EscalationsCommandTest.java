@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.content.ShippedContent;
 import org.sga.app.escalation.Routings;
 import org.sga.app.settings.BuildFolderSettings;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
@@ -30,6 +29,7 @@ import org.sga.core.escalation.ReEscalator;
 import org.sga.core.escalation.References;
 import org.sga.core.escalation.Reporter;
 import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.testkit.MutableClock;
 import org.sga.core.triage.TriageEngine;
 
 /** {@code escalations list --open} and {@code escalations show REF}: the escalation policy and where each chase is. */

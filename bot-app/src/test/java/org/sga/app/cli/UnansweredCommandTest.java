@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sga.app.settings.BuildFolderSettings;
 import org.sga.app.store.ContentFeedback;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
+import org.sga.core.testkit.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.sga.app.SafeguardingApplication;
 import org.sga.app.content.ContentSource;
 import org.sga.app.LocalHttp;
@@ -160,18 +161,13 @@ final class Instances {
 
 
     static void await(String what, Duration limit, BooleanSupplier done) {
-        Instant end = Instant.now().plus(limit);
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(50)).until(done::getAsBoolean);
+    }
+
+    /** The condition holds throughout {@code quiet}: for "nothing more happened", on either instance. */
+    static void holds(String what, Duration quiet, BooleanSupplier condition) {
+        Awaitility.await(what).during(quiet).atMost(quiet.plusSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     static Path tempDir() {

@@ -55,6 +55,8 @@ class TwoInstancesTest {
 
     static EmbeddedPostgres postgres;
     static final WireMockServer SLACK = new WireMockServer(options().dynamicPort().containerThreads(40));
+    /** Time for the slower instance to (wrongly) answer an event the other already answered. */
+    private static final Duration ANOTHER_ANSWER = Duration.ofMillis(1500);
 
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
@@ -228,7 +230,7 @@ class TwoInstancesTest {
         }
         senders.shutdown();
         Instances.await("answers", Duration.ofSeconds(30), () -> calls(SLACK, "chat.postMessage").size() >= 5);
-        Thread.sleep(1500);
+        Instances.holds("no event answered twice", ANOTHER_ANSWER, () -> calls(SLACK, "chat.postMessage").size() == 5);
         assertThat(calls(SLACK, "chat.postMessage")).hasSize(5).allMatch(p -> "DASK".equals(p.get("channel")));
     }
 
@@ -260,7 +262,7 @@ class TwoInstancesTest {
             }
             senders.shutdown();
             Instances.await("answers", Duration.ofSeconds(30), () -> replies(teams).size() >= 5);
-            Thread.sleep(1500);
+            Instances.holds("no activity answered twice", ANOTHER_ANSWER, () -> replies(teams).size() == 5);
             assertThat(replies(teams)).hasSize(5);
         } finally {
             teams.close();

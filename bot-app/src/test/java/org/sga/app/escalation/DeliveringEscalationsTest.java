@@ -8,13 +8,14 @@ import org.sga.core.escalation.OutboxRow;
 import org.sga.core.escalation.DelayNotices;
 import org.sga.core.escalation.OpenEscalation;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
-import static org.sga.app.escalation.EscalationFixture.DSL_CHANNEL;
-import static org.sga.app.escalation.EscalationFixture.MANAGER_CHANNEL;
-import static org.sga.app.escalation.EscalationFixture.MONDAY_MORNING;
-import static org.sga.app.escalation.EscalationFixture.REPORTER;
-import static org.sga.app.escalation.EscalationFixture.onSlack;
-import static org.sga.app.escalation.EscalationFixture.outcome;
+import static org.awaitility.Awaitility.await;
+import static org.sga.core.testkit.EscalationFixture.CHILD_ONLINE;
+import static org.sga.core.testkit.EscalationFixture.DSL_CHANNEL;
+import static org.sga.core.testkit.EscalationFixture.MANAGER_CHANNEL;
+import static org.sga.core.testkit.EscalationFixture.MONDAY_MORNING;
+import static org.sga.core.testkit.EscalationFixture.REPORTER;
+import static org.sga.core.testkit.EscalationFixture.onSlack;
+import static org.sga.core.testkit.EscalationFixture.outcome;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
@@ -30,6 +30,9 @@ import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.OutboxEntry;
 import org.sga.core.escalation.OutboxWorker;
 import org.sga.core.escalation.Raised;
+import org.sga.core.testkit.EscalationFixture;
+import org.sga.core.testkit.MutableClock;
+import org.sga.core.testkit.RecordingPlatform;
 
 class DeliveringEscalationsTest {
 
@@ -40,7 +43,7 @@ class DeliveringEscalationsTest {
 
     @Test
     void givenARaisedEscalation_thenEachRoleReceivesItsNoticeOnItsChannel() {
-        EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+        EscalationFixture f = new EscalationFixture(databases.ports(Db.H2, clock), clock);
         RecordingPlatform platform = new RecordingPlatform();
         Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
 
@@ -63,7 +66,7 @@ class DeliveringEscalationsTest {
         void givenTheWorkerStoppedMidway_whenANewOneStartsOnTheSameStore_thenEveryNoticeArrivesExactlyOnce()
                 throws Exception {
             TestDatabases.Fresh fresh = databases.fresh(Db.H2);
-            EscalationFixture first = new EscalationFixture(databases.open(fresh, clock), clock);
+            EscalationFixture first = new EscalationFixture(TestDatabases.ports(databases.open(fresh, clock)), clock);
             List<String> refs = raiseTwenty(first);
             RecordingPlatform platform = new RecordingPlatform().taking(Duration.ofMillis(15));
 
@@ -73,7 +76,8 @@ class DeliveringEscalationsTest {
             dying.close();
             int beforeTheRestart = platform.posted().size();
             Store restarted = databases.open(fresh, clock);
-            try (OutboxWorker next = new EscalationFixture(restarted, clock).deliveringOnly("next", platform)) {
+            EscalationFixture afterRestart = new EscalationFixture(TestDatabases.ports(restarted), clock);
+            try (OutboxWorker next = afterRestart.deliveringOnly("next", platform)) {
                 next.start();
                 awaitPosted(platform, 40);
             }
@@ -88,13 +92,14 @@ class DeliveringEscalationsTest {
         void givenAWorkerKilledHoldingClaims_whenItsLeaseRunsOut_thenAnotherInstanceDeliversThemExactlyOnce() {
             TestDatabases.Fresh fresh = databases.fresh(Db.H2);
             Store killedInstance = databases.open(fresh, clock);
-            List<String> refs = raiseTwenty(new EscalationFixture(killedInstance, clock));
+            List<String> refs = raiseTwenty(new EscalationFixture(TestDatabases.ports(killedInstance), clock));
             // The killed process had claimed ten notices and posted none of them.
             assertThat(killedInstance.outbox().claim("killed", clock.instant(), Duration.ofSeconds(60), 10)).hasSize(10);
             Store survivor = databases.open(fresh, clock);
             RecordingPlatform platform = new RecordingPlatform();
 
-            try (OutboxWorker worker = new EscalationFixture(survivor, clock).deliveringOnly("survivor", platform)) {
+            EscalationFixture onSurvivor = new EscalationFixture(TestDatabases.ports(survivor), clock);
+            try (OutboxWorker worker = onSurvivor.deliveringOnly("survivor", platform)) {
                 assertThat(worker.runOnce().delivered()).isEqualTo(30);
                 clock.advance(Duration.ofSeconds(61));
                 assertThat(worker.runOnce().delivered()).isEqualTo(10);
@@ -120,7 +125,7 @@ class DeliveringEscalationsTest {
 
         @Test
         void givenAPlatformThatFailsTwiceForEachNotice_thenEachIsRetriedAndArrivesOnce() {
-            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            EscalationFixture f = new EscalationFixture(databases.ports(Db.H2, clock), clock);
             RecordingPlatform platform = new RecordingPlatform().failingFirst(2);
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
 
@@ -143,7 +148,7 @@ class DeliveringEscalationsTest {
 
         @Test
         void givenADelayedNotice_thenTheReporterIsToldOncePerRole() {
-            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            EscalationFixture f = new EscalationFixture(databases.ports(Db.H2, clock), clock);
             RecordingPlatform platform = new RecordingPlatform().failingFirst(2);
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
             DelayNotices delays = new DelayNotices(f.records, f.store.outbox(), clock);
@@ -173,7 +178,7 @@ class DeliveringEscalationsTest {
 
         @Test
         void givenNoNoticeCanBeDelivered_thenTheReporterIsToldOnceWithThePhoneNumbers_andItIsCountedAsUnreached() {
-            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            EscalationFixture f = new EscalationFixture(databases.ports(Db.H2, clock), clock);
             List<OutboxMessage> toReporter = new java.util.concurrent.CopyOnWriteArrayList<>();
             Notifier channelGone = m -> {
                 if (!m.row().role().equals("reporter")) {
@@ -224,7 +229,7 @@ class DeliveringEscalationsTest {
 
         @Test
         void givenOneRolesNoticeFails_thenTheReporterIsToldWhoHasItAndWhomToPhone() {
-            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            EscalationFixture f = new EscalationFixture(databases.ports(Db.H2, clock), clock);
             RecordingPlatform platform = new RecordingPlatform();
             Notifier managersGone = m -> {
                 if (m.row().role().equals("manager")) {
@@ -247,7 +252,7 @@ class DeliveringEscalationsTest {
 
         @Test
         void givenAPlatformThatHangs_thenTheDeliveryTimesOutAndIsRetried() {
-            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+            EscalationFixture f = new EscalationFixture(databases.ports(Db.H2, clock), clock);
             RecordingPlatform platform = new RecordingPlatform().hangingFirst(1);
             Raised raised = f.escalations.raise(outcome(CHILD_ONLINE), onSlack(REPORTER), null);
 
@@ -265,11 +270,9 @@ class DeliveringEscalationsTest {
         }
     }
 
-    private static void awaitPosted(RecordingPlatform platform, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (platform.posted().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private static void awaitPosted(RecordingPlatform platform, int count) {
+        await(count + " notices posted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> platform.posted().size() >= count);
     }
 
     private static void assertAllDelivered(Store store, List<String> refs) {

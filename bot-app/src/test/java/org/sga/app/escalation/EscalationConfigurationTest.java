@@ -1,9 +1,10 @@
 package org.sga.app.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
-import static org.sga.app.escalation.EscalationFixture.MONDAY_MORNING;
-import static org.sga.app.escalation.EscalationFixture.outcome;
+import static org.awaitility.Awaitility.await;
+import static org.sga.core.testkit.EscalationFixture.CHILD_ONLINE;
+import static org.sga.core.testkit.EscalationFixture.MONDAY_MORNING;
+import static org.sga.core.testkit.EscalationFixture.outcome;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +15,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sga.app.notify.ConnectedPlatforms;
 import org.sga.core.escalation.RoutingConfigException;
+import org.sga.core.testkit.EscalationFixture;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.content.ShippedContent;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
 import org.sga.content.Library;
@@ -113,10 +115,9 @@ class EscalationConfigurationTest {
                     clock.advance(Duration.ofMinutes(31));
 
                     Outbox outbox = context.getBean(Outbox.class);
-                    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                    while (outbox.entries(raised.reference()).size() < 6 && System.nanoTime() < deadline) {
-                        Thread.sleep(10);
-                    }
+                    await("the backups' notices").atMost(Duration.ofSeconds(10))
+                            .until(() -> outbox.entries(raised.reference()).stream()
+                                    .filter(e -> e.row().attempt().equals(OutboxRow.BACKUP)).count() >= 2);
                     assertThat(outbox.entries(raised.reference()))
                             .filteredOn(e -> e.row().attempt().equals(OutboxRow.BACKUP))
                             .extracting(e -> e.row().channelTarget())

@@ -6,13 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
-import static org.sga.app.escalation.EscalationFixture.COLLEAGUE;
-import static org.sga.app.escalation.EscalationFixture.DSL_ACKNOWLEDGER;
-import static org.sga.app.escalation.EscalationFixture.MONDAY_MORNING;
-import static org.sga.app.escalation.EscalationFixture.REPORTER;
-import static org.sga.app.escalation.EscalationFixture.onSlack;
-import static org.sga.app.escalation.EscalationFixture.outcome;
+import static org.sga.core.testkit.EscalationFixture.CHILD_ONLINE;
+import static org.sga.core.testkit.EscalationFixture.COLLEAGUE;
+import static org.sga.core.testkit.EscalationFixture.DSL_ACKNOWLEDGER;
+import static org.sga.core.testkit.EscalationFixture.MONDAY_MORNING;
+import static org.sga.core.testkit.EscalationFixture.REPORTER;
+import static org.sga.core.testkit.EscalationFixture.onSlack;
+import static org.sga.core.testkit.EscalationFixture.outcome;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.ops.PlatformHealth;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.escalation.Backoff;
@@ -40,6 +39,8 @@ import org.sga.core.escalation.OutboxRow;
 import org.sga.core.escalation.OutboxWorker;
 import org.sga.core.escalation.Platform;
 import org.sga.core.escalation.Raised;
+import org.sga.core.testkit.EscalationFixture;
+import org.sga.core.testkit.MutableClock;
 import org.slf4j.LoggerFactory;
 import org.sga.slack.SlackNotifier;
 import org.springframework.boot.health.contributor.Status;
@@ -78,7 +79,7 @@ class PlatformOutageTest {
 
     @Test
     void givenInvalidAuthForTenMinutes_thenNothingIsGivenUpOperatorsSeeItAndAllIsDeliveredOnceItRecovers() {
-        EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock);
+        EscalationFixture f = new EscalationFixture(databases.ports(Db.H2, clock), clock);
         PlatformHealth health = new PlatformHealth(Set.of("slack"), clock);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix("http://localhost:" + slack.port() + "/api/");

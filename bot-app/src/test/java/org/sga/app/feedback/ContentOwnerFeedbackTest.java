@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sga.app.content.ShippedContent;
 import org.sga.app.store.ContentFeedback.SectionVotes;
 import org.sga.app.store.ContentFeedback.UnansweredQuestion;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
@@ -24,6 +23,7 @@ import org.sga.core.conversation.ConversationEvents;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.Reply;
 import org.sga.core.search.SectionIndex;
+import org.sga.core.testkit.MutableClock;
 import org.sga.slack.FeedbackRecorder;
 import org.sga.teams.Feedback;
 

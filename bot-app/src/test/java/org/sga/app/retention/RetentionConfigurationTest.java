@@ -1,6 +1,7 @@
 package org.sga.app.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sga.app.feedback.FeedbackConfiguration;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
@@ -22,6 +22,7 @@ import org.sga.core.conversation.ConversationState;
 import org.sga.core.conversation.TriageDialogue;
 import org.sga.core.retention.RetentionPolicy;
 import org.sga.core.retention.RetentionPurge;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -132,14 +133,9 @@ class RetentionConfigurationTest {
                     store.conversations().save(key, TriageDialogue.STATE_KIND, "stage=ASKING\n", ConversationState.NEW);
                     clock.advance(Duration.ofHours(25));
 
-                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                    while (store.conversations().load(key).isPresent() && System.nanoTime() < deadline) {
-                        Thread.sleep(20);
-                    }
-                    assertThat(store.conversations().load(key)).isEmpty();
-                    while (abandoned.isEmpty() && System.nanoTime() < deadline) {
-                        Thread.sleep(20);
-                    }
+                    await("the stale triage purged").atMost(Duration.ofSeconds(20))
+                            .until(() -> store.conversations().load(key).isEmpty());
+                    await("the listeners told").atMost(Duration.ofSeconds(20)).until(() -> !abandoned.isEmpty());
                     assertThat(abandoned).containsExactly("slack:expired");
                 });
     }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
 import org.sga.app.store.TestDatabases.Db;
@@ -32,6 +31,7 @@ import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
 import org.sga.core.retention.RetentionPolicy;
 import org.sga.core.retention.RetentionPurge;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The core's retention purge over the store's SQL on the real databases, with invented data only. */
@@ -74,7 +74,7 @@ class RetentionDatabaseTest {
     }
 
     /** Delivers (or gives up on) every pending notice of {@code ref} at the clock's time. */
-    private void settle(Store store, String ref, boolean dead) {
+    private void deliverAll(Store store, String ref, boolean dead) {
         for (OutboxMessage m : store.outbox().claim("test-worker", clock.instant(), Duration.ofMinutes(1), 50)) {
             if (m.row().escalationRef().equals(ref)) {
                 if (dead) {
@@ -116,9 +116,9 @@ class RetentionDatabaseTest {
         store.outbox().enqueue(notice("SG-UNACKED", "safeguarding_lead", true));
         store.outbox().enqueue(notice("SG-DEAD", "safeguarding_lead", false));
         store.outbox().enqueue(notice("SG-DEAD", "manager", false));
-        settle(store, "SG-CLOSED", false);
-        settle(store, "SG-PLAIN", false);
-        settle(store, "SG-UNACKED", false);
+        deliverAll(store, "SG-CLOSED", false);
+        deliverAll(store, "SG-PLAIN", false);
+        deliverAll(store, "SG-UNACKED", false);
         for (OutboxMessage m : store.outbox().claim("test-worker", clock.instant(), Duration.ofMinutes(1), 50)) {
             boolean lead = m.row().role().equals("safeguarding_lead");
             if (lead) {
@@ -195,7 +195,7 @@ class RetentionDatabaseTest {
     void givenALateAcknowledgement_thenItIsKeptForTheFullRetentionAfterIt(Db db) {
         Store store = databases.open(databases.fresh(db), clock);
         store.outbox().enqueue(notice("SG-LATE", "safeguarding_lead", true));
-        settle(store, "SG-LATE", false);
+        deliverAll(store, "SG-LATE", false);
         clock.advance(Duration.ofDays(70));
         store.acknowledgements().acknowledge("SG-LATE", "safeguarding_lead", "slack:U0DSL", clock.instant());
         clock.advance(Duration.ofDays(21));

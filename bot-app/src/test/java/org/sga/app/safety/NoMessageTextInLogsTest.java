@@ -22,7 +22,6 @@ import org.sga.app.content.ShippedContent;
 import org.sga.app.cli.Triage;
 import org.sga.app.feedback.UnansweredQuestions;
 import org.sga.app.notify.ConsoleNotifier;
-import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.StoreFactory;
 import org.sga.content.Library;
@@ -37,6 +36,7 @@ import org.sga.core.escalation.EscalationRecords;
 import org.sga.core.escalation.EscalationService;
 import org.sga.core.escalation.OutboxWorker;
 import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.testkit.MutableClock;
 import org.sga.core.triage.TriageEngine;
 import org.slf4j.LoggerFactory;
 

@@ -21,6 +21,7 @@ import org.sga.core.audit.AuditTrail;
 import org.sga.core.audit.AuditVerification;
 import org.sga.core.audit.AuditVerification.Problem;
 import org.sga.core.audit.AuditVerification.Signatures;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Purging the audit trail's oldest records under signed checkpoints, on the real databases. */

@@ -19,6 +19,7 @@ import org.sga.core.audit.AuditRecord;
 import org.sga.core.audit.AuditTrail;
 import org.sga.core.audit.AuditVerification;
 import org.sga.core.audit.AuditVerification.Problem;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sga.app.store.ContentFeedback.SectionVotes;
 import org.sga.app.store.ContentFeedback.UnansweredQuestion;
 import org.sga.app.store.TestDatabases.Db;
+import org.sga.core.testkit.MutableClock;
 
 class ContentFeedbackTest {
 

@@ -13,6 +13,7 @@ import org.sga.core.conversation.ConversationKey;
 import org.sga.core.conversation.ConversationState;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.StaleConversationException;
+import org.sga.core.testkit.MutableClock;
 
 class ConversationStoreTest {
 

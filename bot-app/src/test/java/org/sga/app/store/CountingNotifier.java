@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.sga.core.escalation.DeliveryReceipt;
 import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.OutboxMessage;
@@ -26,11 +27,7 @@ public class CountingNotifier implements Notifier {
     @Override
     public DeliveryReceipt deliver(OutboxMessage message) {
         if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            roundTrip();
         }
         posts.computeIfAbsent(message.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
         total.incrementAndGet();
@@ -56,12 +53,25 @@ public class CountingNotifier implements Notifier {
         return repeated;
     }
 
-    /** Waits until {@code expected} posts were made, or the timeout passes; returns the count then. */
-    public int awaitTotal(int expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (total.get() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    /** Waits until {@code expected} posts were made, or fails when the timeout passes; returns the count then. */
+    public int awaitTotal(int expected, Duration timeout) {
+        Awaitility.await(expected + " posts").atMost(timeout).pollInterval(Duration.ofMillis(5))
+                .until(() -> total.get() >= expected);
         return total.get();
+    }
+
+    /** The count stays at {@code expected} throughout {@code quiet}: nothing is posted twice, however late. */
+    public void staysAt(int expected, Duration quiet) {
+        Awaitility.await("no more than " + expected + " posts").during(quiet).atMost(quiet.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(5)).until(() -> total.get() == expected);
+    }
+
+    /** The platform's time to answer: simulated work, not a test waiting for something. */
+    private void roundTrip() {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

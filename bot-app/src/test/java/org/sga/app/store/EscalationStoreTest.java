@@ -20,6 +20,7 @@ import org.sga.core.escalation.Acknowledgements;
 import org.sga.core.escalation.OutboxRow;
 import org.sga.core.escalation.OverdueAcknowledgement;
 import org.sga.core.escalation.RecordedOutcome;
+import org.sga.core.testkit.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class EscalationStoreTest {

@@ -16,6 +16,7 @@ import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.OutboxEntry;
 import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
+import org.sga.core.testkit.MutableClock;
 
 class OutboxTest {
 

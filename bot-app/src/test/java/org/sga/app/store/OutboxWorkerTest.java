@@ -27,6 +27,7 @@ import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.OutboxEntry;
 import org.sga.core.escalation.OutboxWorker;
+import org.sga.core.testkit.MutableClock;
 
 class OutboxWorkerTest {
 
@@ -67,7 +68,7 @@ class OutboxWorkerTest {
                 one.start();
                 two.start();
                 platform.awaitTotal(1_000, Duration.ofSeconds(90));
-                Thread.sleep(200); // anything posted twice would show now
+                platform.staysAt(1_000, Duration.ofMillis(200));
             }
 
             assertThat(platform.total()).isEqualTo(1_000);
@@ -287,7 +288,7 @@ class OutboxWorkerTest {
             try (OutboxWorker after = worker(second.outbox(), platform, "after-restart")) {
                 after.start();
                 platform.awaitTotal(200, Duration.ofSeconds(30));
-                Thread.sleep(100);
+                platform.staysAt(200, Duration.ofMillis(100));
             }
 
             assertThat(platform.total()).isEqualTo(200);
@@ -331,7 +332,7 @@ class OutboxWorkerTest {
             try (OutboxWorker rescuer = worker(survivor.outbox(), platform, "rescuer")) {
                 rescuer.start();
                 platform.awaitTotal(100, Duration.ofSeconds(30));
-                Thread.sleep(100);
+                platform.staysAt(100, Duration.ofMillis(100));
             } finally {
                 victim.close();
             }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.testkit.MutableClock;
 
 class ProcessedEventsTest {
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sga.core.testkit.StorePorts;
 
 /**
  * Real databases for store tests: a fresh H2 file database per test in a temporary directory, or a fresh
@@ -66,6 +67,16 @@ public final class TestDatabases implements AfterEachCallback, AfterAllCallback 
 
     public Store open(Db db, Clock clock) {
         return open(fresh(db), clock);
+    }
+
+    /** A fresh store's ports, as the core's escalation fixture takes them. */
+    public StorePorts ports(Db db, Clock clock) {
+        return ports(open(db, clock));
+    }
+
+    public static StorePorts ports(Store store) {
+        return new StorePorts(store.conversations(), store.auditTrail(), store.outbox(), store.acknowledgements(),
+                store.escalations(), store.unitOfWork());
     }
 
     /** A raw pool on the database, for tampering with it behind the store's back. */

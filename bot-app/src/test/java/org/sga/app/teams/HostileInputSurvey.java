@@ -90,7 +90,7 @@ class HostileInputSurvey {
     static final String LEAD = "U0LEAD";
     static final WireMockServer SLACK = new WireMockServer(options().dynamicPort().containerThreads(32));
     static final BotFrameworkFake TEAMS = new BotFrameworkFake();
-    static final Duration SETTLE = Duration.ofSeconds(3);
+    static final Duration QUIET = Duration.ofSeconds(3);
 
     static {
         SLACK.start();
@@ -154,6 +154,7 @@ class HostileInputSurvey {
                       safeguarding_lead: {channel: {slack: C0DSL, teams: "19:dsl@thread.tacv2"}, backup: {slack: C0DSL2, teams: "19:dsl2@thread.tacv2"}}
                       allegations_officer: {channel: {slack: C0LADO, teams: "19:lado@thread.tacv2"}, backup: {slack: C0LADO2, teams: "19:lado2@thread.tacv2"}}
                       out_of_hours: {channel: {slack: C0OOH, teams: "19:ooh@thread.tacv2"}, backup: {slack: C0OOH2, teams: "19:ooh2@thread.tacv2"}}
+                      governance_lead: {channel: {slack: C0GOV, teams: "19:gov@thread.tacv2"}, backup: {slack: C0GOV2, teams: "19:gov2@thread.tacv2"}}
             """;
 
     @Autowired
@@ -212,9 +213,9 @@ class HostileInputSurvey {
             String user = attempt[0].equals("REPORTER") ? r.user : attempt[0];
             int before = postsTo(r.dm).size();
             slackEvent(message("D0ACK" + user, user, "ack " + r.ref + attempt[1]));
-            settle();
-            boolean told = postsTo(r.dm).stream().skip(before).anyMatch(p -> p.contains("acknowledged it"));
-            record(area, told ? Outcome.WRONG : Outcome.CORRECT);
+            boolean neverTold = stayedFalse(() -> postsTo(r.dm).stream().skip(before)
+                    .anyMatch(p -> p.contains("acknowledged it")));
+            record(area, neverTold ? Outcome.CORRECT : Outcome.WRONG);
         }
         // Slack, button: a stranger; the reporter; the lead pressing this notice carrying another escalation's reference.
         Raised mine = raiseOnSlack();
@@ -225,9 +226,9 @@ class HostileInputSurvey {
             int before = postsTo(target.dm).size();
             slackForm("payload=" + URLEncoder.encode(click("C0DSL", ts, press[1] + "|safeguarding_lead", press[0]),
                     StandardCharsets.UTF_8));
-            settle();
-            boolean told = postsTo(target.dm).stream().skip(before).anyMatch(p -> p.contains("acknowledged it"));
-            record(area, told ? Outcome.WRONG : Outcome.CORRECT);
+            boolean neverTold = stayedFalse(() -> postsTo(target.dm).stream().skip(before)
+                    .anyMatch(p -> p.contains("acknowledged it")));
+            record(area, neverTold ? Outcome.CORRECT : Outcome.WRONG);
         }
         // Teams, button: a stranger; the reporter; a roster member carrying another escalation's reference.
         Raised teamsMine = raiseOnTeams("29:sam");
@@ -240,8 +241,8 @@ class HostileInputSurvey {
             long acknowledged = outboxReporterRows(press[1]);
             teams(Activities.submit(TEAMS.base(), BotFrameworkFake.nextId(), press[0], thread, "900",
                     "{\"sga\":\"ack\",\"ref\":\"" + press[1] + "\",\"role\":\"safeguarding_lead\"}"), TEAMS.token(TEAMS.base()));
-            settle();
-            record(area, outboxReporterRows(press[1]) > acknowledged ? Outcome.WRONG : Outcome.CORRECT);
+            boolean neverTold = stayedFalse(() -> outboxReporterRows(press[1]) > acknowledged);
+            record(area, neverTold ? Outcome.CORRECT : Outcome.WRONG);
         }
     }
 
@@ -249,38 +250,33 @@ class HostileInputSurvey {
         String area = "reports in private";
         // Slack slash command in a public channel; a mention there; Start triage under an answer there.
         // The slash command: a report begun and answered there, then acknowledged by the lead; where is the reporter told?
-        slackForm(slash("U0PUB1", "I'm worried about a pupil"));
-        for (String answer : List.of("no", "child_harmed", "no", "send")) {
-            settle();
-            slackForm(slash("U0PUB1", answer));
+        for (String text : List.of("I'm worried about a pupil", "no", "child_harmed", "no", "send")) {
+            long before = responses().count();
+            slackForm(slash("U0PUB1", text));
+            eventually(() -> responses().count() > before);
         }
-        settle();
-        String reference = SLACK.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/respond/"))
-                .map(e -> e.getRequest().getBodyAsString()).filter(b -> b.contains("Reference SG-"))
-                .map(b -> b.replaceAll("(?s).*Reference (SG-[A-Z0-9]+-[A-Z0-9]+).*", "$1")).findFirst().orElse(null);
+        eventually(() -> slashReference() != null);
+        String reference = slashReference();
         if (reference != null) {
             slackEvent(message("D0LEAD", LEAD, "ack " + reference + " safeguarding_lead"));
-            settle();
         }
-        record(area, postsTo("C0PUBLIC").isEmpty() ? Outcome.CORRECT : Outcome.WRONG);
+        record(area, stayedFalse(() -> !postsTo("C0PUBLIC").isEmpty()) ? Outcome.CORRECT : Outcome.WRONG);
         slackEvent("{\"type\":\"event_callback\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"event_id\":\"EvS" + System.nanoTime()
                 + "\",\"event_time\":1700000001,\"event\":{\"type\":\"app_mention\",\"user\":\"U0PUB2\",\"text\":\"<@UBOT> report a concern\","
                 + "\"ts\":\"1700000001.000200\",\"channel\":\"C0PUBLIC\",\"event_ts\":\"1700000001.000200\"}}");
-        settle();
-        record(area, postsTo("C0PUBLIC").stream().anyMatch(p -> p.contains("sga_answer")) ? Outcome.WRONG : Outcome.CORRECT);
+        record(area, stayedFalse(() -> postsTo("C0PUBLIC").stream().anyMatch(p -> p.contains("sga_answer")))
+                ? Outcome.CORRECT : Outcome.WRONG);
         slackForm("payload=" + URLEncoder.encode(click("C0PUBLIC", "1700000010.1", "report a concern", "U0PUB3")
                 .replace("sga_ack", "sga_choice:0"), StandardCharsets.UTF_8));
-        settle();
-        record(area, postsTo("C0PUBLIC").stream().anyMatch(p -> p.contains("sga_answer")) ? Outcome.WRONG : Outcome.CORRECT);
+        record(area, stayedFalse(() -> postsTo("C0PUBLIC").stream().anyMatch(p -> p.contains("sga_answer")))
+                ? Outcome.CORRECT : Outcome.WRONG);
         // Teams: a channel mention; Start triage on a card in the channel.
         teams(Activities.channelMention(TEAMS.base(), BotFrameworkFake.nextId(), "29:pub4", "report a concern"),
                 TEAMS.token(TEAMS.base()));
-        settle();
-        record(area, teamsChannelQuestions() ? Outcome.WRONG : Outcome.CORRECT);
+        record(area, stayedFalse(this::teamsChannelQuestions) ? Outcome.CORRECT : Outcome.WRONG);
         teams(Activities.submit(TEAMS.base(), BotFrameworkFake.nextId(), "29:pub5", Activities.CHANNEL + ";messageid=77", "77",
                 "{\"sga\":\"choice\",\"value\":\"report a concern\",\"label\":\"Start triage\"}"), TEAMS.token(TEAMS.base()));
-        settle();
-        record(area, teamsChannelQuestions() ? Outcome.WRONG : Outcome.CORRECT);
+        record(area, stayedFalse(this::teamsChannelQuestions) ? Outcome.CORRECT : Outcome.WRONG);
     }
 
     private void authFailures() throws Exception {
@@ -289,9 +285,9 @@ class HostileInputSurvey {
             SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("C0DSL"))
                     .willReturn(okJson("{\"ok\":false,\"error\":\"" + code + "\"}")));
             Raised r = raiseOnSlack();
-            settle();
-            boolean dead = outbox.entries(r.ref).stream().anyMatch(e -> e.status() == DeliveryStatus.DEAD);
-            record(area, dead ? Outcome.LOST : Outcome.CORRECT);
+            boolean neverDead = stayedFalse(() -> outbox.entries(r.ref).stream()
+                    .anyMatch(e -> e.status() == DeliveryStatus.DEAD));
+            record(area, neverDead ? Outcome.CORRECT : Outcome.LOST);
         }
         SLACK.resetMappings();
         stubSlackAgain();
@@ -346,9 +342,8 @@ class HostileInputSurvey {
                 message.replaceFirst("\"conversation\":\\{[^}]*}", "\"conversation\":5"))) {
             record(area, malformedOutcome(teams(activity, TEAMS.token(TEAMS.base()))));
         }
-        settle();
-        long leaks = logged.list.stream().filter(e -> e.getFormattedMessage().contains(MARKER)
-                || (e.getThrowableProxy() != null && String.valueOf(e.getThrowableProxy().getMessage()).contains(MARKER))).count();
+        stayedFalse(() -> leaks() > 0);
+        long leaks = leaks();
         table.get(area)[3] += (int) leaks;
     }
 
@@ -608,13 +603,43 @@ class HostileInputSurvey {
     }
 
 
-    /** Lets asynchronous work happen, or wrongly happen, before the outcome is read. */
-    private static void settle() {
+    /**
+     * Whether {@code wrong} stayed false throughout the quiet time, in which asynchronous work could (wrongly) make it
+     * true; ends early, false, as soon as it is true.
+     */
+    private static boolean stayedFalse(Callable<Boolean> wrong) {
         try {
-            Awaitility.await().pollDelay(SETTLE).atMost(SETTLE.plusSeconds(1)).until(() -> true);
-        } catch (ConditionTimeoutException impossible) {
-            throw new IllegalStateException(impossible);
+            Awaitility.await().during(QUIET).atMost(QUIET.plusSeconds(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !wrong.call());
+            return true;
+        } catch (ConditionTimeoutException happened) {
+            return false;
         }
+    }
+
+    /** Waits for {@code condition}; a survey records what did not happen rather than stopping, so this never fails. */
+    private static void eventually(Callable<Boolean> condition) {
+        try {
+            waitFor(condition);
+        } catch (ConditionTimeoutException notHappened) {
+            // The outcome read next records it.
+        }
+    }
+
+    /** Slack's response URLs called so far: each is one reply to a slash command. */
+    private static java.util.stream.Stream<String> responses() {
+        return SLACK.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/respond/"))
+                .map(e -> e.getRequest().getBodyAsString());
+    }
+
+    private static String slashReference() {
+        return responses().filter(b -> b.contains("Reference SG-"))
+                .map(b -> b.replaceAll("(?s).*Reference (SG-[A-Z0-9]+-[A-Z0-9]+).*", "$1")).findFirst().orElse(null);
+    }
+
+    private long leaks() {
+        return logged.list.stream().filter(e -> e.getFormattedMessage().contains(MARKER) || (e.getThrowableProxy() != null
+                && String.valueOf(e.getThrowableProxy().getMessage()).contains(MARKER))).count();
     }
 
     private static void waitFor(Callable<Boolean> condition) {

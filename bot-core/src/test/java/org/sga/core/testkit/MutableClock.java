@@ -1,4 +1,4 @@
-package org.sga.app.store;
+package org.sga.core.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand, shared by the workers and stores under test. */
+/** A clock the test moves by hand, shared by the rules, workers and stores under test. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;

@@ -1,19 +1,19 @@
-package org.sga.app.escalation;
+package org.sga.core.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sga.app.escalation.EscalationFixture.ADULT_OUTSIDE_WORK;
-import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
-import static org.sga.app.escalation.EscalationFixture.COLLEAGUE;
-import static org.sga.app.escalation.EscalationFixture.DSL_BACKUP;
-import static org.sga.app.escalation.EscalationFixture.DSL_CHANNEL;
-import static org.sga.app.escalation.EscalationFixture.ENGINE;
-import static org.sga.app.escalation.EscalationFixture.MANAGER_CHANNEL;
-import static org.sga.app.escalation.EscalationFixture.MONDAY_MORNING;
-import static org.sga.app.escalation.EscalationFixture.OUT_OF_HOURS_CHANNEL;
-import static org.sga.app.escalation.EscalationFixture.REPORTER;
-import static org.sga.app.escalation.EscalationFixture.WEDNESDAY_EVENING;
-import static org.sga.app.escalation.EscalationFixture.onSlack;
-import static org.sga.app.escalation.EscalationFixture.outcome;
+import static org.sga.core.testkit.EscalationFixture.ADULT_OUTSIDE_WORK;
+import static org.sga.core.testkit.EscalationFixture.CHILD_ONLINE;
+import static org.sga.core.testkit.EscalationFixture.COLLEAGUE;
+import static org.sga.core.testkit.EscalationFixture.DSL_BACKUP;
+import static org.sga.core.testkit.EscalationFixture.DSL_CHANNEL;
+import static org.sga.core.testkit.EscalationFixture.ENGINE;
+import static org.sga.core.testkit.EscalationFixture.MANAGER_CHANNEL;
+import static org.sga.core.testkit.EscalationFixture.MONDAY_MORNING;
+import static org.sga.core.testkit.EscalationFixture.OUT_OF_HOURS_CHANNEL;
+import static org.sga.core.testkit.EscalationFixture.REPORTER;
+import static org.sga.core.testkit.EscalationFixture.WEDNESDAY_EVENING;
+import static org.sga.core.testkit.EscalationFixture.onSlack;
+import static org.sga.core.testkit.EscalationFixture.outcome;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.app.store.MutableClock;
-import org.sga.app.store.TestDatabases;
-import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditRecord;
 import org.sga.core.escalation.Channel;
 import org.sga.core.escalation.Actor;
@@ -47,6 +43,9 @@ import org.sga.core.escalation.Reporter;
 import org.sga.core.escalation.RoleRoute;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.escalation.Team;
+import org.sga.core.testkit.EscalationFixture;
+import org.sga.core.testkit.MutableClock;
+import org.sga.core.testkit.RecordingPlatform;
 import org.sga.core.triage.Action;
 import org.sga.core.triage.AnswerOption;
 import org.sga.core.triage.Question;
@@ -55,13 +54,11 @@ import org.sga.core.triage.Urgency;
 
 class RaisingEscalationsTest {
 
-    @RegisterExtension
-    static final TestDatabases databases = new TestDatabases();
 
     private final MutableClock clock = new MutableClock(MONDAY_MORNING);
 
     private EscalationFixture fixture() {
-        return new EscalationFixture(databases.open(Db.H2, clock), clock);
+        return EscalationFixture.inMemory(clock);
     }
 
     @Nested
@@ -176,7 +173,7 @@ class RaisingEscalationsTest {
 
         @Test
         void givenARoleWithNoChannelOnTheReportersPlatform_thenItIsNotifiedOnAnotherConnectedPlatform() {
-            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock, leadOnlyOnTeams());
+            EscalationFixture f = EscalationFixture.inMemory(clock, leadOnlyOnTeams());
 
             Raised raised = f.escalations.raise(outcome(ADULT_OUTSIDE_WORK), onSlack(REPORTER), null);
 
@@ -192,7 +189,7 @@ class RaisingEscalationsTest {
 
         @Test
         void givenARoleWithNoChannelOnAnyConnectedPlatform_thenItsBackupIsNotifiedAtOnceAndItStaysOpen() {
-            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock, leadOnlyOnTeamsBackedUpOnSlack(),
+            EscalationFixture f = EscalationFixture.inMemory(clock, leadOnlyOnTeamsBackedUpOnSlack(),
                     java.util.EnumSet.of(Platform.SLACK));
 
             Raised raised = f.escalations.raise(outcome(ADULT_OUTSIDE_WORK), onSlack(REPORTER), null);
@@ -213,7 +210,7 @@ class RaisingEscalationsTest {
 
         @Test
         void givenNoRoleReachableAtAll_thenItIsOpenCountedAsUnreachedAndTheReporterIsToldToPhone() {
-            EscalationFixture f = new EscalationFixture(databases.open(Db.H2, clock), clock, leadOnlyOnTeams(),
+            EscalationFixture f = EscalationFixture.inMemory(clock, leadOnlyOnTeams(),
                     java.util.EnumSet.of(Platform.CONSOLE));
 
             Raised raised = f.escalations.raise(outcome(ADULT_OUTSIDE_WORK), onSlack(REPORTER), null);

@@ -1,24 +1,20 @@
-package org.sga.app.escalation;
+package org.sga.core.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sga.app.escalation.EscalationFixture.CHILD_ONLINE;
-import static org.sga.app.escalation.EscalationFixture.COLLEAGUE;
-import static org.sga.app.escalation.EscalationFixture.COLLEAGUE_IS_MANAGER;
-import static org.sga.app.escalation.EscalationFixture.DSL_ACKNOWLEDGER;
-import static org.sga.app.escalation.EscalationFixture.MONDAY_MORNING;
-import static org.sga.app.escalation.EscalationFixture.REPORTER;
-import static org.sga.app.escalation.EscalationFixture.onSlack;
-import static org.sga.app.escalation.EscalationFixture.outcome;
+import static org.sga.core.testkit.EscalationFixture.CHILD_ONLINE;
+import static org.sga.core.testkit.EscalationFixture.COLLEAGUE;
+import static org.sga.core.testkit.EscalationFixture.COLLEAGUE_IS_MANAGER;
+import static org.sga.core.testkit.EscalationFixture.DSL_ACKNOWLEDGER;
+import static org.sga.core.testkit.EscalationFixture.MONDAY_MORNING;
+import static org.sga.core.testkit.EscalationFixture.REPORTER;
+import static org.sga.core.testkit.EscalationFixture.onSlack;
+import static org.sga.core.testkit.EscalationFixture.outcome;
 
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.app.store.MutableClock;
-import org.sga.app.store.TestDatabases;
-import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditRecord;
 import org.sga.core.escalation.AcknowledgeRequest;
 import org.sga.core.escalation.AcknowledgementOutcome;
@@ -32,18 +28,20 @@ import org.sga.core.escalation.Platform;
 import org.sga.core.escalation.Raised;
 import org.sga.core.escalation.Reporter;
 import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.testkit.EscalationFixture;
+import org.sga.core.testkit.MutableClock;
+import org.sga.core.testkit.RecordingPlatform;
+import org.sga.core.testkit.Roster;
 import org.sga.core.triage.Role;
 
 /**
  * Who may acknowledge, as one policy for every platform: the people listed for a role, or, where nobody is, the
  * members of its channel or its backup's channel as the platform says at that moment; never the reporter; a button
- * only for its own notice. Every refusal reads the same and is audited with its reason. Real store; the platform's
- * roster is {@link Roster}.
+ * only for its own notice. Every refusal reads the same and is audited with its reason. The core's ports in memory;
+ * the platform's roster is {@link Roster}.
  */
 class AcknowledgingEscalationsTest {
 
-    @RegisterExtension
-    static final TestDatabases databases = new TestDatabases();
 
     /** One invented team on Slack whose roles list nobody: channel members acknowledge. */
     static final RoutingConfig NOBODY_LISTED = RoutingConfig.parse(new StringReader("""
@@ -62,11 +60,11 @@ class AcknowledgingEscalationsTest {
     private final MutableClock clock = new MutableClock(MONDAY_MORNING);
 
     private EscalationFixture fixture() {
-        return new EscalationFixture(databases.open(Db.H2, clock), clock);
+        return EscalationFixture.inMemory(clock);
     }
 
     private EscalationFixture nobodyListed() {
-        return new EscalationFixture(databases.open(Db.H2, clock), clock, NOBODY_LISTED);
+        return EscalationFixture.inMemory(clock, NOBODY_LISTED);
     }
 
     /** The reasons audited for refused attempts on {@code ref}, in order. */

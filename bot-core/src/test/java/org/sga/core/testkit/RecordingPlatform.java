@@ -1,4 +1,4 @@
-package org.sga.app.escalation;
+package org.sga.core.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.sga.core.escalation.DeliveryException;
@@ -18,46 +19,48 @@ import org.sga.core.escalation.OutboxRow;
  * Stands in for Slack or Teams: keeps every notice posted to it, and can be told to fail or hang the first attempts
  * at each notice, as a platform having a bad minute would.
  */
-final class RecordingPlatform implements Notifier {
+public final class RecordingPlatform implements Notifier {
 
     /** A notice as the platform received it. */
-    record Posted(String key, OutboxRow row) {
-        String target() {
+    public record Posted(String key, OutboxRow row) {
+        public String target() {
             return row.channelTarget();
         }
 
-        String text() {
+        public String text() {
             return row.payload();
         }
     }
 
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    /** Never opened: a hung call waits on it until the worker gives up and interrupts it. */
+    private final CountDownLatch never = new CountDownLatch(1);
     private volatile int failFirst;
     private volatile int hangFirst;
     private volatile Duration postTime = Duration.ZERO;
     private volatile Consumer<OutboxMessage> onPost = m -> { };
 
     /** The first {@code attempts} calls for each notice throw, alternately a retryable refusal and a plain crash. */
-    RecordingPlatform failingFirst(int attempts) {
+    public RecordingPlatform failingFirst(int attempts) {
         this.failFirst = attempts;
         return this;
     }
 
     /** The first {@code attempts} calls for each notice hang until interrupted. */
-    RecordingPlatform hangingFirst(int attempts) {
+    public RecordingPlatform hangingFirst(int attempts) {
         this.hangFirst = attempts;
         return this;
     }
 
-    /** Each successful post takes this long. */
-    RecordingPlatform taking(Duration time) {
+    /** Each successful post takes this long, as a platform's round trip does. */
+    public RecordingPlatform taking(Duration time) {
         this.postTime = time;
         return this;
     }
 
     /** Runs before each successful post, e.g. to look at the store as the platform is about to receive a notice. */
-    RecordingPlatform onPost(Consumer<OutboxMessage> check) {
+    public RecordingPlatform onPost(Consumer<OutboxMessage> check) {
         this.onPost = check;
         return this;
     }
@@ -67,7 +70,7 @@ final class RecordingPlatform implements Notifier {
         int call = calls.computeIfAbsent(message.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
         if (call <= hangFirst) {
             try {
-                Thread.sleep(Duration.ofMinutes(5));
+                never.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -80,27 +83,32 @@ final class RecordingPlatform implements Notifier {
             throw DeliveryException.retryable("service_unavailable");
         }
         if (!postTime.isZero()) {
-            try {
-                Thread.sleep(postTime);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            roundTrip();
         }
         onPost.accept(message);
         posted.add(new Posted(message.idempotencyKey(), message.row()));
         return new DeliveryReceipt("ts-" + message.id());
     }
 
-    List<Posted> posted() {
+    /** The platform's time to answer: simulated work, not a test waiting for something. */
+    private void roundTrip() {
+        try {
+            Thread.sleep(postTime);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public List<Posted> posted() {
         return List.copyOf(posted);
     }
 
-    List<Posted> postedTo(String target) {
+    public List<Posted> postedTo(String target) {
         return posted.stream().filter(p -> p.target().equals(target)).toList();
     }
 
     /** Keys posted more than once; empty when every notice arrived once. */
-    List<String> repeats() {
+    public List<String> repeats() {
         Map<String, Integer> counts = new ConcurrentHashMap<>();
         posted.forEach(p -> counts.merge(p.key(), 1, Integer::sum));
         List<String> repeated = new ArrayList<>();
@@ -112,7 +120,7 @@ final class RecordingPlatform implements Notifier {
         return repeated;
     }
 
-    int calls(String key) {
+    public int calls(String key) {
         return calls.getOrDefault(key, new AtomicInteger()).get();
     }
 }

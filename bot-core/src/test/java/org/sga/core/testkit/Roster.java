@@ -1,10 +1,10 @@
-package org.sga.app.escalation;
+package org.sga.core.testkit;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 import org.sga.core.escalation.Actor;
 import org.sga.core.escalation.ChannelMembership;
 
@@ -12,25 +12,25 @@ import org.sga.core.escalation.ChannelMembership;
  * Who is in each channel, as Slack's {@code conversations.members} or the Teams roster would answer: the remote
  * platform's side of the port, set by the test. The adapters' own answers are tested against WireMock.
  */
-final class Roster implements ChannelMembership {
+public final class Roster implements ChannelMembership {
 
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private volatile boolean unreachable;
 
-    Roster join(String channel, String... userIds) {
+    public Roster join(String channel, String... userIds) {
         members.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).addAll(List.of(userIds));
         return this;
     }
 
     /** From now on the platform cannot say (an outage, a missing scope). */
-    Roster unreachable() {
+    public Roster unreachable() {
         unreachable = true;
         return this;
     }
 
     /** The channels asked about, in order. */
-    List<String> asked() {
+    public List<String> asked() {
         return List.copyOf(asked);
     }
 
