@@ -21,6 +21,7 @@ import org.sga.app.store.StoreFactory;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.NotCovered;
+import org.sga.core.search.SearchTuning;
 import org.sga.core.search.SectionIndex;
 
 /**
@@ -40,7 +41,7 @@ public final class Content {
     }
 
     private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder, NotCovered notCovered) {
-        SectionIndex index = SectionIndex.build(library, synonyms, embedder, embeddingModel().weights(), notCovered);
+        SectionIndex index = SectionIndex.build(library, synonyms, searchTuning().options(embeddingModel(), embedder, notCovered));
         embedder.save();
         return index;
     }
@@ -185,7 +186,7 @@ public final class Content {
     public static SectionIndex index(Library library, boolean hybrid) {
         try (Reader synonyms = synonyms()) {
             if (!hybrid) {
-                return SectionIndex.build(library, synonyms);
+                return SectionIndex.build(library, synonyms, searchTuning().options(embeddingModel(), null, NotCovered.none()));
             }
             return index(library, synonyms, embedder(), notCovered());
         } catch (java.io.IOException e) {
@@ -215,24 +216,11 @@ public final class Content {
     }
 
     /**
-     * The index (hybrid with {@code embedder}, lexical when it is null) without the phrasings, of sections and of
-     * topics not covered, that are one of {@code questions}: for measuring those questions, never for answering.
+     * The search's weights and thresholds for each embedding model ({@code tuning.yml}); from {@code SGA_CONTENT_DIR}
+     * when it has the file, else the jar's {@code search/tuning.yml}. A bad value is a content error naming its line.
      */
-    public static SectionIndex indexWithout(Library library, java.util.Collection<String> questions, CachedEmbedder embedder) {
-        Library searched = library.withoutPhrasings(questions);
-        try (Reader synonyms = synonyms()) {
-            if (embedder == null) {
-                return SectionIndex.build(searched, synonyms);
-            }
-            return index(searched, synonyms, embedder, notCovered().without(questions));
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** How many phrasings, of sections and of topics not covered, are one of {@code questions}. */
-    public static int phrasingsAmong(Library library, java.util.Collection<String> questions) {
-        return library.phrasingsAmong(questions) + notCovered().phrasingsAmong(questions);
+    public static SearchTuning searchTuning() {
+        return read("search", SearchTuning.FILE, SearchTuning::parse);
     }
 
     /** The hybrid index with an embedder already loading (see {@link #embedder()}). */
