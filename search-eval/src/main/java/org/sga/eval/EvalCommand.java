@@ -83,7 +83,7 @@ final class EvalCommand implements Tool {
             String what = miss.testCase().outOfScope() ? "answered out-of-scope"
                     : !miss.answered() ? "abstained" : miss.rank() == 0 ? "not in top 5" : "rank " + miss.rank();
             out.printf("  [%s, confidence %.2f] %s%n      expected %s, got %s%n", what, miss.confidence(), miss.testCase().question(),
-                    miss.testCase().outOfScope() ? "NONE" : String.join(",", miss.testCase().accepted()),
+                    miss.testCase().outOfScope() ? "NONE" : String.join(",", new java.util.TreeSet<>(miss.testCase().accepted())),
                     miss.top().isEmpty() ? "nothing" : String.join(",", miss.top().subList(0, Math.min(3, miss.top().size()))));
         }
         return 0;
