@@ -225,7 +225,10 @@ final class LexicalIndex {
         return new Scores(body, max);
     }
 
-    /** Whether the question asks for a kind of detail (a time limit, a number...) that the section, with its lead-in, does not state. */
+    /**
+     * Whether the question asks for a kind of detail (a time limit, a number...) that the section, with its lead-in,
+     * does not state.
+     */
     boolean detailMissing(Query prepared, int ord) {
         return prepared.detail() != null && !prepared.detail().statedIn(unitText[ord]);
     }
