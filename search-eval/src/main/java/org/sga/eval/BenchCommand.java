@@ -13,6 +13,7 @@ import org.sga.content.Procedure;
 import org.sga.content.Section;
 import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.NotCovered;
+import org.sga.core.search.SearchOptions;
 import org.sga.core.search.SectionIndex;
 
 /**
@@ -67,7 +68,7 @@ final class BenchCommand implements Tool {
         t0 = System.nanoTime();
         SectionIndex bigLexical;
         try (java.io.Reader synonyms = Content.synonyms()) {
-            bigLexical = SectionIndex.build(big, synonyms, Content.searchTuning().options(model, null, NotCovered.none()));
+            bigLexical = SectionIndex.build(big, synonyms, SearchOptions.lexical(Content.searchTuning().lexical()));
         }
         out.printf("generated corpus: %d sections; lexical index built in %.0f ms%n", bigLexical.size(), (System.nanoTime() - t0) / 1e6);
         latency(out, "generated 10k, lexical", bigLexical, 3_000);

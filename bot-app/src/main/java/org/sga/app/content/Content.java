@@ -21,6 +21,7 @@ import org.sga.app.store.StoreFactory;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.NotCovered;
+import org.sga.core.search.SearchOptions;
 import org.sga.core.search.SearchTuning;
 import org.sga.core.search.SectionIndex;
 
@@ -186,7 +187,7 @@ public final class Content {
     public static SectionIndex index(Library library, boolean hybrid) {
         try (Reader synonyms = synonyms()) {
             if (!hybrid) {
-                return SectionIndex.build(library, synonyms, searchTuning().options(embeddingModel(), null, NotCovered.none()));
+                return SectionIndex.build(library, synonyms, SearchOptions.lexical(searchTuning().lexical()));
             }
             return index(library, synonyms, embedder(), notCovered());
         } catch (java.io.IOException e) {
