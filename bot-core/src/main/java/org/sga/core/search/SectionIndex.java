@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import org.apache.lucene.search.IndexSearcher;
 import org.sga.content.Library;
@@ -131,13 +132,13 @@ public final class SectionIndex implements Searcher {
      * Everything the ranking and the decision rest on for one question, for every section; empty for a question with
      * no words (or too long to search). Needs an embedder.
      */
-    public java.util.Optional<Signals> signals(String question) {
+    public Optional<Signals> signals(String question) {
         if (vectors == null) {
             throw new IllegalStateException("signals need an embedder");
         }
         LexicalIndex.Query prepared = lexical.prepare(question);
         if (prepared == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             LexicalIndex.Scores scores = lexical.scores(prepared, 200);
@@ -159,12 +160,12 @@ public final class SectionIndex implements Searcher {
                 coverage[ord] = lexical.coverage(prepared, ord);
                 detailMissing[ord] = lexical.detailMissing(prepared, ord);
             }
-            return java.util.Optional.of(new Signals(ids, relative, similarity, coverage, vectors.closestTopic(q).closeness(),
+            return Optional.of(new Signals(ids, relative, similarity, coverage, vectors.closestTopic(q).closeness(),
                     detailMissing, prepared.words().size()));
         } catch (IOException e) {
             throw Analyzers.unchecked(e);
         } catch (IndexSearcher.TooManyClauses e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
