@@ -1,7 +1,8 @@
 package org.sga.app;
 
 import java.time.Clock;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
+import org.sga.app.settings.SettingsConfiguration;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;
@@ -20,15 +21,17 @@ import org.sga.core.search.CachedEmbedder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /** Builds the core once per application: content, search index, and the assistant every platform talks to. */
 @Configuration(proxyBeanMethods = false)
+@Import(SettingsConfiguration.class)
 class CoreConfiguration {
 
     @Bean
-    Library library() {
-        return Content.library();
+    Library library(ContentSource content) {
+        return content.library();
     }
 
     /**
@@ -36,26 +39,26 @@ class CoreConfiguration {
      * danger check and the guidance, so every vector of the content goes through one cache.
      */
     @Bean
-    CachedEmbedder embedder() {
+    CachedEmbedder embedder(ContentSource content) {
         // Read here: an unknown SGA_EMBEDDING_MODEL stops start-up with a message naming it.
-        return Content.embedder();
+        return content.embedder();
     }
 
     /** Built in the background: the console greets at once and the first question waits for the model. */
     @Bean
-    BackgroundSearcher searcher(Library library, CachedEmbedder embedder) {
-        return new BackgroundSearcher(() -> Content.index(library, embedder));
+    BackgroundSearcher searcher(ContentSource content, Library library, CachedEmbedder embedder) {
+        return new BackgroundSearcher(() -> content.index(library, embedder));
     }
 
     /** Read at start-up, so a broken danger or card file stops it with the file and line; examples embed in the background. */
     @Bean
-    DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
-        return Content.dangerSignals(library, embedder);
+    DangerSignals dangerSignals(ContentSource content, Library library, CachedEmbedder embedder) {
+        return content.dangerSignals(library, embedder);
     }
 
     @Bean
-    Answers answers(Library library, CachedEmbedder embedder) {
-        return Content.answers(library, embedder);
+    Answers answers(ContentSource content, Library library, CachedEmbedder embedder) {
+        return content.answers(library, embedder);
     }
 
     @Bean
@@ -74,8 +77,8 @@ class CoreConfiguration {
 
     /** Read at start-up, so a bad line stops it with the file and line named. */
     @Bean
-    PrivateTopics privateTopics() {
-        return Content.privateTopics();
+    PrivateTopics privateTopics(ContentSource content) {
+        return content.privateTopics();
     }
 
     /**

@@ -1,12 +1,10 @@
 package org.sga.eval;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.content.Library;
 import org.sga.content.Procedure;
 import org.sga.content.Section;
@@ -58,16 +56,10 @@ final class LeftOut {
      * {@code questions}: for measuring those questions, never for answering.
      */
     static SectionIndex index(Library library, Collection<String> questions, CachedEmbedder embedder) {
-        try (Reader synonyms = Content.synonyms()) {
-            SectionIndex index = SectionIndex.build(library(library, questions), synonyms, Content.searchTuning()
-                    .options(Content.embeddingModel(), embedder, notCovered(Content.notCovered(), questions)));
-            if (embedder != null) {
-                embedder.save();
-            }
-            return index;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ContentSource content = Content.contentSource();
+        Library searched = library(library, questions);
+        return embedder == null ? content.index(searched, false)
+                : content.index(searched, embedder, notCovered(content.notCovered(), questions));
     }
 
     private static int count(NotCovered topics) {

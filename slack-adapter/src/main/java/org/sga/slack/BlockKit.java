@@ -77,20 +77,17 @@ final class BlockKit {
         if (reply.citation() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(source(reply.citation()))))));
         }
-        String heading = null;
-        int n = 0;
-        for (Reply.ChecklistItem item : reply.checklist()) {
-            if (!item.heading().equals(heading)) {
-                String shown = heading = item.heading();
-                n = 0;
-                blocks.add(divider());
-                blocks.add(header(h -> h.text(plainText(cut(shown, HEADER_CHARS)))));
-            }
-            String line = ":white_square: *" + ++n + ". " + escape(item.title()) + "*\n" + mrkdwn(item.text());
-            blocks.add(section(s -> s.text(markdownText(cut(line, SECTION_CHARS)))));
-            if (!item.cites().isEmpty()) {
-                String cites = String.join(" · ", item.cites().stream().map(BlockKit::source).toList());
-                blocks.add(context(c -> c.elements(List.of(markdownText(cut(cites, SECTION_CHARS))))));
+        for (Reply.ChecklistGroup group : reply.checklistGroups()) {
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText(cut(group.heading(), HEADER_CHARS)))));
+            int n = 0;
+            for (Reply.ChecklistItem item : group.items()) {
+                String line = ":white_square: *" + ++n + ". " + escape(item.title()) + "*\n" + mrkdwn(item.text());
+                blocks.add(section(s -> s.text(markdownText(cut(line, SECTION_CHARS)))));
+                if (!item.cites().isEmpty()) {
+                    String cites = String.join(" · ", item.cites().stream().map(BlockKit::source).toList());
+                    blocks.add(context(c -> c.elements(List.of(markdownText(cut(cites, SECTION_CHARS))))));
+                }
             }
         }
         for (String note : reply.notes()) {

@@ -7,9 +7,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +18,7 @@ import org.sga.core.escalation.FirstNotices;
 import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
+import org.sga.core.escalation.RecentDeliveries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +48,6 @@ public final class SlackNotifier implements Notifier {
             "account_inactive", "missing_scope", "no_permission", "not_allowed_token_type", "ekm_access_denied",
             "team_access_not_granted", "org_login_required");
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
-    private static final int REMEMBERED = 10_000;
     private static final int TEXT_CHARS = 3000;
     /** A Slack receipt, {@code channel:ts}, as {@link #deliver} stores it. */
     private static final Pattern MESSAGE_ID = Pattern.compile("([A-Z0-9]+):(\\d+\\.\\d+)");
@@ -60,12 +58,7 @@ public final class SlackNotifier implements Notifier {
     private final FirstNotices firstNotices;
     private final MethodsClient linkClient;
     /** Slack has no idempotency key for posting: a retry in this process after a lost receipt is answered here. */
-    private final Map<String, DeliveryReceipt> delivered = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DeliveryReceipt> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final RecentDeliveries delivered = new RecentDeliveries();
 
     /** A notifier whose backup notices carry no link to the first notice. */
     public SlackNotifier(MethodsClient client) {
@@ -91,11 +84,9 @@ public final class SlackNotifier implements Notifier {
             // A Teams or console row handed here by mistake: its target is not a Slack channel.
             throw DeliveryException.permanent("not_a_slack_row");
         }
-        synchronized (delivered) {
-            DeliveryReceipt earlier = delivered.get(message.idempotencyKey());
-            if (earlier != null) {
-                return earlier;
-            }
+        Optional<DeliveryReceipt> earlier = delivered.earlier(message.idempotencyKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         boolean toReporter = REPORTER.equals(row.role());
         Optional<OriginalNotice> original = !toReporter && !OutboxRow.INITIAL.equals(row.attempt())
@@ -147,9 +138,7 @@ public final class SlackNotifier implements Notifier {
         }
         // channel:ts names the message for chat.update and for a permalink from the backup's notice.
         DeliveryReceipt receipt = new DeliveryReceipt(response.getChannel() + ":" + response.getTs());
-        synchronized (delivered) {
-            delivered.put(message.idempotencyKey(), receipt);
-        }
+        delivered.remember(message.idempotencyKey(), receipt);
         return receipt;
     }
 

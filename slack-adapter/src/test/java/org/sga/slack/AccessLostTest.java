@@ -19,7 +19,7 @@ class AccessLostTest {
 
     private final List<String> lost = new CopyOnWriteArrayList<>();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger botLog = (Logger) LoggerFactory.getLogger(SlackBot.class);
+    private final Logger botLog = (Logger) LoggerFactory.getLogger(AccessLost.class);
     private SlackEndpoint endpoint;
 
     @BeforeEach

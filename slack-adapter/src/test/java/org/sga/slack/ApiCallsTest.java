@@ -24,9 +24,7 @@ class ApiCallsTest {
     void start() {
         slack = new SlackFake();
         SlackSettings settings = new SlackSettings("xoxb-test", "secret", null, slack.apiUrl());
-        com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
-        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
-        methods = SlackBot.observed(config, (method, error) -> seen.add(method + " " + error)).methods("xoxb-test");
+        methods = SlackClients.slack(settings, (method, error) -> seen.add(method + " " + error)).methods("xoxb-test");
     }
 
     @AfterEach

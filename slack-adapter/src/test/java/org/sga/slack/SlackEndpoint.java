@@ -37,7 +37,7 @@ final class SlackEndpoint implements AutoCloseable {
     SlackEndpoint(Conversation core, org.sga.core.conversation.ProcessedEvents events, Acknowledger acknowledger,
                   FeedbackRecorder feedback, Clock clock, ApiCalls apiCalls) {
         SlackSettings settings = new SlackSettings("xoxb-test", SignedRequests.SECRET, null, slack.apiUrl());
-        bot = new SlackBot(settings, core, events, acknowledger, feedback, clock, apiCalls);
+        bot = new SlackBot(settings, core, events, acknowledger, feedback, apiCalls);
         tomcat.setPort(0);
         tomcat.setBaseDir(System.getProperty("java.io.tmpdir") + "/sga-tomcat-" + ProcessHandle.current().pid());
         Context context = tomcat.addContext("", null);

@@ -33,7 +33,7 @@ class SlackNotifierTest {
     void start() {
         slack = new SlackFake();
         SlackSettings settings = new SlackSettings("xoxb-test", "secret", null, slack.apiUrl());
-        notifier = new SlackNotifier(SlackBot.slack(settings).methods("xoxb-test"));
+        notifier = new SlackNotifier(SlackClients.slack(settings, ApiCalls.NONE).methods("xoxb-test"));
     }
 
     @AfterEach
@@ -169,8 +169,8 @@ class SlackNotifierTest {
 
         private SlackNotifier notifier(FirstNotices firstNotices, Duration linkTimeout) {
             SlackSettings settings = new SlackSettings("xoxb-test", "secret", null, slack.apiUrl());
-            return new SlackNotifier(SlackBot.slack(settings).methods("xoxb-test"), firstNotices,
-                    SlackBot.slack(settings, linkTimeout).methods("xoxb-test"));
+            return new SlackNotifier(SlackClients.slack(settings, ApiCalls.NONE).methods("xoxb-test"), firstNotices,
+                    SlackClients.slack(settings, linkTimeout, ApiCalls.NONE).methods("xoxb-test"));
         }
 
         private OutboxMessage backup(String ref) {

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +35,7 @@ class SocketModeTest {
                 "{\"ok\":true,\"url\":\"ws://localhost:" + socket.getPort() + "/link\"}")));
         core = new ScriptedCore();
         bot = new SlackBot(new SlackSettings("xoxb-test", null, "xapp-test", slack.apiUrl()), core, new InMemoryEvents(),
-                ScriptedCore.NO_ACKNOWLEDGEMENTS, f -> { }, Clock.systemUTC());
+                ScriptedCore.NO_ACKNOWLEDGEMENTS, f -> { });
     }
 
     @AfterEach

@@ -67,20 +67,17 @@ final class Cards {
             body.add(text("Source: " + reply.citation().full() + " — " + reply.citation().heading()).put("isSubtle", true).put("size", "Small"));
             body.add(text(reply.citation().content()).put("isSubtle", true).put("size", "Small"));
         }
-        String heading = null;
-        int n = 0;
-        for (Reply.ChecklistItem item : reply.checklist()) {
-            if (!item.heading().equals(heading)) {
-                heading = item.heading();
-                n = 0;
-                body.add(text(heading).put("size", "Medium").put("weight", "Bolder").put("spacing", "Large")
-                        .put("separator", true));
-            }
-            body.add(text(++n + ". " + item.title()).put("weight", "Bolder").put("spacing", "Medium"));
-            body.add(text(item.text()));
-            if (!item.cites().isEmpty()) {
-                body.add(text(String.join("; ", item.cites().stream().map(Citation::full).toList()))
-                        .put("isSubtle", true).put("size", "Small"));
+        for (Reply.ChecklistGroup group : reply.checklistGroups()) {
+            body.add(text(group.heading()).put("size", "Medium").put("weight", "Bolder").put("spacing", "Large")
+                    .put("separator", true));
+            int n = 0;
+            for (Reply.ChecklistItem item : group.items()) {
+                body.add(text(++n + ". " + item.title()).put("weight", "Bolder").put("spacing", "Medium"));
+                body.add(text(item.text()));
+                if (!item.cites().isEmpty()) {
+                    body.add(text(String.join("; ", item.cites().stream().map(Citation::full).toList()))
+                            .put("isSubtle", true).put("size", "Small"));
+                }
             }
         }
         if (!reply.seeAlso().isEmpty()) {

@@ -5,14 +5,10 @@ import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.conversation.WorkerPool;
 import org.sga.core.escalation.Acknowledger;
 import org.sga.core.escalation.ChannelMembership;
 import org.slf4j.Logger;
@@ -29,7 +25,7 @@ public final class Teams implements AutoCloseable {
     private final TeamsEndpoint endpoint;
     private final TeamsNotifier notifier;
     private final TeamsChannelMembers channelMembers;
-    private final ExecutorService workers;
+    private final WorkerPool workers;
 
     /** What the adapter needs from the application. */
     public record Collaborators(Conversation conversation, ProcessedEvents processedEvents, ConversationStore store,
@@ -76,13 +72,7 @@ public final class Teams implements AutoCloseable {
         CardMemory cards = new CardMemory(with.store());
         TeamsBot bot = new TeamsBot(with.conversation(), with.processedEvents(), cards, with.references(), with.acknowledger(),
                 with.feedback(), clients);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), r -> {
-                    Thread t = new Thread(r, "teams-turn-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.workers = new WorkerPool("teams-turn", workerThreads, queueCapacity);
         this.endpoint = new TeamsEndpoint(credentialProvider, adapter, bot, with.processedEvents(), workers);
         this.notifier = new TeamsNotifier(settings, clients, with.references(), cards, tokens);
         this.channelMembers = new TeamsChannelMembers(clients, with.references(), settings);
@@ -104,14 +94,6 @@ public final class Teams implements AutoCloseable {
     /** Lets queued turns finish for a few seconds, then stops. */
     @Override
     public void close() {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        workers.close();
     }
 }

@@ -14,10 +14,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.conversation.WorkerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +54,13 @@ public final class TeamsEndpoint {
     private final TeamsBotAdapter adapter;
     private final TeamsBot bot;
     private final ProcessedEvents processed;
-    private final ExecutorService workers;
+    private final WorkerPool workers;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     /** Turns of one conversation run one at a time on this instance, so quick clicks are answered in order. */
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
     TeamsEndpoint(CredentialProvider credentials, TeamsBotAdapter adapter, TeamsBot bot, ProcessedEvents processed,
-                  ExecutorService workers) {
+                  WorkerPool workers) {
         this.credentials = credentials;
         this.adapter = adapter;
         this.bot = bot;
@@ -121,9 +120,7 @@ public final class TeamsEndpoint {
             // Adaptive Card Action.Execute and other invokes are not used; Action.Submit arrives as a message.
             return Result.OK;
         }
-        try {
-            workers.execute(() -> turn(identity, activity));
-        } catch (RejectedExecutionException e) {
+        if (!workers.offer(() -> turn(identity, activity))) {
             LOG.warn("Teams turn queue is full: answering 503 so the Bot Framework tries again");
             return Result.BUSY;
         }

@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.sga.core.escalation.DeliveryException;
 import org.sga.core.escalation.DeliveryReceipt;
@@ -26,6 +24,7 @@ import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
 import org.sga.core.escalation.Platform;
+import org.sga.core.escalation.RecentDeliveries;
 
 /**
  * Posts outbox rows to Teams. A role's notice starts a new conversation in the role's channel
@@ -40,23 +39,14 @@ public final class TeamsNotifier implements Notifier {
     /** The role of rows addressed to the member of staff who raised the concern. */
     public static final String REPORTER = "reporter";
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
-    private static final int REMEMBERED = 10_000;
 
     private final TeamsSettings settings;
     private final ConnectorClients clients;
     private final ConversationReferences references;
     private final CardMemory cards;
     private final AccessTokens tokens;
-    /**
-     * Receipts of rows this instance delivered: when the outbox could not record a delivery (a database hiccup) and
-     * hands the row over again, the message is not posted a second time. Teams has no idempotency key of its own.
-     */
-    private final Map<String, DeliveryReceipt> delivered = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DeliveryReceipt> eldest) {
-            return size() > REMEMBERED;
-        }
-    });
+    /** Teams has no idempotency key of its own: a row handed over again after a lost receipt is answered here. */
+    private final RecentDeliveries delivered = new RecentDeliveries();
 
     TeamsNotifier(TeamsSettings settings, ConnectorClients clients, ConversationReferences references, CardMemory cards,
                   AccessTokens tokens) {
@@ -69,12 +59,12 @@ public final class TeamsNotifier implements Notifier {
 
     @Override
     public DeliveryReceipt deliver(OutboxMessage message) throws DeliveryException {
-        DeliveryReceipt earlier = delivered.get(message.idempotencyKey());
-        if (earlier != null) {
-            return earlier;
+        Optional<DeliveryReceipt> earlier = delivered.earlier(message.idempotencyKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         DeliveryReceipt receipt = post(message.row());
-        delivered.put(message.idempotencyKey(), receipt);
+        delivered.remember(message.idempotencyKey(), receipt);
         return receipt;
     }
 

@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import org.sga.app.console.ConsoleRenderer;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;
@@ -13,6 +13,7 @@ import org.sga.core.conversation.Citation;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.Reply;
 import org.sga.core.search.CachedEmbedder;
+import org.sga.core.values.JsonText;
 
 /**
  * {@code ask --json}: one question a line on stdin, one JSON object a line on stdout with exactly what the person would
@@ -21,18 +22,24 @@ import org.sga.core.search.CachedEmbedder;
  */
 final class AskCommand implements Command {
 
+    private final ContentSource content;
+
+    AskCommand(ContentSource content) {
+        this.content = content;
+    }
+
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
         if (!args.equals(List.of("--json"))) {
             throw new UsageException("usage: ask --json  (questions one per line on stdin)");
         }
         // The model loads on another core while the content is read and indexed.
-        CachedEmbedder embedder = Content.embedder();
-        Library library = Content.library();
+        CachedEmbedder embedder = content.embedder();
+        Library library = content.library();
         // The guidance files first: a broken one stops the tool before the slow part.
-        Answers answers = Content.answers(library, embedder);
-        DangerSignals danger = Content.dangerSignals(library, embedder);
-        Assistant assistant = new Assistant(Content.index(library, embedder), answers, danger);
+        Answers answers = content.answers(library, embedder);
+        DangerSignals danger = content.dangerSignals(library, embedder);
+        Assistant assistant = new Assistant(content.index(library, embedder), answers, danger);
         String line;
         while ((line = in.readLine()) != null) {
             out.println(json(line, assistant.handle(InboundMessage.direct("cli", "ask", line))));

@@ -4,12 +4,15 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.sga.app.content.ContentSource;
+import org.sga.app.settings.Settings;
 import org.sga.app.store.Store;
 import org.sga.content.ContentException;
 
@@ -36,29 +39,35 @@ public final class Cli {
     /** Evaluation, tuning and benchmarks: the search-eval module's tools, which ./sga runs; named here to say so. */
     static final List<String> DEVELOPER_TOOLS = List.of("eval", "tune", "bench");
 
+    /** The tools' names, in the order {@code help} lists them. */
+    static final List<String> NAMES = List.of("search", "ask", "eval", "tune", "bench", "triage", "audit", "escalations",
+            "outbox", "content", "unanswered", "help", "--help", "-h");
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
-    public Cli() {
-        this(Stores::open, System::getenv);
+    /**
+     * With the bound settings and the environment the secrets (the audit signing key) are read from; the store-backed
+     * tools open the store the settings name.
+     */
+    public Cli(Settings settings, UnaryOperator<String> secrets) {
+        this(settings, () -> Stores.open(settings, Clock.systemUTC()), secrets);
     }
 
-    /**
-     * With the store the store-backed tools open (the bot's database in production, a test's database in tests) and
-     * the environment they read settings from.
-     */
-    Cli(Supplier<Store> stores, UnaryOperator<String> environment) {
-        commands.put("search", new SearchCommand());
-        commands.put("ask", new AskCommand());
+    /** With the store the store-backed tools open (the bot's database in production, a test's database in tests). */
+    Cli(Settings settings, Supplier<Store> stores, UnaryOperator<String> secrets) {
+        ContentSource content = settings.contentSource();
+        commands.put("search", new SearchCommand(content));
+        commands.put("ask", new AskCommand(content));
         for (String tool : DEVELOPER_TOOLS) {
             commands.put(tool, (args, in, out, err) -> {
                 throw new UsageException(tool + " is a developer tool and not part of this jar: run it from a source checkout"
                         + " with ./sga " + tool + " ... (it builds and runs the search-eval module)");
             });
         }
-        commands.put("triage", new TriageCommand());
-        commands.put("audit", new AuditCommand(stores, environment));
+        commands.put("triage", new TriageCommand(content, settings::routingConfig));
+        commands.put("audit", new AuditCommand(stores, secrets));
         commands.put("escalations", new EscalationsCommand(stores));
-        commands.put("outbox", new OutboxCommand());
+        commands.put("outbox", new OutboxCommand(stores));
         commands.put("content", new ContentCommand());
         commands.put("unanswered", new UnansweredCommand(stores));
         Command help = (args, in, out, err) -> {
@@ -71,20 +80,20 @@ public final class Cli {
     }
 
     /** True when the first argument names a tool; otherwise the application starts. */
-    public boolean handles(String[] args) {
-        return args.length > 0 && commands.containsKey(args[0]);
+    public static boolean handles(String[] args) {
+        return args.length > 0 && NAMES.contains(args[0]);
     }
 
     /**
      * The refusal for a first argument that is a word but no tool's name (a typo such as {@code escalation}), so that
      * it never starts a second bot; empty when the bot may start: no argument, or Spring's own {@code --name=value}.
      */
-    public java.util.Optional<String> refusal(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-") || commands.containsKey(args[0])) {
+    public static java.util.Optional<String> refusal(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || NAMES.contains(args[0])) {
             return java.util.Optional.empty();
         }
         String word = args[0];
-        String suggestion = commands.keySet().stream().filter(c -> !c.startsWith("-"))
+        String suggestion = NAMES.stream().filter(c -> !c.startsWith("-"))
                 .filter(c -> distance(c, word) <= 2)
                 .min(java.util.Comparator.comparingInt(c -> distance(c, word)))
                 .map(c -> " Did you mean \"" + c + "\"?").orElse("");

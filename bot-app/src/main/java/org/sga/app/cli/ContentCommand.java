@@ -13,7 +13,7 @@ import org.sga.content.ContentException;
 import org.sga.content.ContentFolder;
 import org.sga.content.Library;
 import org.sga.content.ProcedureLoader;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.core.conversation.PrivateTopics;
 import org.sga.core.escalation.RoutingConfig;
@@ -84,7 +84,7 @@ final class ContentCommand implements Command {
         check(folder, folder.searchFile("not-covered.yml"), problems, out, (reader, source) -> NotCovered.parse(reader));
         Library sections = library;
         List<String> cardIds = new ArrayList<>();
-        check(folder, folder.guidanceFile(Content.CARDS_FILE), problems, out, (reader, source) -> {
+        check(folder, folder.guidanceFile(ContentSource.CARDS_FILE), problems, out, (reader, source) -> {
             GuidanceCards cards = GuidanceCards.parse(reader, source);
             if (sections != null) {
                 problems.addAll(cards.problems(sections, source));
@@ -92,14 +92,14 @@ final class ContentCommand implements Command {
             cards.cards().forEach(c -> cardIds.add(c.id()));
             return cards.cards().size() + " cards (" + String.join(", ", cardIds) + ")";
         });
-        check(folder, folder.searchFile(Content.DANGER_FILE), problems, out, (reader, source) -> {
+        check(folder, folder.searchFile(ContentSource.DANGER_FILE), problems, out, (reader, source) -> {
             DangerSignals danger = DangerSignals.parse(reader, source);
             if (!cardIds.isEmpty()) {
                 problems.addAll(danger.problems(cardIds, sections, source));
             }
             return danger.situations().size() + " situations, " + danger.phrasingCount() + " phrasings";
         });
-        check(folder, folder.guidanceFile(Content.SECTIONS_FILE), problems, out, (reader, source) -> {
+        check(folder, folder.guidanceFile(ContentSource.SECTIONS_FILE), problems, out, (reader, source) -> {
             SectionGuidance guidance = SectionGuidance.parse(reader, source);
             if (sections != null) {
                 problems.addAll(guidance.problems(sections, source));

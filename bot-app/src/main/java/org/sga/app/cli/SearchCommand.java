@@ -1,15 +1,21 @@
 package org.sga.app.cli;
 
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import org.sga.core.search.SearchResult;
 import org.sga.core.search.SectionIndex;
+import org.sga.core.values.JsonText;
 
 /** {@code search --json}: one question a line on stdin, one JSON object a line on stdout, best 5 sections each. */
 final class SearchCommand implements Command {
 
+    private final ContentSource content;
+
+    SearchCommand(ContentSource content) {
+        this.content = content;
+    }
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
@@ -17,8 +23,8 @@ final class SearchCommand implements Command {
             throw new UsageException("usage: search --json  (questions one per line on stdin)");
         }
         // The model loads on another core while the content is read and indexed.
-        var embedder = Content.embedder();
-        SectionIndex index = Content.index(Content.library(), embedder);
+        var embedder = content.embedder();
+        SectionIndex index = content.index(content.library(), embedder);
         String line;
         while ((line = in.readLine()) != null) {
             SearchResult result = index.search(line, 5);

@@ -1,6 +1,6 @@
 package org.sga.app.cli;
 
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.time.LocalDateTime;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.sga.core.escalation.Router;
 import org.sga.core.escalation.Routing;
 import org.sga.core.escalation.RoutingConfig;
@@ -32,6 +33,15 @@ final class TriageCommand implements Command {
     }
     private static final String USAGE = "usage: triage --answers JSON --at ISO_LOCAL_DATE_TIME [--team TEAM]";
 
+    private final ContentSource content;
+    private final Supplier<RoutingConfig> routing;
+
+    /** {@code routing} is read when the tool runs, so that an error in it is reported as a routing error. */
+    TriageCommand(ContentSource content, Supplier<RoutingConfig> routing) {
+        this.content = content;
+        this.routing = routing;
+    }
+
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
         Map<String, String> options = options(args);
@@ -47,12 +57,12 @@ final class TriageCommand implements Command {
         }
         RoutingConfig routing;
         try {
-            routing = Settings.routing();
+            routing = this.routing.get();
         } catch (RoutingConfigException e) {
             err.println("routing configuration error: " + e.getMessage());
             return 3;
         }
-        TriageEngine engine = Triage.engine(Content.library());
+        TriageEngine engine = Triage.engine(content.library());
         TriageOutcome outcome;
         try {
             outcome = engine.evaluate(answers);

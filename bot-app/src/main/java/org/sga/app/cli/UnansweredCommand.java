@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.sga.app.store.ContentFeedback.SectionVotes;
 import org.sga.app.store.Store;
+import org.sga.core.values.JsonText;
 
 /**
  * {@code unanswered --since DATE [--json]}: for the content owners, the questions the bot could not answer since DATE
@@ -81,7 +82,7 @@ final class UnansweredCommand implements Command {
     private static void printJson(Store store, Instant since, PrintStream out) {
         store.contentFeedback().unansweredSince(since, q -> out.println("{\"type\":\"unanswered\",\"at\":"
                 + JsonText.quote(q.at().toString()) + ",\"platform\":" + JsonText.quote(q.platform())
-                + ",\"topic\":" + (q.topic() == null ? "null" : JsonText.quote(q.topic()))
+                + ",\"topic\":" + JsonText.quote(q.topic())
                 + ",\"question\":" + JsonText.quote(q.question()) + "}"));
         for (SectionVotes v : store.contentFeedback().notHelpfulSince(since)) {
             out.println("{\"type\":\"section_votes\",\"section\":" + JsonText.quote(v.sectionId())

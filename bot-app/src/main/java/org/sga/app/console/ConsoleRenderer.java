@@ -59,19 +59,16 @@ public final class ConsoleRenderer {
                 out.append("  - ").append(c.label()).append(" — ").append(c.heading()).append('\n');
             }
         }
-        String heading = null;
-        int n = 0;
-        for (Reply.ChecklistItem item : reply.checklist()) {
-            if (!item.heading().equals(heading)) {
-                heading = item.heading();
-                n = 0;
-                out.append('\n').append(heading).append('\n');
+        for (Reply.ChecklistGroup group : reply.checklistGroups()) {
+            out.append('\n').append(group.heading()).append('\n');
+            int n = 0;
+            for (Reply.ChecklistItem item : group.items()) {
+                out.append("  ").append(++n).append(". ").append(item.title()).append(": ").append(item.text());
+                if (!item.cites().isEmpty()) {
+                    out.append(" (").append(Citations.compact(item.cites())).append(')');
+                }
+                out.append('\n');
             }
-            out.append("  ").append(++n).append(". ").append(item.title()).append(": ").append(item.text());
-            if (!item.cites().isEmpty()) {
-                out.append(" (").append(Citations.compact(item.cites())).append(')');
-            }
-            out.append('\n');
         }
         for (String note : reply.notes()) {
             out.append("\n(").append(note).append(")\n");

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import org.sga.app.notify.ConnectedPlatforms;
-import org.sga.app.cli.Settings;
 import org.sga.app.cli.Triage;
+import org.sga.app.settings.Settings;
+import org.sga.app.settings.SettingsConfiguration;
 import org.sga.content.Library;
 import org.sga.core.audit.AuditTrail;
 import org.sga.core.escalation.AcknowledgementPolicy;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Escalation beans over the store's ports. The routing configuration is read once at start-up, so an error in it, or
@@ -37,6 +39,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EscalationProperties.class)
+@Import(SettingsConfiguration.class)
 public class EscalationConfiguration {
 
     /** UTC: times are stored as instants and shown in each team's own zone. */
@@ -48,8 +51,8 @@ public class EscalationConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RoutingConfig routingConfig() {
-        return Settings.routing();
+    RoutingConfig routingConfig(Settings settings) {
+        return settings.routingConfig();
     }
 
     @Bean
@@ -65,10 +68,10 @@ public class EscalationConfiguration {
     @Bean
     EscalationService escalationService(RoutingConfig routing, TriageEngine engine, EscalationStore store,
             EscalationRecords records, Clock clock, ObjectProvider<EscalationEvents> events,
-            ObjectProvider<ConnectedPlatforms> connected) {
+            ObjectProvider<ConnectedPlatforms> connected, Settings settings) {
         ConnectedPlatforms platforms = connected.getIfAvailable(() -> new ConnectedPlatforms(Set.of()));
         // Checked on the routing in use, so that start-up stops before any escalation could reach nobody.
-        ReachableRoles.require(routing, Settings.routingFile(), platforms);
+        ReachableRoles.require(routing, settings.routing().map(java.nio.file.Path::toString), platforms);
         return new EscalationService(routing, engine.definition(), store, records, clock, new References(),
                 EscalationEvents.all(events.orderedStream().toList()), platforms.platforms());
     }

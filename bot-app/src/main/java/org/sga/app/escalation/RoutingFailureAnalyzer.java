@@ -1,6 +1,6 @@
 package org.sga.app.escalation;
 
-import org.sga.app.cli.Settings;
+import org.sga.app.settings.Settings;
 import org.sga.core.escalation.RoutingConfigException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -10,7 +10,7 @@ final class RoutingFailureAnalyzer extends AbstractFailureAnalyzer<RoutingConfig
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, RoutingConfigException cause) {
-        return new FailureAnalysis(cause.getMessage(), "Correct the routing configuration named by " + Settings.ROUTING
+        return new FailureAnalysis(cause.getMessage(), "Correct the routing configuration named by " + Settings.ROUTING_ENV
                 + " (every key is described in " + ReachableRoles.EXAMPLE + ") and start again.", cause);
     }
 }

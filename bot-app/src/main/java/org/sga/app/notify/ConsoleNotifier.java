@@ -1,13 +1,13 @@
 package org.sga.app.notify;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.sga.core.escalation.DeliveryException;
 import org.sga.core.escalation.DeliveryReceipt;
 import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.OutboxMessage;
+import org.sga.core.escalation.RecentDeliveries;
 
 /**
  * Prints escalation notices to a stream. Printing is the delivery, not a log: nothing is logged. A notice
@@ -15,15 +15,8 @@ import org.sga.core.escalation.OutboxMessage;
  */
 public final class ConsoleNotifier implements Notifier {
 
-    private static final int REMEMBERED = 10_000;
-
     private final PrintStream out;
-    private final Map<String, DeliveryReceipt> delivered = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DeliveryReceipt> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final RecentDeliveries delivered = new RecentDeliveries();
 
     public ConsoleNotifier(PrintStream out) {
         this.out = Objects.requireNonNull(out, "out");
@@ -31,9 +24,9 @@ public final class ConsoleNotifier implements Notifier {
 
     @Override
     public synchronized DeliveryReceipt deliver(OutboxMessage message) throws DeliveryException {
-        DeliveryReceipt earlier = delivered.get(message.idempotencyKey());
-        if (earlier != null) {
-            return earlier;
+        Optional<DeliveryReceipt> earlier = delivered.earlier(message.idempotencyKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         var row = message.row();
         out.println("── escalation " + row.escalationRef() + " · " + row.role() + " · " + row.urgency()
@@ -44,7 +37,7 @@ public final class ConsoleNotifier implements Notifier {
             throw DeliveryException.retryable("console_write_failed");
         }
         DeliveryReceipt receipt = new DeliveryReceipt("console-" + message.id());
-        delivered.put(message.idempotencyKey(), receipt);
+        delivered.remember(message.idempotencyKey(), receipt);
         return receipt;
     }
 }

@@ -4,25 +4,26 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.sga.core.retention.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the retention job on a daemon thread: first after the initial delay, then the interval after each run ends,
- * so runs never overlap on one instance. Stopped with the application: a run under way ends after its current batch.
+ * Runs the core's retention purge on a daemon thread: first after the initial delay, then the interval after each
+ * run ends, so runs never overlap on one instance. Stopped with the application: a run under way ends after its current batch.
  */
 public final class RetentionLifecycle implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionLifecycle.class);
 
-    private final RetentionJob job;
+    private final RetentionPurge purge;
     private final Duration initialDelay;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public RetentionLifecycle(RetentionJob job, Duration initialDelay, Duration interval) {
-        this.job = job;
+    public RetentionLifecycle(RetentionPurge purge, Duration initialDelay, Duration interval) {
+        this.purge = purge;
         this.initialDelay = initialDelay;
         this.interval = interval;
     }
@@ -32,7 +33,7 @@ public final class RetentionLifecycle implements SmartLifecycle {
         if (scheduler != null) {
             return;
         }
-        job.stopping(false);
+        purge.stopping(false);
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sga-retention").daemon().factory());
         scheduler.scheduleWithFixedDelay(this::runSafely, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Retention purge every {}", interval);
@@ -40,7 +41,7 @@ public final class RetentionLifecycle implements SmartLifecycle {
 
     private void runSafely() {
         try {
-            job.runOnce();
+            purge.runOnce();
         } catch (RuntimeException e) {
             // A failed run must not cancel the schedule; the next one tries again.
             LOG.warn("Retention purge failed: {}", e.getClass().getName());
@@ -52,7 +53,7 @@ public final class RetentionLifecycle implements SmartLifecycle {
         if (scheduler == null) {
             return;
         }
-        job.stopping(true);
+        purge.stopping(true);
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {

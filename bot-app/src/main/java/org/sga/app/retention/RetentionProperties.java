@@ -2,12 +2,14 @@ package org.sga.app.retention;
 
 import java.time.Duration;
 import java.time.Period;
+import org.sga.core.retention.RetentionPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long each kind of data is kept, and how often the purge runs ({@code sga.retention.*}; from the environment as
- * {@code SGA_RETENTION_CONVERSATION_STATE=24h} and so on). Durations take {@code 24h}, {@code 7d} or ISO-8601
+ * {@code SGA_RETENTION_CONVERSATION_STATE=24h} and so on). The defaults are the core's
+ * {@link RetentionPolicy#defaults()}; a value out of range stops start-up naming its key. Durations take {@code 24h}, {@code 7d} or ISO-8601
  * ({@code PT24H}); the audit retention is a period ({@code P7Y}, {@code 2555d}). Zero keeps that kind of data for ever.
  * The audit signing key is not a property here: it is read from {@code SGA_AUDIT_SIGNING_KEY} and never bound or shown.
  *
@@ -34,12 +36,6 @@ public record RetentionProperties(
         @DefaultValue("90d") Duration answerVotes,
         @DefaultValue("30d") Duration deliveredOutbox,
         @DefaultValue("P7Y") Period audit) {
-
-    /** The defaults, as documented. */
-    public static RetentionProperties defaults() {
-        return new RetentionProperties(true, Duration.ofHours(1), Duration.ofMinutes(1), 500, Duration.ofHours(24),
-                Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(90), Duration.ofDays(30), Period.ofYears(7));
-    }
 
     public RetentionProperties {
         requirePositive(interval, "sga.retention.interval");
@@ -71,13 +67,9 @@ public record RetentionProperties(
         }
     }
 
-    public RetentionProperties withAudit(Period period) {
-        return new RetentionProperties(enabled, interval, initialDelay, batchSize, conversationState, processedEvents,
-                unansweredQuestions, answerVotes, deliveredOutbox, period);
-    }
-
-    public RetentionProperties withBatchSize(int size) {
-        return new RetentionProperties(enabled, interval, initialDelay, size, conversationState, processedEvents,
-                unansweredQuestions, answerVotes, deliveredOutbox, audit);
+    /** What is kept how long, for the core's purge. */
+    public RetentionPolicy toPolicy() {
+        return new RetentionPolicy(batchSize, conversationState, processedEvents, unansweredQuestions, answerVotes,
+                deliveredOutbox, audit);
     }
 }

@@ -53,10 +53,10 @@ public class SlackConfiguration {
     @Bean(destroyMethod = "close")
     SlackBot slackBot(SlackSettings settings, Conversation conversation, ProcessedEvents events,
                       Acknowledger acknowledger, ObjectProvider<FeedbackRecorder> feedback,
-                      ObjectProvider<Clock> clock, PlatformCalls calls) {
+                      PlatformCalls calls) {
         return new SlackBot(settings, conversation, events, acknowledger,
                 feedback.getIfAvailable(() -> f -> LOG.info("Answer feedback: {} {} helpful={}", f.sectionId(), f.version(), f.helpful())),
-                clock.getIfAvailable(Clock::systemUTC), new ApiCalls() {
+                new ApiCalls() {
                     @Override
                     public void answered(String method, String errorCode) {
                         calls.record("slack", method, errorCode);

@@ -108,16 +108,12 @@ final class JdbcAcknowledgements implements Acknowledgements {
         }
         Instant until = now.plus(lease);
         return context.inTransaction(() -> {
-            String select = "SELECT d.escalation_ref, d.role, d.attempt_kind, d.urgency, d.deadline FROM ack_deadline d"
-                    + " WHERE d.state = 'WAITING' AND d.deadline <= ?"
-                    + " AND (d.lease_until IS NULL OR d.lease_until <= ?) AND" + NOT_ACKNOWLEDGED
-                    + " ORDER BY d.deadline, d.escalation_ref, d.role FETCH FIRST " + max + " ROWS ONLY";
-            if (context.dialect().claimsWithSkipLocked()) {
-                select += " FOR UPDATE OF d SKIP LOCKED";
-            } else {
-                context.jdbc().sql("SELECT name FROM store_lock WHERE name = 'ack_claim' FOR UPDATE")
-                        .query(String.class).single();
-            }
+            String select = context.claimQuery(
+                    "SELECT d.escalation_ref, d.role, d.attempt_kind, d.urgency, d.deadline FROM ack_deadline d"
+                            + " WHERE d.state = 'WAITING' AND d.deadline <= ?"
+                            + " AND (d.lease_until IS NULL OR d.lease_until <= ?) AND" + NOT_ACKNOWLEDGED
+                            + " ORDER BY d.deadline, d.escalation_ref, d.role FETCH FIRST " + max + " ROWS ONLY",
+                    " FOR UPDATE OF d SKIP LOCKED", "ack_claim");
             List<OverdueAcknowledgement> candidates = context.jdbc().sql(select)
                     .params(StoreContext.time(now), StoreContext.time(now))
                     .query((rs, n) -> new OverdueAcknowledgement(rs.getString("escalation_ref"), rs.getString("role"),

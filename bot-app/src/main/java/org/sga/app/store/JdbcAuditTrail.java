@@ -101,7 +101,7 @@ final class JdbcAuditTrail implements AuditTrail {
         }
         return context.inTransaction(() -> {
             // Purgers take turns; appends lock audit_head instead and carry on at the other end of the chain.
-            context.jdbc().sql("SELECT name FROM store_lock WHERE name = 'audit_purge' FOR UPDATE").query(String.class).single();
+            context.takeTurn("audit_purge");
             Optional<AuditCheckpoint> latest = context.jdbc()
                     .sql("SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint ORDER BY last_seq DESC FETCH FIRST 1 ROWS ONLY")
                     .query((rs, n) -> checkpoint(rs))

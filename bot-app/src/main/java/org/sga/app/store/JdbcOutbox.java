@@ -70,14 +70,8 @@ final class JdbcOutbox implements Outbox {
         }
         Instant until = now.plus(lease);
         return context.inTransaction(() -> {
-            String select = "SELECT id FROM outbox WHERE" + FREE + " AND next_attempt_at <= ?"
-                    + " ORDER BY next_attempt_at, id FETCH FIRST " + max + " ROWS ONLY";
-            if (context.dialect().claimsWithSkipLocked()) {
-                select += " FOR UPDATE SKIP LOCKED";
-            } else {
-                context.jdbc().sql("SELECT name FROM store_lock WHERE name = 'outbox_claim' FOR UPDATE")
-                        .query(String.class).single();
-            }
+            String select = context.claimQuery("SELECT id FROM outbox WHERE" + FREE + " AND next_attempt_at <= ?"
+                    + " ORDER BY next_attempt_at, id FETCH FIRST " + max + " ROWS ONLY", " FOR UPDATE SKIP LOCKED", "outbox_claim");
             List<Long> candidates = context.jdbc().sql(select)
                     .params(StoreContext.time(now), StoreContext.time(now))
                     .query(Long.class).list();
@@ -114,19 +108,20 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean markFailed(long id, String workerId, String errorCode, Instant nextAttemptAt) {
-        return context.jdbc().sql("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
-                        + " lease_owner = NULL, lease_until = NULL"
-                        + " WHERE id = ? AND status = 'PENDING' AND lease_owner = ?")
-                .params(errorCode(errorCode), StoreContext.time(nextAttemptAt), id, workerId)
-                .update() == 1;
+        return failedAttempt(id, workerId, errorCode, nextAttemptAt, "PENDING");
     }
 
     @Override
     public boolean markDead(long id, String workerId, String errorCode, Instant at) {
-        return context.jdbc().sql("UPDATE outbox SET status = 'DEAD', attempts = attempts + 1, last_error = ?,"
+        return failedAttempt(id, workerId, errorCode, at, "DEAD");
+    }
+
+    /** Counts a failed attempt by the lease holder and gives the row up, to be tried again or as {@code DEAD}. */
+    private boolean failedAttempt(long id, String workerId, String errorCode, Instant nextAttemptAt, String status) {
+        return context.jdbc().sql("UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?,"
                         + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
                         + " WHERE id = ? AND status = 'PENDING' AND lease_owner = ?")
-                .params(errorCode(errorCode), StoreContext.time(at), id, workerId)
+                .params(status, errorCode(errorCode), StoreContext.time(nextAttemptAt), id, workerId)
                 .update() == 1;
     }
 

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.sga.core.audit.AuditTrail;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.ProcessedEvents;
+import org.sga.core.retention.RetentionStore;
 import org.sga.core.escalation.Acknowledgements;
 import org.sga.core.escalation.EscalationStore;
 import org.sga.core.escalation.Outbox;
@@ -24,7 +25,7 @@ public final class Store implements AutoCloseable {
     private final UnitOfWork unitOfWork;
     private final EscalationStore escalations;
     private final ContentFeedback contentFeedback;
-    private final Retention retention;
+    private final JdbcRetention retention;
 
     Store(DataSource dataSource, StoreContext context, AutoCloseable ownedPool) {
         this.dataSource = dataSource;
@@ -38,7 +39,7 @@ public final class Store implements AutoCloseable {
         this.unitOfWork = new JdbcUnitOfWork(context);
         this.escalations = new TransactionalEscalationStore(unitOfWork, auditTrail, outbox, acknowledgements);
         this.contentFeedback = new ContentFeedback(context);
-        this.retention = new Retention(context);
+        this.retention = new JdbcRetention(context);
     }
 
     public ConversationStore conversations() {
@@ -75,7 +76,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Batched deletes of what is past its retention (the audit trail purges through {@link #auditTrail()}). */
-    public Retention retention() {
+    public RetentionStore retention() {
         return retention;
     }
 

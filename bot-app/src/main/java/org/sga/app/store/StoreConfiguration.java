@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.sga.app.notify.ConsoleNotifier;
+import org.sga.app.settings.DataDirectoryProperties;
+import org.sga.app.settings.Settings;
+import org.sga.app.settings.SettingsConfiguration;
 import org.sga.core.audit.AuditTrail;
 import org.sga.core.conversation.ConversationStore;
 import org.sga.core.conversation.ProcessedEvents;
@@ -26,16 +29,17 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The store as beans. With {@code spring.datasource.url} set (the postgres profile) Spring Boot builds the
- * pool from {@code spring.datasource.*}; without it the embedded H2 file database under
- * {@code SGA_DATA_DIR} is used, created on first run.
+ * pool from {@code spring.datasource.*}; without it the embedded H2 file database in the bound data folder
+ * ({@code sga.data.dir}, {@code SGA_DATA_DIR}) is used, created on first run.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DataDirectoryProperties.class, OutboxProperties.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(SettingsConfiguration.class)
 public class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -50,10 +54,9 @@ public class StoreConfiguration {
      * readiness, and checked in the background so a database closed by a full disk is reopened once there is room.
      */
     @Bean(destroyMethod = "close")
-    StorageHealth storageHealthIndicator(DataSource dataSource, DataDirectoryProperties data, Environment environment,
+    StorageHealth storageHealthIndicator(DataSource dataSource, Settings settings, DataDirectoryProperties data,
             ObjectProvider<DiskSpace> disk, ObjectProvider<Clock> clock) {
-        String url = environment.getProperty("spring.datasource.url");
-        Optional<Path> folder = url == null || url.isBlank() ? Optional.of(data.dir()) : Optional.empty();
+        Optional<Path> folder = settings.database().jdbcUrl().isEmpty() ? Optional.of(data.dir()) : Optional.empty();
         return new StorageHealth(dataSource, folder, data.minFree().toBytes(), disk.getIfAvailable(() -> DiskSpace.FILE_STORE),
                 clock.getIfAvailable(Clock::systemUTC)).watchEvery(data.checkInterval());
     }

@@ -40,6 +40,24 @@ record StoreContext(
         return snapshot.execute(status -> work.get());
     }
 
+    /**
+     * The claim query {@code select} with what keeps two claimers off the same rows: on PostgreSQL
+     * {@code skipLockedClause}, on H2 (see {@link Dialect#claimsWithSkipLocked}) a turn on the lock row {@code lockName},
+     * taken here and held until the transaction ends.
+     */
+    String claimQuery(String select, String skipLockedClause, String lockName) {
+        if (dialect.claimsWithSkipLocked()) {
+            return select + skipLockedClause;
+        }
+        takeTurn(lockName);
+        return select;
+    }
+
+    /** Waits for the {@code store_lock} row {@code lockName} and holds it until the transaction ends. */
+    void takeTurn(String lockName) {
+        jdbc.sql("SELECT name FROM store_lock WHERE name = ? FOR UPDATE").param(lockName).query(String.class).single();
+    }
+
     /** Databases keep microseconds; truncating here makes what is read back equal what was written. */
     static SqlParameterValue time(Instant instant) {
         OffsetDateTime value = instant == null

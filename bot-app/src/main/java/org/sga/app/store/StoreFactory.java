@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class StoreFactory {
 
-    /** The environment variable naming the embedded database's directory; {@code ./data} without it. */
+    /** The environment variable naming the data folder ({@code sga.data.dir}), as messages name it. */
     public static final String DATA_DIR_ENV = "SGA_DATA_DIR";
     /** The file name of the embedded database inside the data directory, without H2's {@code .mv.db}. */
     public static final String EMBEDDED_NAME = "sga";
@@ -44,12 +44,6 @@ public final class StoreFactory {
     }
 
     private StoreFactory() {
-    }
-
-    /** {@code $SGA_DATA_DIR}, or {@code ./data}. */
-    public static Path defaultDataDir() {
-        String configured = System.getenv(DATA_DIR_ENV);
-        return Path.of(configured == null || configured.isBlank() ? "data" : configured);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sga.app.settings.BuildFolderSettings;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
@@ -37,7 +38,7 @@ class AuditCommandTest {
     private CliTest.Run run(TestDatabases.Fresh db, Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(() -> databases.open(db, clock), environment::get).run(List.of(args),
+        int code = new Cli(BuildFolderSettings.defaults(), () -> databases.open(db, clock), environment::get).run(List.of(args),
                 new BufferedReader(new StringReader("")), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliTest.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sga.app.settings.BuildFolderSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,7 @@ class CliTest {
     static Run run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli().run(List.of(args), new BufferedReader(new StringReader(stdin)),
+        int code = new Cli(BuildFolderSettings.defaults(), name -> null).run(List.of(args), new BufferedReader(new StringReader(stdin)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -41,22 +42,26 @@ class CliTest {
 
         @Test
         void givenAWordThatNamesNoTool_thenItIsRefusedWithTheUsage_andTheBotDoesNotStart() {
-            assertThat(new Cli().refusal(new String[] {"frobnicate"})).hasValueSatisfying(m -> assertThat(m)
+            assertThat(Cli.refusal(new String[] {"frobnicate"})).hasValueSatisfying(m -> assertThat(m)
                     .startsWith("unknown command \"frobnicate\".").contains(Cli.USAGE).doesNotContain("Did you mean"));
         }
 
         @Test
+        void givenTheNamesARefusalKnows_thenEachIsATool() {
+            assertThat(new Cli(BuildFolderSettings.defaults(), name -> null).names()).containsExactlyElementsOf(Cli.NAMES);
+        }
+
+        @Test
         void givenATypoOfATool_thenTheToolIsSuggested() {
-            assertThat(new Cli().refusal(new String[] {"escalation", "list", "--open"}))
+            assertThat(Cli.refusal(new String[] {"escalation", "list", "--open"}))
                     .hasValueSatisfying(m -> assertThat(m).contains("Did you mean \"escalations\"?"));
         }
 
         @Test
         void givenNoArgumentsSpringOptionsOrATool_thenNothingIsRefused() {
-            Cli cli = new Cli();
-            assertThat(cli.refusal(new String[0])).isEmpty();
-            assertThat(cli.refusal(new String[] {"--server.port=18090"})).isEmpty();
-            assertThat(cli.refusal(new String[] {"search", "--json"})).isEmpty();
+            assertThat(Cli.refusal(new String[0])).isEmpty();
+            assertThat(Cli.refusal(new String[] {"--server.port=18090"})).isEmpty();
+            assertThat(Cli.refusal(new String[] {"search", "--json"})).isEmpty();
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.app.content.Content;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.escalation.Routings;
+import org.sga.app.settings.BuildFolderSettings;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
@@ -37,7 +38,7 @@ class EscalationsCommandTest {
     @RegisterExtension
     static final TestDatabases databases = new TestDatabases();
 
-    private static final TriageEngine ENGINE = Triage.engine(Content.library());
+    private static final TriageEngine ENGINE = Triage.engine(ShippedContent.SOURCE.library());
     private static final RoutingConfig EXAMPLE = RoutingConfig.parse(new InputStreamReader(
             EscalationsCommandTest.class.getResourceAsStream("/routing/routing-example.yml"), StandardCharsets.UTF_8),
             "routing-example.yml");
@@ -56,7 +57,7 @@ class EscalationsCommandTest {
     private CliTest.Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(() -> databases.open(db, clock), name -> null).run(List.of(args),
+        int code = new Cli(BuildFolderSettings.defaults(), () -> databases.open(db, clock), name -> null).run(List.of(args),
                 new BufferedReader(new StringReader("")), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliTest.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sga.app.settings.BuildFolderSettings;
 import org.sga.app.store.ContentFeedback;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.TestDatabases;
@@ -36,7 +37,7 @@ class UnansweredCommandTest {
     private CliTest.Run run(TestDatabases.Fresh db, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(() -> databases.open(db, clock), name -> null).run(List.of(args), new BufferedReader(new StringReader("")),
+        int code = new Cli(BuildFolderSettings.defaults(), () -> databases.open(db, clock), name -> null).run(List.of(args), new BufferedReader(new StringReader("")),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliTest.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

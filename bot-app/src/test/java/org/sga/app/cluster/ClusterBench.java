@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +38,7 @@ import org.sga.core.escalation.Reporter;
 import org.sga.core.search.BackgroundSearcher;
 import org.sga.core.triage.TriageEngine;
 import org.sga.core.triage.TriageOutcome;
+import org.sga.slack.SignedRequests;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -260,13 +260,7 @@ class ClusterBench {
     }
 
     private CompletableFuture<HttpResponse<Void>> send(int port, String body) {
-        long ts = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", Long.toString(ts))
-                .header("X-Slack-Signature", Instances.sign(ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = SignedRequests.toLocalPort(port, Instances.SECRET).eventRequest(body, null);
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 

@@ -5,7 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,11 +19,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.sga.app.SafeguardingApplication;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
+import org.sga.app.LocalHttp;
 import org.sga.app.slack.SlackTestKit;
 import org.sga.content.Library;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.BackgroundSearcher;
+import org.sga.slack.SignedRequests;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -42,7 +43,6 @@ final class Instances {
 
     static final String SECRET = "cluster-signing-secret";
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Instances() {
     }
@@ -108,7 +108,7 @@ final class Instances {
 
     /** An operator's request to the management port, with the operator token. */
     static HttpResponse<String> operator(int managementPort, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+        return LocalHttp.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
                 .header("Authorization", "Bearer " + OPERATOR_TOKEN).timeout(Duration.ofSeconds(20)).GET().build());
     }
 
@@ -121,8 +121,8 @@ final class Instances {
     static class Lexical {
 
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
     }
 
@@ -149,34 +149,15 @@ final class Instances {
     }
 
     static HttpResponse<String> postEvent(int port, String json) {
-        long ts = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                .header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", Long.toString(ts))
-                .header("X-Slack-Signature", sign(ts, json))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return send(request);
+        return SignedRequests.toLocalPort(port, SECRET).event(json);
     }
 
     static HttpResponse<String> get(int port, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20))
+        return LocalHttp.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20))
                 .GET().build());
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static String sign(long ts, String body) {
-        return SlackTestKit.sign(SECRET, ts, body);
-    }
 
     static void await(String what, Duration limit, BooleanSupplier done) {
         Instant end = Instant.now().plus(limit);

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
+import org.sga.app.content.ShippedContent;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;
@@ -20,8 +20,8 @@ import org.sga.core.conversation.Reply;
 
 class ConsoleChatTest {
 
-    private static final Library LIBRARY = Content.library();
-    private static final Assistant ASSISTANT = new Assistant(Content.index(LIBRARY), new Answers(LIBRARY), Content.dangerSignals());
+    private static final Library LIBRARY = ShippedContent.SOURCE.library();
+    private static final Assistant ASSISTANT = new Assistant(ShippedContent.SOURCE.index(LIBRARY), new Answers(LIBRARY), ShippedContent.SOURCE.dangerSignals());
 
     private static String chat(Conversation conversation, String input) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

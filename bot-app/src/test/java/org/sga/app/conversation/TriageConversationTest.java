@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sga.app.content.Content;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.cli.Triage;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
@@ -36,8 +36,8 @@ import org.sga.core.triage.TriageEngine;
 /** The triage dialogue scripted end to end through the assistant, on the real embedded store. */
 class TriageConversationTest {
 
-    private static final Library LIBRARY = Content.library();
-    private static final SectionIndex LEXICAL = Content.index(LIBRARY, false);
+    private static final Library LIBRARY = ShippedContent.SOURCE.library();
+    private static final SectionIndex LEXICAL = ShippedContent.SOURCE.index(LIBRARY, false);
     private static final TriageEngine ENGINE = Triage.engine(LIBRARY);
     /** Monday 7 December 2026, 10:00 in London: inside the default office hours. */
     private static final Instant MONDAY_MORNING = Instant.parse("2026-12-07T10:00:00Z");
@@ -72,8 +72,8 @@ class TriageConversationTest {
         AcknowledgementPolicy acks = new AcknowledgementPolicy(records, on.acknowledgements(), on.escalations(),
                 on.outbox(), on.unitOfWork(), roster, clock, EscalationEvents.NONE);
         Answers answers = new Answers(LIBRARY);
-        return new Assistant(LEXICAL, answers, Content.dangerSignals(),
-                new TriageDialogue(ENGINE, on.conversations(), escalations, answers, Content.dangerSignals(), clock), acks);
+        return new Assistant(LEXICAL, answers, ShippedContent.SOURCE.dangerSignals(),
+                new TriageDialogue(ENGINE, on.conversations(), escalations, answers, ShippedContent.SOURCE.dangerSignals(), clock), acks);
     }
 
     private Reply say(String text) {

@@ -16,7 +16,7 @@ import org.sga.app.notify.ConnectedPlatforms;
 import org.sga.core.escalation.RoutingConfigException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.app.content.Content;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.StoreConfiguration;
 import org.sga.app.store.TestDatabases;
@@ -43,7 +43,7 @@ class EscalationConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
             .withUserConfiguration(StoreConfiguration.class, EscalationConfiguration.class)
-            .withBean(Library.class, Content::library);
+            .withBean(Library.class, ShippedContent.SOURCE::library);
 
     @Test
     void givenTheStore_thenTheEscalationBeansAreThereAndTheReEscalatorRunsWithTheContext() {

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import org.sga.app.content.Content;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.cli.Triage;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
@@ -40,7 +40,7 @@ import org.sga.core.triage.TriageOutcome;
  */
 final class EscalationFixture {
 
-    static final TriageEngine ENGINE = Triage.engine(Content.library());
+    static final TriageEngine ENGINE = Triage.engine(ShippedContent.SOURCE.library());
     static final RoutingConfig EXAMPLE = RoutingConfig.parse(new InputStreamReader(
             EscalationFixture.class.getResourceAsStream("/routing/routing-example.yml"), StandardCharsets.UTF_8),
             "routing-example.yml");

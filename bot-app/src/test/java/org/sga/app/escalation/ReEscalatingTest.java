@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sga.app.store.AtOnce;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.TestDatabases;
@@ -425,25 +425,8 @@ class ReEscalatingTest {
             clock.advance(PAST_THE_DEADLINE);
             ReEscalator a = instanceOne.reEscalator("a");
             ReEscalator b = instanceTwo.reEscalator("b");
-            CountDownLatch go = new CountDownLatch(1);
-            ExecutorService threads = Executors.newFixedThreadPool(2);
-            try {
-                List<Future<Integer>> runs = new ArrayList<>();
-                for (ReEscalator r : List.of(a, b)) {
-                    runs.add(threads.submit((Callable<Integer>) () -> {
-                        go.await();
-                        int done = 0;
-                        for (int pass = 0; pass < 5; pass++) {
-                            done += r.runOnce().reEscalated();
-                        }
-                        return done;
-                    }));
-                }
-                go.countDown();
-                assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(30);
-            } finally {
-                threads.shutdownNow();
-            }
+            List<Integer> runs = AtOnce.run(() -> fivePasses(a), () -> fivePasses(b));
+            assertThat(runs.get(0) + runs.get(1)).isEqualTo(30);
 
             for (String ref : refs) {
                 List<OutboxRow> rows = one.outbox().entries(ref).stream().map(OutboxEntry::row).toList();
@@ -545,6 +528,15 @@ class ReEscalatingTest {
             while (chaser.runOnce().claimed() > 0) {
                 Thread.onSpinWait();
             }
+        }
+
+        /** How many roles five passes of {@code chaser} re-escalated. */
+        private static int fivePasses(ReEscalator chaser) {
+            int done = 0;
+            for (int pass = 0; pass < 5; pass++) {
+                done += chaser.runOnce().reEscalated();
+            }
+            return done;
         }
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sga.app.content.Content;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.store.ContentFeedback.SectionVotes;
 import org.sga.app.store.ContentFeedback.UnansweredQuestion;
 import org.sga.app.store.MutableClock;
@@ -42,12 +42,12 @@ class ContentOwnerFeedbackTest {
 
     @BeforeAll
     static void content() {
-        library = Content.library();
-        index = Content.index(library, false);
+        library = ShippedContent.SOURCE.library();
+        index = ShippedContent.SOURCE.index(library, false);
     }
 
     private Assistant assistant(Store store) {
-        return new Assistant(index, new Answers(library), Content.dangerSignals(), null, null,
+        return new Assistant(index, new Answers(library), ShippedContent.SOURCE.dangerSignals(), null, null,
                 ConversationEvents.all(List.of(new UnansweredQuestions(store.contentFeedback()))));
     }
 

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.content.Library;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.InboundMessage;
@@ -68,8 +68,8 @@ class OpsEndpointsTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Lexical {
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
 
         @Bean

@@ -20,6 +20,8 @@ import org.sga.core.conversation.ConversationEvents;
 import org.sga.core.conversation.ConversationKey;
 import org.sga.core.conversation.ConversationState;
 import org.sga.core.conversation.TriageDialogue;
+import org.sga.core.retention.RetentionPolicy;
+import org.sga.core.retention.RetentionPurge;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -45,14 +47,18 @@ class RetentionConfigurationTest {
     void givenNothingSet_thenTheDocumentedDefaultsAndAnHourlySchedule() {
         runner.withPropertyValues("sga.data.dir=" + databases.tempDir("retention-defaults")).run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(RetentionProperties.class)).isEqualTo(RetentionProperties.defaults());
-            assertThat(RetentionProperties.defaults().conversationState()).isEqualTo(Duration.ofHours(24));
-            assertThat(RetentionProperties.defaults().processedEvents()).isEqualTo(Duration.ofDays(7));
-            assertThat(RetentionProperties.defaults().unansweredQuestions()).isEqualTo(Duration.ofDays(90));
-            assertThat(RetentionProperties.defaults().answerVotes()).isEqualTo(Duration.ofDays(90));
-            assertThat(RetentionProperties.defaults().deliveredOutbox()).isEqualTo(Duration.ofDays(30));
-            assertThat(RetentionProperties.defaults().audit()).isEqualTo(Period.ofYears(7));
-            assertThat(RetentionProperties.defaults().interval()).isEqualTo(Duration.ofHours(1));
+            RetentionProperties bound = context.getBean(RetentionProperties.class);
+            assertThat(bound.toPolicy()).isEqualTo(RetentionPolicy.defaults());
+            assertThat(bound.conversationState()).isEqualTo(Duration.ofHours(24));
+            assertThat(bound.processedEvents()).isEqualTo(Duration.ofDays(7));
+            assertThat(bound.unansweredQuestions()).isEqualTo(Duration.ofDays(90));
+            assertThat(bound.answerVotes()).isEqualTo(Duration.ofDays(90));
+            assertThat(bound.deliveredOutbox()).isEqualTo(Duration.ofDays(30));
+            assertThat(bound.audit()).isEqualTo(Period.ofYears(7));
+            assertThat(bound.batchSize()).isEqualTo(500);
+            assertThat(bound.enabled()).isTrue();
+            assertThat(bound.interval()).isEqualTo(Duration.ofHours(1));
+            assertThat(bound.initialDelay()).isEqualTo(Duration.ofMinutes(1));
             assertThat(context.getBean(RetentionLifecycle.class).isRunning()).isTrue();
         });
     }
@@ -82,7 +88,7 @@ class RetentionConfigurationTest {
                     assertThat(p.answerVotes()).isZero();
                     assertThat(p.deliveredOutbox()).isEqualTo(Duration.ofDays(14));
                     assertThat(p.audit()).isEqualTo(Period.ofDays(2555));
-                    assertThat(context).hasSingleBean(RetentionJob.class).doesNotHaveBean(RetentionLifecycle.class);
+                    assertThat(context).hasSingleBean(RetentionPurge.class).doesNotHaveBean(RetentionLifecycle.class);
                 });
     }
 

@@ -18,16 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sga.app.content.Content;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.cli.Triage;
 import org.sga.app.feedback.UnansweredQuestions;
 import org.sga.app.notify.ConsoleNotifier;
-import org.sga.app.retention.RetentionJob;
-import org.sga.app.retention.RetentionProperties;
 import org.sga.app.store.MutableClock;
 import org.sga.app.store.Store;
 import org.sga.app.store.StoreFactory;
 import org.sga.content.Library;
+import org.sga.core.retention.RetentionPolicy;
+import org.sga.core.retention.RetentionPurge;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.Assistant;
 import org.sga.core.conversation.ConversationEvents;
@@ -95,7 +95,7 @@ class NoMessageTextInLogsTest {
 
     @Test
     void questionsNotesAndEscalationsLeaveNoTextInTheLogs() throws Exception {
-        Library library = Content.library();
+        Library library = ShippedContent.SOURCE.library();
         TriageEngine engine = Triage.engine(library);
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -104,8 +104,8 @@ class NoMessageTextInLogsTest {
                     store.escalations(), new EscalationRecords(store.auditTrail()), clock);
             Answers answers = new Answers(library);
             ConversationEvents listeners = ConversationEvents.all(List.of(new UnansweredQuestions(store.contentFeedback())));
-            Assistant assistant = new Assistant(Content.index(library, false), answers, Content.dangerSignals(),
-                    new TriageDialogue(engine, store.conversations(), escalations, answers, Content.dangerSignals(), clock,
+            Assistant assistant = new Assistant(ShippedContent.SOURCE.index(library, false), answers, ShippedContent.SOURCE.dangerSignals(),
+                    new TriageDialogue(engine, store.conversations(), escalations, answers, ShippedContent.SOURCE.dangerSignals(), clock,
                             listeners), null, listeners);
             for (String text : List.of(QUESTION, UNANSWERED, "report a concern", "no", "child", "yes", "yes", "yes", NOTE)) {
                 assistant.handle(InboundMessage.direct("console", "teacher-1", text));
@@ -116,7 +116,8 @@ class NoMessageTextInLogsTest {
             store.contentFeedback().unansweredSince(Instant.EPOCH, q -> kept.add(q.question()));
             assertThat(kept).as("the unanswered question was really kept").contains(UNANSWERED);
             clock.advance(Duration.ofDays(100));
-            RetentionJob.Report purged = new RetentionJob(store, RetentionProperties.defaults(), listeners, null, clock).runOnce();
+            RetentionPurge.Report purged = new RetentionPurge(store.retention(), store.auditTrail(), RetentionPolicy.defaults(),
+                    listeners, null, clock).runOnce();
             assertThat(purged.unansweredQuestions()).isEqualTo(kept.size());
             assertThat(purged.triagesExpired()).isEqualTo(1);
             OutboxWorker worker = new OutboxWorker(store.outbox(), new ConsoleNotifier(new PrintStream(console, true, StandardCharsets.UTF_8)),

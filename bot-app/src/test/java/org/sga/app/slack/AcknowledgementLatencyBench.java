@@ -12,16 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +26,8 @@ import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
+import org.sga.app.content.ShippedContent;
 import org.sga.app.cli.Triage;
 import org.sga.content.Library;
 import org.sga.core.escalation.EscalationRaiser;
@@ -41,6 +37,7 @@ import org.sga.core.escalation.Reporter;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.BackgroundSearcher;
 import org.sga.core.triage.TriageEngine;
+import org.sga.slack.SignedRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -104,8 +101,8 @@ class AcknowledgementLatencyBench {
     @TestConfiguration(proxyBeanMethods = false)
     static class Wiring {
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
 
         @Bean
@@ -124,11 +121,10 @@ class AcknowledgementLatencyBench {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void measureButtonToReporterTold() {
-        TriageEngine engine = Triage.engine(Content.library());
+        TriageEngine engine = Triage.engine(ShippedContent.SOURCE.library());
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < PRESSES + 3; i++) {
             String dm = "D0REPORTER" + i;
@@ -184,20 +180,7 @@ class AcknowledgementLatencyBench {
                 + "\"trigger_id\":\"1\",\"actions\":[{\"action_id\":\"sga_ack\",\"block_id\":\"acknowledge\",\"text\":{\"type\":"
                 + "\"plain_text\",\"text\":\"Acknowledge\"},\"value\":\"" + ref + "|safeguarding_lead\",\"type\":\"button\","
                 + "\"action_ts\":\"1\"}]}";
-        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
-        long timestamp = Instant.now().getEpochSecond();
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                    .header("X-Slack-Signature", SlackTestKit.sign(SECRET, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SignedRequests.toLocalPort(port, SECRET).interaction(payload);
     }
 
     private static Map<String, String> form(ServeEvent event) {

@@ -14,25 +14,25 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.app.store.DiskSpace;
 import org.sga.app.store.FullDisk;
+import org.sga.app.LocalHttp;
 import org.sga.app.store.StoreFactory;
 import org.sga.content.Library;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.BackgroundSearcher;
+import org.sga.slack.SignedRequests;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -105,8 +105,8 @@ class FullDiskEndToEndTest {
         }
 
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
 
         @Bean
@@ -122,7 +122,6 @@ class FullDiskEndToEndTest {
     @LocalManagementPort
     int managementPort;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
 
     @Test
@@ -153,33 +152,19 @@ class FullDiskEndToEndTest {
                 + ids.incrementAndGet() + System.nanoTime() + "\",\"event_time\":1700000001,\"event\":{\"type\":\"message\","
                 + "\"channel_type\":\"im\",\"user\":\"U0REPORTER\",\"text\":\"" + text + "\",\"ts\":\"1700000002.0003" + ids.get()
                 + "\",\"channel\":\"" + DM + "\",\"event_ts\":\"1700000002.000300\"}}";
-        long ts = Instant.now().getEpochSecond();
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                .header("Content-Type", "application/json").header("X-Slack-Request-Timestamp", Long.toString(ts))
-                .header("X-Slack-Signature", SlackTestKit.sign(SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return SignedRequests.toLocalPort(port, SECRET).event(body);
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        return LocalHttp.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
     }
 
     /** An operator's request: the management port, with the operator token, so health shows its details. */
     private HttpResponse<String> operator(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+        return LocalHttp.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
                 .header("Authorization", "Bearer " + OPERATOR_TOKEN).GET().build());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** What was posted to Slack, each call's form decoded, oldest first. */
     private static List<String> posts() {

@@ -27,7 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.app.store.MutableClock;
 import org.sga.content.Library;
 import org.sga.core.escalation.AcknowledgeRequest;
@@ -112,8 +112,8 @@ class SlackBackupNoticeTest {
     static class WithClockAndRouting {
 
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
 
         @Bean

@@ -12,10 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +31,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
 import org.sga.content.Library;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +44,7 @@ import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.OutboxWorker;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.BackgroundSearcher;
+import org.sga.slack.SignedRequests;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -98,8 +96,8 @@ class SlackEndToEndTest {
     static class WithRouting {
 
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
 
         @Bean
@@ -130,7 +128,6 @@ class SlackEndToEndTest {
     int port;
 
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
 
     @BeforeEach
@@ -258,14 +255,11 @@ class SlackEndToEndTest {
     @Test
     void givenUnsignedOrFutureRequest_thenRefusedBeforeBolt() {
         String body = mention("anything");
-        HttpResponse<String> unsigned = send(HttpRequest.newBuilder(endpoint()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> unsigned = slack().send(HttpRequest.newBuilder(slack().endpoint())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(unsigned.statusCode()).isEqualTo(401);
         long future = Instant.now().getEpochSecond() + 600;
-        HttpResponse<String> later = send(HttpRequest.newBuilder(endpoint()).header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", Long.toString(future))
-                .header("X-Slack-Signature", sign(future, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> later = slack().send(body, "application/json", future, SECRET, null);
         assertThat(later.statusCode()).isEqualTo(401);
         pause();
         assertThat(SLACK.getAllServeEvents()).isEmpty();
@@ -298,41 +292,18 @@ class SlackEndToEndTest {
                 + "\",\"type\":\"button\",\"action_ts\":\"1\"}]}";
     }
 
-    private URI endpoint() {
-        return URI.create("http://localhost:" + port + "/slack/events");
+    private SignedRequests slack() {
+        return SignedRequests.toLocalPort(port, SECRET);
     }
 
     private HttpResponse<String> event(String json) {
-        return signed(json, "application/json");
+        return slack().event(json);
     }
 
     private HttpResponse<String> interaction(String payload) {
-        HttpResponse<String> r = signed("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded");
+        HttpResponse<String> r = slack().interaction(payload);
         assertThat(r.statusCode()).isEqualTo(200);
         return r;
-    }
-
-    private HttpResponse<String> signed(String body, String type) {
-        long ts = Instant.now().getEpochSecond();
-        return send(HttpRequest.newBuilder(endpoint()).header("Content-Type", type)
-                .header("X-Slack-Request-Timestamp", Long.toString(ts)).header("X-Slack-Signature", sign(ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sign(long ts, String body) {
-        return SlackTestKit.sign(SECRET, ts, body);
     }
 
     private static List<Map<String, String>> calls(String method) {

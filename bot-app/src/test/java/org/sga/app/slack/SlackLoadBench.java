@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.conversation.Reply;
+import org.sga.slack.SignedRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -233,17 +233,8 @@ class SlackLoadBench {
     }
 
     private CompletableFuture<HttpResponse<Void>> send(String body, Integer retry) {
-        long ts = Instant.now().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", Long.toString(ts))
-                .header("X-Slack-Signature", SlackEndToEndTest.sign(ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (retry != null) {
-            request.header("X-Slack-Retry-Num", retry.toString()).header("X-Slack-Retry-Reason", "http_timeout");
-        }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+        HttpRequest request = SignedRequests.toLocalPort(port, SlackEndToEndTest.SECRET).eventRequest(body, retry);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
     private static String event(String id, String channel, String text) {

@@ -1,15 +1,12 @@
 package org.sga.app.slack;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.sga.core.escalation.RoutingConfig;
 
 /**
- * What the application's Slack tests and benchmarks share: Slack's request signature, a routing that sends every
- * role of one invented team to a Slack channel of its own, and questions staff ask, for load.
+ * What the application's Slack tests and benchmarks share: a routing that sends every role of one invented team to a
+ * Slack channel of its own, and questions staff ask, for load. Requests are signed by the adapter tests'
+ * {@link org.sga.slack.SignedRequests}.
  */
 public final class SlackTestKit {
 
@@ -26,17 +23,6 @@ public final class SlackTestKit {
     };
 
     private SlackTestKit() {
-    }
-
-    /** Slack's {@code X-Slack-Signature} for {@code body} sent at {@code timestamp} (seconds). */
-    public static String sign(String signingSecret, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -259,16 +258,7 @@ class AuditPurgeTest {
             }
         });
         Instant cutoff = Rows.T0.plusSeconds(501);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        List<Long> totals = new ArrayList<>();
-        try {
-            List<Callable<Long>> purgers = List.of(() -> purgeAll(one, cutoff, 25), () -> purgeAll(two, cutoff, 25));
-            for (Future<Long> f : threads.invokeAll(purgers)) {
-                totals.add(f.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        List<Long> totals = AtOnce.run(() -> purgeAll(one, cutoff, 25), () -> purgeAll(two, cutoff, 25));
 
         assertThat(totals.stream().mapToLong(Long::longValue).sum()).isEqualTo(500);
         List<AuditCheckpoint> checkpoints = one.checkpoints();

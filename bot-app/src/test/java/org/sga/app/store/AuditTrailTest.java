@@ -8,9 +8,6 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,27 +89,18 @@ class AuditTrailTest {
             TestDatabases.Fresh fresh = databases.fresh(db);
             AuditTrail one = databases.open(fresh, clock).auditTrail();
             AuditTrail two = databases.open(fresh, clock).auditTrail();
-            ExecutorService threads = Executors.newFixedThreadPool(2);
-            try {
-                List<Future<?>> done = List.of(
-                        threads.submit(() -> appendFrom(one, "one")),
-                        threads.submit(() -> appendFrom(two, "two")));
-                for (Future<?> f : done) {
-                    f.get();
-                }
-            } finally {
-                threads.shutdownNow();
-            }
+            AtOnce.run(() -> appendFrom(one, "one"), () -> appendFrom(two, "two"));
 
             AuditVerification result = one.verify();
             assertThat(result.ok()).as(result.toString()).isTrue();
             assertThat(result.recordsChecked()).isEqualTo(400);
         }
 
-        private static void appendFrom(AuditTrail audit, String instance) {
+        private static int appendFrom(AuditTrail audit, String instance) {
             for (int i = 0; i < 200; i++) {
                 audit.append(Rows.raised("SG-" + instance + "-" + i, Rows.T0.plusMillis(i)));
             }
+            return 200;
         }
     }
 

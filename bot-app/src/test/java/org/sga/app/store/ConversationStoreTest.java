@@ -19,8 +19,6 @@ class ConversationStoreTest {
     @RegisterExtension
     static final TestDatabases databases = new TestDatabases();
 
-    private static final ConversationKey KEY = new ConversationKey("slack", "D0TEST01", "U0TEST01");
-
     private final MutableClock clock = new MutableClock(Rows.T0);
 
     @Nested
@@ -31,30 +29,30 @@ class ConversationStoreTest {
         void givenNewConversation_whenSaved_thenLoadsWithVersionOneAndTheClockTime(Db db) {
             ConversationStore store = databases.open(db, clock).conversations();
 
-            ConversationState saved = store.save(KEY, "triage", "{\"question\":\"immediate_danger\"}", ConversationState.NEW);
+            ConversationState saved = store.save(Rows.CONVERSATION, "triage", "{\"question\":\"immediate_danger\"}", ConversationState.NEW);
 
             assertThat(saved.version()).isEqualTo(1);
-            assertThat(store.load(KEY)).contains(saved);
+            assertThat(store.load(Rows.CONVERSATION)).contains(saved);
             assertThat(saved.updatedAt()).isEqualTo(Rows.T0);
         }
 
         @ParameterizedTest
         @EnumSource(Db.class)
         void givenNoState_thenLoadIsEmpty(Db db) {
-            assertThat(databases.open(db, clock).conversations().load(KEY)).isEmpty();
+            assertThat(databases.open(db, clock).conversations().load(Rows.CONVERSATION)).isEmpty();
         }
 
         @ParameterizedTest
         @EnumSource(Db.class)
         void givenSavedState_whenSavedAgainWithItsVersion_thenVersionAdvances(Db db) {
             ConversationStore store = databases.open(db, clock).conversations();
-            ConversationState first = store.save(KEY, "triage", "{\"step\":1}", ConversationState.NEW);
+            ConversationState first = store.save(Rows.CONVERSATION, "triage", "{\"step\":1}", ConversationState.NEW);
 
             clock.advance(Duration.ofMinutes(1));
-            ConversationState second = store.save(KEY, "triage", "{\"step\":2}", first.version());
+            ConversationState second = store.save(Rows.CONVERSATION, "triage", "{\"step\":2}", first.version());
 
             assertThat(second.version()).isEqualTo(2);
-            assertThat(store.load(KEY)).hasValueSatisfying(s -> {
+            assertThat(store.load(Rows.CONVERSATION)).hasValueSatisfying(s -> {
                 assertThat(s.data()).isEqualTo("{\"step\":2}");
                 assertThat(s.updatedAt()).isEqualTo(Rows.T0.plus(Duration.ofMinutes(1)));
             });
@@ -70,22 +68,22 @@ class ConversationStoreTest {
             TestDatabases.Fresh fresh = databases.fresh(db);
             ConversationStore one = databases.open(fresh, clock).conversations();
             ConversationStore two = databases.open(fresh, clock).conversations();
-            long loaded = one.save(KEY, "triage", "{\"step\":1}", ConversationState.NEW).version();
+            long loaded = one.save(Rows.CONVERSATION, "triage", "{\"step\":1}", ConversationState.NEW).version();
 
-            one.save(KEY, "triage", "{\"step\":2,\"by\":\"one\"}", loaded);
+            one.save(Rows.CONVERSATION, "triage", "{\"step\":2,\"by\":\"one\"}", loaded);
 
-            assertThatThrownBy(() -> two.save(KEY, "triage", "{\"step\":2,\"by\":\"two\"}", loaded))
+            assertThatThrownBy(() -> two.save(Rows.CONVERSATION, "triage", "{\"step\":2,\"by\":\"two\"}", loaded))
                     .isInstanceOf(StaleConversationException.class);
-            assertThat(two.load(KEY)).hasValueSatisfying(s -> assertThat(s.data()).contains("one"));
+            assertThat(two.load(Rows.CONVERSATION)).hasValueSatisfying(s -> assertThat(s.data()).contains("one"));
         }
 
         @ParameterizedTest
         @EnumSource(Db.class)
         void givenStateExists_whenSavedAsNew_thenStale(Db db) {
             ConversationStore store = databases.open(db, clock).conversations();
-            store.save(KEY, "triage", "{}", ConversationState.NEW);
+            store.save(Rows.CONVERSATION, "triage", "{}", ConversationState.NEW);
 
-            assertThatThrownBy(() -> store.save(KEY, "triage", "{}", ConversationState.NEW))
+            assertThatThrownBy(() -> store.save(Rows.CONVERSATION, "triage", "{}", ConversationState.NEW))
                     .isInstanceOf(StaleConversationException.class);
         }
 
@@ -93,13 +91,13 @@ class ConversationStoreTest {
         @EnumSource(Db.class)
         void givenStateDeletedByAnotherInstance_whenSavedWithOldVersion_thenStale(Db db) {
             ConversationStore store = databases.open(db, clock).conversations();
-            long version = store.save(KEY, "triage", "{}", ConversationState.NEW).version();
+            long version = store.save(Rows.CONVERSATION, "triage", "{}", ConversationState.NEW).version();
 
-            assertThat(store.delete(KEY)).isTrue();
+            assertThat(store.delete(Rows.CONVERSATION)).isTrue();
 
-            assertThatThrownBy(() -> store.save(KEY, "triage", "{}", version))
+            assertThatThrownBy(() -> store.save(Rows.CONVERSATION, "triage", "{}", version))
                     .isInstanceOf(StaleConversationException.class);
-            assertThat(store.load(KEY)).isEmpty();
+            assertThat(store.load(Rows.CONVERSATION)).isEmpty();
         }
     }
 
@@ -110,12 +108,12 @@ class ConversationStoreTest {
         ConversationKey old = new ConversationKey("teams", "19:old", "user-old");
         store.save(old, "triage", "{}", ConversationState.NEW);
         clock.advance(Duration.ofDays(31));
-        store.save(KEY, "triage", "{}", ConversationState.NEW);
+        store.save(Rows.CONVERSATION, "triage", "{}", ConversationState.NEW);
 
         int forgotten = store.deleteNotUpdatedSince(clock.instant().minus(Duration.ofDays(30)));
 
         assertThat(forgotten).isEqualTo(1);
         assertThat(store.load(old)).isEmpty();
-        assertThat(store.load(KEY)).isPresent();
+        assertThat(store.load(Rows.CONVERSATION)).isPresent();
     }
 }

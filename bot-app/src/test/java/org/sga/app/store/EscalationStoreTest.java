@@ -122,15 +122,9 @@ class EscalationStoreTest {
             TestDatabases.Fresh fresh = databases.fresh(db);
             Acknowledgements one = databases.open(fresh, clock).acknowledgements();
             Acknowledgements two = databases.open(fresh, clock).acknowledgements();
-            ExecutorService threads = Executors.newFixedThreadPool(2);
-            try {
-                Future<Long> a = threads.submit(() -> firsts(one, "U-one"));
-                Future<Long> b = threads.submit(() -> firsts(two, "U-two"));
+            List<Long> firsts = AtOnce.run(() -> firsts(one, "U-one"), () -> firsts(two, "U-two"));
 
-                assertThat(a.get() + b.get()).isEqualTo(100);
-            } finally {
-                threads.shutdownNow();
-            }
+            assertThat(firsts.get(0) + firsts.get(1)).isEqualTo(100);
         }
 
         private static long firsts(Acknowledgements acks, String user) {

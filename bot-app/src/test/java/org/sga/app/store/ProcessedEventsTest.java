@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,15 +47,9 @@ class ProcessedEventsTest {
         ProcessedEvents two = databases.open(fresh, clock).processedEvents();
         int eventCount = 300;
         CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Integer> firstsOfOne = threads.submit(firsts(one, eventCount, together));
-            Future<Integer> firstsOfTwo = threads.submit(firsts(two, eventCount, together));
+        List<Integer> firsts = AtOnce.run(firsts(one, eventCount, together), firsts(two, eventCount, together));
 
-            assertThat(firstsOfOne.get() + firstsOfTwo.get()).isEqualTo(eventCount);
-        } finally {
-            threads.shutdownNow();
-        }
+        assertThat(firsts.get(0) + firsts.get(1)).isEqualTo(eventCount);
     }
 
     @ParameterizedTest
@@ -68,15 +59,9 @@ class ProcessedEventsTest {
         ProcessedEvents one = databases.open(fresh, clock).processedEvents();
         ProcessedEvents two = databases.open(fresh, clock).processedEvents();
         CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Integer> a = threads.submit(firsts(one, 100, together));
-            Future<Integer> b = threads.submit(firsts(two, 100, together));
+        List<Integer> firsts = AtOnce.run(firsts(one, 100, together), firsts(two, 100, together));
 
-            assertThat(a.get() + b.get()).isEqualTo(100);
-        } finally {
-            threads.shutdownNow();
-        }
+        assertThat(firsts.get(0) + firsts.get(1)).isEqualTo(100);
     }
 
     @ParameterizedTest

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.sga.core.audit.AuditEntry;
+import org.sga.core.conversation.ConversationKey;
 import org.sga.core.escalation.OutboxRow;
 
 /** Invented escalations for store tests; no real people or places. */
 final class Rows {
 
     static final Instant T0 = Instant.parse("2026-03-02T10:15:00Z");
+    /** A direct-message conversation of one invented Slack user. */
+    static final ConversationKey CONVERSATION = new ConversationKey("slack", "D0TEST01", "U0TEST01");
 
     private Rows() {
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sga.core.conversation.ConversationKey;
 import org.sga.core.conversation.ConversationState;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
@@ -26,7 +25,6 @@ class StorageFaultTest {
     @RegisterExtension
     static final TestDatabases databases = new TestDatabases();
 
-    private static final ConversationKey KEY = new ConversationKey("slack", "D0TEST01", "U0TEST01");
     private final MutableClock clock = new MutableClock(Rows.T0);
 
     @Test
@@ -37,10 +35,10 @@ class StorageFaultTest {
         try (Store store = StoreFactory.open(pool, clock)) {
             StorageHealth storage = new StorageHealth(pool, Optional.of(folder), 1 << 20, disk.space(), clock);
             assertThat(storage.health().getStatus()).isEqualTo(Status.UP);
-            ConversationState before = store.conversations().save(KEY, "triage", "{\"step\":1}", ConversationState.NEW);
+            ConversationState before = store.conversations().save(Rows.CONVERSATION, "triage", "{\"step\":1}", ConversationState.NEW);
 
             disk.fill();
-            assertThatThrownBy(() -> store.conversations().save(KEY, "triage", "{\"step\":2}", before.version()))
+            assertThatThrownBy(() -> store.conversations().save(Rows.CONVERSATION, "triage", "{\"step\":2}", before.version()))
                     .isInstanceOf(RuntimeException.class);
             var down = storage.health();
             assertThat(down.getStatus()).isEqualTo(Status.DOWN);
@@ -49,9 +47,9 @@ class StorageFaultTest {
 
             disk.free();
             assertThat(storage.health().getStatus()).isEqualTo(Status.UP);
-            ConversationState after = store.conversations().save(KEY, "triage", "{\"step\":2}", before.version());
+            ConversationState after = store.conversations().save(Rows.CONVERSATION, "triage", "{\"step\":2}", before.version());
             assertThat(after.version()).isEqualTo(before.version() + 1);
-            assertThat(store.conversations().load(KEY)).hasValueSatisfying(s -> assertThat(s.data()).isEqualTo("{\"step\":2}"));
+            assertThat(store.conversations().load(Rows.CONVERSATION)).hasValueSatisfying(s -> assertThat(s.data()).isEqualTo("{\"step\":2}"));
         } finally {
             disk.free();
             pool.close();

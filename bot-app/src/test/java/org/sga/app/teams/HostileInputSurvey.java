@@ -24,7 +24,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,8 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.sga.app.content.Content;
-import org.sga.app.slack.SlackTestKit;
+import org.sga.app.content.ContentSource;
+import org.sga.app.LocalHttp;
 import org.sga.content.Library;
 import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.EscalationRaiser;
@@ -54,6 +53,7 @@ import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.search.BackgroundSearcher;
 import org.sga.core.triage.TriageEngine;
 import org.sga.teams.Activities;
+import org.sga.slack.SignedRequests;
 import org.sga.teams.BotFrameworkFake;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,8 +133,8 @@ class HostileInputSurvey {
     @TestConfiguration(proxyBeanMethods = false)
     static class Wiring {
         @Bean
-        BackgroundSearcher searcher(Library library) {
-            return new BackgroundSearcher(() -> Content.index(library, false));
+        BackgroundSearcher searcher(ContentSource content, Library library) {
+            return new BackgroundSearcher(() -> content.index(library, false));
         }
 
         @Bean
@@ -171,7 +171,6 @@ class HostileInputSurvey {
     @org.springframework.beans.factory.annotation.Value("${local.management.port:0}")
     int managementPort;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Map<String, int[]> table = new LinkedHashMap<>();
     private static final String[] COLUMNS = {"inputs", "refused/handled correctly", "5xx", "log leaks", "wrong replies",
@@ -584,15 +583,11 @@ class HostileInputSurvey {
     }
 
     private HttpResponse<String> slackSigned(String body, String type) {
-        long ts = Instant.now().getEpochSecond();
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                .header("Content-Type", type).header("X-Slack-Request-Timestamp", Long.toString(ts))
-                .header("X-Slack-Signature", SlackTestKit.sign(SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return SignedRequests.toLocalPort(port, SECRET).signed(body, type);
     }
 
     private int teams(String activity, String token) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+        return LocalHttp.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(activity)).build()).statusCode();
     }
@@ -603,7 +598,7 @@ class HostileInputSurvey {
             if (candidate <= 0) {
                 continue;
             }
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + candidate + "/actuator/health"))
+            HttpResponse<String> r = LocalHttp.send(HttpRequest.newBuilder(URI.create("http://localhost:" + candidate + "/actuator/health"))
                     .header("Authorization", "Bearer survey-operator-token").GET().build());
             if (r.statusCode() != 404) {
                 return r.body();
@@ -612,16 +607,6 @@ class HostileInputSurvey {
         return "";
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Lets asynchronous work happen, or wrongly happen, before the outcome is read. */
     private static void settle() {

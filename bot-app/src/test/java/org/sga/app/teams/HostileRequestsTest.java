@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.sga.app.slack.SlackTestKit;
+import org.sga.app.LocalHttp;
 import org.sga.teams.Activities;
+import org.sga.slack.SignedRequests;
 import org.sga.teams.BotFrameworkFake;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -203,11 +203,7 @@ class HostileRequestsTest {
         }
 
         private HttpResponse<String> signed(String body, String type) {
-            long ts = Instant.now().getEpochSecond();
-            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                    .header("Content-Type", type).header("X-Slack-Request-Timestamp", Long.toString(ts))
-                    .header("X-Slack-Signature", SlackTestKit.sign(SECRET, ts, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            return SignedRequests.toLocalPort(port, SECRET).signed(body, type);
         }
     }
 
@@ -243,7 +239,7 @@ class HostileRequestsTest {
         }
 
         private int teams(String activity, String token) {
-            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+            return LocalHttp.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(activity)).build()).statusCode();
         }
@@ -253,16 +249,6 @@ class HostileRequestsTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The status the server answered with, and how many body bytes the client had got into the connection by then. */
     record Streamed(int status, long sent) {

@@ -2,6 +2,7 @@ package org.sga.core.conversation;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.sga.core.values.Check;
 
 /**
  * What the bot remembers about a conversation between messages: a kind (e.g. which dialogue is under
@@ -14,7 +15,7 @@ public record ConversationState(ConversationKey key, String kind, String data, l
 
     public ConversationState {
         Objects.requireNonNull(key, "key");
-        kind = ConversationKey.Require.text(kind, "kind", 64);
+        kind = Check.text(kind, "kind", 64);
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(updatedAt, "updatedAt");
         if (version <= NEW) {

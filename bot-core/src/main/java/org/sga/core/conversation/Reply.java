@@ -1,5 +1,6 @@
 package org.sga.core.conversation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,6 +48,26 @@ public record Reply(Kind kind, String urgent, String text, Citation citation, Li
         this(kind, urgent, text, citation, seeAlso, choices, notes, List.of());
     }
 
+    /**
+     * The checklist as its owners' groups, in the order shown: consecutive items with the same heading form one group,
+     * and adapters number the items from 1 within each.
+     */
+    public List<ChecklistGroup> checklistGroups() {
+        List<ChecklistGroup> groups = new ArrayList<>();
+        List<ChecklistItem> items = new ArrayList<>();
+        for (ChecklistItem item : checklist) {
+            if (!items.isEmpty() && !items.getLast().heading().equals(item.heading())) {
+                groups.add(new ChecklistGroup(items.getLast().heading(), items));
+                items = new ArrayList<>();
+            }
+            items.add(item);
+        }
+        if (!items.isEmpty()) {
+            groups.add(new ChecklistGroup(items.getLast().heading(), items));
+        }
+        return List.copyOf(groups);
+    }
+
     /** True when a section of a procedure is quoted as the answer. */
     public boolean answered() {
         return kind == Kind.ANSWER && citation != null;
@@ -75,6 +96,13 @@ public record Reply(Kind kind, String urgent, String text, Citation citation, Li
     public record ChecklistItem(String code, String owner, String heading, String title, String text, List<Citation> cites) {
         public ChecklistItem {
             cites = List.copyOf(cites);
+        }
+    }
+
+    /** Consecutive checklist items under one heading ("What you do now"). */
+    public record ChecklistGroup(String heading, List<ChecklistItem> items) {
+        public ChecklistGroup {
+            items = List.copyOf(items);
         }
     }
 

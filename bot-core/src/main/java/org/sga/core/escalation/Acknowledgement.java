@@ -2,6 +2,7 @@ package org.sga.core.escalation;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.sga.core.values.Check;
 
 /** Someone in a role took on an escalation. */
 public record Acknowledgement(String ref, String role, String userId, Instant at) {

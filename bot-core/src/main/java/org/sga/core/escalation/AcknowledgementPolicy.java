@@ -13,6 +13,7 @@ import java.util.Set;
 import org.sga.core.audit.AuditEntry;
 import org.sga.core.store.UnitOfWork;
 import org.sga.core.triage.Role;
+import org.sga.core.values.JsonText;
 
 /**
  * Who may acknowledge an escalation, decided once for every platform, and the acknowledgement itself.
@@ -187,11 +188,11 @@ public final class AcknowledgementPolicy implements Acknowledger {
             AcknowledgeResult first = acknowledgements.acknowledge(escalation.reference(), role.id(), by, at);
             if (first.first()) {
                 Optional<OutboxRow> toReporter = reporterNotice(escalation, role, first.standing());
-                String payload = "{\"role\":" + Json.str(role.id())
-                        + ",\"by\":" + Json.str(by)
-                        + ",\"at\":" + Json.str(first.standing().at().toString())
+                String payload = "{\"role\":" + JsonText.quote(role.id())
+                        + ",\"by\":" + JsonText.quote(by)
+                        + ",\"at\":" + JsonText.quote(first.standing().at().toString())
                         + ",\"reporter_told\":" + toReporter.isPresent()
-                        + ",\"message_sha256\":" + Json.str(toReporter.map(r -> Sha256.hex(r.payload())).orElse(null))
+                        + ",\"message_sha256\":" + JsonText.quote(toReporter.map(r -> Sha256.hex(r.payload())).orElse(null))
                         + "}";
                 store.recordOutcome(new AuditEntry(EscalationRecords.ACKNOWLEDGED, escalation.reference(), payload, at),
                         toReporter.stream().toList());
@@ -222,11 +223,11 @@ public final class AcknowledgementPolicy implements Acknowledger {
             Refusal reason) {
         String ref = escalation != null ? escalation.reference() : UNKNOWN_REFERENCE;
         String typed = References.normalise(request.reference());
-        String payload = "{\"reason\":" + Json.str(reason.code())
-                + ",\"role\":" + Json.str(role != null ? role.id() : null)
-                + ",\"by\":" + Json.str(request.actor().qualifiedId())
-                + ",\"via\":" + Json.str(request.fromButton() ? "button" : "typed")
-                + (escalation == null ? ",\"reference\":" + Json.str(References.isWellFormed(typed) ? typed : null) : "")
+        String payload = "{\"reason\":" + JsonText.quote(reason.code())
+                + ",\"role\":" + JsonText.quote(role != null ? role.id() : null)
+                + ",\"by\":" + JsonText.quote(request.actor().qualifiedId())
+                + ",\"via\":" + JsonText.quote(request.fromButton() ? "button" : "typed")
+                + (escalation == null ? ",\"reference\":" + JsonText.quote(References.isWellFormed(typed) ? typed : null) : "")
                 + "}";
         try {
             store.recordOutcome(new AuditEntry(EscalationRecords.ACKNOWLEDGEMENT_REFUSED, ref, payload, clock.instant()),

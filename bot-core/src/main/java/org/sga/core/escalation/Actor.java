@@ -1,6 +1,7 @@
 package org.sga.core.escalation;
 
 import java.util.Objects;
+import org.sga.core.values.Check;
 
 /**
  * Someone acting on a platform: their id there and, where the platform has one, their id in the organisation's

@@ -2,6 +2,7 @@ package org.sga.core.escalation;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.sga.core.values.Check;
 
 /**
  * A step of the chase of one role that waits for an acknowledgement until {@code deadline}; the step is named as its

@@ -1,6 +1,7 @@
 package org.sga.core.escalation;
 
 import java.time.Duration;
+import org.sga.core.values.Check;
 
 /**
  * Exponential backoff with a cap and jitter: attempt n waits {@code initial * multiplier^(n-1)}, at most

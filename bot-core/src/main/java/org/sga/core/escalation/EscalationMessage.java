@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.sga.core.triage.Role;
 import org.sga.core.triage.Urgency;
+import org.sga.core.values.Check;
 
 /**
  * The notice a role receives: the minimum needed to act. Everything in it comes from the triage definition (question

@@ -18,6 +18,7 @@ import org.sga.core.triage.Question;
 import org.sga.core.triage.Role;
 import org.sga.core.triage.TriageDefinition;
 import org.sga.core.triage.TriageOutcome;
+import org.sga.core.values.Check;
 
 /**
  * Raises escalations: picks the reporter's team, routes the outcome, renders one notice per role and records the

@@ -2,6 +2,7 @@ package org.sga.core.escalation;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.sga.core.values.Check;
 
 /**
  * One message to deliver: an escalation's notice to one role through one channel. The payload is the

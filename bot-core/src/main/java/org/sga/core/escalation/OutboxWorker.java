@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sga.core.values.Check;
 
 /**
  * Delivers due outbox rows through a notifier: claims a batch under a lease, posts each within a time

@@ -2,6 +2,7 @@ package org.sga.core.escalation;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.sga.core.values.Check;
 
 /** A role that did not acknowledge a notice by its deadline, claimed by one worker to re-escalate. */
 public record OverdueAcknowledgement(

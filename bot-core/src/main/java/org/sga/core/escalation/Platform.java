@@ -1,25 +1,21 @@
 package org.sga.core.escalation;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A chat platform a channel or user belongs to. */
 public enum Platform {
-    SLACK("slack"),
-    TEAMS("teams"),
-    CONSOLE("console");
+    SLACK,
+    TEAMS,
+    CONSOLE;
 
-    private final String id;
-
-    Platform(String id) {
-        this.id = id;
-    }
-
+    /** How settings, routing and records name the platform: the constant's name in lower case, e.g. {@code slack}. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Platform> fromId(String id) {
-        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+        return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst();
     }
 }

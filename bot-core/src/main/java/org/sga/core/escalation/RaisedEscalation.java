@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sga.core.triage.Role;
 import org.sga.core.triage.Urgency;
+import org.sga.core.values.Check;
+import org.sga.core.values.JsonText;
 import org.sga.core.yaml.YamlNode;
 import org.sga.core.yaml.YamlProblem;
 
@@ -164,47 +166,47 @@ public record RaisedEscalation(
     /** The audit payload: compact JSON, keys in a fixed order so equal escalations give equal text. */
     public String toJson() {
         StringBuilder json = new StringBuilder(512)
-                .append("{\"v\":").append(Json.str(VERSION))
-                .append(",\"ref\":").append(Json.str(reference))
-                .append(",\"team\":").append(Json.str(teamId))
-                .append(",\"zone\":").append(Json.str(zone.getId()))
-                .append(",\"at\":").append(Json.str(at.toString()))
+                .append("{\"v\":").append(JsonText.quote(VERSION))
+                .append(",\"ref\":").append(JsonText.quote(reference))
+                .append(",\"team\":").append(JsonText.quote(teamId))
+                .append(",\"zone\":").append(JsonText.quote(zone.getId()))
+                .append(",\"at\":").append(JsonText.quote(at.toString()))
                 .append(",\"inside_office_hours\":").append(insideOfficeHours)
-                .append(",\"urgency\":").append(Json.str(urgency.name()))
-                .append(",\"acknowledge_by\":").append(Json.str(acknowledgeBy.toString()))
-                .append(",\"concern\":").append(Json.str(concern))
+                .append(",\"urgency\":").append(JsonText.quote(urgency.name()))
+                .append(",\"acknowledge_by\":").append(JsonText.quote(acknowledgeBy.toString()))
+                .append(",\"concern\":").append(JsonText.quote(concern))
                 .append(",\"answers\":{")
-                .append(answers.entrySet().stream().map(e -> Json.str(e.getKey()) + ":" + Json.str(e.getValue()))
+                .append(answers.entrySet().stream().map(e -> JsonText.quote(e.getKey()) + ":" + JsonText.quote(e.getValue()))
                         .collect(Collectors.joining(",")))
-                .append("},\"actions\":").append(Json.strings(actionCodes))
-                .append(",\"reporter\":{\"platform\":").append(Json.str(reporter.platform().id()))
-                .append(",\"id\":").append(Json.str(reporter.userId()))
-                .append(",\"conversation\":").append(Json.str(reporter.conversationId()))
+                .append("},\"actions\":").append(JsonText.array(actionCodes))
+                .append(",\"reporter\":{\"platform\":").append(JsonText.quote(reporter.platform().id()))
+                .append(",\"id\":").append(JsonText.quote(reporter.userId()))
+                .append(",\"conversation\":").append(JsonText.quote(reporter.conversationId()))
                 .append("},\"note\":").append(notePresent)
                 .append(",\"roles\":[");
         for (int i = 0; i < roles.size(); i++) {
             NotifiedRole r = roles.get(i);
             json.append(i == 0 ? "" : ",")
-                    .append("{\"role\":").append(Json.str(r.role().id()))
-                    .append(",\"platform\":").append(Json.str(r.platform() == null ? null : r.platform().id()))
-                    .append(",\"target\":").append(Json.str(r.target()))
-                    .append(",\"backup_platform\":").append(Json.str(r.backupPlatform() == null ? null : r.backupPlatform().id()))
-                    .append(",\"backup\":").append(Json.str(r.backupTarget()))
-                    .append(",\"name\":").append(Json.str(r.contact().name()))
-                    .append(",\"phone\":").append(Json.str(r.contact().phone()))
-                    .append(",\"hours\":").append(Json.str(r.contact().hours()))
-                    .append(",\"backup_name\":").append(Json.str(r.backupContact().name()))
-                    .append(",\"backup_phone\":").append(Json.str(r.backupContact().phone()))
+                    .append("{\"role\":").append(JsonText.quote(r.role().id()))
+                    .append(",\"platform\":").append(JsonText.quote(r.platform() == null ? null : r.platform().id()))
+                    .append(",\"target\":").append(JsonText.quote(r.target()))
+                    .append(",\"backup_platform\":").append(JsonText.quote(r.backupPlatform() == null ? null : r.backupPlatform().id()))
+                    .append(",\"backup\":").append(JsonText.quote(r.backupTarget()))
+                    .append(",\"name\":").append(JsonText.quote(r.contact().name()))
+                    .append(",\"phone\":").append(JsonText.quote(r.contact().phone()))
+                    .append(",\"hours\":").append(JsonText.quote(r.contact().hours()))
+                    .append(",\"backup_name\":").append(JsonText.quote(r.backupContact().name()))
+                    .append(",\"backup_phone\":").append(JsonText.quote(r.backupContact().phone()))
                     .append(",\"acknowledgers\":{")
                     .append(r.acknowledgers().entrySet().stream()
                             .sorted(Map.Entry.comparingByKey())
-                            .map(e -> Json.str(e.getKey().id()) + ":" + Json.strings(e.getValue().stream().sorted().toList()))
+                            .map(e -> JsonText.quote(e.getKey().id()) + ":" + JsonText.array(e.getValue().stream().sorted().toList()))
                             .collect(Collectors.joining(",")))
-                    .append("},\"message_sha256\":").append(Json.str(r.messageSha256()))
+                    .append("},\"message_sha256\":").append(JsonText.quote(r.messageSha256()))
                     .append('}');
         }
-        return json.append("],\"undeliverable\":").append(Json.strings(ids(undeliverable)))
-                .append(",\"withheld\":").append(Json.strings(ids(withheld)))
+        return json.append("],\"undeliverable\":").append(JsonText.array(ids(undeliverable)))
+                .append(",\"withheld\":").append(JsonText.array(ids(withheld)))
                 .append(",\"rounds\":").append(rounds)
                 .append('}')
                 .toString();

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.sga.core.audit.AuditEntry;
 import org.sga.core.triage.Role;
+import org.sga.core.values.Check;
+import org.sga.core.values.JsonText;
 
 /**
  * Chases notices nobody acknowledged in time, like an on-call escalation policy: claims each overdue step of a role's
@@ -127,8 +129,8 @@ public final class ReEscalator implements AutoCloseable {
         if (notified.isEmpty()) {
             LOG.log(Level.WARNING, "{0}: overdue for {1} but no escalation record; the chase of it stops", notice.ref(),
                     notice.role());
-            String payload = "{\"role\":" + Json.str(notice.role()) + ",\"attempt\":" + Json.str(notice.attempt())
-                    + ",\"deadline\":" + Json.str(notice.deadline().toString()) + ",\"step\":\"spent\""
+            String payload = "{\"role\":" + JsonText.quote(notice.role()) + ",\"attempt\":" + JsonText.quote(notice.attempt())
+                    + ",\"deadline\":" + JsonText.quote(notice.deadline().toString()) + ",\"step\":\"spent\""
                     + ",\"escalation_record\":false}";
             return store.recordReEscalation(notice, settings.workerId(),
                     new AuditEntry(EscalationRecords.RE_ESCALATED, notice.ref(), payload, now), List.of());
@@ -177,15 +179,15 @@ public final class ReEscalator implements AutoCloseable {
         }
         StringBuilder hashes = new StringBuilder();
         for (OutboxRow row : rows) {
-            hashes.append(hashes.isEmpty() ? "" : ",").append(Json.str(row.attempt())).append(':')
-                    .append(Json.str(Sha256.hex(row.payload())));
+            hashes.append(hashes.isEmpty() ? "" : ",").append(JsonText.quote(row.attempt())).append(':')
+                    .append(JsonText.quote(Sha256.hex(row.payload())));
         }
-        String payload = "{\"role\":" + Json.str(notice.role())
-                + ",\"attempt\":" + Json.str(notice.attempt())
-                + ",\"deadline\":" + Json.str(notice.deadline().toString())
-                + ",\"step\":" + Json.str(step)
-                + ",\"next_deadline\":" + Json.str(waitFor.map(w -> w.deadline().toString()).orElse(null))
-                + ",\"backup\":" + Json.str(spent ? null : role.backupTarget())
+        String payload = "{\"role\":" + JsonText.quote(notice.role())
+                + ",\"attempt\":" + JsonText.quote(notice.attempt())
+                + ",\"deadline\":" + JsonText.quote(notice.deadline().toString())
+                + ",\"step\":" + JsonText.quote(step)
+                + ",\"next_deadline\":" + JsonText.quote(waitFor.map(w -> w.deadline().toString()).orElse(null))
+                + ",\"backup\":" + JsonText.quote(spent ? null : role.backupTarget())
                 + ",\"escalation_record\":true"
                 + ",\"message_sha256\":{" + hashes + "}"
                 + "}";

@@ -305,9 +305,7 @@ final class RoutingConfigReader {
     private static Map<Urgency, Integer> rounds(YamlNode node) {
         Map<Urgency, Integer> rounds = new EnumMap<>(Urgency.class);
         node.entries().forEach((name, value) -> {
-            Urgency urgency = Arrays.stream(Urgency.values()).filter(u -> u.name().equals(name)).findFirst()
-                    .orElseThrow(() -> value.problem("unknown urgency (urgencies: "
-                            + Arrays.toString(Urgency.values()) + ")"));
+            Urgency urgency = urgency(name, value);
             if (urgency == Urgency.STANDARD) {
                 throw value.problem("a STANDARD escalation is not chased after its backup (TRIAGE.md); leave it out");
             }
@@ -330,12 +328,13 @@ final class RoutingConfigReader {
 
     private static Map<Urgency, Duration> acknowledgeWithin(YamlNode node) {
         Map<Urgency, Duration> deadlines = new EnumMap<>(Urgency.class);
-        node.entries().forEach((name, value) -> {
-            Urgency urgency = Arrays.stream(Urgency.values()).filter(u -> u.name().equals(name)).findFirst()
-                    .orElseThrow(() -> value.problem("unknown urgency (urgencies: "
-                            + Arrays.toString(Urgency.values()) + ")"));
-            deadlines.put(urgency, value.duration());
-        });
+        node.entries().forEach((name, value) -> deadlines.put(urgency(name, value), value.duration()));
         return deadlines;
+    }
+
+    /** The urgency a key of a per-urgency map names; {@code value} is the node a problem points at. */
+    private static Urgency urgency(String name, YamlNode value) {
+        return Arrays.stream(Urgency.values()).filter(u -> u.name().equals(name)).findFirst()
+                .orElseThrow(() -> value.problem("unknown urgency (urgencies: " + Arrays.toString(Urgency.values()) + ")"));
     }
 }

@@ -17,10 +17,11 @@ import org.sga.core.search.QueryText;
 import org.sga.core.yaml.LinedYaml;
 
 /**
- * The guidance cards of {@code guidance/cards.yml} and when each applies: a pattern of the card matches, or the message
- * is closer in meaning to the card's examples than to the messages that carry no card (and its near misses), has the
- * words the card needs, and is about as close to it as to the card it is closest to. The file declares the card ids,
- * so a new card is content, not code.
+ * The guidance cards of {@code guidance/cards.yml} and when each applies: a pattern of the card matches, or a classifier
+ * learned from the file ({@link CardClassifier}: the card's examples against the messages that carry no card, its near
+ * misses, the other cards' examples and the procedure's ordinary questions) finds the message likely about the card and
+ * the message has the words the card needs (very likely: even without them). The file declares the card ids, so a new
+ * card is content, not code.
  */
 public final class GuidanceCards {
 
@@ -39,9 +40,18 @@ public final class GuidanceCards {
 
     /** A card, how it is recognised, and where the file declares it. */
     private record Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions,
-                         Map<String, Integer> lines) {
-        Entry embedded(Embedder embedder) {
-            return new Entry(card, situation.embedded(embedder), negatives.embedded(embedder), questions.embedded(embedder), lines);
+                         Map<String, Integer> lines, CardClassifier classifier) {
+        Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions, Map<String, Integer> lines) {
+            this(card, situation, negatives, questions, lines, null);
+        }
+
+        /** The entry with its phrasings embedded and its classifier trained on them. */
+        Entry learned(Embedder embedder) {
+            Situation embedded = situation.embedded(embedder);
+            List<float[]> notAbout = new ArrayList<>(negatives.embedded(embedder).vectors());
+            notAbout.addAll(questions.embedded(embedder).vectors());
+            return new Entry(card, embedded, negatives, questions, lines,
+                    CardClassifier.train(embedded.examples().vectors(), notAbout));
         }
     }
 
@@ -53,7 +63,7 @@ public final class GuidanceCards {
         this.embedder = embedder;
         this.margins = margins;
         this.prepared = embedder == null ? Background.ready(this.entries)
-                : new Background<>("guidance-card-examples", () -> this.entries.stream().map(e -> e.embedded(embedder)).toList(),
+                : new Background<>("guidance-card-examples", () -> this.entries.parallelStream().map(e -> e.learned(embedder)).toList(),
                         whenEmbedded);
     }
 
@@ -122,6 +132,7 @@ public final class GuidanceCards {
         if (entries.isEmpty()) {
             throw root.get("cards").problem("declares no cards");
         }
+        entries = againstOtherCards(entries);
         String forFiles = null;
         if (root.get("files").isPresent()) {
             forFiles = root.get("files").text();
@@ -130,6 +141,26 @@ public final class GuidanceCards {
             }
         }
         return new GuidanceCards(entries, none, forFiles, null, null, null);
+    }
+
+    /**
+     * A card's negatives also hold the other cards' examples that it does not share: a message is about a card only when
+     * it is closer to that card's examples than to messages about other situations written the same way (a long story
+     * comes close to every long story).
+     */
+    private static List<Entry> againstOtherCards(List<Entry> entries) {
+        List<Entry> sharpened = new ArrayList<>();
+        for (Entry e : entries) {
+            Set<String> own = new java.util.HashSet<>(e.situation().examples().texts());
+            List<String> negatives = new ArrayList<>(e.negatives().texts());
+            for (Entry other : entries) {
+                if (other != e) {
+                    other.situation().examples().texts().stream().filter(t -> !own.contains(t) && !negatives.contains(t)).forEach(negatives::add);
+                }
+            }
+            sharpened.add(new Entry(e.card(), e.situation(), Phrasings.of(negatives), e.questions(), e.lines()));
+        }
+        return sharpened;
     }
 
     private static List<String> sectionIds(LinedYaml list, boolean required) {
@@ -205,19 +236,11 @@ public final class GuidanceCards {
         for (String unit : units) {
             boolean whole = unit == units.getFirst();
             float[] q = Phrasings.question(embedder, unit);
-            double[] closeness = new double[ready.size()];
-            double closest = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < ready.size(); i++) {
-                closeness[i] = ready.get(i).situation().examples().closeness(q, margins.closest());
-                closest = Math.max(closest, closeness[i]);
-            }
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
                 boolean cued = whole ? e.situation().cued(message) : e.situation().needs() != null && e.situation().cued(unit);
-                on[i] |= cued && closeness[i] >= closest - margins.besideBestCard()
-                        && closeness[i] - e.negatives().closeness(q, margins.closest()) > margins.card()
-                        && (e.questions().texts().isEmpty()
-                            || closeness[i] - e.questions().closeness(q, margins.closest()) > margins.card() - margins.besideQuestions());
+                double likelihood = e.classifier().probability(q);
+                on[i] |= cued && likelihood > margins.card() || whole && likelihood > margins.cardWithoutWords();
             }
         }
         List<GuidanceCard> cards = new ArrayList<>();

@@ -30,6 +30,14 @@ public final class Phrasings {
         return new Phrasings(texts, texts.stream().map(embedder::embedContent).toArray(float[][]::new));
     }
 
+    /** The vectors, in the order of {@link #texts()} (read only). */
+    public List<float[]> vectors() {
+        if (vectors == null) {
+            throw new IllegalStateException("phrasings not embedded");
+        }
+        return java.util.Arrays.asList(vectors);
+    }
+
     /** The mean similarity of the {@code k} phrasings closest to {@code question}; minus infinity when there are none. */
     public double closeness(float[] question, int k) {
         if (vectors == null) {

@@ -1,22 +1,18 @@
 package org.sga.core.triage;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** When, against office hours, an eligible role is notified. */
 public enum Hours {
-    ANY("any"),
-    INSIDE("inside"),
-    OUTSIDE("outside");
+    ANY,
+    INSIDE,
+    OUTSIDE;
 
-    private final String id;
-
-    Hours(String id) {
-        this.id = id;
-    }
-
+    /** How the triage definition names it: the constant's name in lower case. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean includes(boolean insideOfficeHours) {
@@ -24,6 +20,6 @@ public enum Hours {
     }
 
     static Optional<Hours> fromId(String id) {
-        return Arrays.stream(values()).filter(h -> h.id.equals(id)).findFirst();
+        return Arrays.stream(values()).filter(h -> h.id().equals(id)).findFirst();
     }
 }

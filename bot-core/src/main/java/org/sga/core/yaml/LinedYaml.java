@@ -1,6 +1,5 @@
 package org.sga.core.yaml;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -37,16 +34,8 @@ public final class LinedYaml {
 
     /** The document's root; {@code source} names the file in problems. */
     public static LinedYaml parse(Reader reader, String source) {
-        try (reader) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            Node root = new Yaml(options).compose(reader);
-            return new LinedYaml(source, "", root, root == null ? 1 : root.getStartMark().getLine() + 1);
-        } catch (YAMLException e) {
-            throw new YamlProblem(source + ": not valid YAML: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new YamlProblem(source + ": cannot be read: " + e.getMessage(), e);
-        }
+        Node root = YamlReading.read(reader, source, r -> new Yaml(YamlReading.options()).compose(r));
+        return new LinedYaml(source, "", root, root == null ? 1 : root.getStartMark().getLine() + 1);
     }
 
     /** 1-based line where this value starts (or, for a missing key, where its map starts). */

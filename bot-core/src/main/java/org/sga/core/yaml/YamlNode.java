@@ -1,6 +1,5 @@
 package org.sga.core.yaml;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +16,6 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -39,18 +37,10 @@ public final class YamlNode {
 
     /** Parses a document; every scalar stays text, so {@code no} is not false and {@code 17:00} is not 1020. */
     public static YamlNode parse(Reader reader, String source) {
-        try (reader) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            DumperOptions dumper = new DumperOptions();
-            Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options,
-                    new TextOnlyResolver());
-            return new YamlNode("", yaml.load(reader), true);
-        } catch (YAMLException e) {
-            throw new YamlProblem(source + ": not valid YAML: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new YamlProblem(source + ": cannot be read: " + e.getMessage(), e);
-        }
+        LoaderOptions options = YamlReading.options();
+        DumperOptions dumper = new DumperOptions();
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new TextOnlyResolver());
+        return new YamlNode("", YamlReading.read(reader, source, yaml::load), true);
     }
 
     public String path() {

@@ -2,9 +2,6 @@ package org.sga.app.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -16,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,11 +30,12 @@ import org.sga.core.conversation.ConversationState;
 import org.sga.core.conversation.TriageDialogue;
 import org.sga.core.escalation.OutboxMessage;
 import org.sga.core.escalation.OutboxRow;
-import org.slf4j.LoggerFactory;
+import org.sga.core.retention.RetentionPolicy;
+import org.sga.core.retention.RetentionPurge;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The retention job on the real databases, with invented data only. */
-class RetentionJobTest {
+/** The core's retention purge over the store's SQL on the real databases, with invented data only. */
+class RetentionDatabaseTest {
 
     @RegisterExtension
     static final TestDatabases databases = new TestDatabases();
@@ -49,8 +45,6 @@ class RetentionJobTest {
     private static final String QUESTION = "what does the invented Wombatshire rota say";
 
     private final MutableClock clock = new MutableClock(T0);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger jobLog = (Logger) LoggerFactory.getLogger(RetentionJob.class);
 
     /** The triage abandonments the job reports, as a metrics listener would see them. */
     private final List<String> abandoned = new CopyOnWriteArrayList<>();
@@ -61,23 +55,13 @@ class RetentionJobTest {
         }
     };
 
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        jobLog.addAppender(logged);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        jobLog.detachAppender(logged);
-    }
-
     private static Instant yearsBefore(int years) {
         return T0.atOffset(java.time.ZoneOffset.UTC).minusYears(years).toInstant();
     }
 
-    private RetentionJob job(Store store, RetentionProperties settings, AuditSigningKey key) {
-        return new RetentionJob(store, settings, ConversationEvents.all(List.of(listener)), key, clock);
+    private RetentionPurge job(Store store, RetentionPolicy policy, AuditSigningKey key) {
+        return new RetentionPurge(store.retention(), store.auditTrail(), policy, ConversationEvents.all(List.of(listener)),
+                key, clock);
     }
 
     private static long count(DataSource db, String table) {
@@ -162,9 +146,9 @@ class RetentionJobTest {
         threeMonthsOfData(store);
         DataSource raw = databases.rawDataSource(fresh);
 
-        RetentionJob.Report report = job(store, RetentionProperties.defaults(), KEY).runOnce();
+        RetentionPurge.Report report = job(store, RetentionPolicy.defaults(), KEY).runOnce();
 
-        assertThat(report).isEqualTo(new RetentionJob.Report(3, 2, 2, 1, 1, 3, 1, 3, false));
+        assertThat(report).isEqualTo(new RetentionPurge.Report(3, 2, 2, 1, 1, 3, 1, 3, false));
         assertThat(abandoned).containsExactlyInAnyOrder("slack:expired", "teams:expired");
         assertThat(store.conversations().load(new ConversationKey("slack", "D0FRESH", "U0TEST3"))).isPresent();
         assertThat(count(raw, "conversation_state")).isEqualTo(1);
@@ -188,32 +172,22 @@ class RetentionJobTest {
         assertThat(verified.ok()).as(verified.toString()).isTrue();
         assertThat(verified.recordsPurged()).isEqualTo(3);
 
-        List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(lines).singleElement().asString().startsWith("Retention purge: 3 conversation states (2 unfinished triages"
-                + " expired), 2 processed events, 1 unanswered questions, 1 answer votes, 3 delivered notices, acknowledgements of 1"
-                + " closed escalations, 3 audit records");
-        assertThat(String.join("\n", lines)).doesNotContain("Wombatshire").doesNotContain("D0TRIAGE1").doesNotContain("U0TEST1");
-
-        RetentionJob.Report again = job(store, RetentionProperties.defaults(), KEY).runOnce();
-        assertThat(again).isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0, 0, false));
+        RetentionPurge.Report again = job(store, RetentionPolicy.defaults(), KEY).runOnce();
+        assertThat(again).isEqualTo(new RetentionPurge.Report(0, 0, 0, 0, 0, 0, 0, 0, false));
         assertThat(abandoned).hasSize(2);
     }
 
     @Test
-    void givenNoSigningKey_thenAuditRecordsAreKeptWithOneWarning() {
+    void givenNoSigningKey_thenAuditRecordsAreKept() {
         Store store = databases.open(Db.H2, clock);
         threeMonthsOfData(store);
-        RetentionJob job = job(store, RetentionProperties.defaults(), null);
+        RetentionPurge job = job(store, RetentionPolicy.defaults(), null);
 
         assertThat(job.runOnce().auditRecords()).isZero();
         assertThat(job.runOnce().auditRecords()).isZero();
 
         assertThat(store.auditTrail().forRef("SG-OLD-1")).hasSize(1);
         assertThat(store.auditTrail().checkpoints()).isEmpty();
-        assertThat(logged.list).filteredOn(e -> e.getFormattedMessage().contains(AuditSigningKey.ENV)).singleElement()
-                .satisfies(e -> assertThat(e.getFormattedMessage())
-                        .isEqualTo("Audit records older than P7Y are kept: they are purged only under a signed checkpoint,"
-                                + " and SGA_AUDIT_SIGNING_KEY is not set"));
     }
 
     @ParameterizedTest
@@ -225,9 +199,9 @@ class RetentionJobTest {
         clock.advance(Duration.ofDays(70));
         store.acknowledgements().acknowledge("SG-LATE", "safeguarding_lead", "slack:U0DSL", clock.instant());
         clock.advance(Duration.ofDays(21));
-        RetentionJob job = job(store, RetentionProperties.defaults(), KEY);
+        RetentionPurge job = job(store, RetentionPolicy.defaults(), KEY);
 
-        RetentionJob.Report day91 = job.runOnce();
+        RetentionPurge.Report day91 = job.runOnce();
 
         // The notice (delivered on day 0) is past 30 days; the acknowledgement (day 70) is not yet.
         assertThat(day91.deliveredNotices()).isEqualTo(1);
@@ -245,10 +219,10 @@ class RetentionJobTest {
     void givenZeroRetention_thenThatKindIsKept() {
         Store store = databases.open(Db.H2, clock);
         threeMonthsOfData(store);
-        RetentionProperties keepQuestions = new RetentionProperties(true, Duration.ofHours(1), Duration.ZERO, 500,
-                Duration.ofHours(24), Duration.ofDays(7), Duration.ZERO, Duration.ofDays(90), Duration.ofDays(30), Period.ZERO);
+        RetentionPolicy keepQuestions = new RetentionPolicy(500, Duration.ofHours(24), Duration.ofDays(7), Duration.ZERO,
+                Duration.ofDays(90), Duration.ofDays(30), Period.ZERO);
 
-        RetentionJob.Report report = job(store, keepQuestions, KEY).runOnce();
+        RetentionPurge.Report report = job(store, keepQuestions, KEY).runOnce();
 
         assertThat(report.unansweredQuestions()).isZero();
         assertThat(report.auditRecords()).isZero();
@@ -269,7 +243,7 @@ class RetentionJobTest {
         }
         clock.advance(Duration.ofDays(100));
 
-        RetentionJob.Report report = job(store, RetentionProperties.defaults().withBatchSize(4), KEY).runOnce();
+        RetentionPurge.Report report = job(store, RetentionPolicy.defaults().withBatchSize(4), KEY).runOnce();
 
         assertThat(report.processedEvents()).isEqualTo(25);
         assertThat(report.unansweredQuestions()).isEqualTo(25);
@@ -300,23 +274,23 @@ class RetentionJobTest {
             }
         });
         clock.advance(Duration.ofDays(100));
-        RetentionProperties small = RetentionProperties.defaults().withBatchSize(20);
+        RetentionPolicy small = RetentionPolicy.defaults().withBatchSize(20);
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        List<RetentionJob.Report> reports = new ArrayList<>();
+        List<RetentionPurge.Report> reports = new ArrayList<>();
         try {
-            List<Callable<RetentionJob.Report>> runs = List.of(() -> job(one, small, KEY).runOnce(),
+            List<Callable<RetentionPurge.Report>> runs = List.of(() -> job(one, small, KEY).runOnce(),
                     () -> job(two, small, KEY).runOnce());
-            for (Future<RetentionJob.Report> f : threads.invokeAll(runs)) {
+            for (Future<RetentionPurge.Report> f : threads.invokeAll(runs)) {
                 reports.add(f.get());
             }
         } finally {
             threads.shutdownNow();
         }
 
-        assertThat(reports.stream().mapToLong(RetentionJob.Report::conversations).sum()).isEqualTo(300);
-        assertThat(reports.stream().mapToLong(RetentionJob.Report::processedEvents).sum()).isEqualTo(300);
-        assertThat(reports.stream().mapToLong(RetentionJob.Report::answerVotes).sum()).isEqualTo(300);
-        assertThat(reports.stream().mapToLong(RetentionJob.Report::auditRecords).sum()).isEqualTo(300);
+        assertThat(reports.stream().mapToLong(RetentionPurge.Report::conversations).sum()).isEqualTo(300);
+        assertThat(reports.stream().mapToLong(RetentionPurge.Report::processedEvents).sum()).isEqualTo(300);
+        assertThat(reports.stream().mapToLong(RetentionPurge.Report::answerVotes).sum()).isEqualTo(300);
+        assertThat(reports.stream().mapToLong(RetentionPurge.Report::auditRecords).sum()).isEqualTo(300);
         assertThat(abandoned).hasSize(300);
         DataSource raw = databases.rawDataSource(fresh);
         assertThat(count(raw, "conversation_state") + count(raw, "processed_event") + count(raw, "answer_vote")

@@ -1,15 +1,16 @@
-package org.sga.core.escalation;
+package org.sga.core.values;
 
 import java.time.Duration;
 import java.util.Objects;
 
-/** Argument checks shared by this package's records; limits match the storage columns. */
-final class Check {
+/** Argument checks the core's records share; the limits they are given match the storage columns. */
+public final class Check {
 
     private Check() {
     }
 
-    static String text(String value, String name, int maxLength) {
+    /** Non-blank text of at most {@code maxLength} characters. */
+    public static String text(String value, String name, int maxLength) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
@@ -21,7 +22,7 @@ final class Check {
     }
 
     /** A part of an idempotency key: a '/' inside it would let two different rows share one key. */
-    static String keyPart(String value, String name, int maxLength) {
+    public static String keyPart(String value, String name, int maxLength) {
         text(value, name, maxLength);
         if (value.indexOf('/') >= 0) {
             throw new IllegalArgumentException(name + " must not contain '/'");
@@ -29,7 +30,7 @@ final class Check {
         return value;
     }
 
-    static Duration positive(Duration value, String name) {
+    public static Duration positive(Duration value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");

@@ -3,17 +3,16 @@ package org.sga.app.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.sga.core.conversation.ConversationKey;
+import org.sga.core.retention.ExpiredConversation;
+import org.sga.core.retention.RetentionStore;
 
 /**
- * Deletes what is past its retention, one batch per call, each batch its own short transaction, so a large backlog
- * never holds many locks for long. Every delete is idempotent: several instances may purge at once, and a row is
- * counted (and, for a conversation, reported) by the one instance whose delete removed it. Call again until a call
- * deletes nothing: with another instance purging, a short batch does not mean the end. The audit trail is purged
- * through {@link org.sga.core.audit.AuditTrail#purgeBefore} instead, under signed checkpoints.
+ * The retention port in SQL: one batch per call, each batch its own short transaction, so a large backlog never holds
+ * many locks for long. The audit trail is purged through {@link org.sga.core.audit.AuditTrail#purgeBefore} instead,
+ * under signed checkpoints.
  */
-public final class Retention {
+final class JdbcRetention implements RetentionStore {
 
     /**
      * An escalation is open while a notice is undelivered or a role has not acknowledged (as {@code escalations list
@@ -25,7 +24,7 @@ public final class Retention {
 
     private final StoreContext context;
 
-    Retention(StoreContext context) {
+    JdbcRetention(StoreContext context) {
         this.context = context;
     }
 
@@ -33,6 +32,7 @@ public final class Retention {
      * Deletes up to {@code max} conversation states not updated since {@code cutoff}; returns the ones this call deleted.
      * A state saved again after it was read is left alone (its version moved on).
      */
+    @Override
     public List<ExpiredConversation> purgeConversations(Instant cutoff, int max) {
         requirePositive(max);
         return context.inTransaction(() -> {
@@ -63,6 +63,7 @@ public final class Retention {
     }
 
     /** Deletes up to {@code max} records of platform events first seen before {@code cutoff}; returns how many. */
+    @Override
     public int purgeProcessedEvents(Instant cutoff, int max) {
         requirePositive(max);
         return context.jdbc().sql("DELETE FROM processed_event WHERE (source, event_id) IN (SELECT source, event_id"
@@ -73,11 +74,13 @@ public final class Retention {
     }
 
     /** Deletes up to {@code max} unanswered questions asked before {@code cutoff}; returns how many. */
+    @Override
     public int purgeUnansweredQuestions(Instant cutoff, int max) {
         return deleteById("unanswered_question", "o.asked_at < ?", cutoff, max);
     }
 
     /** Deletes up to {@code max} answer votes cast before {@code cutoff}; returns how many. */
+    @Override
     public int purgeAnswerVotes(Instant cutoff, int max) {
         return deleteById("answer_vote", "o.voted_at < ?", cutoff, max);
     }
@@ -86,6 +89,7 @@ public final class Retention {
      * Deletes up to {@code max} outbox rows delivered before {@code cutoff}, except those of escalations still open;
      * undelivered and given-up (DEAD) rows are never purged. Returns how many.
      */
+    @Override
     public int purgeDeliveredOutbox(Instant cutoff, int max) {
         return deleteById("outbox", "o.status = 'DELIVERED' AND o.delivered_at < ? AND NOT " + OPEN_ESCALATION, cutoff, max);
     }
@@ -96,6 +100,7 @@ public final class Retention {
      * {@link #purgeDeliveredOutbox}, so delivered and closed). An escalation with a role still to acknowledge keeps
      * everything. Returns how many escalations this call cleared. Their history stays in the audit trail.
      */
+    @Override
     public int purgeClosedEscalations(Instant cutoff, int max) {
         requirePositive(max);
         return context.inTransaction(() -> {
@@ -143,14 +148,6 @@ public final class Retention {
     private static void requirePositive(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be positive");
-        }
-    }
-
-    /** A conversation state purged for age: whose, of which kind (a triage under way is {@code "triage"}), which version. */
-    public record ExpiredConversation(ConversationKey key, String kind, long version) {
-        public ExpiredConversation {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(kind, "kind");
         }
     }
 }

@@ -1,5 +1,6 @@
-package org.sga.app.retention;
+package org.sga.core.retention;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +10,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToIntFunction;
-import org.sga.app.store.Retention.ExpiredConversation;
-import org.sga.app.store.Store;
 import org.sga.core.audit.AuditPurge;
 import org.sga.core.audit.AuditSigningKey;
+import org.sga.core.audit.AuditTrail;
 import org.sga.core.conversation.ConversationEvents;
 import org.sga.core.conversation.TriageDialogue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One purge of everything past its retention, kind by kind, batch by batch until a batch finds nothing. A kind that
@@ -24,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * Unfinished triages purged here are reported to the {@link ConversationEvents} as abandoned ({@code "expired"}).
  * Only counts are logged, never content.
  */
-public final class RetentionJob {
+public final class RetentionPurge {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+    private static final System.Logger LOG = System.getLogger(RetentionPurge.class.getName());
 
-    private final Store store;
-    private final RetentionProperties settings;
+    private final RetentionStore store;
+    private final AuditTrail auditTrail;
+    private final RetentionPolicy policy;
     private final ConversationEvents events;
     private final AuditSigningKey auditKey;
     private final Clock clock;
@@ -37,10 +36,11 @@ public final class RetentionJob {
     private volatile boolean stopping;
 
     /** {@code auditKey} may be null: audit records are then kept, with a warning once. */
-    public RetentionJob(Store store, RetentionProperties settings, ConversationEvents events, AuditSigningKey auditKey,
-                        Clock clock) {
+    public RetentionPurge(RetentionStore store, AuditTrail auditTrail, RetentionPolicy policy, ConversationEvents events,
+                          AuditSigningKey auditKey, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.auditTrail = Objects.requireNonNull(auditTrail, "auditTrail");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.events = Objects.requireNonNull(events, "events");
         this.auditKey = auditKey;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -51,7 +51,8 @@ public final class RetentionJob {
                          long answerVotes, long deliveredNotices, long closedEscalations, long auditRecords,
                          boolean auditRefused) {
 
-        long total() {
+        /** Rows purged in all. */
+        public long total() {
             return conversations + processedEvents + unansweredQuestions + answerVotes + deliveredNotices + closedEscalations
                     + auditRecords;
         }
@@ -59,18 +60,18 @@ public final class RetentionJob {
 
     /**
      * Asks a run under way to stop after its current batch (or lets runs go on again). Never interrupting a batch keeps
-     * the embedded database's file safe: H2 closes it when a thread is interrupted during IO.
+     * an embedded database's file safe: it may be closed when a thread is interrupted during IO.
      */
-    void stopping(boolean stop) {
+    public void stopping(boolean stop) {
         this.stopping = stop;
     }
 
     public Report runOnce() {
         Instant now = clock.instant();
-        int batch = settings.batchSize();
+        int batch = policy.batchSize();
         long[] triages = {0};
-        long conversations = purge("conversation state", settings.conversationState(), now, cutoff -> {
-            List<ExpiredConversation> purged = store.retention().purgeConversations(cutoff, batch);
+        long conversations = purge("conversation state", policy.conversationState(), now, cutoff -> {
+            List<ExpiredConversation> purged = store.purgeConversations(cutoff, batch);
             for (ExpiredConversation c : purged) {
                 if (TriageDialogue.STATE_KIND.equals(c.kind())) {
                     triages[0]++;
@@ -79,27 +80,28 @@ public final class RetentionJob {
             }
             return purged.size();
         });
-        long processed = purge("processed events", settings.processedEvents(), now,
-                cutoff -> store.retention().purgeProcessedEvents(cutoff, batch));
-        long unanswered = purge("unanswered questions", settings.unansweredQuestions(), now,
-                cutoff -> store.retention().purgeUnansweredQuestions(cutoff, batch));
-        long votes = purge("answer votes", settings.answerVotes(), now,
-                cutoff -> store.retention().purgeAnswerVotes(cutoff, batch));
-        long notices = purge("delivered notices", settings.deliveredOutbox(), now,
-                cutoff -> store.retention().purgeDeliveredOutbox(cutoff, batch));
+        long processed = purge("processed events", policy.processedEvents(), now,
+                cutoff -> store.purgeProcessedEvents(cutoff, batch));
+        long unanswered = purge("unanswered questions", policy.unansweredQuestions(), now,
+                cutoff -> store.purgeUnansweredQuestions(cutoff, batch));
+        long votes = purge("answer votes", policy.answerVotes(), now, cutoff -> store.purgeAnswerVotes(cutoff, batch));
+        long notices = purge("delivered notices", policy.deliveredOutbox(), now,
+                cutoff -> store.purgeDeliveredOutbox(cutoff, batch));
         // After the notices: an escalation's acknowledgements go once its notices have gone, with the same retention.
-        long closed = purge("closed escalations' acknowledgements", settings.deliveredOutbox(), now,
-                cutoff -> store.retention().purgeClosedEscalations(cutoff, batch));
+        long closed = purge("closed escalations' acknowledgements", policy.deliveredOutbox(), now,
+                cutoff -> store.purgeClosedEscalations(cutoff, batch));
         boolean[] refused = {false};
         long audit = purgeAudit(now, refused);
         Report report = new Report(conversations, triages[0], processed, unanswered, votes, notices, closed, audit, refused[0]);
         if (report.total() > 0) {
-            LOG.info("Retention purge: {} conversation states ({} unfinished triages expired), {} processed events,"
-                            + " {} unanswered questions, {} answer votes, {} delivered notices, acknowledgements of {} closed"
-                            + " escalations, {} audit records",
-                    conversations, triages[0], processed, unanswered, votes, notices, closed, audit);
+            LOG.log(Level.INFO, () -> "Retention purge: " + report.conversations() + " conversation states ("
+                    + report.triagesExpired() + " unfinished triages expired), " + report.processedEvents()
+                    + " processed events, " + report.unansweredQuestions() + " unanswered questions, "
+                    + report.answerVotes() + " answer votes, " + report.deliveredNotices() + " delivered notices,"
+                    + " acknowledgements of " + report.closedEscalations() + " closed escalations, "
+                    + report.auditRecords() + " audit records");
         } else {
-            LOG.debug("Retention purge: nothing was due");
+            LOG.log(Level.DEBUG, "Retention purge: nothing was due");
         }
         return report;
     }
@@ -121,7 +123,9 @@ public final class RetentionJob {
                 total += deleted;
             } while (deleted > 0 && !stopping);
         } catch (RuntimeException e) {
-            LOG.warn("Retention purge of {} stopped after {} rows: {}", what, total, e.getClass().getName());
+            long purged = total;
+            LOG.log(Level.WARNING, () -> "Retention purge of " + what + " stopped after " + purged + " rows: "
+                    + e.getClass().getName());
         }
         return total;
     }
@@ -131,31 +135,34 @@ public final class RetentionJob {
      * checkpoint a day (and one per batch) rather than one a run.
      */
     private long purgeAudit(Instant now, boolean[] refused) {
-        if (settings.audit().isZero()) {
+        if (policy.audit().isZero()) {
             return 0;
         }
         if (auditKey == null) {
             if (warnedNoKey.compareAndSet(false, true)) {
-                LOG.warn("Audit records older than {} are kept: they are purged only under a signed checkpoint, and {}"
-                        + " is not set", settings.audit(), AuditSigningKey.ENV);
+                LOG.log(Level.WARNING, () -> "Audit records older than " + policy.audit() + " are kept: they are purged"
+                        + " only under a signed checkpoint, and " + AuditSigningKey.ENV + " is not set");
             }
             return 0;
         }
-        Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(settings.audit()).truncatedTo(ChronoUnit.DAYS).toInstant();
+        Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(policy.audit()).truncatedTo(ChronoUnit.DAYS).toInstant();
         long total = 0;
         try {
             AuditPurge step;
             do {
-                step = store.auditTrail().purgeBefore(cutoff, auditKey, settings.batchSize());
+                step = auditTrail.purgeBefore(cutoff, auditKey, policy.batchSize());
                 total += step.recordsPurged();
                 if (step.refusedAt().isPresent()) {
                     refused[0] = true;
-                    LOG.warn("Audit purge stopped: the records due do not verify ({}); they are kept as evidence."
-                            + " Run 'audit verify'.", step.refusedAt().get());
+                    AuditPurge refusal = step;
+                    LOG.log(Level.WARNING, () -> "Audit purge stopped: the records due do not verify ("
+                            + refusal.refusedAt().get() + "); they are kept as evidence. Run 'audit verify'.");
                 }
             } while (step.recordsPurged() > 0 && !stopping);
         } catch (RuntimeException e) {
-            LOG.warn("Retention purge of audit records stopped after {} records: {}", total, e.getClass().getName());
+            long purged = total;
+            LOG.log(Level.WARNING, () -> "Retention purge of audit records stopped after " + purged + " records: "
+                    + e.getClass().getName());
         }
         return total;
     }

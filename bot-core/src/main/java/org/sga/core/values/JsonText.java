@@ -1,16 +1,22 @@
-package org.sga.core.escalation;
+package org.sga.core.values;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** The little JSON this package writes by hand for audit payloads; no library is worth a dependency for it. */
-final class Json {
+/**
+ * The flat JSON the core's audit payloads and the tools' output are written as, by hand: no JSON library is worth a
+ * dependency for it, and the tools would pay for starting one.
+ */
+public final class JsonText {
 
-    private Json() {
+    private JsonText() {
     }
 
-    /** A JSON string, or {@code null}; escapes quotes, backslashes and control characters. */
-    static String str(String value) {
+    /**
+     * A JSON string, or {@code null}. Quotes, backslashes and control characters are escaped, and so are U+2028 and
+     * U+2029, which end a line in JavaScript and in some log viewers.
+     */
+    public static String quote(String value) {
         if (value == null) {
             return "null";
         }
@@ -24,7 +30,7 @@ final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -35,7 +41,8 @@ final class Json {
         return out.append('"').toString();
     }
 
-    static String strings(Collection<String> values) {
-        return values.stream().map(Json::str).collect(Collectors.joining(",", "[", "]"));
+    /** A JSON array of strings, in the collection's order. */
+    public static String array(Collection<String> values) {
+        return values.stream().map(JsonText::quote).collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -1,0 +1,119 @@
+package org.sga.core.guidance;
+
+import java.util.List;
+
+/**
+ * How likely a message is about one card, learned from the card file: a logistic regression over sentence embeddings,
+ * trained on the card's examples against the messages that are not about it. Unlike the distance to the closest
+ * examples, it weighs what in a message's meaning tells the card apart, not how alike two messages are in length or
+ * style. Training is deterministic (full-batch gradient descent from zero), so the same file always gives the same
+ * answers.
+ */
+final class CardClassifier {
+
+    /** Passes over the training phrasings; the loss has flattened well before this on the shipped cards. */
+    static final int PASSES = 400;
+    private static final double STEP = 0.5;
+    private static final double RIDGE = 0.01;
+
+    private final float[] mean;
+    private final float[] spread;
+    private final double[] weights;
+
+    private CardClassifier(float[] mean, float[] spread, double[] weights) {
+        this.mean = mean;
+        this.spread = spread;
+        this.weights = weights;
+    }
+
+    /**
+     * Learns from vectors about the card ({@code about}) and vectors not about it ({@code notAbout}); each side weighs
+     * the same in total, however many phrasings it has. Features are centred and scaled over both sides first: the
+     * embeddings lie in a narrow cone, and unscaled the descent would barely move.
+     */
+    static CardClassifier train(List<float[]> about, List<float[]> notAbout) {
+        if (about.isEmpty() || notAbout.isEmpty()) {
+            throw new IllegalArgumentException("a card needs examples and messages that are not about it");
+        }
+        int dimensions = about.getFirst().length;
+        int n = about.size() + notAbout.size();
+        float[] mean = new float[dimensions];
+        float[] spread = new float[dimensions];
+        for (List<float[]> side : List.of(about, notAbout)) {
+            for (float[] x : side) {
+                for (int i = 0; i < dimensions; i++) {
+                    mean[i] += x[i] / n;
+                }
+            }
+        }
+        for (List<float[]> side : List.of(about, notAbout)) {
+            for (float[] x : side) {
+                for (int i = 0; i < dimensions; i++) {
+                    spread[i] += (x[i] - mean[i]) * (x[i] - mean[i]) / n;
+                }
+            }
+        }
+        for (int i = 0; i < dimensions; i++) {
+            spread[i] = (float) Math.sqrt(spread[i]) + 1e-6f;
+        }
+        float[][] yes = scaled(about, mean, spread);
+        float[][] no = scaled(notAbout, mean, spread);
+        double[] w = new double[dimensions + 1];
+        double[] gradient = new double[dimensions + 1];
+        for (int pass = 0; pass < PASSES; pass++) {
+            java.util.Arrays.fill(gradient, 0);
+            accumulate(w, yes, 1.0, 1.0 / yes.length, gradient);
+            accumulate(w, no, 0.0, 1.0 / no.length, gradient);
+            for (int i = 0; i < dimensions; i++) {
+                w[i] -= STEP * (gradient[i] + RIDGE * w[i]);
+            }
+            w[dimensions] -= STEP * gradient[dimensions];
+        }
+        return new CardClassifier(mean, spread, w);
+    }
+
+    private static float[][] scaled(List<float[]> vectors, float[] mean, float[] spread) {
+        float[][] out = new float[vectors.size()][];
+        for (int v = 0; v < out.length; v++) {
+            float[] x = vectors.get(v);
+            float[] z = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                z[i] = (x[i] - mean[i]) / spread[i];
+            }
+            out[v] = z;
+        }
+        return out;
+    }
+
+    private static void accumulate(double[] w, float[][] xs, double label, double weight, double[] gradient) {
+        int dimensions = w.length - 1;
+        for (float[] x : xs) {
+            double error = (sigmoid(score(w, x)) - label) * weight;
+            for (int i = 0; i < dimensions; i++) {
+                gradient[i] += error * x[i];
+            }
+            gradient[dimensions] += error;
+        }
+    }
+
+    private static double score(double[] w, float[] z) {
+        double s = w[w.length - 1];
+        for (int i = 0; i < z.length; i++) {
+            s += w[i] * z[i];
+        }
+        return s;
+    }
+
+    private static double sigmoid(double s) {
+        return 1 / (1 + Math.exp(-s));
+    }
+
+    /** The likelihood, between 0 and 1, that a message with this vector is about the card. */
+    double probability(float[] vector) {
+        double s = weights[weights.length - 1];
+        for (int i = 0; i < vector.length; i++) {
+            s += weights[i] * (vector[i] - mean[i]) / spread[i];
+        }
+        return sigmoid(s);
+    }
+}
