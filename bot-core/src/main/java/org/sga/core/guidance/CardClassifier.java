@@ -108,6 +108,44 @@ final class CardClassifier {
         return 1 / (1 + Math.exp(-s));
     }
 
+    /**
+     * The classifier for these phrasings, learned once: {@code embedder} keeps it with the content's vectors, named by
+     * everything it is learned from (texts, sides and how it learns), so a changed card file learns anew.
+     */
+    static CardClassifier learned(org.sga.core.search.Embedder embedder, org.sga.core.search.Phrasings about,
+                                  List<org.sga.core.search.Phrasings> notAbout) {
+        StringBuilder name = new StringBuilder("card-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE);
+        about.texts().forEach(t -> name.append("\n+").append(t));
+        notAbout.forEach(side -> side.texts().forEach(t -> name.append("\n-").append(t)));
+        float[] numbers = embedder.derived(name.toString(), () -> {
+            List<float[]> no = new java.util.ArrayList<>();
+            notAbout.forEach(side -> no.addAll(side.vectors()));
+            return train(about.vectors(), no).numbers();
+        });
+        return fromNumbers(numbers);
+    }
+
+    /** mean, spread and weights (with the bias last) in one array, as a cache keeps vectors. */
+    private float[] numbers() {
+        int d = mean.length;
+        float[] out = new float[3 * d + 1];
+        System.arraycopy(mean, 0, out, 0, d);
+        System.arraycopy(spread, 0, out, d, d);
+        for (int i = 0; i <= d; i++) {
+            out[2 * d + i] = (float) weights[i];
+        }
+        return out;
+    }
+
+    private static CardClassifier fromNumbers(float[] numbers) {
+        int d = (numbers.length - 1) / 3;
+        double[] w = new double[d + 1];
+        for (int i = 0; i <= d; i++) {
+            w[i] = numbers[2 * d + i];
+        }
+        return new CardClassifier(java.util.Arrays.copyOfRange(numbers, 0, d), java.util.Arrays.copyOfRange(numbers, d, 2 * d), w);
+    }
+
     /** The likelihood, between 0 and 1, that a message with this vector is about the card. */
     double probability(float[] vector) {
         double s = weights[weights.length - 1];

@@ -48,10 +48,8 @@ public final class GuidanceCards {
         /** The entry with its phrasings embedded and its classifier trained on them. */
         Entry learned(Embedder embedder) {
             Situation embedded = situation.embedded(embedder);
-            List<float[]> notAbout = new ArrayList<>(negatives.embedded(embedder).vectors());
-            notAbout.addAll(questions.embedded(embedder).vectors());
-            return new Entry(card, embedded, negatives, questions, lines,
-                    CardClassifier.train(embedded.examples().vectors(), notAbout));
+            return new Entry(card, embedded, negatives, questions, lines, CardClassifier.learned(embedder,
+                    embedded.examples(), List.of(negatives.embedded(embedder), questions.embedded(embedder))));
         }
     }
 

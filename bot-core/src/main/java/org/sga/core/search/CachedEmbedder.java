@@ -129,17 +129,29 @@ public final class CachedEmbedder implements Embedder {
     }
 
     private float[] cached(String kind, String text, boolean passage) {
+        return cached(kind, text, () -> {
+            Embedder m = model.join();
+            float[] v = passage ? m.embedPassage(text) : m.embedContent(text);
+            reportProgress(embedded.incrementAndGet());
+            return v;
+        });
+    }
+
+    @Override
+    public float[] derived(String key, java.util.function.Supplier<float[]> learn) {
+        return cached("derived", key, learn);
+    }
+
+    private float[] cached(String kind, String text, java.util.function.Supplier<float[]> compute) {
         String key = key(modelId + '\0' + kind + '\0' + text);
         float[] v = shipped.get(key);
         if (v == null) {
             v = vectors.get(key);
         }
         if (v == null) {
-            Embedder m = model.join();
-            v = passage ? m.embedPassage(text) : m.embedContent(text);
+            v = compute.get();
             vectors.put(key, v);
             dirty = true;
-            reportProgress(embedded.incrementAndGet());
         }
         return v;
     }

@@ -23,4 +23,12 @@ public interface Embedder {
     default float[] embedPassage(String text) {
         return embedContent(text);
     }
+
+    /**
+     * Numbers learned from content with this model's vectors (e.g. a guidance card's classifier), named by {@code key}
+     * (which must change whenever what they are learned from changes); content too, so a cache keeps them.
+     */
+    default float[] derived(String key, java.util.function.Supplier<float[]> learn) {
+        return learn.get();
+    }
 }

@@ -3,10 +3,19 @@ package org.sga.core.guidance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sga.core.search.CachedEmbedder;
+import org.sga.core.search.Embedder;
+import org.sga.core.search.Phrasings;
 
 class CardClassifierTest {
 
@@ -48,6 +57,74 @@ class CardClassifierTest {
         double again = CardClassifier.train(around(ABOUT, 30, 1), around(NOT_ABOUT, 60, 2)).probability(message);
 
         assertThat(again).isEqualTo(once);
+    }
+
+    /** A stand-in model: each text's vector is drawn near one of the two sides by the text's first word. */
+    private static Embedder model() {
+        return text -> around(text.contains("about") ? ABOUT : NOT_ABOUT, 1, text.hashCode()).getFirst();
+    }
+
+    @Test
+    void isLearnedOnceAndKeptWithTheContentsVectors(@TempDir Path dir) {
+        List<String> yes = List.of("about one", "about two", "about three");
+        List<String> no = List.of("other one", "other two", "other three", "other four");
+        CachedEmbedder cache = new CachedEmbedder("test-model", CardClassifierTest::model, dir.resolve("cache.bin"));
+        CardClassifier first = CardClassifier.learned(cache, Phrasings.of(yes).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
+        assertThat(cache.save()).isTrue();
+
+        CachedEmbedder reopened = new CachedEmbedder("test-model", CardClassifierTest::model, dir.resolve("cache.bin"));
+        CardClassifier again = CardClassifier.learned(new Embedder() {
+            @Override
+            public float[] embed(String text) {
+                return reopened.embed(text);
+            }
+
+            @Override
+            public float[] embedContent(String text) {
+                return reopened.embedContent(text);
+            }
+
+            @Override
+            public float[] derived(String key, Supplier<float[]> learn) {
+                return reopened.derived(key, () -> {
+                    throw new AssertionError("learned again although the cache has it");
+                });
+            }
+        }, Phrasings.of(yes).embedded(reopened), List.of(Phrasings.of(no).embedded(reopened)));
+
+        float[] message = around(ABOUT, 1, 9).getFirst();
+        assertThat(again.probability(message)).isCloseTo(first.probability(message), within(1e-6));
+    }
+
+    @Test
+    void aChangedExampleIsLearnedAnew(@TempDir Path dir) {
+        CachedEmbedder cache = new CachedEmbedder("test-model", CardClassifierTest::model, dir.resolve("cache.bin"));
+        List<String> no = List.of("other one", "other two");
+        CardClassifier.learned(cache, Phrasings.of(List.of("about one")).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
+        AtomicInteger learnt = new AtomicInteger();
+        Embedder counting = new Embedder() {
+            @Override
+            public float[] embed(String text) {
+                return cache.embed(text);
+            }
+
+            @Override
+            public float[] embedContent(String text) {
+                return cache.embedContent(text);
+            }
+
+            @Override
+            public float[] derived(String key, Supplier<float[]> learn) {
+                return cache.derived(key, () -> {
+                    learnt.incrementAndGet();
+                    return learn.get();
+                });
+            }
+        };
+
+        CardClassifier.learned(counting, Phrasings.of(List.of("about one", "about more")).embedded(cache), List.of(Phrasings.of(no).embedded(cache)));
+
+        assertThat(learnt).hasValue(1);
     }
 
     @Test
