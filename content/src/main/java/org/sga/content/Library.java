@@ -1,7 +1,6 @@
 package org.sga.content;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,23 +50,6 @@ public record Library(List<Procedure> procedures) {
         ids.add(globalId);
         p.continuationOf(section.get()).ifPresent(s -> ids.add(s.globalId()));
         return Set.copyOf(ids);
-    }
-
-    /**
-     * This library with every alternate phrasing that is one of {@code questions} (by {@link Section#phrasingKey})
-     * left out, so that measuring those questions never finds their own copy.
-     */
-    public Library withoutPhrasings(Collection<String> questions) {
-        Set<String> keys = Section.phrasingKeys(questions);
-        return new Library(procedures.stream().map(p -> new Procedure(p.slug(), p.title(), p.fullTitle(), p.partnership(), p.source(),
-                p.version(), p.lastReviewed(), p.sections().stream().map(s -> s.withoutAlternates(keys)).toList(),
-                p.procedureVersion(), p.procedureReviewed(), p.chapterUrl())).toList());
-    }
-
-    /** How many alternate phrasings are one of {@code questions}. */
-    public int phrasingsAmong(Collection<String> questions) {
-        Set<String> keys = Section.phrasingKeys(questions);
-        return (int) sections().stream().flatMap(s -> s.alternates().stream()).filter(a -> keys.contains(Section.phrasingKey(a))).count();
     }
 
     public List<Section> sections() {

@@ -24,8 +24,6 @@ public final class Cli {
             usage: java -jar safeguarding-assistant.jar COMMAND ...   (or ./sga COMMAND ...)
               search --json                                questions on stdin, search results as JSON lines
               ask --json                                   questions on stdin, the replies as shown (999 line, guidance cards, section) as JSON lines
-              eval [--baseline] [--features] FILE.tsv      search quality on an evaluation set
-              tune [--max-false-abstention SHARE] FILE.tsv...  the embedding model's best hybrid weights on tuning sets
               triage --answers JSON --at DATE-TIME [--team TEAM]   a triage outcome; nothing stored or sent
               content check DIR                            validate a folder of content
               audit verify                                 check the audit trail's hash chain and checkpoints
@@ -33,9 +31,13 @@ public final class Cli {
               escalations list --open | escalations show REF
               outbox retry REF                             make an escalation's undelivered notices due now
               unanswered --since DATE [--json]             questions the bot could not answer; Not helpful votes
-              bench [search] | bench ask | bench outbox [N]   latency (search; a whole reply beside search) and throughput
               help                                         this list
+            Developer tools, run from a source checkout with ./sga (not part of this jar):
+              eval FILE.tsv | tune FILE.tsv... | bench [search | ask | outbox]   search quality, tuning, benchmarks
             Without a command the bot starts (the console chat when no Slack or Teams credentials are set).""";
+
+    /** Evaluation, tuning and benchmarks: the search-eval module's tools, which ./sga runs; named here to say so. */
+    static final List<String> DEVELOPER_TOOLS = List.of("eval", "tune", "bench");
 
     /** The tools' names, in the order {@code help} lists them. */
     static final List<String> NAMES = List.of("search", "ask", "eval", "tune", "bench", "triage", "audit", "escalations",
@@ -56,9 +58,12 @@ public final class Cli {
         ContentSource content = settings.contentSource();
         commands.put("search", new SearchCommand(content));
         commands.put("ask", new AskCommand(content));
-        commands.put("eval", new EvalCommand());
-        commands.put("tune", new TuneCommand());
-        commands.put("bench", new BenchCommand());
+        for (String tool : DEVELOPER_TOOLS) {
+            commands.put(tool, (args, in, out, err) -> {
+                throw new UsageException(tool + " is a developer tool and not part of this jar: run it from a source checkout"
+                        + " with ./sga " + tool + " ... (it builds and runs the search-eval module)");
+            });
+        }
         commands.put("triage", new TriageCommand(content, settings::routingConfig));
         commands.put("audit", new AuditCommand(stores, secrets));
         commands.put("escalations", new EscalationsCommand(stores));

@@ -21,6 +21,9 @@ import org.sga.core.guidance.GuidanceCards;
 import org.sga.core.guidance.SectionGuidance;
 import org.sga.core.yaml.YamlProblem;
 import org.sga.core.search.NotCovered;
+import org.sga.core.search.Confidence;
+import org.sga.core.search.SearchOptions;
+import org.sga.core.search.SearchTuning;
 import org.sga.core.search.SectionIndex;
 import org.sga.core.triage.SectionCatalog;
 import org.sga.core.triage.TriageEngine;
@@ -30,7 +33,8 @@ import org.sga.core.triage.TriageEngine;
  * ({@code procedures/}, {@code search/}, {@code guidance/}, {@code triage/}, {@code conversation/}, {@code routing/})
  * or with every file at the top (see {@link ContentFolder}) — every procedure file ({@code *.md} with optional
  * alternates, and {@code index.txt} where there is one), and, when present, the triage definition (every citation
- * must name a section of the folder's procedures), {@code synonyms.txt}, {@code not-covered.yml}, {@code danger.yml},
+ * must name a section of the folder's procedures), {@code synonyms.txt}, {@code tuning.yml} (the search's weights and
+ * thresholds), {@code not-covered.yml}, {@code danger.yml},
  * the guidance files {@code cards.yml} and {@code sections.yml} (whose sections must be the folder's),
  * {@code private-topics.txt} and the routing files. Prints each problem, naming the line where the file has one;
  * exit 1 when there is any. Without the optional files the shipped ones are checked against the folder's procedures.
@@ -70,7 +74,13 @@ final class ContentCommand implements Command {
             }
         }
         // Parsing the synonyms is building an index with them; an empty library is enough to find a bad rule.
-        check(folder, folder.searchFile("synonyms.txt"), problems, out, (reader, source) -> SectionIndex.build(new Library(List.of()), reader));
+        // (The thresholds play no part in that.)
+        check(folder, folder.searchFile("synonyms.txt"), problems, out, (reader, source) -> SectionIndex.build(new Library(List.of()), reader,
+                SearchOptions.lexical(Confidence.coverageOnly(1, 1))));
+        check(folder, folder.searchFile(SearchTuning.FILE), problems, out, (reader, source) -> {
+            SearchTuning tuning = SearchTuning.parse(reader, source);
+            return "weights for " + String.join(", ", tuning.models().keySet().stream().map(m -> m.setting()).sorted().toList());
+        });
         check(folder, folder.searchFile("not-covered.yml"), problems, out, (reader, source) -> NotCovered.parse(reader));
         Library sections = library;
         List<String> cardIds = new ArrayList<>();

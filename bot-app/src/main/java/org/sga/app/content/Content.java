@@ -1,7 +1,6 @@
 package org.sga.app.content;
 
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import org.sga.app.settings.Settings;
 import org.sga.content.Library;
 import org.sga.core.conversation.Answers;
@@ -9,6 +8,7 @@ import org.sga.core.conversation.DangerSignals;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.NotCovered;
+import org.sga.core.search.SearchTuning;
 import org.sga.core.search.SectionIndex;
 
 /**
@@ -31,12 +31,6 @@ public final class Content {
 
     public static Library library() {
         return source().library();
-    }
-
-    private static SectionIndex index(Library library, Reader synonyms, CachedEmbedder embedder, NotCovered notCovered) {
-        SectionIndex index = SectionIndex.build(library, synonyms, embedder, embeddingModel().weights(), notCovered);
-        embedder.save();
-        return index;
     }
 
     public static Reader synonyms() {
@@ -74,25 +68,14 @@ public final class Content {
         return source().embedder();
     }
 
-    /**
-     * The index (hybrid with {@code embedder}, lexical when it is null) without the phrasings, of sections and of
-     * topics not covered, that are one of {@code questions}: for measuring those questions, never for answering.
-     */
-    public static SectionIndex indexWithout(Library library, java.util.Collection<String> questions, CachedEmbedder embedder) {
-        Library searched = library.withoutPhrasings(questions);
-        try (Reader synonyms = synonyms()) {
-            if (embedder == null) {
-                return SectionIndex.build(searched, synonyms);
-            }
-            return index(searched, synonyms, embedder, notCovered().without(questions));
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The search's weights and thresholds for each embedding model ({@code tuning.yml}). */
+    public static SearchTuning searchTuning() {
+        return source().searchTuning();
     }
 
-    /** How many phrasings, of sections and of topics not covered, are one of {@code questions}. */
-    public static int phrasingsAmong(Library library, java.util.Collection<String> questions) {
-        return library.phrasingsAmong(questions) + notCovered().phrasingsAmong(questions);
+    /** The content's source itself, for what the static methods do not cover. */
+    public static ContentSource contentSource() {
+        return source();
     }
 
     public static SectionIndex index(Library library, CachedEmbedder embedder) {

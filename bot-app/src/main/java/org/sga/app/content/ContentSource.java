@@ -24,12 +24,14 @@ import org.sga.core.guidance.SectionGuidance;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.NotCovered;
+import org.sga.core.search.SearchOptions;
+import org.sga.core.search.SearchTuning;
 import org.sga.core.search.SectionIndex;
 import org.sga.core.yaml.YamlProblem;
 
 /**
  * Where the content comes from: {@code folder} when set, laid out as the shipped content or flat (procedures, and
- * optionally {@code synonyms.txt}, {@code danger.yml}, {@code cards.yml}, {@code sections.yml} and the other search
+ * optionally {@code synonyms.txt}, {@code tuning.yml}, {@code danger.yml}, {@code cards.yml}, {@code sections.yml} and the other search
  * files); otherwise what is shipped in the jar. A file the folder lacks is the shipped one. The embedding model is the
  * one {@code modelName} names, with its cache of the content's vectors in {@code cacheDir}.
  */
@@ -174,6 +176,14 @@ public final class ContentSource {
         }
     }
 
+    /**
+     * The search's weights and thresholds for each embedding model ({@code tuning.yml}); from the folder when it has
+     * the file, else the jar's {@code search/tuning.yml}. A bad value is a content error naming its line.
+     */
+    public SearchTuning searchTuning() {
+        return read("search", SearchTuning.FILE, SearchTuning::parse);
+    }
+
     /** Topics the loaded procedures don't cover; from the folder's {@code not-covered.yml} or the jar. */
     public NotCovered notCovered() {
         try (Reader reader = resource("search", "not-covered.yml")) {
@@ -192,7 +202,7 @@ public final class ContentSource {
     public SectionIndex index(Library library, boolean hybrid) {
         if (!hybrid) {
             try (Reader synonyms = synonyms()) {
-                return SectionIndex.build(library, synonyms);
+                return SectionIndex.build(library, synonyms, SearchOptions.lexical(searchTuning().lexical()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -208,7 +218,7 @@ public final class ContentSource {
     /** The hybrid index over {@code library} with {@code notCovered}, its vectors saved to the cache. */
     public SectionIndex index(Library library, CachedEmbedder embedder, NotCovered notCovered) {
         try (Reader synonyms = synonyms()) {
-            SectionIndex index = SectionIndex.build(library, synonyms, embedder, embeddingModel().weights(), notCovered);
+            SectionIndex index = SectionIndex.build(library, synonyms, searchTuning().options(embeddingModel(), embedder, notCovered));
             embedder.save();
             return index;
         } catch (IOException e) {

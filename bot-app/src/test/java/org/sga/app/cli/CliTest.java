@@ -99,77 +99,17 @@ class CliTest {
     }
 
     @Nested
-    class Eval {
-
-        @TempDir
-        Path dir;
+    class DeveloperTools {
 
         @Test
-        void printsFiguresAndEachMiss() throws Exception {
-            Path file = dir.resolve("q.tsv");
-            Files.writeString(file, "question\texpected\nwhat is sexting\tchild-abuse-and-ict#4.1\nwhat is sexting\tchild-abuse-and-ict#7.2\n"
-                    + "how do I book annual leave\tNONE\n");
-            Run r = run("", "eval", "--baseline", file.toString());
-            assertThat(r.code()).isZero();
-            assertThat(r.out()).contains("2 in-scope and 1 out-of-scope").contains("top-1").contains("top-3").contains("MRR")
-                    .contains("abstained (NONE)").contains("false abstention").contains("baseline")
-                    .contains("expected child-abuse-and-ict#7.2").contains("ranking alone (whether or not answered): top-1");
-        }
-
-        @Test
-        void aFilesOwnQuestionsAreLeftOutOfThePhrasingsWhileItIsMeasured() throws Exception {
-            // The first is an alternate phrasing of §0 and the second a phrasing of a topic not covered.
-            Path file = dir.resolve("own.tsv");
-            Files.writeString(file, "question\texpected\nWhat do I do first if a child is being abused online\tchild-abuse-and-ict#0\n"
-                    + "female genital mutilation\tNONE\nhow do I book a meeting room\tNONE\n");
-            Run r = run("", "eval", file.toString());
-            assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.err()).contains("eval: 2 search phrasings in the content are questions of " + file + "; they are left out");
-            assertThat(r.out()).contains("1 in-scope and 2 out-of-scope");
-
-            Run tune = run("", "tune", file.toString());
-            assertThat(tune.err()).contains("tune: 2 search phrasings are questions of " + file + "; left out while it is searched");
-        }
-
-        @Test
-        void aFileOfNewQuestionsIsMeasuredWithEveryPhrasing() throws Exception {
-            Path file = dir.resolve("new.tsv");
-            Files.writeString(file, "question\texpected\nour year 9s keep swapping pics at the bus stop, what now\tchild-abuse-and-ict#4.1\n");
-            Run r = run("", "eval", file.toString());
-            assertThat(r.code()).isZero();
-            assertThat(r.err()).doesNotContain("left out");
-        }
-
-        @Test
-        void aMissingFileIsAClearError() {
-            Run r = run("", "eval", "/no/such/file.tsv");
-            assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).contains("no such file");
-        }
-
-        @Test
-        void tunePrintsTheBestSettingsWithTheirFiguresAndProgress() throws Exception {
-            Path file = dir.resolve("t.tsv");
-            Files.writeString(file, "question\texpected\nwhat is sexting\tchild-abuse-and-ict#4.1\n"
-                    + "a colleague has indecent images on his laptop\tchild-abuse-and-ict#6.1,child-abuse-and-ict#5.1\n"
-                    + "how do I book annual leave\tNONE\n");
-            Run r = run("", "tune", "--max-false-abstention", "0", file.toString());
-            assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).contains("(3 questions)").contains("settings tried; false abstention at most 0 %").contains("setting (best first)")
-                    .containsPattern("\\(0\\.\\d\\d, -?0\\.\\d\\d, \\(");
-            assertThat(r.err()).contains("3 questions searched").contains("BM25 weight 16 of 16 decided");
-        }
-
-        @Test
-        void tuneRejectsBadArgumentsClearly() {
-            assertThat(run("", "tune").err()).contains("usage: tune");
-            assertThat(run("", "tune", "/no/such/file.tsv").err()).contains("no such file");
-            Run share = run("", "tune", "--max-false-abstention", "lots", "x.tsv");
-            assertThat(share.code()).isEqualTo(2);
-            assertThat(share.err()).contains("'lots' is not a number");
-            assertThat(run("", "tune", "--max-false-abstention", "1.5", "x.tsv").err()).contains("between 0 and 1");
-            assertThat(run("", "tune", "../eval/tuning/mixed-staff.tsv", "/no/such/second.tsv").err())
-                    .contains("no such file: /no/such/second.tsv");
+        void givenEvalTuneOrBench_thenTheJarSaysTheyAreDeveloperToolsRunWithSgaAndExits2() {
+            for (String tool : List.of("eval", "tune", "bench")) {
+                Run r = run("", tool, "eval/holdout/mixed-staff.tsv");
+                assertThat(r.code()).as(tool).isEqualTo(2);
+                assertThat(r.err()).as(tool).contains(tool + " is a developer tool and not part of this jar")
+                        .contains("./sga " + tool);
+                assertThat(r.out()).as(tool).isEmpty();
+            }
         }
     }
 
@@ -235,6 +175,7 @@ class CliTest {
             assertThat(r.out()).contains("24 sections")
                     .contains("(triage/triage.yml)")
                     .contains("search/synonyms.txt: OK", "search/danger.yml: 7 situations", "search/not-covered.yml: OK")
+                    .contains("search/tuning.yml: weights for e5-small, minilm")
                     .contains("guidance/cards.yml: 6 cards", "guidance/sections.yml: OK")
                     .contains("routing/routing-example.yml: OK")
                     .contains("content OK");
@@ -309,6 +250,20 @@ class CliTest {
             Run r = run("", "content", "check", dir.toString());
             assertThat(r.code()).as(r.out()).isZero();
             assertThat(r.out()).contains("guidance/cards.yml: 6 cards").contains("danger.yml: 7 situations").contains("guidance/sections.yml: OK");
+        }
+
+        @Test
+        void aBadSearchWeightIsNamedWithItsFileAndLine() throws Exception {
+            Files.copy(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"), dir.resolve("child-abuse-and-ict.md"));
+            String tuning = Files.readString(Path.of("../content/src/main/resources/search/tuning.yml"));
+            Files.createDirectories(dir.resolve("search"));
+            Files.writeString(dir.resolve("search/tuning.yml"), tuning.replace("min-similarity: 0.84", "min-similarity: 0,84"));
+            int line = tuning.lines().toList().indexOf("      min-similarity: 0.84") + 1;
+
+            Run r = run("", "content", "check", dir.toString());
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out()).contains("PROBLEM search/tuning.yml:" + line + ": models.e5-small.confidence.min-similarity: '0,84' is not a number");
         }
 
         @Test

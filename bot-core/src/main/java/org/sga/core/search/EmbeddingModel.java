@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The in-process embedding models the bot can use, each with the hybrid weights chosen for it. */
+/** The in-process embedding models the bot can use; the weights chosen for each are content data ({@link SearchTuning}). */
 public enum EmbeddingModel {
 
-    MINILM("minilm", MiniLmEmbedder.MODEL_ID, "all-MiniLM-L6-v2 (quantised)", MiniLmEmbedder::new, HybridWeights.MINILM),
-    E5_SMALL("e5-small", E5SmallEmbedder.MODEL_ID, "e5-small-v2 (quantised)", E5SmallEmbedder::new, HybridWeights.E5_SMALL);
+    MINILM("minilm", MiniLmEmbedder.MODEL_ID, "all-MiniLM-L6-v2 (quantised)", MiniLmEmbedder::new),
+    E5_SMALL("e5-small", E5SmallEmbedder.MODEL_ID, "e5-small-v2 (quantised)", E5SmallEmbedder::new);
 
     /**
      * The one used when nothing is set: e5-small-v2, which on the held-out set answered more questions right at rank 1
@@ -21,14 +21,12 @@ public enum EmbeddingModel {
     private final String id;
     private final String description;
     private final Supplier<Embedder> loader;
-    private final HybridWeights weights;
 
-    EmbeddingModel(String setting, String id, String description, Supplier<Embedder> loader, HybridWeights weights) {
+    EmbeddingModel(String setting, String id, String description, Supplier<Embedder> loader) {
         this.setting = setting;
         this.id = id;
         this.description = description;
         this.loader = loader;
-        this.weights = weights;
     }
 
     /** The value that selects it, e.g. {@code e5-small}. */
@@ -43,10 +41,6 @@ public enum EmbeddingModel {
 
     public String description() {
         return description;
-    }
-
-    public HybridWeights weights() {
-        return weights;
     }
 
     /** Loads the model (about a second; the model is read from its jar). */

@@ -2,11 +2,8 @@ package org.sga.core.search;
 
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.sga.content.Section;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,20 +23,6 @@ public record NotCovered(List<Topic> topics) {
 
     public NotCovered {
         topics = List.copyOf(topics);
-    }
-
-    /** These topics without the phrasings that are one of {@code questions}; a topic left with none is dropped. */
-    public NotCovered without(Collection<String> questions) {
-        Set<String> keys = Section.phrasingKeys(questions);
-        return new NotCovered(topics.stream()
-                .map(t -> new Topic(t.name(), t.phrases().stream().filter(p -> !keys.contains(Section.phrasingKey(p))).toList()))
-                .filter(t -> !t.phrases().isEmpty()).toList());
-    }
-
-    /** How many phrasings are one of {@code questions}. */
-    public int phrasingsAmong(Collection<String> questions) {
-        int all = topics.stream().mapToInt(t -> t.phrases().size()).sum();
-        return all - without(questions).topics().stream().mapToInt(t -> t.phrases().size()).sum();
     }
 
     public static NotCovered none() {

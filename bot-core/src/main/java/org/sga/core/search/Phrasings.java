@@ -43,7 +43,7 @@ public final class Phrasings {
         if (vectors == null) {
             throw new IllegalStateException("phrasings not embedded");
         }
-        return SectionIndex.closeness(question, vectors, k);
+        return Vectors.closeness(question, vectors, k);
     }
 
     /** The index of the phrasing closest to {@code question}, or -1 when there are none. */

@@ -29,4 +29,30 @@ final class Vectors {
         }
         return sum;
     }
+
+    /** The mean similarity of the question's {@code count} closest phrasings; negative infinity when there are none. */
+    static double closeness(float[] q, float[][] phrases, int count) {
+        int k = Math.min(count, phrases.length);
+        if (k == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double[] top = new double[k];
+        java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        for (float[] phrase : phrases) {
+            double sim = dot(q, phrase);
+            if (sim > top[k - 1]) {
+                int i = k - 1;
+                while (i > 0 && top[i - 1] < sim) {
+                    top[i] = top[i - 1];
+                    i--;
+                }
+                top[i] = sim;
+            }
+        }
+        double sum = 0;
+        for (double v : top) {
+            sum += v;
+        }
+        return sum / k;
+    }
 }

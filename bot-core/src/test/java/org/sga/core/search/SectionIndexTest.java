@@ -110,9 +110,9 @@ class SectionIndexTest {
             float[] q = {1, 0, 0};
             float[][] phrasings = {{0.2f, 0.98f, 0}, {0.9f, 0.44f, 0}, {0.6f, 0.8f, 0}};
 
-            assertThat(SectionIndex.closeness(q, phrasings)).isCloseTo((0.9 + 0.6) / 2, org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(SectionIndex.closeness(q, new float[][] {{0.7f, 0.71f, 0}})).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(SectionIndex.closeness(q, new float[0][])).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(Vectors.closeness(q, phrasings, SectionVectors.PHRASINGS_PER_TOPIC)).isCloseTo((0.9 + 0.6) / 2, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(Vectors.closeness(q, new float[][] {{0.7f, 0.71f, 0}}, SectionVectors.PHRASINGS_PER_TOPIC)).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(Vectors.closeness(q, new float[0][], SectionVectors.PHRASINGS_PER_TOPIC)).isEqualTo(Double.NEGATIVE_INFINITY);
         }
 
         @Test
@@ -173,7 +173,7 @@ class SectionIndexTest {
         Library two = Library.of(List.of(ShippedIndex.LIBRARY.procedures().get(0), new Procedure("online-safety-drills",
                 "Online Safety Drills", "Online Safety Drills", "Example", "https://example.org/", "1",
                 java.time.LocalDate.of(2026, 1, 1), List.of(drill))));
-        SectionIndex lexical = SectionIndex.build(two, new StringReader(""));
+        SectionIndex lexical = ShippedIndex.lexical(two, new StringReader(""));
         assertThat(lexical.search("lockdown drill every term", 3).hits().get(0).section().globalId()).isEqualTo("online-safety-drills#1.1");
         assertThat(lexical.size()).isEqualTo(25);
     }
@@ -191,7 +191,7 @@ class SectionIndexTest {
 
         @Test
         void givenWordsOnlyTheLeadInHas_thenTheSectionItIntroducesIsFoundAndTheLeadInNeverListed() {
-            SectionIndex lexical = SectionIndex.build(drills, new StringReader(""));
+            SectionIndex lexical = ShippedIndex.lexical(drills, new StringReader(""));
 
             SearchResult r = lexical.search("basement floods during a lesson", 5);
 
@@ -201,7 +201,7 @@ class SectionIndexTest {
 
         @Test
         void givenWordsOfTheLeadInAndOfTheSectionItIntroduces_thenTheirCoverageCountsTogether() {
-            SectionIndex lexical = SectionIndex.build(drills, new StringReader(""));
+            SectionIndex lexical = ShippedIndex.lexical(drills, new StringReader(""));
 
             SearchResult r = lexical.search("basement floods, upper floor site manager", 5);
 

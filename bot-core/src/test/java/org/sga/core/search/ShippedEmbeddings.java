@@ -28,8 +28,8 @@ public final class ShippedEmbeddings {
         long started = System.nanoTime();
         CachedEmbedder embedder = new CachedEmbedder(model.id(), model::load, file);
         Library library = ProcedureLoader.fromClasspath();
-        SectionIndex.build(library, ShippedIndex.synonyms(), embedder, model.weights(),
-                NotCovered.parse(ShippedIndex.resource("search/not-covered.yml")));
+        SectionIndex.build(library, ShippedIndex.synonyms(), SearchOptions.hybrid(embedder, SearchTuning.shipped().weights(model),
+                NotCovered.parse(ShippedIndex.resource("search/not-covered.yml"))));
         // The guidance's example phrasings (danger situations, cards, kinds of concern) are shipped content too.
         MeaningMargins margins = MeaningMargins.of(model);
         GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")

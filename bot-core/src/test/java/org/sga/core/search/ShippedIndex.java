@@ -16,14 +16,21 @@ public final class ShippedIndex {
      */
     public static final Embedder EMBEDDER = new CachedEmbedder(EmbeddingModel.DEFAULT.id(), EmbeddingModel.DEFAULT::load,
             java.nio.file.Path.of("target", "test-data", "embeddings-" + EmbeddingModel.DEFAULT.id() + ".bin"));
-    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), EMBEDDER,
-            EmbeddingModel.DEFAULT.weights(), NotCovered.parse(resource("search/not-covered.yml")));
+    /** The shipped weights and thresholds ({@code search/tuning.yml}). */
+    public static final SearchTuning TUNING = SearchTuning.shipped();
+    public static final SectionIndex HYBRID = SectionIndex.build(LIBRARY, synonyms(), SearchOptions.hybrid(EMBEDDER,
+            TUNING.weights(EmbeddingModel.DEFAULT), NotCovered.parse(resource("search/not-covered.yml"))));
     /** As {@link #HYBRID} without the topics not covered: for testing a rule that topics would otherwise pre-empt. */
-    public static final SectionIndex HYBRID_WITHOUT_TOPICS = SectionIndex.build(LIBRARY, synonyms(), EMBEDDER,
-            EmbeddingModel.DEFAULT.weights(), NotCovered.none());
-    public static final SectionIndex LEXICAL = SectionIndex.build(LIBRARY, synonyms());
+    public static final SectionIndex HYBRID_WITHOUT_TOPICS = SectionIndex.build(LIBRARY, synonyms(), SearchOptions.hybrid(EMBEDDER,
+            TUNING.weights(EmbeddingModel.DEFAULT), NotCovered.none()));
+    public static final SectionIndex LEXICAL = lexical(LIBRARY, synonyms());
 
     private ShippedIndex() {
+    }
+
+    /** A lexical index of {@code library} with the shipped thresholds. */
+    public static SectionIndex lexical(Library library, Reader synonyms) {
+        return SectionIndex.build(library, synonyms, SearchOptions.lexical(TUNING.lexical()));
     }
 
     public static Reader synonyms() {

@@ -1,10 +1,14 @@
-package org.sga.core.search;
+package org.sga.eval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import org.sga.core.search.AnswerDecision;
+import org.sga.core.search.Confidence;
+import org.sga.core.search.HybridWeights;
+import org.sga.core.search.SectionIndex;
 
 /**
  * Chooses an embedding model's hybrid weights ({@link HybridWeights}) on a tuning set of labelled questions by trying
@@ -15,7 +19,8 @@ import java.util.function.IntConsumer;
  * limit compete, and they compete on their score averaged with that of their neighbours on each axis, so that a lone
  * lucky point, which would not carry over to new questions, does not win; a tie goes to fewer false abstentions.
  *
- * <p>Each question is searched once (one embedding); every setting is then decided from its signals.
+ * <p>Each question is searched once (one embedding); every setting is then decided from its signals by the same
+ * {@link AnswerDecision} the search applies.
  */
 public final class Tuning {
 
@@ -96,7 +101,7 @@ public final class Tuning {
                              double maxFalseAbstention, int keep, IntConsumer progress) {
         List<SectionIndex.Signals> signals = new ArrayList<>();
         for (Evaluation.Case c : cases) {
-            signals.add(indexFor.apply(c).signals(c.question()));
+            signals.add(indexFor.apply(c).signals(c.question()).orElse(null));
             progress.accept(signals.size());
         }
         int inScope = (int) cases.stream().filter(c -> !c.outOfScope()).count();
@@ -132,12 +137,14 @@ public final class Tuning {
                         for (double minSimilarity : axes[4]) {
                             for (double minCoverage : axes[5]) {
                                 for (double oneWord : axes[6]) {
+                                    AnswerDecision decision = new AnswerDecision(
+                                            new Confidence(floor, strong, minSimilarity, minCoverage, oneWord), margin);
                                     int points1 = 0;
                                     int falsely = 0;
                                     for (int i = 0; i < n; i++) {
                                         SectionIndex.Signals s = signals.get(i);
-                                        boolean answered = s != null && !lacking[i] && answers(s, similarity[i], coverage[i], margin,
-                                                floor, strong, minSimilarity, minCoverage, oneWord);
+                                        boolean answered = s != null && decision.answers(similarity[i], coverage[i], s.words(),
+                                                s.notCovered(), lacking[i]);
                                         if (cases.get(i).outOfScope()) {
                                             points1 += answered ? 0 : 1;
                                         } else if (!answered) {
@@ -157,22 +164,27 @@ public final class Tuning {
             }
             progress.accept(n + w + 1);
         }
-        List<double[]> ranked = new ArrayList<>();
+        List<Point> ranked = new ArrayList<>();
         int[] coordinates = new int[axes.length];
         for (int p = 0; p < points; p++) {
             if (falselyDeclined[p] <= allowed) {
-                ranked.add(new double[] {smoothed(score, p, coordinates(p, size, coordinates), size), falselyDeclined[p], score[p], p});
+                ranked.add(new Point(p, smoothed(score, p, coordinates(p, size, coordinates), size), falselyDeclined[p], score[p]));
             }
         }
-        ranked.sort(Comparator.<double[]>comparingDouble(r -> -r[0]).thenComparingDouble(r -> r[1]).thenComparingDouble(r -> -r[2]));
+        ranked.sort(Comparator.comparingDouble((Point r) -> -r.smoothed()).thenComparingInt(Point::falselyDeclined)
+                .thenComparingInt(r -> -r.score()));
         List<Candidate> best = new ArrayList<>();
-        for (double[] r : ranked.subList(0, Math.min(keep, ranked.size()))) {
-            int[] at = coordinates((int) r[3], size, new int[axes.length]);
+        for (Point r : ranked.subList(0, Math.min(keep, ranked.size()))) {
+            int[] at = coordinates(r.index(), size, new int[axes.length]);
             HybridWeights weights = new HybridWeights(axes[0][at[0]], axes[1][at[1]],
                     new Confidence(axes[2][at[2]], axes[3][at[3]], axes[4][at[4]], axes[5][at[5]], axes[6][at[6]]));
-            best.add(new Candidate(weights, figures(signals, cases, weights), r[0]));
+            best.add(new Candidate(weights, figures(signals, cases, weights), r.smoothed()));
         }
         return new Result(best, points);
+    }
+
+    /** A setting of the grid that keeps false abstention within the limit: its index, smoothed and own score. */
+    private record Point(int index, double smoothed, int falselyDeclined, int score) {
     }
 
     /** What the weights do on the cases, from their signals. */
@@ -187,10 +199,8 @@ public final class Tuning {
             SectionIndex.Signals s = signals.get(i);
             Evaluation.Case c = cases.get(i);
             int[] order = s == null ? new int[0] : top(s, weights.lexicalWeight(), 3);
-            Confidence k = weights.confidence();
-            boolean answered = order.length > 0 && !s.detailMissing()[order[0]] && answers(s, s.similarity()[order[0]], s.coverage()[order[0]],
-                    weights.notCoveredMargin(), k.coverageFloor(), k.strongSimilarity(), k.minSimilarity(), k.minCoverage(),
-                    k.minCoverageOneWord());
+            boolean answered = order.length > 0 && weights.decision().answers(s.similarity()[order[0]], s.coverage()[order[0]],
+                    s.words(), s.notCovered(), s.detailMissing()[order[0]]);
             if (c.outOfScope()) {
                 out++;
                 declined += answered ? 0 : 1;
@@ -212,19 +222,11 @@ public final class Tuning {
         return new Figures(in, out, top1, top3, declined, falsely);
     }
 
-    private static boolean answers(SectionIndex.Signals s, double similarity, double coverage, double margin, double floor,
-                                   double strong, double minSimilarity, double minCoverage, double oneWord) {
-        if (s.notCovered() > similarity + margin) {
-            return false;
-        }
-        return Confidence.accepts(floor, strong, minSimilarity, minCoverage, oneWord, similarity, coverage, s.words());
-    }
-
     private static int best(SectionIndex.Signals s, double weight) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int ord = 0; ord < s.ids().length; ord++) {
-            double score = SectionIndex.fused(s.lexical()[ord], s.similarity()[ord], weight);
+            double score = HybridWeights.fused(s.lexical()[ord], s.similarity()[ord], weight);
             if (score > bestScore) {
                 bestScore = score;
                 best = ord;
@@ -238,7 +240,7 @@ public final class Tuning {
         for (int i = 0; i < ords.length; i++) {
             ords[i] = i;
         }
-        java.util.Arrays.sort(ords, Comparator.comparingDouble(o -> -SectionIndex.fused(s.lexical()[o], s.similarity()[o], weight)));
+        java.util.Arrays.sort(ords, Comparator.comparingDouble(o -> -HybridWeights.fused(s.lexical()[o], s.similarity()[o], weight)));
         int[] out = new int[Math.min(k, ords.length)];
         for (int i = 0; i < out.length; i++) {
             out[i] = ords[i];

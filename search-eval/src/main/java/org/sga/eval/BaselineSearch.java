@@ -1,6 +1,7 @@
-package org.sga.core.search;
+package org.sga.eval;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -19,18 +20,22 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import org.sga.content.Library;
 import org.sga.content.Section;
+import org.sga.core.search.Hit;
+import org.sga.core.search.QueryText;
+import org.sga.core.search.SearchResult;
+import org.sga.core.search.Searcher;
 
 /**
  * Plain BM25 for comparison in {@code eval --baseline}: StandardAnalyzer over heading and text, no synonyms,
  * no alternates, no boosts; it abstains only when nothing matches.
  */
-public final class BaselineSearch implements Searcher {
+final class BaselineSearch implements Searcher {
 
     private final List<Section> sections;
     private final IndexSearcher searcher;
     private final StandardAnalyzer analyzer = new StandardAnalyzer();
 
-    public BaselineSearch(Library library) {
+    BaselineSearch(Library library) {
         this.sections = library.sections();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try {
@@ -44,7 +49,7 @@ public final class BaselineSearch implements Searcher {
             }
             searcher = new IndexSearcher(DirectoryReader.open(directory));
         } catch (IOException e) {
-            throw Analyzers.unchecked(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -63,7 +68,7 @@ public final class BaselineSearch implements Searcher {
             return new SearchResult(question, hits.isEmpty() ? SearchResult.Decision.NOT_CONFIDENT : SearchResult.Decision.ANSWERED,
                     hits.isEmpty() ? 0 : 1, hits);
         } catch (IOException e) {
-            throw Analyzers.unchecked(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,10 +1,12 @@
-package org.sga.core.search;
+package org.sga.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.sga.core.search.SearchResult;
+import org.sga.core.search.Searcher;
 
 /**
  * Scores a searcher on labelled questions (the format of the sets in {@code eval/}: question, tab, accepted ids

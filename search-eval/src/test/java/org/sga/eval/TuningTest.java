@@ -1,11 +1,12 @@
-package org.sga.core.search;
+package org.sga.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sga.core.search.HybridWeights;
+import org.sga.core.search.SectionIndex;
 
 /** Tuning decides every setting from each question's signals; what it reports must be what the search then does. */
 class TuningTest {
@@ -27,18 +28,9 @@ class TuningTest {
             new double[] {0, 0.1}, new double[] {0.85, 0.9, 2}, new double[] {0.5, 0.7}, new double[] {0.2, 0.4},
             new double[] {0.5, 0.9});
 
-    private static Embedder embedder;
-    private static NotCovered notCovered;
-
-    @BeforeAll
-    static void load() {
-        embedder = ShippedIndex.EMBEDDER;
-        notCovered = NotCovered.parse(ShippedIndex.resource("search/not-covered.yml"));
-    }
-
     @Test
     void theFiguresOfTheChosenSettingAreWhatTheSearchDoesWithIt() {
-        SectionIndex any = SectionIndex.build(ShippedIndex.LIBRARY, ShippedIndex.synonyms(), embedder, HybridWeights.E5_SMALL, notCovered);
+        SectionIndex any = Shipped.HYBRID;
         List<Integer> progress = new ArrayList<>();
         Tuning.Result result = Tuning.run(any, CASES, SMALL, 0.05, 3, progress::add);
 
@@ -49,7 +41,7 @@ class TuningTest {
         assertThat(progress).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
         for (Tuning.Candidate candidate : result.best()) {
-            SectionIndex tuned = SectionIndex.build(ShippedIndex.LIBRARY, ShippedIndex.synonyms(), embedder, candidate.weights(), notCovered);
+            SectionIndex tuned = Shipped.index(candidate.weights());
             Evaluation.Report report = Evaluation.run(tuned, CASES);
             Tuning.Figures f = candidate.figures();
             assertThat(f.inScope()).isEqualTo(report.inScope()).isEqualTo(5);
@@ -63,7 +55,7 @@ class TuningTest {
 
     @Test
     void noSettingIsOfferedThatDeclinesMoreInScopeQuestionsThanAllowed() {
-        SectionIndex any = SectionIndex.build(ShippedIndex.LIBRARY, ShippedIndex.synonyms(), embedder, HybridWeights.E5_SMALL, notCovered);
+        SectionIndex any = Shipped.HYBRID;
         // A grid whose every setting declines everything: strong and minimum similarity above any cosine.
         Tuning.Grid strict = new Tuning.Grid(new double[] {0.08}, new double[] {-0.03}, new double[] {0}, new double[] {1.5},
                 new double[] {1.5}, new double[] {0.2}, new double[] {0.5});
@@ -74,9 +66,9 @@ class TuningTest {
     }
 
     @Test
-    void theStandardGridSpansTheShippedModelsSettings() {
+    void theStandardGridSpansTheShippedSettingsOfEveryModel() {
         Tuning.Grid grid = Tuning.Grid.standard();
-        for (HybridWeights w : List.of(HybridWeights.MINILM, HybridWeights.E5_SMALL)) {
+        for (HybridWeights w : org.sga.app.content.Content.searchTuning().models().values()) {
             assertThat(w.lexicalWeight()).isBetween(grid.lexicalWeight()[0], last(grid.lexicalWeight()));
             assertThat(w.notCoveredMargin()).isBetween(grid.margin()[0], last(grid.margin()));
             assertThat(w.confidence().strongSimilarity()).isBetween(grid.strong()[0], last(grid.strong()));

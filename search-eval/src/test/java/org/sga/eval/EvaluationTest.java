@@ -1,4 +1,4 @@
-package org.sga.core.search;
+package org.sga.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ class EvaluationTest {
     @Test
     void rankingAloneCountsAQuestionDeclinedWhoseSectionLedTheList() {
         // Declined for asking a detail the section does not give, though its section is ranked first.
-        Evaluation.Report report = Evaluation.run(ShippedIndex.HYBRID, Evaluation.parse(List.of(
+        Evaluation.Report report = Evaluation.run(Shipped.HYBRID, Evaluation.parse(List.of(
                 "how long must the copies of the images be stored before they can be destroyed\tchild-abuse-and-ict#7.1")));
         assertThat(report.falseAbstention()).isEqualTo(1.0);
         assertThat(report.top1()).isZero();
@@ -34,7 +34,7 @@ class EvaluationTest {
 
     @Test
     void figuresCountRanksAbstentionsAndMisses() {
-        Evaluation.Report report = Evaluation.run(ShippedIndex.HYBRID, Evaluation.parse(List.of(
+        Evaluation.Report report = Evaluation.run(Shipped.HYBRID, Evaluation.parse(List.of(
                 "what is sexting\tchild-abuse-and-ict#4.1",
                 "what is sexting\tchild-abuse-and-ict#8",
                 "how do I book annual leave\tNONE")));
@@ -54,7 +54,7 @@ class EvaluationTest {
                 "pics of a pupil are on a public site\tchild-abuse-and-ict#4.3",
                 "who do we call when pics are online\tchild-abuse-and-ict#4.4",
                 "what is sexting\tchild-abuse-and-ict#4.1",
-                "wifi\tNONE"), ShippedIndex.LIBRARY::shownWith);
+                "wifi\tNONE"), Shipped.LIBRARY::shownWith);
 
         assertThat(cases).extracting(Evaluation.Case::accepted).containsExactly(
                 java.util.Set.of("child-abuse-and-ict#4.3", "child-abuse-and-ict#4.4"),

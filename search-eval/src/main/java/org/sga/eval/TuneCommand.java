@@ -1,4 +1,4 @@
-package org.sga.app.cli;
+package org.sga.eval;
 
 import org.sga.app.content.Content;
 import java.io.BufferedReader;
@@ -16,17 +16,16 @@ import java.util.List;
 import java.util.Locale;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.Confidence;
-import org.sga.core.search.Evaluation;
 import org.sga.core.search.HybridWeights;
+import org.sga.core.search.SearchTuning;
 import org.sga.core.search.SectionIndex;
-import org.sga.core.search.Tuning;
 
 /**
  * {@code tune [--max-false-abstention SHARE] FILE.tsv}: the hybrid weights for the configured embedding model that do
  * best on a tuning set (see {@link Tuning}). Run it on the sets in eval/tuning/ only, never on eval/holdout/ or
  * eval/blind/ (eval/README.md).
  */
-final class TuneCommand implements Command {
+final class TuneCommand implements Tool {
 
     static final String USAGE = "usage: tune [--max-false-abstention SHARE] FILE.tsv...   (SHARE from 0 to 1, default 0.05;"
             + " several files are tuned on together)";
@@ -78,11 +77,11 @@ final class TuneCommand implements Command {
         Map<String, SectionIndex> indexOf = new HashMap<>();
         for (String file : new LinkedHashSet<>(rest)) {
             List<String> questions = cases.stream().filter(c -> fileOf.get(c).equals(file)).map(Evaluation.Case::question).toList();
-            int own = Content.phrasingsAmong(library, questions);
+            int own = LeftOut.phrasingsAmong(library, questions);
             if (own > 0) {
                 err.printf("tune: %d search phrasings are questions of %s; left out while it is searched%n", own, file);
             }
-            indexOf.put(file, Content.indexWithout(library, questions, embedder));
+            indexOf.put(file, LeftOut.index(library, questions, embedder));
         }
         Tuning.Grid grid = Tuning.Grid.standard();
         int questions = cases.size();
@@ -108,8 +107,10 @@ final class TuneCommand implements Command {
                     pct(f.top1(), f.inScope()), pct(f.top3(), f.inScope()), pct(f.declined(), f.outOfScope()),
                     100 * f.falseAbstention());
         }
-        out.println("settings are new HybridWeights(lexicalWeight, notCoveredMargin, new Confidence(coverageFloor, "
-                + "strongSimilarity, minSimilarity, minCoverage, minCoverageOneWord)); a strong similarity of 2 means never");
+        out.println("settings are (lexical-weight, not-covered-margin, (coverage-floor, strong-similarity, min-similarity, "
+                + "min-coverage, min-coverage-one-word)); a strong similarity of 2 means never");
+        out.println("the best, for models: in search/tuning.yml (the file the search reads):");
+        out.print(SearchTuning.format(Content.embeddingModel(), result.best().get(0).weights()));
         return 0;
     }
 

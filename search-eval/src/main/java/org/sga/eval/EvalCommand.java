@@ -1,4 +1,4 @@
-package org.sga.app.cli;
+package org.sga.eval;
 
 import org.sga.app.content.Content;
 import java.io.BufferedReader;
@@ -10,16 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sga.content.Library;
-import org.sga.core.search.BaselineSearch;
 import org.sga.core.search.CachedEmbedder;
-import org.sga.core.search.Evaluation;
-import org.sga.core.search.Evaluation.Report;
+import org.sga.eval.Evaluation.Report;
 import org.sga.core.search.Hit;
 import org.sga.core.search.SearchResult;
 import org.sga.core.search.SectionIndex;
 
 /** {@code eval [--baseline] FILE.tsv}: top-1, top-3, MRR, abstention and false abstention, then each miss. */
-final class EvalCommand implements Command {
+final class EvalCommand implements Tool {
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
@@ -39,13 +37,13 @@ final class EvalCommand implements Command {
             throw new UsageException("eval: " + files.get(0) + ": " + e.getMessage());
         }
         List<String> questions = cases.stream().map(Evaluation.Case::question).toList();
-        int own = Content.phrasingsAmong(library, questions);
+        int own = LeftOut.phrasingsAmong(library, questions);
         if (own > 0) {
             err.printf("eval: %d search phrasings in the content are questions of %s; they are left out while it is measured%n",
                     own, files.get(0));
         }
         CachedEmbedder embedder = Content.embedder();
-        SectionIndex index = Content.indexWithout(library, questions, embedder);
+        SectionIndex index = LeftOut.index(library, questions, embedder);
         if (features) {
             // For choosing thresholds on a tuning set: the signals of the best hit, one line a question.
             for (Evaluation.Case c : cases) {
@@ -63,7 +61,7 @@ final class EvalCommand implements Command {
         out.printf("%d in-scope and %d out-of-scope questions from %s; embedding model %s%n", ours.inScope(), ours.outOfScope(),
                 files.get(0), Content.embeddingModel().description());
         if (baseline) {
-            Report lexical = Evaluation.run(Content.indexWithout(library, questions, null), cases);
+            Report lexical = Evaluation.run(LeftOut.index(library, questions, null), cases);
             Report base = Evaluation.run(new BaselineSearch(library), cases);
             out.printf("%-22s %10s %10s %10s%n", "", "ours", "lexical", "baseline");
             row(out, "top-1", ours.top1(), lexical.top1(), base.top1());
@@ -85,7 +83,7 @@ final class EvalCommand implements Command {
             String what = miss.testCase().outOfScope() ? "answered out-of-scope"
                     : !miss.answered() ? "abstained" : miss.rank() == 0 ? "not in top 5" : "rank " + miss.rank();
             out.printf("  [%s, confidence %.2f] %s%n      expected %s, got %s%n", what, miss.confidence(), miss.testCase().question(),
-                    miss.testCase().outOfScope() ? "NONE" : String.join(",", miss.testCase().accepted()),
+                    miss.testCase().outOfScope() ? "NONE" : String.join(",", new java.util.TreeSet<>(miss.testCase().accepted())),
                     miss.top().isEmpty() ? "nothing" : String.join(",", miss.top().subList(0, Math.min(3, miss.top().size()))));
         }
         return 0;

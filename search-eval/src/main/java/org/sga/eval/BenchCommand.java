@@ -1,4 +1,4 @@
-package org.sga.app.cli;
+package org.sga.eval;
 
 import org.sga.app.content.Content;
 import java.io.BufferedReader;
@@ -12,6 +12,8 @@ import org.sga.content.Library;
 import org.sga.content.Procedure;
 import org.sga.content.Section;
 import org.sga.core.search.EmbeddingModel;
+import org.sga.core.search.NotCovered;
+import org.sga.core.search.SearchOptions;
 import org.sga.core.search.SectionIndex;
 
 /**
@@ -19,7 +21,7 @@ import org.sga.core.search.SectionIndex;
  * index build time, and heap in use; {@code bench ask}: a whole reply's latency beside search's. Figures are printed,
  * never asserted: a slow machine is not a failing build.
  */
-final class BenchCommand implements Command {
+final class BenchCommand implements Tool {
 
     private static final List<String> QUESTIONS = List.of(
             "a pupil's nudes are going round school, what do I do?",
@@ -66,7 +68,7 @@ final class BenchCommand implements Command {
         t0 = System.nanoTime();
         SectionIndex bigLexical;
         try (java.io.Reader synonyms = Content.synonyms()) {
-            bigLexical = SectionIndex.build(big, synonyms);
+            bigLexical = SectionIndex.build(big, synonyms, SearchOptions.lexical(Content.searchTuning().lexical()));
         }
         out.printf("generated corpus: %d sections; lexical index built in %.0f ms%n", bigLexical.size(), (System.nanoTime() - t0) / 1e6);
         latency(out, "generated 10k, lexical", bigLexical, 3_000);
@@ -75,8 +77,8 @@ final class BenchCommand implements Command {
             t0 = System.nanoTime();
             SectionIndex bigHybrid;
             try (java.io.Reader synonyms = Content.synonyms()) {
-                bigHybrid = SectionIndex.build(big, synonyms, withProgress(model.load(), big.sections().size(), err),
-                        model.weights(), org.sga.core.search.NotCovered.none());
+                bigHybrid = SectionIndex.build(big, synonyms, Content.searchTuning()
+                        .options(model, withProgress(model.load(), big.sections().size(), err), NotCovered.none()));
             }
             out.printf("generated corpus: hybrid index built in %.0f ms (embedding every section)%n", (System.nanoTime() - t0) / 1e6);
             latency(out, "generated 10k, hybrid", bigHybrid, 2_000);
@@ -92,10 +94,6 @@ final class BenchCommand implements Command {
         return 0;
     }
 
-    /**
-     * Escalations recorded and delivered per second on a scratch embedded database, and on PostgreSQL when
-     * {@code SPRING_DATASOURCE_URL} is set (its outbox must be empty: the bench refuses to mix with real work).
-     */
     /** Reports on {@code err}, every ten seconds, how many of {@code total} passages have been embedded. */
     private static org.sga.core.search.Embedder withProgress(org.sga.core.search.Embedder model, int total, PrintStream err) {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -120,6 +118,10 @@ final class BenchCommand implements Command {
         };
     }
 
+    /**
+     * Escalations recorded and delivered per second on a scratch embedded database, and on PostgreSQL when
+     * {@code SPRING_DATASOURCE_URL} is set (its outbox must be empty: the bench refuses to mix with real work).
+     */
     private static int outbox(List<String> args, PrintStream out) {
         int escalations;
         try {
@@ -128,9 +130,9 @@ final class BenchCommand implements Command {
             throw new UsageException("bench outbox: '" + args.get(0) + "' is not a number of escalations");
         }
         String url = System.getenv("SPRING_DATASOURCE_URL");
-        org.sga.app.store.OutboxBench.run(out, url == null || url.isBlank()
-                ? org.sga.app.store.OutboxBench.Options.embeddedOnly(escalations, 2)
-                : new org.sga.app.store.OutboxBench.Options(escalations, 2, url, System.getenv("SPRING_DATASOURCE_USERNAME"),
+        OutboxBench.run(out, url == null || url.isBlank()
+                ? OutboxBench.Options.embeddedOnly(escalations, 2)
+                : new OutboxBench.Options(escalations, 2, url, System.getenv("SPRING_DATASOURCE_USERNAME"),
                         System.getenv("SPRING_DATASOURCE_PASSWORD")));
         return 0;
     }

@@ -1,4 +1,4 @@
-package org.sga.app.store;
+package org.sga.eval;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.sga.app.store.Store;
+import org.sga.app.store.StoreFactory;
 import org.sga.core.audit.AuditEntry;
 import org.sga.core.audit.AuditVerification;
 import org.sga.core.escalation.Backoff;
@@ -30,7 +32,7 @@ import org.sga.core.escalation.OutboxWorker;
  * that does nothing, and the time to verify the audit trail. Runs on a scratch embedded database, deleted afterwards, and on
  * PostgreSQL when given a URL; that database must be a scratch one, since the bench appends audit records.
  */
-public final class OutboxBench {
+final class OutboxBench {
 
     private static final List<String> ROLES = List.of("safeguarding_lead", "manager");
 

@@ -1,0 +1,69 @@
+package org.sga.core.search;
+
+import java.util.List;
+import org.sga.content.Section;
+
+/**
+ * The meaning half of the search: each section's text and alternate phrasings embedded, and the phrasings of the
+ * topics the procedures do not cover, so that a question's cosine similarity to each can be read off.
+ */
+final class SectionVectors {
+
+    /**
+     * How many of a topic's phrasings its closeness to a question averages. One phrasing alone let single chance
+     * matches decline questions the procedure answers; two did best of the configurations judged on a set never tuned
+     * on (eval/DECISIONS.md, decision 4).
+     */
+    static final int PHRASINGS_PER_TOPIC = 2;
+
+    private final Embedder embedder;
+    private final float[][] bodyVectors;
+    private final float[][][] alternateVectors;
+    private final List<NotCovered.Topic> topics;
+    private final float[][][] topicVectors;
+    private final LexicalIndex lexical;
+
+    /** Embeds every section and phrasing; {@code lexical} says which section is a lead-in to which. */
+    SectionVectors(List<Section> sections, NotCovered notCovered, Embedder embedder, LexicalIndex lexical) {
+        this.embedder = embedder;
+        this.lexical = lexical;
+        // Both cores: embedding every section and phrasing is most of the start-up time.
+        this.bodyVectors = sections.parallelStream().map(sec -> embedder.embedPassage(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
+        this.alternateVectors = sections.parallelStream()
+                .map(sec -> sec.alternates().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
+        this.topics = notCovered.topics();
+        this.topicVectors = topics.stream()
+                .map(t -> t.phrases().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
+    }
+
+    /** The question's vector. */
+    float[] embed(String text) {
+        return embedder.embed(text);
+    }
+
+    /** The closest of the section's text and phrasings, and of its lead-in's, to the question. */
+    double similarity(float[] q, int ord) {
+        double best = Vectors.dot(q, bodyVectors[ord]);
+        for (float[] alternate : alternateVectors[ord]) {
+            best = Math.max(best, Vectors.dot(q, alternate));
+        }
+        int lead = lexical.leadInOf(ord);
+        return lead >= 0 ? Math.max(best, similarity(q, lead)) : best;
+    }
+
+    /** The topic not covered closest to the question, and how close; the first of equals. */
+    record Topic(String name, double closeness) {
+        static final Topic NONE = new Topic(null, Double.NEGATIVE_INFINITY);
+    }
+
+    Topic closestTopic(float[] q) {
+        Topic closest = Topic.NONE;
+        for (int t = 0; t < topicVectors.length; t++) {
+            double closeness = Vectors.closeness(q, topicVectors[t], PHRASINGS_PER_TOPIC);
+            if (closeness > closest.closeness()) {
+                closest = new Topic(topics.get(t).name(), closeness);
+            }
+        }
+        return closest;
+    }
+}
