@@ -3,7 +3,9 @@ package org.sga.slack;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.EventsApiPayloadParser;
 import java.util.function.Predicate;
 import org.sga.core.conversation.WorkerPool;
 import org.slf4j.Logger;
@@ -23,6 +25,11 @@ record HandOff(WorkerPool workers, Predicate<Request<?>> onWorker) implements Mi
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         if (!onWorker.test(req)) {
             return chain.next(req);
+        }
+        if (req instanceof EventRequest event) {
+            // Bolt reads an event's fields only when it hands the event to its handler. Read them here, on the request
+            // thread, so an event it cannot read is refused (400) rather than acknowledged and then dropped.
+            EventsApiPayloadParser.buildEventPayload(event);
         }
         if (workers.offer(() -> run(req, chain))) {
             return req.getContext().ack();

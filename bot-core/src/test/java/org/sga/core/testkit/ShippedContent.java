@@ -10,6 +10,8 @@ import org.sga.content.ProcedureLoader;
 import org.sga.core.conversation.Answers;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.search.SearchOptions;
+import org.sga.core.search.SearchTuning;
 import org.sga.core.search.SectionIndex;
 import org.sga.core.triage.SectionCatalog;
 import org.sga.core.triage.TriageEngine;
@@ -42,7 +44,7 @@ public final class ShippedContent {
 
     private static SectionIndex lexical() {
         try (Reader synonyms = reader("search/synonyms.txt")) {
-            return SectionIndex.build(LIBRARY, synonyms);
+            return SectionIndex.build(LIBRARY, synonyms, SearchOptions.lexical(SearchTuning.shipped().lexical()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
