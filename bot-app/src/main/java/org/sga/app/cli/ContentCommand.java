@@ -18,6 +18,7 @@ import org.sga.core.conversation.DangerSignals;
 import org.sga.core.conversation.PrivateTopics;
 import org.sga.core.escalation.RoutingConfig;
 import org.sga.core.guidance.GuidanceCards;
+import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.guidance.SectionGuidance;
 import org.sga.core.yaml.YamlProblem;
 import org.sga.core.search.NotCovered;
@@ -82,6 +83,8 @@ final class ContentCommand implements Command {
             return "weights for " + String.join(", ", tuning.models().keySet().stream().map(m -> m.setting()).sorted().toList());
         });
         check(folder, folder.searchFile("not-covered.yml"), problems, out, (reader, source) -> NotCovered.parse(reader));
+        check(folder, folder.guidanceFile(MeaningMargins.FILE), problems, out, (reader, source) -> "margins for " + String.join(", ",
+                MeaningMargins.parse(reader, source).keySet().stream().map(m -> m.setting()).sorted().toList()));
         Library sections = library;
         List<String> cardIds = new ArrayList<>();
         check(folder, folder.guidanceFile(ContentSource.CARDS_FILE), problems, out, (reader, source) -> {

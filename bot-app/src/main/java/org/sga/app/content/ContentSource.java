@@ -31,7 +31,7 @@ import org.sga.core.yaml.YamlProblem;
 
 /**
  * Where the content comes from: {@code folder} when set, laid out as the shipped content or flat (procedures, and
- * optionally {@code synonyms.txt}, {@code tuning.yml}, {@code danger.yml}, {@code cards.yml}, {@code sections.yml} and the other search
+ * optionally {@code synonyms.txt}, {@code tuning.yml}, {@code danger.yml}, {@code cards.yml}, {@code sections.yml}, {@code margins.yml} and the other search
  * files); otherwise what is shipped in the jar. A file the folder lacks is the shipped one. The embedding model is the
  * one {@code modelName} names, with its cache of the content's vectors in {@code cacheDir}.
  */
@@ -161,8 +161,12 @@ public final class ContentSource {
                 sections.withMeaning(embedder, margins(), embedder::save), embedder);
     }
 
+    /**
+     * How the danger check, the cards and the choice of quote read meaning, for the configured model
+     * ({@code margins.yml}); from the folder when it has the file, else the jar's {@code guidance/margins.yml}.
+     */
     private MeaningMargins margins() {
-        return MeaningMargins.of(embeddingModel());
+        return read("guidance", MeaningMargins.FILE, MeaningMargins::parse).get(embeddingModel());
     }
 
     /** Reads a content file; a problem in it is a content error naming the file and line. */

@@ -1,42 +1,103 @@
 package org.sga.core.guidance;
 
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.sga.core.search.EmbeddingModel;
+import org.sga.core.yaml.LinedYaml;
 
 /**
- * How close in meaning a message must be to example phrasings, per embedding model (similarities of e5 lie in a narrow
- * band high up, MiniLM's spread wide, as for {@link org.sga.core.search.HybridWeights}), and how likely a card's
- * classifier must find a message. Chosen on safety cases the cards had not learned from (eval/DECISIONS.md), then
- * against how often the questions of {@code eval/} draw a card or the 999 line; never on the set measured last.
+ * How close in meaning a message must be to example phrasings, and how likely a learned classifier must find it, per
+ * embedding model (similarities of e5 lie in a narrow band high up, MiniLM's spread wide). Content data, in
+ * {@code guidance/margins.yml}, which says what each value means and how it was chosen.
  *
- * @param closest        how many of a set's phrasings closest to the message its closeness averages
- * @param danger         a message at least this much closer to a danger situation than to the calm examples gets the
- *                       999 line (negative: a little less close still counts, since a missed 999 line costs most)
- * @param dangerLikelihood and the classifier learned from the danger and calm phrasings finds the message (or one of
- *                       its sentences) more likely than this about danger now (0 to 1)
- * @param withoutCue     subtracted when the message lacks the words its situation needs (e.g. a time for a meeting):
- *                       only a much closer message then counts
- * @param card           a card applies when its classifier finds the message more likely than this about it (0 to 1)
- *                       and the message has the words the card needs
+ * @param closest          how many of a set's phrasings closest to the message its closeness averages
+ * @param danger           a message at least this much closer to a danger situation than to the calm examples gets
+ *                         the 999 line
+ * @param dangerLikelihood and the danger classifier finds the message (or one of its sentences) more likely than this
+ * @param withoutCue       subtracted when the message lacks the words its danger situation needs
+ * @param card             a card applies when its classifier finds the message more likely than this about it and the
+ *                         message has the words the card needs
  * @param cardWithoutWords or, for the message whole, more likely than this even without those words
- * @param concernSpread  kinds of concern within this of the closest kind are also what the message is about
- * @param sameAnswer     a section that says what to do, no more than this less similar in meaning to a question that
- *                       asks what to do than the best-ranked section (which only describes), is quoted instead
- * @param sentence       one sentence of a longer message, read on its own for danger, must be this much further from
- *                       the calm examples than the whole message would have to be
+ * @param concernSpread    kinds of concern within this of the closest kind are also what the message is about
+ * @param sameAnswer       a section that says what to do, no more than this less similar to a question that asks what
+ *                         to do than the best-ranked section (which only describes), is quoted instead
+ * @param sentence         one sentence of a longer message, read on its own for danger, must be this much further from
+ *                         the calm examples than the whole message would have to be
  */
-public record MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card, double cardWithoutWords,
-                             double concernSpread, double sameAnswer, double sentence) {
+public record MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
+                            double cardWithoutWords, double concernSpread, double sameAnswer, double sentence) {
 
-    /** e5-small-v2, the default model. */
-    public static final MeaningMargins E5_SMALL = new MeaningMargins(3, -0.03, 0.2, 0.03, 0.5, 0.9, 0.03, 0.0, 0.01);
+    public static final String FILE = "margins.yml";
+    private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
+            "sentence", "card", "card-without-words", "concern-spread", "same-answer");
+
+    /** The shipped margins for {@code model} ({@code guidance/margins.yml} on the class path). */
+    public static MeaningMargins of(EmbeddingModel model) {
+        return Shipped.MARGINS.get(model);
+    }
+
+    /** Read once, when first asked for. */
+    private static final class Shipped {
+        static final Map<EmbeddingModel, MeaningMargins> MARGINS = read();
+
+        private static Map<EmbeddingModel, MeaningMargins> read() {
+            var in = MeaningMargins.class.getClassLoader().getResourceAsStream("guidance/" + FILE);
+            if (in == null) {
+                throw new IllegalStateException("classpath:guidance/" + FILE + " is missing");
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), FILE);
+        }
+    }
 
     /**
-     * all-MiniLM-L6-v2: e5's margins scaled by the ratio of the models' similarity spreads (about four), not measured
-     * on the safety cases; the cards' likelihoods are the same (a classifier is trained for each model).
+     * Reads {@code models: {MODEL: {closest, danger, ...}}}; every model the bot can use must be given. A bad value is a
+     * problem naming {@code source}, the line and the key.
      */
-    public static final MeaningMargins MINILM = new MeaningMargins(3, -0.12, 0.2, 0.12, 0.5, 0.9, 0.12, 0.0, 0.04);
+    public static Map<EmbeddingModel, MeaningMargins> parse(Reader reader, String source) {
+        LinedYaml root = LinedYaml.parse(reader, source).allowOnly(Set.of("models"));
+        LinedYaml modelsNode = root.get("models");
+        if (!modelsNode.isPresent()) {
+            throw modelsNode.problem("missing");
+        }
+        Map<EmbeddingModel, MeaningMargins> models = new EnumMap<>(EmbeddingModel.class);
+        for (Map.Entry<String, LinedYaml> e : modelsNode.entries().entrySet()) {
+            EmbeddingModel model;
+            try {
+                model = EmbeddingModel.named(e.getKey());
+            } catch (IllegalArgumentException unknown) {
+                throw e.getValue().problem(unknown.getMessage());
+            }
+            LinedYaml m = e.getValue().allowOnly(MODEL_KEYS);
+            models.put(model, new MeaningMargins((int) number(m.get("closest"), 1, 50, true), number(m.get("danger"), -1, 1, false),
+                    number(m.get("danger-likelihood"), 0, 1, false), number(m.get("without-cue"), 0, 1, false),
+                    number(m.get("card"), 0, 1, false), number(m.get("card-without-words"), 0, 1, false),
+                    number(m.get("concern-spread"), 0, 1, false), number(m.get("same-answer"), -1, 1, false),
+                    number(m.get("sentence"), 0, 1, false)));
+        }
+        List<EmbeddingModel> missing = Arrays.stream(EmbeddingModel.values()).filter(m -> !models.containsKey(m)).toList();
+        if (!missing.isEmpty()) {
+            throw modelsNode.problem("no margins for " + String.join(", ", missing.stream().map(EmbeddingModel::setting).toList()));
+        }
+        return Map.copyOf(models);
+    }
 
-    public static MeaningMargins of(EmbeddingModel model) {
-        return model == EmbeddingModel.MINILM ? MINILM : E5_SMALL;
+    private static double number(LinedYaml node, double min, double max, boolean whole) {
+        String text = node.text();
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw node.problem("'" + text + "' is not a number");
+        }
+        if (!(value >= min && value <= max) || whole && value != Math.rint(value)) {
+            throw node.problem(text + " is out of range: expected " + (whole ? "a whole number " : "") + "from " + min + " to " + max);
+        }
+        return value;
     }
 }

@@ -173,7 +173,7 @@ public final class SectionGuidance {
      * quoted instead for a question that asks what to do.
      */
     public double sameCloseness() {
-        return margins == null ? MeaningMargins.E5_SMALL.sameAnswer() : margins.sameAnswer();
+        return margins == null ? MeaningMargins.of(org.sga.core.search.EmbeddingModel.DEFAULT).sameAnswer() : margins.sameAnswer();
     }
 
     /** True when the message asks what to do. */
