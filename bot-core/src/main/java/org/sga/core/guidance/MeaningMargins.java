@@ -3,9 +3,6 @@ package org.sga.core.guidance;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sga.core.search.EmbeddingModel;
@@ -61,43 +58,17 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      */
     public static Map<EmbeddingModel, MeaningMargins> parse(Reader reader, String source) {
         LinedYaml root = LinedYaml.parse(reader, source).allowOnly(Set.of("models"));
-        LinedYaml modelsNode = root.get("models");
-        if (!modelsNode.isPresent()) {
-            throw modelsNode.problem("missing");
-        }
-        Map<EmbeddingModel, MeaningMargins> models = new EnumMap<>(EmbeddingModel.class);
-        for (Map.Entry<String, LinedYaml> e : modelsNode.entries().entrySet()) {
-            EmbeddingModel model;
-            try {
-                model = EmbeddingModel.named(e.getKey());
-            } catch (IllegalArgumentException unknown) {
-                throw e.getValue().problem(unknown.getMessage());
+        Map<EmbeddingModel, MeaningMargins> models = EmbeddingModel.perModel(root.get("models"), "margins", node -> {
+            LinedYaml m = node.allowOnly(MODEL_KEYS);
+            LinedYaml closest = m.get("closest");
+            double k = closest.number(1, 50);
+            if (k != Math.rint(k)) {
+                throw closest.problem(closest.text() + " is not a whole number");
             }
-            LinedYaml m = e.getValue().allowOnly(MODEL_KEYS);
-            models.put(model, new MeaningMargins((int) number(m.get("closest"), 1, 50, true), number(m.get("danger"), -1, 1, false),
-                    number(m.get("danger-likelihood"), 0, 1, false), number(m.get("without-cue"), 0, 1, false),
-                    number(m.get("card"), 0, 1, false), number(m.get("card-without-words"), 0, 1, false),
-                    number(m.get("concern-spread"), 0, 1, false), number(m.get("same-answer"), -1, 1, false),
-                    number(m.get("sentence"), 0, 1, false)));
-        }
-        List<EmbeddingModel> missing = Arrays.stream(EmbeddingModel.values()).filter(m -> !models.containsKey(m)).toList();
-        if (!missing.isEmpty()) {
-            throw modelsNode.problem("no margins for " + String.join(", ", missing.stream().map(EmbeddingModel::setting).toList()));
-        }
+            return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
+                    m.get("without-cue").number(0, 1), m.get("card").number(0, 1), m.get("card-without-words").number(0, 1),
+                    m.get("concern-spread").number(0, 1), m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1));
+        });
         return Map.copyOf(models);
-    }
-
-    private static double number(LinedYaml node, double min, double max, boolean whole) {
-        String text = node.text();
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw node.problem("'" + text + "' is not a number");
-        }
-        if (!(value >= min && value <= max) || whole && value != Math.rint(value)) {
-            throw node.problem(text + " is out of range: expected " + (whole ? "a whole number " : "") + "from " + min + " to " + max);
-        }
-        return value;
     }
 }

@@ -66,4 +66,30 @@ public enum EmbeddingModel {
         throw new IllegalArgumentException("unknown embedding model '" + value.strip() + "'; expected one of "
                 + Arrays.stream(values()).map(EmbeddingModel::setting).collect(Collectors.joining(", ")));
     }
+
+    /**
+     * Reads a content file's {@code models:} node, one entry per model by its setting name, with {@code read}; every
+     * model the bot can use must be given ({@code what}: what the file gives each, for the problem).
+     */
+    public static <T> java.util.Map<EmbeddingModel, T> perModel(org.sga.core.yaml.LinedYaml models, String what,
+                                                             java.util.function.Function<org.sga.core.yaml.LinedYaml, T> read) {
+        if (!models.isPresent()) {
+            throw models.problem("missing");
+        }
+        java.util.Map<EmbeddingModel, T> given = new java.util.EnumMap<>(EmbeddingModel.class);
+        for (java.util.Map.Entry<String, org.sga.core.yaml.LinedYaml> e : models.entries().entrySet()) {
+            EmbeddingModel model;
+            try {
+                model = named(e.getKey());
+            } catch (IllegalArgumentException unknown) {
+                throw e.getValue().problem(unknown.getMessage());
+            }
+            given.put(model, read.apply(e.getValue()));
+        }
+        java.util.List<EmbeddingModel> missing = Arrays.stream(values()).filter(m -> !given.containsKey(m)).toList();
+        if (!missing.isEmpty()) {
+            throw models.problem("no " + what + " for " + String.join(", ", missing.stream().map(EmbeddingModel::setting).toList()));
+        }
+        return given;
+    }
 }

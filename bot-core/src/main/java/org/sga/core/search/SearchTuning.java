@@ -3,9 +3,6 @@ package org.sga.core.search;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sga.core.yaml.LinedYaml;
@@ -59,34 +56,18 @@ public record SearchTuning(Map<EmbeddingModel, HybridWeights> models, Confidence
      */
     public static SearchTuning parse(Reader reader, String source) {
         LinedYaml root = LinedYaml.parse(reader, source).allowOnly(ROOT_KEYS);
-        LinedYaml modelsNode = root.get("models");
-        if (!modelsNode.isPresent()) {
-            throw modelsNode.problem("missing");
-        }
-        Map<EmbeddingModel, HybridWeights> models = new EnumMap<>(EmbeddingModel.class);
-        for (Map.Entry<String, LinedYaml> e : modelsNode.entries().entrySet()) {
-            EmbeddingModel model;
-            try {
-                model = EmbeddingModel.named(e.getKey());
-            } catch (IllegalArgumentException unknown) {
-                throw e.getValue().problem(unknown.getMessage());
-            }
-            LinedYaml m = e.getValue().allowOnly(MODEL_KEYS);
-            double lexicalWeight = number(m.get("lexical-weight"), 0, 10);
-            double margin = number(m.get("not-covered-margin"), -1, 1);
-            models.put(model, new HybridWeights(lexicalWeight, margin, confidence(m.get("confidence"))));
-        }
-        List<EmbeddingModel> missing = Arrays.stream(EmbeddingModel.values()).filter(m -> !models.containsKey(m)).toList();
-        if (!missing.isEmpty()) {
-            throw modelsNode.problem("no weights for " + String.join(", ", missing.stream().map(EmbeddingModel::setting).toList()));
-        }
+        Map<EmbeddingModel, HybridWeights> models = EmbeddingModel.perModel(root.get("models"), "weights", node -> {
+            LinedYaml m = node.allowOnly(MODEL_KEYS);
+            return new HybridWeights(m.get("lexical-weight").number(0, 10), m.get("not-covered-margin").number(-1, 1),
+                    confidence(m.get("confidence")));
+        });
         LinedYaml lexical = root.get("lexical");
         if (!lexical.isPresent()) {
             throw lexical.problem("missing");
         }
         lexical.allowOnly(LEXICAL_KEYS);
-        return new SearchTuning(models, Confidence.coverageOnly(number(lexical.get("min-coverage"), 0, 1),
-                number(lexical.get("min-coverage-one-word"), 0, 1)));
+        return new SearchTuning(models, Confidence.coverageOnly(lexical.get("min-coverage").number(0, 1),
+                lexical.get("min-coverage-one-word").number(0, 1)));
     }
 
     private static Confidence confidence(LinedYaml node) {
@@ -95,30 +76,11 @@ public record SearchTuning(Map<EmbeddingModel, HybridWeights> models, Confidence
         }
         node.allowOnly(CONFIDENCE_KEYS);
         // A strong similarity above 1 (any cosine is at most 1) means never on similarity alone.
-        return new Confidence(number(node.get("coverage-floor"), 0, 1), number(node.get("strong-similarity"), -1, 2),
-                number(node.get("min-similarity"), -1, 2), number(node.get("min-coverage"), 0, 1),
-                number(node.get("min-coverage-one-word"), 0, 1));
+        return new Confidence(node.get("coverage-floor").number(0, 1), node.get("strong-similarity").number(-1, 2),
+                node.get("min-similarity").number(-1, 2), node.get("min-coverage").number(0, 1),
+                node.get("min-coverage-one-word").number(0, 1));
     }
 
-    private static double number(LinedYaml node, double min, double max) {
-        String text = node.text();
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw node.problem("'" + text + "' is not a number");
-        }
-        if (!(value >= min && value <= max)) {
-            throw node.problem(text + " is out of range: expected " + plain(min) + " to " + plain(max));
-        }
-        return value;
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    /** The file's lines for one model's weights, as {@code tune} prints its best setting. */
     public static String format(EmbeddingModel model, HybridWeights w) {
         Confidence c = w.confidence();
         return String.format(java.util.Locale.ROOT, """

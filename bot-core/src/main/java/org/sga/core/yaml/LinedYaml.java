@@ -103,6 +103,25 @@ public final class LinedYaml {
         return s.getValue().strip();
     }
 
+    /** A number from {@code min} to {@code max}; otherwise a problem naming the line and the range. */
+    public double number(double min, double max) {
+        String text = text();
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw problem("'" + text + "' is not a number");
+        }
+        if (!(value >= min && value <= max)) {
+            throw problem(text + " is out of range: expected " + plain(min) + " to " + plain(max));
+        }
+        return value;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     /** Text that may be left empty ({@code ""}) or missing: empty string then. */
     public String textOrEmpty() {
         if (!isPresent()) {
