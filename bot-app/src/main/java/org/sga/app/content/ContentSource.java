@@ -120,31 +120,29 @@ public final class ContentSource {
     public DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
         GuidanceCards cards = guidanceCards(library);
         DangerSignals danger = dangerSignals();
-        List<String> problems = danger.problems(cards.cards().stream().map(c -> c.id()).toList(), library, DANGER_FILE);
-        if (!problems.isEmpty()) {
-            throw new ContentException(String.join("; ", problems));
-        }
+        stopOn(danger.problems(cards.cards().stream().map(c -> c.id()).toList(), library, DANGER_FILE));
         return danger.withMeaning(embedder, margins(), cards.phrasings(), embedder::save);
     }
 
     /** The guidance cards ({@code cards.yml}), recognised by patterns only; checked against the library's sections. */
     public GuidanceCards guidanceCards(Library library) {
         GuidanceCards cards = read("guidance", CARDS_FILE, GuidanceCards::parse);
-        List<String> problems = cards.problems(library, CARDS_FILE);
-        if (!problems.isEmpty()) {
-            throw new ContentException(String.join("; ", problems));
-        }
+        stopOn(cards.problems(library, CARDS_FILE));
         return cards;
     }
 
     /** What the bot knows about sections ({@code sections.yml}), without reading concerns by meaning. */
     public SectionGuidance sectionGuidance(Library library) {
         SectionGuidance sections = read("guidance", SECTIONS_FILE, SectionGuidance::parse);
-        List<String> problems = sections.problems(library, SECTIONS_FILE);
+        stopOn(sections.problems(library, SECTIONS_FILE));
+        return sections;
+    }
+
+    /** A content file that names what the procedures lack stops the bot (or the tool), naming every problem. */
+    private static void stopOn(List<String> problems) {
         if (!problems.isEmpty()) {
             throw new ContentException(String.join("; ", problems));
         }
-        return sections;
     }
 
     /**

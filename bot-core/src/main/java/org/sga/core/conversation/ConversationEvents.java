@@ -1,6 +1,7 @@
 package org.sga.core.conversation;
 
 import java.util.List;
+import org.sga.core.values.Listeners;
 
 /**
  * Told what the bot did with each message, for metrics and for the content owners' list of questions it could not
@@ -46,15 +47,7 @@ public interface ConversationEvents {
             }
 
             private void each(java.util.function.Consumer<ConversationEvents> event) {
-                for (ConversationEvents listener : copy) {
-                    try {
-                        event.accept(listener);
-                    } catch (RuntimeException e) {
-                        // Metrics or a record for the content owners failing must never cost the user their answer.
-                        System.getLogger(ConversationEvents.class.getName()).log(System.Logger.Level.WARNING,
-                                "conversation listener failed with {0}", e.getClass().getName());
-                    }
-                }
+                Listeners.tellEach(copy, event, "conversation");
             }
         };
     }

@@ -3,6 +3,7 @@ package org.sga.core.escalation;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.sga.core.values.Listeners;
 
 /**
  * Told what happened to escalations after it was recorded, for metrics: raised, each notice delivered or failed,
@@ -68,14 +69,7 @@ public interface EscalationEvents {
             }
 
             private void each(Consumer<EscalationEvents> event) {
-                for (EscalationEvents listener : copy) {
-                    try {
-                        event.accept(listener);
-                    } catch (RuntimeException e) {
-                        System.getLogger(EscalationEvents.class.getName()).log(System.Logger.Level.WARNING,
-                                "escalation listener failed with {0}", e.getClass().getName());
-                    }
-                }
+                Listeners.tellEach(copy, event, "escalation");
             }
         };
     }
