@@ -1,6 +1,5 @@
 package org.sga.eval;
 
-import org.sga.app.content.Content;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -8,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.sga.app.cli.UsageException;
+import org.sga.app.content.Content;
+import org.sga.app.settings.DatabaseProperties;
+import org.sga.app.settings.Settings;
 import org.sga.content.Library;
 import org.sga.content.Procedure;
 import org.sga.content.Section;
@@ -129,11 +132,11 @@ final class BenchCommand implements Tool {
         } catch (NumberFormatException e) {
             throw new UsageException("bench outbox: '" + args.get(0) + "' is not a number of escalations");
         }
-        String url = System.getenv("SPRING_DATASOURCE_URL");
-        OutboxBench.run(out, url == null || url.isBlank()
+        // The same binding as the bot's: SPRING_DATASOURCE_* or spring.datasource.* from wherever they are set.
+        DatabaseProperties database = Settings.bind(Settings.toolEnvironment()).database();
+        OutboxBench.run(out, database.jdbcUrl().isEmpty()
                 ? OutboxBench.Options.embeddedOnly(escalations, 2)
-                : new OutboxBench.Options(escalations, 2, url, System.getenv("SPRING_DATASOURCE_USERNAME"),
-                        System.getenv("SPRING_DATASOURCE_PASSWORD")));
+                : new OutboxBench.Options(escalations, 2, database.jdbcUrl().get(), database.username(), database.password()));
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package org.sga.eval;
 
-import org.sga.app.content.Content;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +8,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sga.app.cli.UsageException;
+import org.sga.app.content.Content;
 import org.sga.content.Library;
 import org.sga.core.search.CachedEmbedder;
-import org.sga.eval.Evaluation.Report;
 import org.sga.core.search.Hit;
 import org.sga.core.search.SearchResult;
 import org.sga.core.search.SectionIndex;
+import org.sga.eval.Evaluation.Report;
 
 /** {@code eval [--baseline] FILE.tsv}: top-1, top-3, MRR, abstention and false abstention, then each miss. */
 final class EvalCommand implements Tool {

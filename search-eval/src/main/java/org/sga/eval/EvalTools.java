@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.sga.content.ContentException;
+import org.sga.app.cli.Cli;
 import org.sga.core.guidance.Background;
 import org.sga.core.search.CachedEmbedder;
 
@@ -66,19 +66,6 @@ public final class EvalTools {
             err.println((args.isEmpty() ? "no command." : "unknown command \"" + args.get(0) + "\".") + "\n" + USAGE);
             return 2;
         }
-        try {
-            return tools.get(args.get(0)).run(args.subList(1, args.size()), in, out, err);
-        } catch (UsageException e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (ContentException e) {
-            err.println("content error: " + e.getMessage());
-            return 3;
-        } catch (Exception e) {
-            err.println(args.get(0) + " failed: " + e);
-            return 1;
-        } finally {
-            out.flush();
-        }
+        return Cli.reporting(args.get(0), out, err, () -> tools.get(args.get(0)).run(args.subList(1, args.size()), in, out, err));
     }
 }

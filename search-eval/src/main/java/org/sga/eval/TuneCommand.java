@@ -1,6 +1,5 @@
 package org.sga.eval;
 
-import org.sga.app.content.Content;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.sga.app.cli.UsageException;
+import org.sga.app.content.Content;
 import org.sga.core.search.CachedEmbedder;
 import org.sga.core.search.Confidence;
 import org.sga.core.search.HybridWeights;

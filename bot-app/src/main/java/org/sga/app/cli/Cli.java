@@ -129,10 +129,16 @@ public final class Cli {
 
     int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) {
         Command command = commands.get(args.get(0));
+        return reporting(args.get(0), out, err, () -> command.run(args.subList(1, args.size()), in, out, err));
+    }
+
+    /**
+     * Runs a command-line tool and turns what went wrong into one line on {@code err} and an exit code: 2 bad
+     * arguments, 3 bad content or a store that cannot be opened, 1 anything else.
+     */
+    public static int reporting(String name, PrintStream out, PrintStream err, java.util.concurrent.Callable<Integer> tool) {
         try {
-            int code = command.run(args.subList(1, args.size()), in, out, err);
-            out.flush();
-            return code;
+            return tool.call();
         } catch (UsageException e) {
             err.println(e.getMessage());
             return 2;
@@ -143,7 +149,7 @@ public final class Cli {
             err.println("store error: " + e.getMessage());
             return 3;
         } catch (Exception e) {
-            err.println(args.get(0) + " failed: " + e);
+            err.println(name + " failed: " + e);
             return 1;
         } finally {
             out.flush();
