@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sga.app.content.ContentSource;
 import org.sga.app.LocalHttp;
+import org.sga.app.TestRoutings;
 import org.sga.content.Library;
 import org.sga.core.escalation.DeliveryStatus;
 import org.sga.core.escalation.EscalationRaiser;
@@ -140,22 +141,9 @@ class HostileInputSurvey {
         @Bean
         @Primary
         RoutingConfig bothPlatforms() {
-            return RoutingConfig.parse(new StringReader(ROUTING), "survey-routing.yml");
+            return TestRoutings.slackAndTeams();
         }
     }
-
-    static final String ROUTING = """
-            organisations:
-              - id: example-org
-                teams:
-                  - id: school
-                    roles:
-                      manager: {channel: {slack: C0MGR, teams: "19:mgr@thread.tacv2"}, backup: {slack: C0MGR2, teams: "19:mgr2@thread.tacv2"}}
-                      safeguarding_lead: {channel: {slack: C0DSL, teams: "19:dsl@thread.tacv2"}, backup: {slack: C0DSL2, teams: "19:dsl2@thread.tacv2"}}
-                      allegations_officer: {channel: {slack: C0LADO, teams: "19:lado@thread.tacv2"}, backup: {slack: C0LADO2, teams: "19:lado2@thread.tacv2"}}
-                      out_of_hours: {channel: {slack: C0OOH, teams: "19:ooh@thread.tacv2"}, backup: {slack: C0OOH2, teams: "19:ooh2@thread.tacv2"}}
-                      governance_lead: {channel: {slack: C0GOV, teams: "19:gov@thread.tacv2"}, backup: {slack: C0GOV2, teams: "19:gov2@thread.tacv2"}}
-            """;
 
     @Autowired
     EscalationRaiser escalations;
@@ -370,7 +358,7 @@ class HostileInputSurvey {
     private void channelIds() {
         String area = "channel ids, not names";
         for (String backup : List.of("'#managers'", "c0mgr", "C0mgr", "managers", "general")) {
-            String yaml = ROUTING.replace("backup: {slack: C0DSL2,", "backup: {slack: " + backup + ",")
+            String yaml = TestRoutings.SLACK_AND_TEAMS.replace("backup: {slack: C0DSL2,", "backup: {slack: " + backup + ",")
                     .replace("channel: {slack: C0MGR,", "channel: {slack: C0MGR,");
             try {
                 RoutingConfig.parse(new StringReader(yaml), "survey.yml");
