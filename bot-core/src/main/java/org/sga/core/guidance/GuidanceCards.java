@@ -45,9 +45,15 @@ public final class GuidanceCards {
             this(card, situation, negatives, questions, lines, null);
         }
 
-        /** The entry with its phrasings embedded and its classifier trained on them. */
+        /**
+         * The entry with its phrasings embedded and its classifier trained on them; a card without examples, or with
+         * nothing to tell them from, has no classifier and is recognised by its patterns only.
+         */
         Entry learned(Embedder embedder) {
             Situation embedded = situation.embedded(embedder);
+            if (embedded.examples().texts().isEmpty() || negatives.texts().isEmpty() && questions.texts().isEmpty()) {
+                return new Entry(card, embedded, negatives, questions, lines, null);
+            }
             return new Entry(card, embedded, negatives, questions, lines, SituationClassifier.learned(embedder,
                     embedded.examples(), List.of(negatives.embedded(embedder), questions.embedded(embedder))));
         }
@@ -142,21 +148,21 @@ public final class GuidanceCards {
     }
 
     /**
-     * A card's negatives also hold the other cards' examples that it does not share: a message is about a card only when
-     * it is closer to that card's examples than to messages about other situations written the same way (a long story
-     * comes close to every long story).
+     * A card's counter-examples also hold the other cards' examples that it does not share, so its classifier learns
+     * what tells the card apart from messages about other situations written the same way (a long story is close to
+     * every long story).
      */
     private static List<Entry> againstOtherCards(List<Entry> entries) {
         List<Entry> sharpened = new ArrayList<>();
         for (Entry e : entries) {
             Set<String> own = new java.util.HashSet<>(e.situation().examples().texts());
-            List<String> negatives = new ArrayList<>(e.negatives().texts());
+            Set<String> negatives = new java.util.LinkedHashSet<>(e.negatives().texts());
             for (Entry other : entries) {
                 if (other != e) {
-                    other.situation().examples().texts().stream().filter(t -> !own.contains(t) && !negatives.contains(t)).forEach(negatives::add);
+                    other.situation().examples().texts().stream().filter(t -> !own.contains(t)).forEach(negatives::add);
                 }
             }
-            sharpened.add(new Entry(e.card(), e.situation(), Phrasings.of(negatives), e.questions(), e.lines()));
+            sharpened.add(new Entry(e.card(), e.situation(), Phrasings.of(List.copyOf(negatives)), e.questions(), e.lines()));
         }
         return sharpened;
     }
@@ -237,7 +243,7 @@ public final class GuidanceCards {
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
                 boolean cued = whole ? e.situation().cued(message) : e.situation().needs() != null && e.situation().cued(unit);
-                double likelihood = e.classifier().probability(q);
+                double likelihood = e.classifier() == null ? 0 : e.classifier().probability(q);
                 on[i] |= cued && likelihood > margins.card() || whole && likelihood > margins.cardWithoutWords();
             }
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.ShippedIndex;
 import org.sga.core.yaml.YamlProblem;
 
@@ -96,6 +97,16 @@ class GuidanceCardsTest {
             GuidanceCard card = cards.card("KEEP_A_RECORD").orElseThrow();
             assertThat(card.review()).isEqualTo("Reviewed by A. Reviewer on 2026-12-01");
             assertThat(cards.problems(ShippedIndex.LIBRARY, "cards.yml")).isEmpty();
+        }
+
+        @Test
+        void givenTheNewCardHasNothingToBeToldApartFrom_thenItsPatternsStillRecogniseIt() {
+            GuidanceCards cards = GuidanceCards.parse(new StringReader(FILE.replace("none:\n  - what is grooming\n", "")), "cards.yml")
+                    .withMeaning(ShippedIndex.EMBEDDER, MeaningMargins.of(EmbeddingModel.DEFAULT),
+                            new org.sga.content.Library(List.of()), () -> { }).prepared();
+
+            assertThat(ids(cards, "do I need to write up what she said?")).containsExactly("KEEP_A_RECORD");
+            assertThat(ids(cards, "what is grooming")).isEmpty();
         }
 
         @Test
