@@ -102,10 +102,10 @@ public class EscalationConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "sga.escalation.re-escalator-enabled", havingValue = "true", matchIfMissing = true)
-    ReEscalatorLifecycle reEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records,
+    WorkerLifecycle<ReEscalator> reEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records,
             Outbox outbox, Clock clock, EscalationProperties properties, ObjectProvider<EscalationEvents> events) {
         String workerId = "r-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new ReEscalatorLifecycle(new ReEscalator(acknowledgements, store, records, outbox, clock,
+        return new WorkerLifecycle<>(new ReEscalator(acknowledgements, store, records, outbox, clock,
                 properties.toSettings(workerId), EscalationEvents.all(events.orderedStream().toList())));
     }
 }

@@ -1,7 +1,9 @@
 package org.sga.app.store;
 
 import java.time.Instant;
+import org.sga.app.escalation.WorkerLifecycle;
 import org.sga.core.escalation.EscalationEvents;
+import org.sga.core.escalation.OutboxWorker;
 import org.sga.core.escalation.OutboxRow;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -12,9 +14,9 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class OutboxWakeUp implements EscalationEvents {
 
-    private final ObjectProvider<OutboxWorkerLifecycle> worker;
+    private final ObjectProvider<WorkerLifecycle<OutboxWorker>> worker;
 
-    OutboxWakeUp(ObjectProvider<OutboxWorkerLifecycle> worker) {
+    OutboxWakeUp(ObjectProvider<WorkerLifecycle<OutboxWorker>> worker) {
         this.worker = worker;
     }
 
@@ -39,7 +41,7 @@ final class OutboxWakeUp implements EscalationEvents {
     }
 
     private void wake() {
-        OutboxWorkerLifecycle lifecycle = worker.getIfAvailable();
+        WorkerLifecycle<OutboxWorker> lifecycle = worker.getIfAvailable();
         if (lifecycle != null) {
             lifecycle.worker().wake();
         }

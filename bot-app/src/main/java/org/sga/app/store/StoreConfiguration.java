@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.sga.app.escalation.WorkerLifecycle;
 import org.sga.app.notify.ConsoleNotifier;
 import org.sga.app.settings.DataDirectoryProperties;
 import org.sga.app.settings.Settings;
@@ -104,19 +105,19 @@ public class StoreConfiguration {
     /** Without a platform notifier bean, notices go to standard output, as the built-in routing intends. */
     @Bean
     @ConditionalOnProperty(name = "sga.outbox.worker-enabled", havingValue = "true", matchIfMissing = true)
-    OutboxWorkerLifecycle outboxWorker(Store store, ObjectProvider<Notifier> notifier, ObjectProvider<Clock> clock,
+    WorkerLifecycle<OutboxWorker> outboxWorker(Store store, ObjectProvider<Notifier> notifier, ObjectProvider<Clock> clock,
             OutboxProperties properties, ObjectProvider<DeliveryListener> listener, ObjectProvider<EscalationEvents> events) {
         String workerId = "w-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         OutboxWorker worker = new OutboxWorker(store.outbox(),
                 notifier.getIfAvailable(() -> new ConsoleNotifier(System.out)),
                 clock.getIfAvailable(Clock::systemUTC), properties.toSettings(workerId),
                 DeliveryListener.all(listener.orderedStream().toList()), EscalationEvents.all(events.orderedStream().toList()));
-        return new OutboxWorkerLifecycle(worker);
+        return new WorkerLifecycle<>(worker);
     }
 
     /** Notices queued by this instance go out at once rather than at the next poll. */
     @Bean
-    OutboxWakeUp outboxWakeUp(ObjectProvider<OutboxWorkerLifecycle> worker) {
+    OutboxWakeUp outboxWakeUp(ObjectProvider<WorkerLifecycle<OutboxWorker>> worker) {
         return new OutboxWakeUp(worker);
     }
 

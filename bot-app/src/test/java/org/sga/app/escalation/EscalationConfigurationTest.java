@@ -56,7 +56,7 @@ class EscalationConfigurationTest {
                     assertThat(context.getBean(EscalationRaiser.class)).isInstanceOf(EscalationService.class);
                     assertThat(context).hasSingleBean(AcknowledgementPolicy.class).hasSingleBean(TriageEngine.class)
                             .hasSingleBean(RoutingConfig.class).hasSingleBean(Clock.class);
-                    assertThat(context.getBean(ReEscalatorLifecycle.class).isRunning()).isTrue();
+                    assertThat(context.getBean("reEscalator", WorkerLifecycle.class).isRunning()).isTrue();
                 });
     }
 
@@ -100,7 +100,7 @@ class EscalationConfigurationTest {
     void givenTheReEscalatorDisabled_thenThereIsNone() {
         runner.withPropertyValues("sga.data.dir=" + databases.tempDir("escalation-off"),
                         "sga.outbox.worker-enabled=false", "sga.escalation.re-escalator-enabled=false")
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ReEscalatorLifecycle.class));
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("reEscalator"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sga.app.escalation.WorkerLifecycle;
 import org.sga.app.store.TestDatabases.Db;
 import org.sga.core.audit.AuditTrail;
 import org.sga.core.conversation.ConversationStore;
@@ -40,7 +41,7 @@ class StoreConfigurationTest {
             assertThat(context).hasSingleBean(ConversationStore.class).hasSingleBean(ProcessedEvents.class)
                     .hasSingleBean(Outbox.class).hasSingleBean(Acknowledgements.class).hasSingleBean(AuditTrail.class)
                     .hasSingleBean(UnitOfWork.class).hasSingleBean(EscalationStore.class)
-                    .doesNotHaveBean(OutboxWorkerLifecycle.class);
+                    .doesNotHaveBean("outboxWorker");
         });
 
         assertThat(dataDir.resolve("sga.mv.db")).isRegularFile();
@@ -68,7 +69,7 @@ class StoreConfigurationTest {
         runner.withPropertyValues("sga.data.dir=" + databases.tempDir("spring-worker"), "sga.outbox.poll-interval=20ms")
                 .withBean(Notifier.class, () -> platform)
                 .run(context -> {
-                    assertThat(context.getBean(OutboxWorkerLifecycle.class).isRunning()).isTrue();
+                    assertThat(context.getBean("outboxWorker", WorkerLifecycle.class).isRunning()).isTrue();
 
                     context.getBean(EscalationStore.class).recordOutcome(Rows.raised("SG-1", Rows.T0),
                             java.util.List.of(Rows.row("SG-1", "safeguarding_lead"), Rows.row("SG-1", "manager")));

@@ -22,7 +22,7 @@ import org.sga.core.values.Check;
  * limit, and records delivery, or failure with the next attempt after a backoff. Delivery is at least
  * once: a worker that dies mid-batch leaves its rows to be taken over when the lease expires.
  */
-public final class OutboxWorker implements AutoCloseable {
+public final class OutboxWorker extends PollingWorker {
 
     private static final System.Logger LOG = System.getLogger(OutboxWorker.class.getName());
 
@@ -31,7 +31,6 @@ public final class OutboxWorker implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final ThreadPoolExecutor deliveries;
-    private final PollingLoop loop;
     private final DeliveryListener listener;
     private final EscalationEvents events;
 
@@ -47,14 +46,14 @@ public final class OutboxWorker implements AutoCloseable {
     /** With {@code events} told of every delivery and every failed attempt (for metrics). */
     public OutboxWorker(Outbox outbox, Notifier notifier, Clock clock, Settings settings, DeliveryListener listener,
             EscalationEvents events) {
+        super("outbox-worker-" + Objects.requireNonNull(settings, "settings").workerId(), settings.pollInterval(),
+                settings.deliveryTimeout().plusSeconds(5));
         this.events = Objects.requireNonNull(events, "events");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.loop = new PollingLoop("outbox-worker-" + settings.workerId(), settings.pollInterval(),
-                settings.deliveryTimeout().plusSeconds(5), () -> runOnce().claimed() >= settings.batchSize());
         // Bounded and without a queue: a notifier that hangs and ignores interrupts holds at most this many
         // threads, after which deliveries fail fast as retryable instead of piling up.
         this.deliveries = new ThreadPoolExecutor(0, settings.deliveryThreads(), 60, TimeUnit.SECONDS,
@@ -124,7 +123,7 @@ public final class OutboxWorker implements AutoCloseable {
         int dead = 0;
         int released = 0;
         for (OutboxMessage message : claimed) {
-            if (loop.stopping() || Thread.currentThread().isInterrupted() || !timeLeftToDeliver(message)) {
+            if (stopping() || Thread.currentThread().isInterrupted() || !timeLeftToDeliver(message)) {
                 // Handing the row back now lets another worker take it without waiting for the lease.
                 outbox.release(message.id(), settings.workerId());
                 released++;
@@ -140,17 +139,9 @@ public final class OutboxWorker implements AutoCloseable {
         return new RunResult(claimed.size(), delivered, retrying, dead, released);
     }
 
-    /** Starts polling on a thread of its own until {@link #stop()}. */
-    public void start() {
-        loop.start();
-    }
-
-    /**
-     * Stops polling: the delivery under way may finish (within its timeout), the rest of the batch is
-     * released for other workers. Returns when the polling thread has ended.
-     */
-    public void stop() {
-        loop.stop();
+    @Override
+    boolean passFoundFullBatch() {
+        return runOnce().claimed() >= settings.batchSize();
     }
 
     /**
@@ -158,19 +149,15 @@ public final class OutboxWorker implements AutoCloseable {
      * so the notice goes out in milliseconds. Harmless when the worker is not running.
      */
     public void wake() {
-        loop.wake();
+        wakeLoop();
     }
 
-    public boolean isRunning() {
-        return loop.isRunning();
-    }
-
+    /** Stops polling and the delivery threads. */
     @Override
     public void close() {
-        stop();
+        super.close();
         deliveries.shutdownNow();
     }
-
 
     private boolean timeLeftToDeliver(OutboxMessage message) {
         return !clock.instant().plus(settings.deliveryTimeout()).isAfter(message.leaseUntil());

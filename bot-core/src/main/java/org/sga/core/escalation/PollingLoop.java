@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A daemon thread that runs a pass again and again until stopped, waiting the poll interval after a pass that found
- * less than a full batch. Shared by the outbox worker and the re-escalator, which differ only in their pass.
+ * less than a full batch. Run by {@link PollingWorker}.
  */
 final class PollingLoop {
 

@@ -25,7 +25,7 @@ import org.sga.core.values.JsonText;
  * delivered. The targets are those recorded when the escalation was raised, from which the router had removed the
  * withheld roles' (the manager when the manager route is closed, the DSL when the DSL is the subject).
  */
-public final class ReEscalator implements AutoCloseable {
+public final class ReEscalator extends PollingWorker {
 
     private static final System.Logger LOG = System.getLogger(ReEscalator.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
@@ -37,7 +37,6 @@ public final class ReEscalator implements AutoCloseable {
     private final Outbox outbox;
     private final Clock clock;
     private final Settings settings;
-    private final PollingLoop loop;
     private final EscalationEvents events;
 
     public ReEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records, Outbox outbox,
@@ -48,6 +47,8 @@ public final class ReEscalator implements AutoCloseable {
     /** With {@code events} told of each re-escalation. */
     public ReEscalator(Acknowledgements acknowledgements, EscalationStore store, EscalationRecords records, Outbox outbox,
             Clock clock, Settings settings, EscalationEvents events) {
+        super("re-escalator-" + Objects.requireNonNull(settings, "settings").workerId(), settings.pollInterval(),
+                Duration.ofSeconds(30));
         this.events = Objects.requireNonNull(events, "events");
         this.acknowledgements = Objects.requireNonNull(acknowledgements, "acknowledgements");
         this.store = Objects.requireNonNull(store, "store");
@@ -55,8 +56,6 @@ public final class ReEscalator implements AutoCloseable {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.loop = new PollingLoop("re-escalator-" + settings.workerId(), settings.pollInterval(), Duration.ofSeconds(30),
-                () -> runOnce().claimed() >= settings.batchSize());
     }
 
     /** How a re-escalator claims and how often it looks. */
@@ -89,7 +88,7 @@ public final class ReEscalator implements AutoCloseable {
         int skipped = 0;
         int failed = 0;
         for (OverdueAcknowledgement notice : overdue) {
-            if (loop.stopping()) {
+            if (stopping()) {
                 acknowledgements.release(notice, settings.workerId());
                 skipped++;
                 continue;
@@ -241,23 +240,8 @@ public final class ReEscalator implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Starts looking for overdue notices on a thread of its own until {@link #stop()}. */
-    public void start() {
-        loop.start();
-    }
-
-    /** Stops looking; a pass under way finishes its current notice and gives the rest back. */
-    public void stop() {
-        loop.stop();
-    }
-
-    public boolean isRunning() {
-        return loop.isRunning();
-    }
-
     @Override
-    public void close() {
-        stop();
+    boolean passFoundFullBatch() {
+        return runOnce().claimed() >= settings.batchSize();
     }
-
 }
