@@ -16,40 +16,7 @@ public interface ConversationEvents {
 
     /** Tells each of {@code listeners} in turn; one that throws does not keep the event from the others. */
     static ConversationEvents all(List<? extends ConversationEvents> listeners) {
-        List<ConversationEvents> copy = List.copyOf(listeners);
-        if (copy.isEmpty()) {
-            return NONE;
-        }
-        return new ConversationEvents() {
-            @Override
-            public void answered(String platform, String sectionId) {
-                each(l -> l.answered(platform, sectionId));
-            }
-
-            @Override
-            public void notConfident(String platform, String question, String topic) {
-                each(l -> l.notConfident(platform, question, topic));
-            }
-
-            @Override
-            public void triageStarted(String platform) {
-                each(l -> l.triageStarted(platform));
-            }
-
-            @Override
-            public void triageCompleted(String platform, String urgency) {
-                each(l -> l.triageCompleted(platform, urgency));
-            }
-
-            @Override
-            public void triageAbandoned(String platform, String why) {
-                each(l -> l.triageAbandoned(platform, why));
-            }
-
-            private void each(java.util.function.Consumer<ConversationEvents> event) {
-                Listeners.tellEach(copy, event, "conversation");
-            }
-        };
+        return Listeners.all(ConversationEvents.class, listeners, NONE, "conversation");
     }
 
     /** A question was answered from a section. */

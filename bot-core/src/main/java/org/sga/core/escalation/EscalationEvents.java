@@ -2,7 +2,6 @@ package org.sga.core.escalation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 import org.sga.core.values.Listeners;
 
 /**
@@ -38,39 +37,6 @@ public interface EscalationEvents {
 
     /** Tells each of {@code listeners}; one that throws does not keep the event from the others or undo any work. */
     static EscalationEvents all(List<? extends EscalationEvents> listeners) {
-        List<EscalationEvents> copy = List.copyOf(listeners);
-        if (copy.isEmpty()) {
-            return NONE;
-        }
-        return new EscalationEvents() {
-            @Override
-            public void raised(String platform, String urgency, int notices) {
-                each(l -> l.raised(platform, urgency, notices));
-            }
-
-            @Override
-            public void delivered(OutboxRow row, Instant at) {
-                each(l -> l.delivered(row, at));
-            }
-
-            @Override
-            public void deliveryFailed(OutboxRow row, String code, boolean givenUp) {
-                each(l -> l.deliveryFailed(row, code, givenUp));
-            }
-
-            @Override
-            public void acknowledged(String role) {
-                each(l -> l.acknowledged(role));
-            }
-
-            @Override
-            public void reEscalated(String role) {
-                each(l -> l.reEscalated(role));
-            }
-
-            private void each(Consumer<EscalationEvents> event) {
-                Listeners.tellEach(copy, event, "escalation");
-            }
-        };
+        return Listeners.all(EscalationEvents.class, listeners, NONE, "escalation");
     }
 }
