@@ -75,54 +75,56 @@ sealed interface Condition {
         }
     }
 
-    record All(List<Condition> parts) implements Condition {
-        public All {
+    /** All of the parts, or any of them, as {@code joint} says. */
+    record Joined(Joint joint, List<Condition> parts) implements Condition {
+        public Joined {
             parts = List.copyOf(parts);
         }
 
         @Override
         public Truth test(Answers answers) {
-            Truth result = Truth.TRUE;
+            Truth result = joint.empty;
             for (Condition part : parts) {
-                result = result.and(part.test(answers));
+                result = joint.join(result, part.test(answers));
             }
             return result;
         }
 
         @Override
         public String describe() {
-            return parts.stream().map(Condition::describe).collect(Collectors.joining(" and ", "(", ")"));
+            return parts.stream().map(Condition::describe).collect(Collectors.joining(joint.word, "(", ")"));
         }
 
         @Override
         public Set<String> questions() {
-            return union(parts);
+            return parts.stream().flatMap(p -> p.questions().stream()).collect(Collectors.toUnmodifiableSet());
         }
     }
 
-    record Any(List<Condition> parts) implements Condition {
-        public Any {
-            parts = List.copyOf(parts);
+    /** How a {@link Joined} condition combines its parts; {@code empty} is what it is with none. */
+    enum Joint {
+        ALL(Truth.TRUE, " and "),
+        ANY(Truth.FALSE, " or ");
+
+        private final Truth empty;
+        private final String word;
+
+        Joint(Truth empty, String word) {
+            this.empty = empty;
+            this.word = word;
         }
 
-        @Override
-        public Truth test(Answers answers) {
-            Truth result = Truth.FALSE;
-            for (Condition part : parts) {
-                result = result.or(part.test(answers));
-            }
-            return result;
+        Truth join(Truth a, Truth b) {
+            return this == ALL ? a.and(b) : a.or(b);
         }
+    }
 
-        @Override
-        public String describe() {
-            return parts.stream().map(Condition::describe).collect(Collectors.joining(" or ", "(", ")"));
-        }
+    static Condition all(List<Condition> parts) {
+        return new Joined(Joint.ALL, parts);
+    }
 
-        @Override
-        public Set<String> questions() {
-            return union(parts);
-        }
+    static Condition any(List<Condition> parts) {
+        return new Joined(Joint.ANY, parts);
     }
 
     record Not(Condition part) implements Condition {
@@ -140,9 +142,5 @@ sealed interface Condition {
         public Set<String> questions() {
             return part.questions();
         }
-    }
-
-    private static Set<String> union(List<Condition> parts) {
-        return parts.stream().flatMap(p -> p.questions().stream()).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -142,7 +142,7 @@ final class TriageDefinitionReader {
         for (YamlNode node : items) {
             node.allowOnly(Set.of("id", "heading", "notice_heading", "if_unreachable", "instead"));
             OwnerRule instead = null;
-            Condition insteadWhen = new Condition.Any(List.of());
+            Condition insteadWhen = Condition.any(List.of());
             YamlNode insteadNode = node.get("instead");
             if (insteadNode.isPresent()) {
                 insteadNode.allowOnly(Set.of("when", "id", "heading", "notice_heading", "if_unreachable"));
@@ -150,7 +150,7 @@ final class TriageDefinitionReader {
                     throw insteadNode.get("when").problem("missing (when does someone else carry these actions out?)");
                 }
                 insteadWhen = condition(insteadNode.get("when"));
-                instead = owner(insteadNode, ids, null, new Condition.Any(List.of()));
+                instead = owner(insteadNode, ids, null, Condition.any(List.of()));
             }
             owners.add(owner(node, ids, instead, insteadWhen));
         }
@@ -217,7 +217,7 @@ final class TriageDefinitionReader {
                     ? Hours.fromId(hoursNode.text()).orElseThrow(() -> hoursNode.problem("expected any, inside or outside"))
                     : Hours.ANY;
             YamlNode withhold = node.get("withhold_when");
-            Condition withholdWhen = withhold.isPresent() ? condition(withhold) : new Condition.Any(List.of());
+            Condition withholdWhen = withhold.isPresent() ? condition(withhold) : Condition.any(List.of());
             rules.add(new RoleRule(role, condition(node.get("when")), withholdWhen, hours));
         }
         for (Role role : Role.values()) {
@@ -313,10 +313,10 @@ final class TriageDefinitionReader {
             return flag;
         }
         if (keys.equals(Set.of("all"))) {
-            return new Condition.All(node.get("all").items().stream().map(this::condition).toList());
+            return Condition.all(node.get("all").items().stream().map(this::condition).toList());
         }
         if (keys.equals(Set.of("any"))) {
-            return new Condition.Any(node.get("any").items().stream().map(this::condition).toList());
+            return Condition.any(node.get("any").items().stream().map(this::condition).toList());
         }
         if (keys.equals(Set.of("not"))) {
             return new Condition.Not(condition(node.get("not")));
