@@ -77,10 +77,6 @@ sealed interface Condition {
 
     /** All of the parts, or any of them, as {@code joint} says. */
     record Joined(Joint joint, List<Condition> parts) implements Condition {
-        public Joined {
-            parts = List.copyOf(parts);
-        }
-
         @Override
         public Truth test(Answers answers) {
             Truth result = joint.empty;
@@ -120,11 +116,11 @@ sealed interface Condition {
     }
 
     static Condition all(List<Condition> parts) {
-        return new Joined(Joint.ALL, parts);
+        return new Joined(Joint.ALL, List.copyOf(parts));
     }
 
     static Condition any(List<Condition> parts) {
-        return new Joined(Joint.ANY, parts);
+        return new Joined(Joint.ANY, List.copyOf(parts));
     }
 
     record Not(Condition part) implements Condition {
