@@ -1,15 +1,24 @@
 package org.sga.core.search;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The in-process embedding models the bot can use; the weights chosen for each are content data ({@link SearchTuning}). */
 public enum EmbeddingModel {
 
-    MINILM("minilm", MiniLmEmbedder.MODEL_ID, "all-MiniLM-L6-v2 (quantised)", MiniLmEmbedder::new),
-    E5_SMALL("e5-small", E5SmallEmbedder.MODEL_ID, "e5-small-v2 (quantised)", E5SmallEmbedder::new);
+    /**
+     * all-MiniLM-L6-v2: faster than e5-small-v2 (6 layers against 12) but answers worse (eval/DECISIONS.md, decision 1);
+     * loading takes about a second.
+     */
+    MINILM("minilm", "all-minilm-l6-v2-q", "all-MiniLM-L6-v2 (quantised)",
+            id -> OnnxEmbedder.load(AllMiniLmL6V2QuantizedEmbeddingModel.class, id, "", "")),
+    /** e5-small-v2, trained with the prefixes "query: " and "passage: ". */
+    E5_SMALL("e5-small", "e5-small-v2-q", "e5-small-v2 (quantised)",
+            id -> OnnxEmbedder.load(E5SmallV2QuantizedEmbeddingModel.class, id, "query: ", "passage: "));
 
     /**
      * The one used when nothing is set: e5-small-v2, which on the held-out set answered more questions right at rank 1
@@ -20,9 +29,9 @@ public enum EmbeddingModel {
     private final String setting;
     private final String id;
     private final String description;
-    private final Supplier<Embedder> loader;
+    private final Function<String, Embedder> loader;
 
-    EmbeddingModel(String setting, String id, String description, Supplier<Embedder> loader) {
+    EmbeddingModel(String setting, String id, String description, Function<String, Embedder> loader) {
         this.setting = setting;
         this.id = id;
         this.description = description;
@@ -34,7 +43,7 @@ public enum EmbeddingModel {
         return setting;
     }
 
-    /** Names the model in cache files, e.g. {@code e5-small-v2-q}. */
+    /** Names the model in cache files and keys, so a model change never reuses old vectors; e.g. {@code e5-small-v2-q}. */
     public String id() {
         return id;
     }
@@ -45,7 +54,7 @@ public enum EmbeddingModel {
 
     /** Loads the model (about a second; the model is read from its jar). */
     public Embedder load() {
-        return loader.get();
+        return loader.apply(id);
     }
 
     /**

@@ -49,8 +49,8 @@ class EmbeddingModelTest {
         float[] e5 = new dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel().embed(text).content().vector();
         float[] miniLm = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel().embed(text).content().vector();
 
-        assertThat(new E5SmallEmbedder().embed(text.substring("query: ".length()))).containsExactly(Vectors.normalise(e5));
-        assertThat(new MiniLmEmbedder().embed(text)).containsExactly(Vectors.normalise(miniLm));
+        assertThat(EmbeddingModel.E5_SMALL.load().embed(text.substring("query: ".length()))).containsExactly(Vectors.normalise(e5));
+        assertThat(EmbeddingModel.MINILM.load().embed(text)).containsExactly(Vectors.normalise(miniLm));
     }
 
     @Test
