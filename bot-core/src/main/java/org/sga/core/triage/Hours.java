@@ -1,25 +1,19 @@
 package org.sga.core.triage;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.sga.core.values.LowerCaseId;
 
-/** When, against office hours, an eligible role is notified. */
-public enum Hours {
+/** When, against office hours, an eligible role is notified; the triage definition names it by its {@link #id()}. */
+public enum Hours implements LowerCaseId {
     ANY,
     INSIDE,
     OUTSIDE;
-
-    /** How the triage definition names it: the constant's name in lower case. */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public boolean includes(boolean insideOfficeHours) {
         return this == ANY || (this == INSIDE) == insideOfficeHours;
     }
 
     static Optional<Hours> fromId(String id) {
-        return Arrays.stream(values()).filter(h -> h.id().equals(id)).findFirst();
+        return LowerCaseId.fromId(Hours.class, id);
     }
 }
