@@ -1,8 +1,7 @@
 package org.sga.app.cli;
 
-import java.io.BufferedReader;
-import java.io.PrintStream;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.sga.app.console.ConsoleRenderer;
 import org.sga.app.content.ContentSource;
 import org.sga.content.Library;
@@ -16,23 +15,17 @@ import org.sga.core.search.CachedEmbedder;
 import org.sga.core.values.JsonText;
 
 /**
- * {@code ask --json}: one question a line on stdin, one JSON object a line on stdout with exactly what the person would
+ * What {@code ask --json} writes for a question: one JSON object with exactly what the person would
  * be shown, as data (GUIDANCE.md): whether the 999 line opens the reply, the guidance cards in the order shown, whether
  * and which section is quoted as the answer, the see-also sections, and the whole reply as plain text.
  */
-final class AskCommand implements Command {
+final class AskLines {
 
-    private final ContentSource content;
-
-    AskCommand(ContentSource content) {
-        this.content = content;
+    private AskLines() {
     }
 
-    @Override
-    public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
-        if (!args.equals(List.of("--json"))) {
-            throw new UsageException("usage: ask --json  (questions one per line on stdin)");
-        }
+    /** Reads the content and loads the model, then answers a question with its line. */
+    static UnaryOperator<String> answers(ContentSource content) {
         // The model loads on another core while the content is read and indexed.
         CachedEmbedder embedder = content.embedder();
         Library library = content.library();
@@ -40,12 +33,7 @@ final class AskCommand implements Command {
         Answers answers = content.answers(library, embedder);
         DangerSignals danger = content.dangerSignals(library, embedder);
         Assistant assistant = new Assistant(content.index(library, embedder), answers, danger);
-        String line;
-        while ((line = in.readLine()) != null) {
-            out.println(json(line, assistant.handle(InboundMessage.direct("cli", "ask", line))));
-        }
-        out.flush();
-        return 0;
+        return line -> json(line, assistant.handle(InboundMessage.direct("cli", "ask", line)));
     }
 
     static String json(String query, Reply reply) {

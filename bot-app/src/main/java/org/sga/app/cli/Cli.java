@@ -56,8 +56,8 @@ public final class Cli {
     /** With the store the store-backed tools open (the bot's database in production, a test's database in tests). */
     Cli(Settings settings, Supplier<Store> stores, UnaryOperator<String> secrets) {
         ContentSource content = settings.contentSource();
-        commands.put("search", new SearchCommand(content));
-        commands.put("ask", new AskCommand(content));
+        commands.put("search", new JsonLinesCommand("search", () -> SearchLines.answers(content)));
+        commands.put("ask", new JsonLinesCommand("ask", () -> AskLines.answers(content)));
         for (String tool : DEVELOPER_TOOLS) {
             commands.put(tool, (args, in, out, err) -> {
                 throw new UsageException(tool + " is a developer tool and not part of this jar: run it from a source checkout"

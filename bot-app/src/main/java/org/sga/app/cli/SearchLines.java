@@ -1,32 +1,23 @@
 package org.sga.app.cli;
 
 import org.sga.app.content.ContentSource;
-import java.io.BufferedReader;
-import java.io.PrintStream;
-import java.util.List;
+import java.util.function.UnaryOperator;
 import org.sga.core.search.SearchResult;
 import org.sga.core.search.SectionIndex;
 import org.sga.core.values.JsonText;
 
-/** {@code search --json}: one question a line on stdin, one JSON object a line on stdout, best 5 sections each. */
-final class SearchCommand implements Command {
+/** What {@code search --json} writes for a question: one JSON object with the best 5 sections. */
+final class SearchLines {
 
-    private final ContentSource content;
-
-    SearchCommand(ContentSource content) {
-        this.content = content;
+    private SearchLines() {
     }
 
-    @Override
-    public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
-        if (!args.equals(List.of("--json"))) {
-            throw new UsageException("usage: search --json  (questions one per line on stdin)");
-        }
+    /** Reads the content and loads the model, then answers a question with its line. */
+    static UnaryOperator<String> answers(ContentSource content) {
         // The model loads on another core while the content is read and indexed.
         var embedder = content.embedder();
         SectionIndex index = content.index(content.library(), embedder);
-        String line;
-        while ((line = in.readLine()) != null) {
+        return line -> {
             SearchResult result = index.search(line, 5);
             StringBuilder json = new StringBuilder("{\"query\":").append(JsonText.quote(line))
                     .append(",\"answered\":").append(result.answered())
@@ -38,10 +29,8 @@ final class SearchCommand implements Command {
                         .append(",\"title\":").append(JsonText.quote(h.section().heading()))
                         .append(",\"score\":").append(round(h.score())).append('}');
             }
-            out.println(json.append("]}"));
-        }
-        out.flush();
-        return 0;
+            return json.append("]}").toString();
+        };
     }
 
     static double round(double v) {
