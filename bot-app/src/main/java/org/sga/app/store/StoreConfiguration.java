@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.sga.app.escalation.WorkerLifecycle;
 import org.sga.app.notify.ConsoleNotifier;
@@ -22,6 +23,8 @@ import org.sga.core.escalation.Notifier;
 import org.sga.core.escalation.Outbox;
 import org.sga.core.escalation.OutboxWorker;
 import org.sga.core.store.UnitOfWork;
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,6 +34,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -40,7 +44,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(SettingsConfiguration.class)
+@Import({SettingsConfiguration.class, StoreConfiguration.StorePorts.class})
 public class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -67,41 +71,6 @@ public class StoreConfiguration {
         return StoreFactory.open(dataSource, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    @Bean
-    ConversationStore conversationStore(Store store) {
-        return store.conversations();
-    }
-
-    @Bean
-    ProcessedEvents processedEvents(Store store) {
-        return store.processedEvents();
-    }
-
-    @Bean
-    Outbox outbox(Store store) {
-        return store.outbox();
-    }
-
-    @Bean
-    Acknowledgements acknowledgements(Store store) {
-        return store.acknowledgements();
-    }
-
-    @Bean
-    AuditTrail auditTrail(Store store) {
-        return store.auditTrail();
-    }
-
-    @Bean
-    UnitOfWork unitOfWork(Store store) {
-        return store.unitOfWork();
-    }
-
-    @Bean
-    EscalationStore escalationStore(Store store) {
-        return store.escalations();
-    }
-
     /** Without a platform notifier bean, notices go to standard output, as the built-in routing intends. */
     @Bean
     @ConditionalOnProperty(name = "sga.outbox.worker-enabled", havingValue = "true", matchIfMissing = true)
@@ -119,6 +88,24 @@ public class StoreConfiguration {
     @Bean
     OutboxWakeUp outboxWakeUp(ObjectProvider<WorkerLifecycle<OutboxWorker>> worker) {
         return new OutboxWakeUp(worker);
+    }
+
+    /** The store's ports, each a bean of its own. */
+    static final class StorePorts implements BeanRegistrar {
+        @Override
+        public void register(BeanRegistry registry, Environment env) {
+            port(registry, "conversationStore", ConversationStore.class, Store::conversations);
+            port(registry, "processedEvents", ProcessedEvents.class, Store::processedEvents);
+            port(registry, "outbox", Outbox.class, Store::outbox);
+            port(registry, "acknowledgements", Acknowledgements.class, Store::acknowledgements);
+            port(registry, "auditTrail", AuditTrail.class, Store::auditTrail);
+            port(registry, "unitOfWork", UnitOfWork.class, Store::unitOfWork);
+            port(registry, "escalationStore", EscalationStore.class, Store::escalations);
+        }
+
+        private static <T> void port(BeanRegistry registry, String name, Class<T> type, Function<Store, T> port) {
+            registry.registerBean(name, type, spec -> spec.supplier(context -> port.apply(context.bean(Store.class))));
+        }
     }
 
     /** True when no JDBC URL is configured, so the embedded database is the one to use. */
