@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.sga.core.escalation.AcknowledgeResult;
 import org.sga.core.escalation.Acknowledgement;
@@ -102,18 +101,12 @@ final class JdbcAcknowledgements implements Acknowledgements {
 
     @Override
     public List<OverdueAcknowledgement> claimOverdue(String workerId, Instant now, Duration lease, int max) {
-        Objects.requireNonNull(workerId, "workerId");
-        if (max < 1) {
-            return List.of();
-        }
-        Instant until = now.plus(lease);
-        return context.inTransaction(() -> {
-            String select = context.claimQuery(
-                    "SELECT d.escalation_ref, d.role, d.attempt_kind, d.urgency, d.deadline FROM ack_deadline d"
-                            + " WHERE d.state = 'WAITING' AND d.deadline <= ?"
-                            + " AND (d.lease_until IS NULL OR d.lease_until <= ?) AND" + NOT_ACKNOWLEDGED
-                            + " ORDER BY d.deadline, d.escalation_ref, d.role FETCH FIRST " + max + " ROWS ONLY",
-                    " FOR UPDATE OF d SKIP LOCKED", "ack_claim");
+        return context.claim(workerId, max,
+                "SELECT d.escalation_ref, d.role, d.attempt_kind, d.urgency, d.deadline FROM ack_deadline d"
+                        + " WHERE d.state = 'WAITING' AND d.deadline <= ?"
+                        + " AND (d.lease_until IS NULL OR d.lease_until <= ?) AND" + NOT_ACKNOWLEDGED
+                        + " ORDER BY d.deadline, d.escalation_ref, d.role", " FOR UPDATE OF d SKIP LOCKED", "ack_claim", select -> {
+            Instant until = now.plus(lease);
             List<OverdueAcknowledgement> candidates = context.jdbc().sql(select)
                     .params(StoreContext.time(now), StoreContext.time(now))
                     .query((rs, n) -> new OverdueAcknowledgement(rs.getString("escalation_ref"), rs.getString("role"),

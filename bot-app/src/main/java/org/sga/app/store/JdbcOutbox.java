@@ -64,14 +64,9 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public List<OutboxMessage> claim(String workerId, Instant now, Duration lease, int max) {
-        Objects.requireNonNull(workerId, "workerId");
-        if (max < 1) {
-            return List.of();
-        }
-        Instant until = now.plus(lease);
-        return context.inTransaction(() -> {
-            String select = context.claimQuery("SELECT id FROM outbox WHERE" + FREE + " AND next_attempt_at <= ?"
-                    + " ORDER BY next_attempt_at, id FETCH FIRST " + max + " ROWS ONLY", " FOR UPDATE SKIP LOCKED", "outbox_claim");
+        return context.claim(workerId, max, "SELECT id FROM outbox WHERE" + FREE + " AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id", " FOR UPDATE SKIP LOCKED", "outbox_claim", select -> {
+            Instant until = now.plus(lease);
             List<Long> candidates = context.jdbc().sql(select)
                     .params(StoreContext.time(now), StoreContext.time(now))
                     .query(Long.class).list();

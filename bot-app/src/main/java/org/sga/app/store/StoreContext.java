@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +47,21 @@ record StoreContext(
      * {@code skipLockedClause}, on H2 (see {@link Dialect#claimsWithSkipLocked}) a turn on the lock row {@code lockName},
      * taken here and held until the transaction ends.
      */
+    /**
+     * Claims at most {@code max} rows for {@code workerId} in one transaction: {@code claim} is given the claim query
+     * (see {@link #claimQuery}) of {@code select}, limited to {@code max} rows, and leases what it finds. Nothing is
+     * claimed when {@code max} is below 1.
+     */
+    <T> List<T> claim(String workerId, int max, String select, String skipLockedClause, String lockName,
+            Function<String, List<T>> claim) {
+        Objects.requireNonNull(workerId, "workerId");
+        if (max < 1) {
+            return List.of();
+        }
+        return inTransaction(() -> claim.apply(
+                claimQuery(select + " FETCH FIRST " + max + " ROWS ONLY", skipLockedClause, lockName)));
+    }
+
     String claimQuery(String select, String skipLockedClause, String lockName) {
         if (dialect.claimsWithSkipLocked()) {
             return select + skipLockedClause;
