@@ -2,6 +2,7 @@ package org.sga.core.search;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.sga.core.values.BackgroundWork;
 
 /**
  * A searcher whose index is built on a thread of its own, so the application can greet people (or report
@@ -12,13 +13,7 @@ public final class BackgroundSearcher implements Searcher {
     private final CompletableFuture<SectionIndex> index;
 
     public BackgroundSearcher(Supplier<SectionIndex> build) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        this.index = CompletableFuture.supplyAsync(build, task -> {
-            Thread t = new Thread(task, "search-index-builder");
-            t.setDaemon(true);
-            t.setContextClassLoader(loader);
-            t.start();
-        });
+        this.index = BackgroundWork.supply("search-index-builder", build);
     }
 
     @Override

@@ -11,13 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sga.core.values.BackgroundWork;
 
 /**
  * Keeps the embeddings of procedure content in a file, keyed by a hash of the model, the kind of text (passage or
@@ -48,15 +48,9 @@ public final class CachedEmbedder implements Embedder {
      */
     public CachedEmbedder(String modelId, Supplier<Embedder> model, Path file) {
         this.modelId = modelId;
-        // A thread of our own that keeps this thread's class loader: in the packaged jar the model is a resource
-        // of a nested jar, which the common pool's system class loader cannot see.
+        // In the packaged jar the model is a resource of a nested jar: loaded where this thread's class loader sees it.
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        this.model = CompletableFuture.supplyAsync(model, task -> {
-            Thread t = new Thread(task, "embedding-model-loader");
-            t.setDaemon(true);
-            t.setContextClassLoader(loader);
-            t.start();
-        });
+        this.model = BackgroundWork.supply("embedding-model-loader", model);
         exitAfterLoading(this.model);
         this.file = file;
         this.shipped = readShipped(loader == null ? CachedEmbedder.class.getClassLoader() : loader, modelId);
@@ -77,17 +71,7 @@ public final class CachedEmbedder implements Embedder {
      * when someone quits the console or a tool finishes before the model is ready. Call this before exiting.
      */
     public static void awaitLoading(java.time.Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        for (CompletableFuture<?> loading : List.copyOf(LOADING)) {
-            try {
-                loading.get(Math.max(0, end - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // Failed, or still loading at the limit: nothing more to wait for.
-            }
-        }
+        BackgroundWork.awaitAll(LOADING, limit);
     }
 
     private static void exitAfterLoading(CompletableFuture<Embedder> loading) {
