@@ -70,8 +70,7 @@ public final class Teams implements AutoCloseable {
                 settings.authenticationEnabled() ? settings.appId() : null, settings.authenticationEnabled() ? settings.appPassword() : null);
         TeamsBotAdapter adapter = new TeamsBotAdapter(credentialProvider, clients);
         CardMemory cards = new CardMemory(with.store());
-        TeamsBot bot = new TeamsBot(with.conversation(), with.processedEvents(), cards, with.references(), with.acknowledger(),
-                with.feedback(), clients);
+        TeamsBot bot = new TeamsBot(with, cards, clients);
         this.workers = new WorkerPool("teams-turn", workerThreads, queueCapacity);
         this.endpoint = new TeamsEndpoint(credentialProvider, adapter, bot, with.processedEvents(), workers);
         this.notifier = new TeamsNotifier(settings, clients, with.references(), cards, tokens);

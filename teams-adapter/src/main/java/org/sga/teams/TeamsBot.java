@@ -22,14 +22,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sga.core.conversation.Conversation;
 import org.sga.core.conversation.InboundMessage;
 import org.sga.core.conversation.PrivateChats;
-import org.sga.core.conversation.ProcessedEvents;
 import org.sga.core.conversation.Reply;
 import org.sga.core.escalation.AcknowledgeRequest;
 import org.sga.core.escalation.AcknowledgementOutcome;
-import org.sga.core.escalation.Acknowledger;
 import org.sga.core.escalation.Actor;
 import org.sga.core.escalation.Platform;
 import org.slf4j.Logger;
@@ -48,25 +45,17 @@ final class TeamsBot implements Bot {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
-    private final Conversation conversation;
-    private final ProcessedEvents processed;
+    private final Teams.Collaborators app;
     private final CardMemory cards;
-    private final ConversationReferences references;
-    private final Acknowledger acknowledger;
-    private final Feedback feedback;
     private final ConnectorClients clients;
     /** References already stored by this instance, so a chatty user does not cost a write per message. */
     private final Map<String, TeamsReference> saved = new ConcurrentHashMap<>();
 
-    TeamsBot(Conversation conversation, ProcessedEvents processed, CardMemory cards, ConversationReferences references,
-             Acknowledger acknowledger, Feedback feedback, ConnectorClients clients) {
-        this.clients = clients;
-        this.conversation = conversation;
-        this.processed = processed;
+    /** With the application's side of the conversation ({@code app}), the cards this adapter sent, and its clients. */
+    TeamsBot(Teams.Collaborators app, CardMemory cards, ConnectorClients clients) {
+        this.app = app;
         this.cards = cards;
-        this.references = references;
-        this.acknowledger = acknowledger;
-        this.feedback = feedback;
+        this.clients = clients;
     }
 
     @Override
@@ -118,7 +107,7 @@ final class TeamsBot implements Bot {
                     return;
                 }
                 boolean helpful = data.path("helpful").asBoolean(false);
-                feedback.record(new Feedback.Vote(conversationId, activity.getFrom().getId(),
+                app.feedback().record(new Feedback.Vote(conversationId, activity.getFrom().getId(),
                         data.path("section").asText(""), data.path("version").asText(""), helpful));
                 close(turn, conversationId, cardId, helpful ? "Thank you: marked as helpful." : "Thank you: marked as not helpful.");
             }
@@ -136,7 +125,7 @@ final class TeamsBot implements Bot {
         ChannelAccount from = activity.getFrom();
         AcknowledgementOutcome outcome;
         try {
-            outcome = acknowledger.acknowledge(AcknowledgeRequest.button(data.path("ref").asText(""),
+            outcome = app.acknowledger().acknowledge(AcknowledgeRequest.button(data.path("ref").asText(""),
                     data.path("role").asText(""), new Actor(Platform.TEAMS, from.getId(), from.getAadObjectId()),
                     conversationId));
         } catch (RuntimeException e) {
@@ -177,7 +166,7 @@ final class TeamsBot implements Bot {
 
     private Reply ask(InboundMessage message) {
         try {
-            return conversation.handle(message);
+            return app.conversation().handle(message);
         } catch (RuntimeException e) {
             // A store that cannot write lands here: the person is told, with the phone fallback.
             LOG.warn("The core failed on a Teams message ({})", e.getClass().getSimpleName());
@@ -267,7 +256,7 @@ final class TeamsBot implements Bot {
     /** A card answers once: a second click (double click, or a click from another device) is ignored. */
     private boolean firstClick(String conversationId, String cardId) {
         try {
-            return cardId == null || processed.firstTime(CARD_SOURCE, EventIds.of(conversationId, cardId));
+            return cardId == null || app.processedEvents().firstTime(CARD_SOURCE, EventIds.of(conversationId, cardId));
         } catch (RuntimeException e) {
             // The store cannot say; answering twice is better than not at all (the answer then says what failed).
             LOG.warn("Could not check a click for repeats ({})", e.getClass().getSimpleName());
@@ -301,7 +290,7 @@ final class TeamsBot implements Bot {
             return;
         }
         try {
-            references.save(reference);
+            app.references().save(reference);
             saved.put(reference.conversationId(), reference);
         } catch (RuntimeException e) {
             LOG.warn("Could not store a Teams conversation reference ({})", e.getClass().getSimpleName());
