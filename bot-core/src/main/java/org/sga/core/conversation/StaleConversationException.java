@@ -3,20 +3,7 @@ package org.sga.core.conversation;
 /** Thrown when a conversation's state changed since it was loaded; reload and apply the message again. */
 public final class StaleConversationException extends RuntimeException {
 
-    private final transient ConversationKey key;
-    private final long expectedVersion;
-
     public StaleConversationException(ConversationKey key, long expectedVersion) {
         super("conversation state changed since version " + expectedVersion + " was loaded (" + key.platform() + ")");
-        this.key = key;
-        this.expectedVersion = expectedVersion;
-    }
-
-    public ConversationKey key() {
-        return key;
-    }
-
-    public long expectedVersion() {
-        return expectedVersion;
     }
 }
