@@ -72,15 +72,7 @@ public final class Evaluation {
     }
 
     public static Report run(Searcher searcher, List<Case> cases) {
-        int in = 0;
-        int out = 0;
-        int top1 = 0;
-        int top3 = 0;
-        double rr = 0;
-        int abstained = 0;
-        int falselyAbstained = 0;
-        int ranked1 = 0;
-        int ranked3 = 0;
+        Tally tally = new Tally();
         List<Outcome> misses = new ArrayList<>();
         for (Case c : cases) {
             SearchResult result = searcher.search(c.question(), 5);
@@ -92,38 +84,14 @@ public final class Evaluation {
                     break;
                 }
             }
-            Outcome outcome = new Outcome(c, rank, result.answered(), result.confidence(), ids);
-            if (c.outOfScope()) {
-                out++;
-                if (!result.answered()) {
-                    abstained++;
-                } else {
-                    misses.add(outcome);
-                }
-                continue;
-            }
-            in++;
-            ranked1 += rank == 1 ? 1 : 0;
-            ranked3 += rank >= 1 && rank <= 3 ? 1 : 0;
-            if (!result.answered()) {
-                falselyAbstained++;
-                misses.add(outcome);
-                continue;
-            }
-            if (rank == 1) {
-                top1++;
-            } else {
-                misses.add(outcome);
-            }
-            if (rank >= 1 && rank <= 3) {
-                top3++;
-            }
-            if (rank > 0) {
-                rr += 1.0 / rank;
+            if (tally.add(c.outOfScope(), result.answered(), rank)) {
+                misses.add(new Outcome(c, rank, result.answered(), result.confidence(), ids));
             }
         }
-        return new Report(in, out, share(top1, in), share(top3, in), in == 0 ? 0 : rr / in,
-                share(abstained, out), share(falselyAbstained, in), misses, share(ranked1, in), share(ranked3, in));
+        int in = tally.inScope;
+        return new Report(in, tally.outOfScope, share(tally.top1, in), share(tally.top3, in),
+                in == 0 ? 0 : tally.reciprocalRanks / in, share(tally.declined, tally.outOfScope),
+                share(tally.falselyDeclined, in), misses, share(tally.rankedTop1, in), share(tally.rankedTop3, in));
     }
 
     private static double share(int n, int of) {

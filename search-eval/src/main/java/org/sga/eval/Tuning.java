@@ -189,37 +189,20 @@ public final class Tuning {
 
     /** What the weights do on the cases, from their signals. */
     static Figures figures(List<SectionIndex.Signals> signals, List<Evaluation.Case> cases, HybridWeights weights) {
-        int in = 0;
-        int out = 0;
-        int top1 = 0;
-        int top3 = 0;
-        int declined = 0;
-        int falsely = 0;
+        Tally tally = new Tally();
         for (int i = 0; i < cases.size(); i++) {
             SectionIndex.Signals s = signals.get(i);
             Evaluation.Case c = cases.get(i);
             int[] order = s == null ? new int[0] : top(s, weights.lexicalWeight(), 3);
             boolean answered = order.length > 0 && weights.decision().answers(s.similarity()[order[0]], s.coverage()[order[0]],
                     s.words(), s.notCovered(), s.detailMissing()[order[0]]);
-            if (c.outOfScope()) {
-                out++;
-                declined += answered ? 0 : 1;
-                continue;
+            int rank = 0;
+            for (int r = 0; r < order.length && rank == 0; r++) {
+                rank = c.accepted().contains(s.ids()[order[r]]) ? r + 1 : 0;
             }
-            in++;
-            if (!answered) {
-                falsely++;
-                continue;
-            }
-            for (int r = 0; r < order.length; r++) {
-                if (c.accepted().contains(s.ids()[order[r]])) {
-                    top1 += r == 0 ? 1 : 0;
-                    top3++;
-                    break;
-                }
-            }
+            tally.add(c.outOfScope(), answered, rank);
         }
-        return new Figures(in, out, top1, top3, declined, falsely);
+        return new Figures(tally.inScope, tally.outOfScope, tally.top1, tally.top3, tally.declined, tally.falselyDeclined);
     }
 
     private static int best(SectionIndex.Signals s, double weight) {
