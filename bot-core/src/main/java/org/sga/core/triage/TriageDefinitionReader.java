@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.sga.core.triage.Rules.ActionRule;
 import org.sga.core.triage.Rules.OwnerRule;
 import org.sga.core.triage.Rules.QuestionRule;
@@ -200,26 +202,40 @@ final class TriageDefinitionReader {
         return rules;
     }
 
+    /**
+     * Reads the list {@code key}, whose entries allow only the keys {@code allowed} and name a constant of {@code type}
+     * under the first of them, through {@code named} (which refuses an unknown name); a constant named again is a
+     * problem ({@code twice}, with the name). {@code read} is given each entry in turn; returns the constants named.
+     */
+    private <E extends Enum<E>> Set<E> onePerConstant(String key, List<String> allowed, Class<E> type,
+            Function<YamlNode, E> named, String twice, BiConsumer<E, YamlNode> read) {
+        Set<E> seen = EnumSet.noneOf(type);
+        for (YamlNode node : root.get(key).items()) {
+            node.allowOnly(allowed);
+            YamlNode name = node.get(allowed.getFirst());
+            E constant = named.apply(name);
+            if (!seen.add(constant)) {
+                throw name.problem(twice.formatted(name.text()));
+            }
+            read.accept(constant, node);
+        }
+        return seen;
+    }
+
     private List<RoleRule> readRoles() {
         List<RoleRule> rules = new ArrayList<>();
-        Set<Role> seen = EnumSet.noneOf(Role.class);
-        for (YamlNode node : root.get("roles").items()) {
-            node.allowOnly(Set.of("role", "when", "withhold_when", "hours"));
-            YamlNode name = node.get("role");
-            Role role = Role.fromId(name.text())
-                    .orElseThrow(() -> name.problem("unknown role '" + name.text() + "' (roles: "
-                            + List.of(Role.values()) + ")"));
-            if (!seen.add(role)) {
-                throw name.problem("role '" + role.id() + "' is defined twice");
-            }
-            YamlNode hoursNode = node.get("hours");
-            Hours hours = hoursNode.isPresent()
-                    ? Hours.fromId(hoursNode.text()).orElseThrow(() -> hoursNode.problem("expected any, inside or outside"))
-                    : Hours.ANY;
-            YamlNode withhold = node.get("withhold_when");
-            Condition withholdWhen = withhold.isPresent() ? condition(withhold) : Condition.any(List.of());
-            rules.add(new RoleRule(role, condition(node.get("when")), withholdWhen, hours));
-        }
+        Set<Role> seen = onePerConstant("roles", List.of("role", "when", "withhold_when", "hours"), Role.class,
+                name -> Role.fromId(name.text()).orElseThrow(() -> name.problem("unknown role '" + name.text()
+                        + "' (roles: " + List.of(Role.values()) + ")")),
+                "role '%s' is defined twice", (role, node) -> {
+                    YamlNode hoursNode = node.get("hours");
+                    Hours hours = hoursNode.isPresent()
+                            ? Hours.fromId(hoursNode.text()).orElseThrow(() -> hoursNode.problem("expected any, inside or outside"))
+                            : Hours.ANY;
+                    YamlNode withhold = node.get("withhold_when");
+                    Condition withholdWhen = withhold.isPresent() ? condition(withhold) : Condition.any(List.of());
+                    rules.add(new RoleRule(role, condition(node.get("when")), withholdWhen, hours));
+                });
         for (Role role : Role.values()) {
             if (!seen.contains(role)) {
                 throw root.get("roles").problem("role '" + role.id() + "' is not defined");
@@ -230,32 +246,29 @@ final class TriageDefinitionReader {
 
     private List<UrgencyRule> readUrgencies() {
         List<UrgencyRule> rules = new ArrayList<>();
-        Set<Urgency> seen = EnumSet.noneOf(Urgency.class);
-        for (YamlNode node : root.get("urgency").items()) {
-            node.allowOnly(Set.of("level", "when", "acknowledge_within", "rounds"));
-            YamlNode level = node.get("level");
-            Urgency urgency;
-            try {
-                urgency = Urgency.valueOf(level.text());
-            } catch (IllegalArgumentException e) {
-                throw level.problem("unknown urgency '" + level.text() + "' (urgencies: " + List.of(Urgency.values()) + ")");
-            }
-            if (!seen.add(urgency)) {
-                throw level.problem("urgency " + urgency + " is defined twice");
-            }
-            YamlNode rounds = node.get("rounds");
-            int count;
-            try {
-                count = Integer.parseInt(rounds.text());
-            } catch (NumberFormatException e) {
-                throw rounds.problem("'" + rounds.text() + "' is not a whole number");
-            }
-            if (count < 0) {
-                throw rounds.problem("must not be negative");
-            }
-            rules.add(new UrgencyRule(urgency, condition(node.get("when")), node.get("acknowledge_within").duration(),
-                    count));
-        }
+        Set<Urgency> seen = onePerConstant("urgency", List.of("level", "when", "acknowledge_within", "rounds"),
+                Urgency.class, level -> {
+                    try {
+                        return Urgency.valueOf(level.text());
+                    } catch (IllegalArgumentException e) {
+                        throw level.problem("unknown urgency '" + level.text() + "' (urgencies: "
+                                + List.of(Urgency.values()) + ")");
+                    }
+                },
+                "urgency %s is defined twice", (urgency, node) -> {
+                    YamlNode rounds = node.get("rounds");
+                    int count;
+                    try {
+                        count = Integer.parseInt(rounds.text());
+                    } catch (NumberFormatException e) {
+                        throw rounds.problem("'" + rounds.text() + "' is not a whole number");
+                    }
+                    if (count < 0) {
+                        throw rounds.problem("must not be negative");
+                    }
+                    rules.add(new UrgencyRule(urgency, condition(node.get("when")),
+                            node.get("acknowledge_within").duration(), count));
+                });
         if (seen.size() != Urgency.values().length) {
             throw root.get("urgency").problem("expected one rule for each of " + List.of(Urgency.values()));
         }
