@@ -3,10 +3,10 @@ package org.sga.app.settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 import org.sga.app.content.ContentSource;
 import org.sga.core.escalation.RoutingConfig;
+import org.sga.core.values.Check;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -35,11 +35,7 @@ public record Settings(ContentProperties content, EmbeddingProperties embedding,
     public static final String ROUTING_ENV = "SGA_ROUTING";
 
     public Settings {
-        Objects.requireNonNull(content, "content");
-        Objects.requireNonNull(embedding, "embedding");
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(routing, "routing");
-        Objects.requireNonNull(database, "database");
+        Check.present("content, embedding, data, routing, database", content, embedding, data, routing, database);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.sga.core.audit;
 
 import java.time.Instant;
-import java.util.Objects;
+import org.sga.core.values.Check;
 
 /**
  * What remains of audit records purged at the end of their retention: the range purged from the start of the chain,
@@ -16,11 +16,7 @@ public record AuditCheckpoint(long firstSequence, long lastSequence, String firs
     private static final String VERSION = "sga-audit-checkpoint-v1";
 
     public AuditCheckpoint {
-        Objects.requireNonNull(firstPrevHash, "firstPrevHash");
-        Objects.requireNonNull(lastHash, "lastHash");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(keyId, "keyId");
-        Objects.requireNonNull(signature, "signature");
+        Check.present("firstPrevHash, lastHash, at, keyId, signature", firstPrevHash, lastHash, at, keyId, signature);
     }
 
     /** A checkpoint for records {@code first..last}, signed with {@code key}; {@code at} is kept at microseconds. */

@@ -58,11 +58,7 @@ public record RaisedEscalation(
 
     public RaisedEscalation {
         Check.keyPart(reference, "reference", 64);
-        Objects.requireNonNull(teamId, "teamId");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(urgency, "urgency");
-        Objects.requireNonNull(acknowledgeBy, "acknowledgeBy");
+        Check.present("teamId, zone, at, urgency, acknowledgeBy", teamId, zone, at, urgency, acknowledgeBy);
         answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
         actionCodes = List.copyOf(actionCodes);
         Objects.requireNonNull(reporter, "reporter");

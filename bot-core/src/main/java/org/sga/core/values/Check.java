@@ -37,4 +37,16 @@ public final class Check {
         }
         return value;
     }
+
+    /**
+     * Refuses a null among {@code values}, named by its place in {@code names} (comma-separated, in the same order,
+     * e.g. {@code "type, ref, at"}), as {@link Objects#requireNonNull(Object, String)} would name it.
+     */
+    public static void present(String names, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new NullPointerException(names.split(",\\s*")[i]);
+            }
+        }
+    }
 }
