@@ -119,6 +119,15 @@ class SafeAnswersTest {
     class KindOfConcern {
 
         @Test
+        void givenTheSafeguardingLeadIsTheSubject_thenDiscussItWithTheSafeguardingLeadIsNotTheAnswer() {
+            String question = "I have a concern about our safeguarding lead, he keeps adding pupils on instagram. who do I discuss it with?";
+            assertThat(ShippedIndex.HYBRID.search(question, 1).hits().getFirst().section().globalId()).isEqualTo(SLUG + "5.2");
+
+            assertThat(quoted(say(question))).isEqualTo(SLUG + "6.1");
+            assertThat(quoted(say("who do I discuss a concern with?"))).isEqualTo(SLUG + "5.2");
+        }
+
+        @Test
         void givenAParentsConcernAboutImagesAtHome_thenTheColleagueSectionIsNotQuoted() {
             Reply reply = say("a parent has found indecent images of children on the family computer");
             assertThat(quoted(reply)).isNotEqualTo(SLUG + "6.1");
