@@ -89,9 +89,9 @@ public final class Answers {
         }
         Hit chosen = null;
         boolean asksWhatToDo = question != null && sections.asksWhatToDo(question);
-        if (!quotable(hits.getFirst().section(), neverQuote, concerns)) {
-            // The best section is one a card contradicts: in its place, one the cards rest on when search ranked one
-            // among the best few.
+        if (!applying.isEmpty()) {
+            // A card says what to do: the quote under it comes from a section the cards rest on when search ranked one
+            // among the best few, so that the procedure's words back the card rather than pull another way.
             Set<String> cited = new LinkedHashSet<>();
             applying.forEach(c -> cited.addAll(c.procedure()));
             chosen = hits.stream().limit(ALTERNATIVES).filter(h -> unit(h.section()).stream().anyMatch(s -> cited.contains(s.globalId())))

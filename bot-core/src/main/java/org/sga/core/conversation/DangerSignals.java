@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,17 +128,26 @@ public final class DangerSignals {
     }
 
     /**
-     * Judges by meaning too, with {@code embedder}; {@code moreCalm} are other phrasings of the content that describe no
-     * danger now (the guidance cards' examples), which sharpen the line between worrying and urgent. The example
+     * Judges by meaning too, with {@code embedder}; {@code moreCalm} are other phrasings of the content (the guidance cards'
+     * examples), counted calm unless a danger situation lists them too, which sharpen the line between worrying and urgent. The example
      * phrasings are embedded on a thread of their own from now on, which then runs {@code whenEmbedded} (e.g. saving the
      * embedding cache).
      */
     public DangerSignals withMeaning(Embedder embedder, MeaningMargins margins, Collection<String> moreCalm, Runnable whenEmbedded) {
         List<String> all = new ArrayList<>(calm.texts());
         situations.forEach(s -> all.addAll(s.not().texts()));
-        moreCalm.stream().filter(t -> !all.contains(t)).forEach(all::add);
+        // A card's example may describe a child in danger now too (a meeting tonight is also an adult soliciting):
+        // one that a danger situation lists as its own example is never counted calm.
+        Set<String> dangerous = new HashSet<>();
+        situations.forEach(s -> dangerous.addAll(s.examples().texts()));
+        moreCalm.stream().filter(t -> !all.contains(t) && !dangerous.contains(t)).forEach(all::add);
         return new DangerSignals(patterns, situations, cards, neverQuote, cardLines, Phrasings.of(all), embedder, margins,
                 whenEmbedded);
+    }
+
+    /** Whether the meaning check counts this phrasing among the calm ones it weighs danger against. */
+    boolean countsCalm(String phrasing) {
+        return calm.texts().contains(phrasing);
     }
 
     /** True when the message suggests a child may be in danger now. */

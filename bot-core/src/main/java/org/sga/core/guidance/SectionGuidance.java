@@ -25,12 +25,13 @@ public final class SectionGuidance {
 
     private static final Set<String> KEYS = Set.of("asks_what_to_do", "cues", "concerns", "neutral", "sections");
     private static final Set<String> KIND_KEYS = Set.of("id", "name", "needs", "unless", "examples", "not", "patterns");
-    private static final Set<String> SECTION_KEYS = Set.of("concerns", "next_step");
+    private static final Set<String> SECTION_KEYS = Set.of("concerns", "not_for", "next_step");
 
     private final List<Pattern> asksWhatToDo;
     private final List<Situation> kinds;
     private final Phrasings neutral;
     private final Map<String, Set<String>> sectionConcerns;
+    private final Map<String, Set<String>> notFor;
     private final Map<String, String> nextSteps;
     private final Map<String, Integer> sectionLines;
     private final Embedder embedder;
@@ -42,12 +43,13 @@ public final class SectionGuidance {
     }
 
     private SectionGuidance(List<Pattern> asksWhatToDo, List<Situation> kinds, Phrasings neutral, Map<String, Set<String>> sectionConcerns,
-                            Map<String, String> nextSteps, Map<String, Integer> sectionLines, Embedder embedder,
+                            Map<String, Set<String>> notFor, Map<String, String> nextSteps, Map<String, Integer> sectionLines, Embedder embedder,
                             MeaningMargins margins, Runnable whenEmbedded) {
         this.asksWhatToDo = List.copyOf(asksWhatToDo);
         this.kinds = List.copyOf(kinds);
         this.neutral = neutral;
         this.sectionConcerns = sectionConcerns;
+        this.notFor = notFor;
         this.nextSteps = nextSteps;
         this.sectionLines = sectionLines;
         this.embedder = embedder;
@@ -59,7 +61,7 @@ public final class SectionGuidance {
 
     /** Nothing known about any section: every section answers any question, with no next-step line. */
     public static SectionGuidance empty() {
-        return new SectionGuidance(List.of(), List.of(), Phrasings.of(List.of()), Map.of(), Map.of(), Map.of(), null, null, null);
+        return new SectionGuidance(List.of(), List.of(), Phrasings.of(List.of()), Map.of(), Map.of(), Map.of(), Map.of(), null, null, null);
     }
 
     /** Reads the file; an unknown kind, a broken pattern or example is a problem naming its line. */
@@ -78,6 +80,7 @@ public final class SectionGuidance {
         }
         Phrasings neutral = read.phrasings(root.get("neutral"), false);
         Map<String, Set<String>> concerns = new HashMap<>();
+        Map<String, Set<String>> notFor = new HashMap<>();
         Map<String, String> steps = new HashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         for (Map.Entry<String, LinedYaml> e : root.get("sections").entries().entrySet()) {
@@ -87,22 +90,32 @@ public final class SectionGuidance {
                 throw section.problem("'" + id + "' is not a section id like child-abuse-and-ict#4.4");
             }
             lines.put(id, section.line());
-            Set<String> ids = new LinkedHashSet<>();
-            for (LinedYaml kind : section.get("concerns").items()) {
-                if (!kindIds.contains(kind.text())) {
-                    throw kind.problem("no kind of concern named '" + kind.text() + "'");
-                }
-                ids.add(kind.text());
-            }
+            Set<String> ids = kinds(section.get("concerns"), kindIds);
             if (!ids.isEmpty()) {
-                concerns.put(id, Set.copyOf(ids));
+                concerns.put(id, ids);
+            }
+            Set<String> never = kinds(section.get("not_for"), kindIds);
+            if (!never.isEmpty()) {
+                notFor.put(id, never);
             }
             if (section.get("next_step").isPresent()) {
                 steps.put(id, section.get("next_step").text());
             }
         }
-        return new SectionGuidance(SituationReader.patterns(root.get("asks_what_to_do")), kinds, neutral, concerns, steps, lines,
-                null, null, null);
+        return new SectionGuidance(SituationReader.patterns(root.get("asks_what_to_do")), kinds, neutral, concerns, notFor, steps,
+                lines, null, null, null);
+    }
+
+    /** The kinds of concern a list names, each one the file declares. */
+    private static Set<String> kinds(LinedYaml list, Set<String> declared) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (LinedYaml kind : list.items()) {
+            if (!declared.contains(kind.text())) {
+                throw kind.problem("no kind of concern named '" + kind.text() + "'");
+            }
+            ids.add(kind.text());
+        }
+        return Set.copyOf(ids);
     }
 
     /** Sections the file names that the library does not have, each naming its line. */
@@ -121,8 +134,8 @@ public final class SectionGuidance {
      * then runs {@code whenEmbedded}.
      */
     public SectionGuidance withMeaning(Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
-        return new SectionGuidance(asksWhatToDo, kinds, neutral, sectionConcerns, nextSteps, sectionLines, embedder, margins,
-                whenEmbedded);
+        return new SectionGuidance(asksWhatToDo, kinds, neutral, sectionConcerns, notFor, nextSteps, sectionLines, embedder,
+                margins, whenEmbedded);
     }
 
     /**
@@ -157,8 +170,15 @@ public final class SectionGuidance {
         return Set.copyOf(about);
     }
 
-    /** False when the section is about other kinds of concern only than the ones the question is about. */
+    /**
+     * False when the section is about other kinds of concern only than the ones the question is about, or the question
+     * is about a kind the section must never answer (the safeguarding lead as the one the concern is about, for the
+     * section that says to discuss it with the safeguarding lead).
+     */
     public boolean fits(String sectionId, Set<String> questionConcerns) {
+        if (questionConcerns.stream().anyMatch(notFor.getOrDefault(sectionId, Set.of())::contains)) {
+            return false;
+        }
         Set<String> section = sectionConcerns.get(sectionId);
         return section == null || questionConcerns.isEmpty() || questionConcerns.stream().anyMatch(section::contains);
     }

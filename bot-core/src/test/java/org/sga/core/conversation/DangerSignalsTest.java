@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.guidance.ShippedGuidance;
+import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.ShippedIndex;
 import org.sga.core.yaml.YamlProblem;
 
@@ -41,6 +44,25 @@ class DangerSignalsTest {
             "how do I fill in the referral form"})
         void givenNoDangerNow_thenThereIsNo999Line(String message) {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isFalse();
+        }
+
+        @Test
+        void givenACardExampleThatIsAlsoADangerExample_thenItIsNotCountedCalm() {
+            DangerSignals danger = DangerSignals.parse(new StringReader("""
+                    situations:
+                      - id: meeting
+                        name: a meeting
+                        examples:
+                          - her online boyfriend (23) is picking her up from school today
+                    calm:
+                      - what is grooming
+                    """), "danger.yml");
+            DangerSignals withCards = danger.withMeaning(ShippedIndex.EMBEDDER, MeaningMargins.of(EmbeddingModel.DEFAULT),
+                    List.of("her online boyfriend (23) is picking her up from school today", "can I forward the nudes to the DSL"),
+                    () -> { });
+
+            assertThat(withCards.countsCalm("can I forward the nudes to the DSL")).isTrue();
+            assertThat(withCards.countsCalm("her online boyfriend (23) is picking her up from school today")).isFalse();
         }
 
         @Test

@@ -66,6 +66,18 @@ class SafeAnswersTest {
         }
 
         @Test
+        void givenACardAndASectionItRestsOnAmongTheBestFew_thenThatSectionIsQuotedRatherThanADefinition() {
+            String question = "can I send the photo here so you can tell me if it counts as indecent?";
+            List<String> best = ShippedIndex.HYBRID.search(question, 3).hits().stream().map(h -> h.section().globalId()).toList();
+            assertThat(best).first().isEqualTo(SLUG + "1.2");
+            assertThat(best).contains(SLUG + "7.2");
+
+            Reply reply = say(question);
+            assertThat(cards(reply)).containsExactly("IMAGES_DO_NOT_SHARE");
+            assertThat(quoted(reply)).isEqualTo(SLUG + "7.2");
+        }
+
+        @Test
         void givenABoyBlackmailedWithHisImages_thenHeIsTreatedAsAVictim() {
             Reply reply = say("a boy is being blackmailed with his nudes");
             assertThat(cards(reply)).contains("SEXTORTION");
@@ -105,6 +117,15 @@ class SafeAnswersTest {
 
     @Nested
     class KindOfConcern {
+
+        @Test
+        void givenTheSafeguardingLeadIsTheSubject_thenDiscussItWithTheSafeguardingLeadIsNotTheAnswer() {
+            String question = "I have a concern about our safeguarding lead, he keeps adding pupils on instagram. who do I discuss it with?";
+            assertThat(ShippedIndex.HYBRID.search(question, 1).hits().getFirst().section().globalId()).isEqualTo(SLUG + "5.2");
+
+            assertThat(quoted(say(question))).isEqualTo(SLUG + "6.1");
+            assertThat(quoted(say("who do I discuss a concern with?"))).isEqualTo(SLUG + "5.2");
+        }
 
         @Test
         void givenAParentsConcernAboutImagesAtHome_thenTheColleagueSectionIsNotQuoted() {
