@@ -2,6 +2,7 @@ package org.sga.core.guidance;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.sga.core.values.BackgroundWork;
 
 /**
  * A value prepared on a thread of its own (embedding example phrasings waits for the model), so start-up is not held
@@ -17,17 +18,10 @@ public final class Background<T> {
 
     /** {@code then} runs on the same thread once the value is prepared (e.g. saving an embedding cache). */
     public Background(String name, Supplier<T> prepare, Runnable then) {
-        // Keeps this thread's class loader: in the packaged jar the model is a resource of a nested jar.
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        this.value = CompletableFuture.supplyAsync(() -> {
+        this.value = BackgroundWork.supply(name, () -> {
             T value = prepare.get();
             then.run();
             return value;
-        }, task -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            t.setContextClassLoader(loader);
-            t.start();
         });
         PREPARING.add(value);
         value.whenComplete((v, e) -> PREPARING.remove(value));
@@ -51,17 +45,7 @@ public final class Background<T> {
      * {@link org.sga.core.search.CachedEmbedder#awaitLoading}). Call it before exiting.
      */
     public static void awaitAll(java.time.Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        for (CompletableFuture<?> preparing : java.util.List.copyOf(PREPARING)) {
-            try {
-                preparing.get(Math.max(0, end - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // Failed, or still preparing at the limit: nothing more to wait for.
-            }
-        }
+        BackgroundWork.awaitAll(PREPARING, limit);
     }
 
     public T get() {
