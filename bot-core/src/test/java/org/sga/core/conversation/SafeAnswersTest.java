@@ -77,6 +77,15 @@ class SafeAnswersTest {
             assertThat(quoted(reply)).isEqualTo(SLUG + "7.2");
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {"what is sextortion?", "whats sextortion? it came up on a course today",
+            "what does sexting mean?"})
+        void givenAQuestionThatAsksWhatAWordMeans_thenNoCardIsShown(String question) {
+            Reply reply = say(question);
+            assertThat(cards(reply)).isEmpty();
+            assertThat(reply.urgent()).isNull();
+        }
+
         @Test
         void givenABoyBlackmailedWithHisImages_thenHeIsTreatedAsAVictim() {
             Reply reply = say("a boy is being blackmailed with his nudes");
