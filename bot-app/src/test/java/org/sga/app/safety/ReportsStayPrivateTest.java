@@ -306,11 +306,29 @@ class ReportsStayPrivateTest {
             int before = personalPosts().size();
             postActivity(Activities.submit(TEAMS.base(), BotFrameworkFake.nextId(), SAM, TEAMS_PRIVATE, cardId,
                     choice.path("data").toString()));
-            await("the next step", () -> personalPosts().size() > before);
-            // The outcome may be followed at once by news of its delivery: the step is the first new post.
-            last = personalPosts().get(before);
+            // News of the escalation's delivery comes from another thread and may land before or after the outcome:
+            // the next step is the first new post that is a question with choices or the outcome.
+            await("the next step", () -> nextStep(before) != null);
+            last = nextStep(before);
         }
         throw new AssertionError("the triage did not end");
+    }
+
+    /** The first post into the personal chat after the first {@code before} that asks a question or ends the triage. */
+    private ServeEvent nextStep(int before) {
+        List<ServeEvent> posts = personalPosts();
+        for (ServeEvent post : posts.subList(before, posts.size())) {
+            String card;
+            try {
+                card = card(post).toString();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (card.contains("\"sga\":\"choice\"") || card.contains("Reference SG-")) {
+                return post;
+            }
+        }
+        return null;
     }
 
     /** Posts into the personal chat (new messages and replies), oldest first. */
