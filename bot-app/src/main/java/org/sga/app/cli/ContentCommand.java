@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sga.content.ContentException;
 import org.sga.content.ContentFolder;
@@ -23,6 +24,7 @@ import org.sga.core.guidance.SectionGuidance;
 import org.sga.core.yaml.YamlProblem;
 import org.sga.core.search.NotCovered;
 import org.sga.core.search.Confidence;
+import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.SearchOptions;
 import org.sga.core.search.SearchTuning;
 import org.sga.core.search.SectionIndex;
@@ -83,8 +85,6 @@ final class ContentCommand implements Command {
             return "weights for " + String.join(", ", tuning.models().keySet().stream().map(m -> m.setting()).sorted().toList());
         });
         check(folder, folder.searchFile("not-covered.yml"), problems, out, (reader, source) -> NotCovered.parse(reader));
-        check(folder, folder.guidanceFile(MeaningMargins.FILE), problems, out, (reader, source) -> "margins for " + String.join(", ",
-                MeaningMargins.parse(reader, source).keySet().stream().map(m -> m.setting()).sorted().toList()));
         Library sections = library;
         List<String> cardIds = new ArrayList<>();
         check(folder, folder.guidanceFile(ContentSource.CARDS_FILE), problems, out, (reader, source) -> {
@@ -94,6 +94,13 @@ final class ContentCommand implements Command {
             }
             cards.cards().forEach(c -> cardIds.add(c.id()));
             return cards.cards().size() + " cards (" + String.join(", ", cardIds) + ")";
+        });
+        check(folder, folder.guidanceFile(MeaningMargins.FILE), problems, out, (reader, source) -> {
+            Map<EmbeddingModel, MeaningMargins> margins = MeaningMargins.parse(reader, source);
+            if (!cardIds.isEmpty()) {
+                margins.values().stream().flatMap(m -> m.problems(cardIds, source).stream()).distinct().forEach(problems::add);
+            }
+            return "margins for " + String.join(", ", margins.keySet().stream().map(m -> m.setting()).sorted().toList());
         });
         check(folder, folder.searchFile(ContentSource.DANGER_FILE), problems, out, (reader, source) -> {
             DangerSignals danger = DangerSignals.parse(reader, source);

@@ -155,8 +155,10 @@ public final class ContentSource {
         if (embedder == null) {
             return new Answers(library, cards, sections, null);
         }
-        return new Answers(library, cards.withMeaning(embedder, margins(), library, embedder::save),
-                sections.withMeaning(embedder, margins(), embedder::save), embedder);
+        MeaningMargins margins = margins();
+        stopOn(margins.problems(cards.cards().stream().map(c -> c.id()).toList(), MeaningMargins.FILE));
+        return new Answers(library, cards.withMeaning(embedder, margins, library, embedder::save),
+                sections.withMeaning(embedder, margins, embedder::save), embedder);
     }
 
     /**

@@ -253,6 +253,21 @@ class CliTest {
         }
 
         @Test
+        void marginsForACardTheCardFileDoesNotDeclareAreAProblemNamingTheirLine() throws Exception {
+            Files.copy(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"), dir.resolve("child-abuse-and-ict.md"));
+            Files.createDirectories(dir.resolve("guidance"));
+            Files.copy(Path.of("../content/src/main/resources/guidance/cards.yml"), dir.resolve("guidance/cards.yml"));
+            String margins = Files.readString(Path.of("../content/src/main/resources/guidance/margins.yml"));
+            Files.writeString(dir.resolve("guidance/margins.yml"), margins.replace("      NO_SECRECY:", "      NO_SECRETS:"));
+            int line = margins.lines().toList().indexOf("      NO_SECRECY:") + 2;
+
+            Run r = run("", "content", "check", dir.toString());
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out()).contains("PROBLEM guidance/margins.yml:" + line + ": margins for card NO_SECRETS, which the card file does not declare");
+        }
+
+        @Test
         void aBadSearchWeightIsNamedWithItsFileAndLine() throws Exception {
             Files.copy(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"), dir.resolve("child-abuse-and-ict.md"));
             String tuning = Files.readString(Path.of("../content/src/main/resources/search/tuning.yml"));

@@ -242,9 +242,10 @@ public final class GuidanceCards {
             float[] q = Phrasings.question(embedder, unit);
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
-                boolean cued = whole ? e.situation().cued(message) : e.situation().needs() != null && e.situation().cued(unit);
+                MeaningMargins.CardMargins m = margins.forCard(e.card().id());
                 double likelihood = e.classifier() == null ? 0 : e.classifier().probability(q);
-                on[i] |= cued && likelihood > margins.card() || whole && likelihood > margins.cardWithoutWords();
+                on[i] |= whole ? e.situation().cued(message) && likelihood > m.likely() || likelihood > m.withoutWords()
+                        : e.situation().needs() != null && e.situation().cued(unit) && likelihood > m.sentence();
             }
         }
         List<GuidanceCard> cards = new ArrayList<>();

@@ -3,6 +3,9 @@ package org.sga.core.guidance;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sga.core.search.EmbeddingModel;
@@ -26,13 +29,44 @@ import org.sga.core.yaml.LinedYaml;
  *                         to do than the best-ranked section (which only describes), is quoted instead
  * @param sentence         one sentence of a longer message, read on its own for danger, must be this much further from
  *                         the calm examples than the whole message would have to be
+ * @param cards            a card's own likelihoods, by card id, where it needs other than {@code card} and
+ *                         {@code cardWithoutWords}
  */
 public record MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
-                            double cardWithoutWords, double concernSpread, double sameAnswer, double sentence) {
+                            double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
+                            Map<String, CardMargins> cards) {
 
     public static final String FILE = "margins.yml";
     private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
-            "sentence", "card", "card-without-words", "concern-spread", "same-answer");
+            "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards");
+    private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence");
+
+    /**
+     * How likely one card's classifier must find a message: with the words the card needs ({@code likely}), without
+     * them ({@code withoutWords}), and for one sentence of a longer message, with the words in that sentence
+     * ({@code sentence}; above 1, never). {@code line} is where the file gives them (0: the model's own values).
+     */
+    public record CardMargins(double likely, double withoutWords, double sentence, int line) {
+    }
+
+    public MeaningMargins {
+        cards = Map.copyOf(cards);
+    }
+
+    /** The margins of card {@code id}: its own where the file gives them, else the model's. */
+    public CardMargins forCard(String id) {
+        CardMargins own = cards.get(id);
+        return own != null ? own : new CardMargins(card, cardWithoutWords, card, 0);
+    }
+
+    /** Cards the file gives margins for that {@code declared} (the card file's ids) lacks, each naming its line. */
+    public List<String> problems(Collection<String> declared, String source) {
+        return cards.entrySet().stream().filter(e -> !declared.contains(e.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> source + ":" + e.getValue().line() + ": margins for card " + e.getKey()
+                        + ", which the card file does not declare (cards: " + String.join(", ", declared) + ")")
+                .toList();
+    }
 
     /** The shipped margins for {@code model} ({@code guidance/margins.yml} on the class path). */
     public static MeaningMargins of(EmbeddingModel model) {
@@ -65,9 +99,19 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             if (k != Math.rint(k)) {
                 throw closest.problem(closest.text() + " is not a whole number");
             }
+            double card = m.get("card").number(0, 1);
+            double withoutWords = m.get("card-without-words").number(0, 1);
+            Map<String, CardMargins> cards = new LinkedHashMap<>();
+            m.get("cards").entries().forEach((id, c) -> {
+                c.allowOnly(CARD_KEYS);
+                double likely = c.get("card").isPresent() ? c.get("card").number(0, 1) : card;
+                cards.put(id, new CardMargins(likely,
+                        c.get("card-without-words").isPresent() ? c.get("card-without-words").number(0, 1) : withoutWords,
+                        c.get("card-sentence").isPresent() ? c.get("card-sentence").number(0, 1.01) : likely, c.line()));
+            });
             return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
-                    m.get("without-cue").number(0, 1), m.get("card").number(0, 1), m.get("card-without-words").number(0, 1),
-                    m.get("concern-spread").number(0, 1), m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1));
+                    m.get("without-cue").number(0, 1), card, withoutWords, m.get("concern-spread").number(0, 1),
+                    m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards);
         });
         return Map.copyOf(models);
     }

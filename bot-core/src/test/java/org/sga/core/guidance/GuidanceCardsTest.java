@@ -32,7 +32,8 @@ class GuidanceCardsTest {
             "should I tell the colleague that I have reported them?|DO_NOT_TIP_OFF",
             "a pupil made me promise not to tell|NO_SECRECY",
             "should I ask the pupil to show me all the messages on her phone?|DO_NOT_SEARCH",
-            "an adult on instagram asked a pupil for nudes|ADULT_SOLICITING"})
+            "an adult on instagram asked a pupil for nudes|ADULT_SOLICITING",
+            "one of the cleaners keeps giving sweets to a year 2 boy and asking for his snapchat. going to tackle her about it tomorrow|DO_NOT_TIP_OFF"})
         void givenTheSituationOfACard_thenTheCardApplies(String message, String card) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).contains(card);
         }
@@ -107,6 +108,34 @@ class GuidanceCardsTest {
 
             assertThat(ids(cards, "do I need to write up what she said?")).containsExactly("KEEP_A_RECORD");
             assertThat(ids(cards, "what is grooming")).isEmpty();
+        }
+
+        @Test
+        void givenTheNewCardsOwnMargins_thenTheyDecideInsteadOfTheModels() {
+            String e5 = """
+                      e5-small:
+                        closest: 3
+                        danger: -0.03
+                        danger-likelihood: 0.2
+                        without-cue: 0.03
+                        sentence: 0.01
+                        card: 0.5
+                        card-without-words: 0.9
+                        concern-spread: 0.03
+                        same-answer: 0.0
+                    """;
+            String never = e5 + "    cards:\n      KEEP_A_RECORD:\n        card: 1\n        card-without-words: 1\n";
+            MeaningMargins byMeaningNever = MeaningMargins.parse(new StringReader("models:\n" + never + e5.replace("e5-small", "minilm")),
+                    "margins.yml").get(EmbeddingModel.DEFAULT);
+            String message = "how should I note what the pupil told me";
+            GuidanceCards shipped = GuidanceCards.parse(new StringReader(FILE), "cards.yml").withMeaning(ShippedIndex.EMBEDDER,
+                    MeaningMargins.of(EmbeddingModel.DEFAULT), new org.sga.content.Library(List.of()), () -> { }).prepared();
+            GuidanceCards own = GuidanceCards.parse(new StringReader(FILE), "cards.yml").withMeaning(ShippedIndex.EMBEDDER,
+                    byMeaningNever, new org.sga.content.Library(List.of()), () -> { }).prepared();
+
+            assertThat(ids(shipped, message)).containsExactly("KEEP_A_RECORD");
+            assertThat(ids(own, message)).isEmpty();
+            assertThat(ids(own, "do I need to write up what she said?")).as("its patterns still apply").containsExactly("KEEP_A_RECORD");
         }
 
         @Test

@@ -53,4 +53,34 @@ class MeaningMarginsTest {
         assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(file), "margins.yml"))
                 .isInstanceOf(YamlProblem.class).hasMessageContaining("nearest");
     }
+
+    @Test
+    void aCardsOwnMarginsReplaceTheModelsAndTheRestComeFromIt() {
+        String own = E5 + """
+                cards:
+                  CARD_ONE:
+                    card: 0.2
+                    card-sentence: 1.01
+                  CARD_TWO:
+                    card-without-words: 0.7
+            """;
+        MeaningMargins m = MeaningMargins.parse(new StringReader("models:\n" + own + E5.replace("e5-small", "minilm")), "margins.yml")
+                .get(EmbeddingModel.E5_SMALL);
+
+        assertThat(m.forCard("CARD_ONE")).isEqualTo(new MeaningMargins.CardMargins(0.2, 0.9, 1.01, 14));
+        assertThat(m.forCard("CARD_TWO")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.7, 0.5, 17));
+        assertThat(m.forCard("CARD_THREE")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.9, 0.5, 0));
+        assertThat(m.problems(java.util.List.of("CARD_ONE", "CARD_THREE"), "margins.yml"))
+                .containsExactly("margins.yml:17: margins for card CARD_TWO, which the card file does not declare (cards: CARD_ONE, CARD_THREE)");
+    }
+
+    @Test
+    void aCardsUnknownKeyOrBadValueIsAProblem() {
+        String file = "models:\n" + E5 + "    cards:\n      CARD_ONE:\n        likely: 0.2\n" + E5.replace("e5-small", "minilm");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(file), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("likely");
+        String bad = "models:\n" + E5 + "    cards:\n      CARD_ONE:\n        card: 2\n" + E5.replace("e5-small", "minilm");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(bad), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:14").hasMessageContaining("out of range");
+    }
 }
