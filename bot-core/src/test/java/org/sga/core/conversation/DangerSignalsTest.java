@@ -82,6 +82,33 @@ class DangerSignalsTest {
             assertThat(patterns.present("a child is in danger, photos are being shared")).isTrue();
             assertThat(patterns.present("what is grooming?")).isFalse();
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "a boy in year 10 says someone has his pics and wants £80 in gift cards by 7 tonight",
+            "she's been told the video goes to her whole class at 6pm unless she sends another one",
+            "a year 11 has texted his tutor that he is standing on the railway bridge by the station",
+            "our 13 year old has been missing from the unit since teatime and her phone is off",
+            "a year 8 hasn't come back to school after lunch and nobody knows where he is"})
+        void givenASituationsOwnPattern_thenThe999LineComesFirstWithoutTheModel_andTheSituationIsNamed(String message) {
+            assertThat(patterns.assess(message)).as(message).isPresent().get().isNotEqualTo("a danger phrase");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "a girl went missing for a few hours last term and was found safe, do we still record it",
+            "what do we do if a child goes missing from a school trip",
+            "he paid them £50 by bank transfer last month to stop the pics being shared",
+            "a pupil asked me to print the photos from the trip by friday"})
+        void givenThePastAPolicyQuestionOrNoThreat_thenNoPatternMatches(String message) {
+            assertThat(patterns.present(message)).as(message).isFalse();
+        }
+
+        @Test
+        void aSextortionDeadlineBringsTheSextortionCard() {
+            assertThat(patterns.alert("someone has her nudes and says they go to her family at 9 unless she pays"))
+                    .hasValueSatisfying(a -> assertThat(a.cards()).contains("SEXTORTION"));
+        }
     }
 
     @Nested

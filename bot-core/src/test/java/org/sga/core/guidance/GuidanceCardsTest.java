@@ -33,7 +33,8 @@ class GuidanceCardsTest {
             "a pupil made me promise not to tell|NO_SECRECY",
             "should I ask the pupil to show me all the messages on her phone?|DO_NOT_SEARCH",
             "an adult on instagram asked a pupil for nudes|ADULT_SOLICITING",
-            "one of the cleaners keeps giving sweets to a year 2 boy and asking for his snapchat. going to tackle her about it tomorrow|DO_NOT_TIP_OFF"})
+            "one of the cleaners keeps giving sweets to a year 2 boy and asking for his snapchat. going to tackle her about it tomorrow|DO_NOT_TIP_OFF",
+            "the girl's aunt deleted all the photos off her tablet before she rang us|IMAGES_DO_NOT_SHARE"})
         void givenTheSituationOfACard_thenTheCardApplies(String message, String card) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).contains(card);
         }
