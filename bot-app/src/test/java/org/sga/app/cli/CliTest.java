@@ -193,7 +193,7 @@ class CliTest {
 
             Files.copy(dir.resolve("procedures/child-abuse-and-ict.md"), dir.resolve("procedures/online-safety.md"));
             Files.writeString(dir.resolve("search/danger.yml"), Files.readString(shipped.resolve("search/danger.yml"))
-                    .replace("patterns:\n", "patterns:\n  - '(unclosed'\n"));
+                    .replace("\npatterns:\n", "\npatterns:\n  - '(unclosed'\n"));
             Files.createDirectories(dir.resolve("routing"));
             Files.writeString(dir.resolve("routing/trust.yml"), "organisations: [\n");
             Run r = run("", "content", "check", dir.toString());
@@ -217,7 +217,7 @@ class CliTest {
             String procedure = Files.readString(Path.of("../content/src/main/resources/procedures/child-abuse-and-ict.md"));
             Files.writeString(dir.resolve("child-abuse-and-ict.md"), procedure.replace("## 4.4\n", "## 4.3\n"));
             Files.writeString(dir.resolve("danger.yml"), Files.readString(Path.of("../content/src/main/resources/search/danger.yml"))
-                    .replace("patterns:\n", "patterns:\n  - '(unclosed'\n"));
+                    .replace("\npatterns:\n", "\npatterns:\n  - '(unclosed'\n"));
             Run r = run("", "content", "check", dir.toString());
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.out()).contains("PROBLEM procedures").contains("'4.3' is used twice")
