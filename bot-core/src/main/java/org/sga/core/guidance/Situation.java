@@ -22,9 +22,9 @@ public record Situation(String id, String name, Pattern needs, Pattern unless, P
         return new Situation(id, name, needs, unless, examples.embedded(embedder), not.embedded(embedder), patterns);
     }
 
-    /** True when a pattern matches the message. */
+    /** True when a pattern matches the message and none of the words that rule the situation out are in it. */
     public boolean matches(String message) {
-        return patterns.stream().anyMatch(p -> p.matcher(message).find());
+        return (unless == null || !unless.matcher(message).find()) && patterns.stream().anyMatch(p -> p.matcher(message).find());
     }
 
     /** True when the message has the words the situation needs (if any) and none of the words that rule it out. */

@@ -41,7 +41,10 @@ class DangerSignalsTest {
             "can I forward the nudes to the DSL on WhatsApp?",
             "should I tell the colleague that I have reported them?",
             "the DSL is off today, who do I tell about a disclosure",
-            "how do I fill in the referral form"})
+            "how do I fill in the referral form",
+            "last term a year 8 met a man from snapchat after school, it was all dealt with, what should we have recorded?",
+            "a boy told me 3 weeks ago a man said he'd be waiting for him after football, police were told and it's closed now",
+            "a pupil said last year she wanted to end it all after pics went round, she's had support since"})
         void givenNoDangerNow_thenThereIsNo999Line(String message) {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isFalse();
         }
@@ -99,7 +102,8 @@ class DangerSignalsTest {
             "a girl went missing for a few hours last term and was found safe, do we still record it",
             "what do we do if a child goes missing from a school trip",
             "he paid them £50 by bank transfer last month to stop the pics being shared",
-            "a pupil asked me to print the photos from the trip by friday"})
+            "a pupil asked me to print the photos from the trip by friday",
+            "two weeks ago a year 9 was told to pay by midnight or his pics would be shared, police dealt with it"})
         void givenThePastAPolicyQuestionOrNoThreat_thenNoPatternMatches(String message) {
             assertThat(patterns.present(message)).as(message).isFalse();
         }
