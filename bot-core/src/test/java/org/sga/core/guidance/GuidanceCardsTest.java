@@ -113,18 +113,7 @@ class GuidanceCardsTest {
 
         @Test
         void givenTheNewCardsOwnMargins_thenTheyDecideInsteadOfTheModels() {
-            String e5 = """
-                      e5-small:
-                        closest: 3
-                        danger: -0.03
-                        danger-likelihood: 0.2
-                        without-cue: 0.03
-                        sentence: 0.01
-                        card: 0.5
-                        card-without-words: 0.9
-                        concern-spread: 0.03
-                        same-answer: 0.0
-                    """;
+            String e5 = MeaningMarginsTest.E5;
             String never = e5 + "    cards:\n      KEEP_A_RECORD:\n        card: 1\n        card-without-words: 1\n";
             MeaningMargins byMeaningNever = MeaningMargins.parse(new StringReader("models:\n" + never + e5.replace("e5-small", "minilm")),
                     "margins.yml").get(EmbeddingModel.DEFAULT);

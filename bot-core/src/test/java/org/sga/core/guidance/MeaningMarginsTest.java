@@ -10,7 +10,8 @@ import org.sga.core.yaml.YamlProblem;
 
 class MeaningMarginsTest {
 
-    private static final String E5 = """
+    /** The e5 margins, as the file gives a model's. */
+    static final String E5 = """
               e5-small:
                 closest: 3
                 danger: -0.03
