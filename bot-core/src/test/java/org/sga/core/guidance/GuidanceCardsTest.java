@@ -50,6 +50,17 @@ class GuidanceCardsTest {
         }
 
         @Test
+        void givenACardADangerSituationBrings_thenItComesOnlyWhereTheMessageIsAboutItToo() {
+            List<String> brought = List.of("ADULT_SOLICITING");
+            assertThat(ShippedGuidance.CARDS.applying("a year 7 says she is meeting a man from snapchat tonight", List.of(), brought))
+                    .extracting(GuidanceCard::id).contains("ADULT_SOLICITING");
+            assertThat(ShippedGuidance.CARDS.applying("a pupil in my form says she is going to take all her mum's tablets when she gets in",
+                    List.of(), brought)).extracting(GuidanceCard::id).doesNotContain("ADULT_SOLICITING");
+            assertThat(ShippedGuidance.CARDS.applying("a pupil in my form says she is going to take all her mum's tablets when she gets in",
+                    brought, List.of())).extracting(GuidanceCard::id).contains("ADULT_SOLICITING");
+        }
+
+        @Test
         void everyCardCitesTheProcedureFirstAndNationalGuidanceWithItsYear_andIsVisiblyNotYetReviewed() {
             assertThat(ShippedGuidance.CARDS.cards()).extracting(GuidanceCard::id).containsExactlyInAnyOrder("IMAGES_DO_NOT_SHARE",
                     "DO_NOT_TIP_OFF", "NO_SECRECY", "SEXTORTION", "ADULT_SOLICITING", "DO_NOT_SEARCH");
