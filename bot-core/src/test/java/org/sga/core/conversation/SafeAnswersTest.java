@@ -137,9 +137,8 @@ class SafeAnswersTest {
         }
 
         @Test
-        void givenAParentsConcernAboutImagesAtHome_thenTheColleagueSectionIsNotQuoted() {
-            Reply reply = say("a parent has found indecent images of children on the family computer");
-            assertThat(quoted(reply)).isNotEqualTo(SLUG + "6.1");
+        void givenAParentsConcernAboutImagesAtHome_thenTheSectionOnConcernsAboutAnAdultAnswers() {
+            assertThat(quoted(say("a parent has found indecent images of children on the family computer"))).isEqualTo(SLUG + "5.3");
         }
 
         @Test
