@@ -247,7 +247,7 @@ public final class GuidanceCards {
         List<String> units = embedder == null || !QueryText.hasWords(message) ? List.of() : Phrasings.units(message);
         for (String unit : units) {
             boolean whole = unit == units.getFirst();
-            float[] q = Phrasings.question(embedder, unit);
+            float[] q = whole && vector != null ? vector : Phrasings.question(embedder, unit);
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
                 MeaningMargins.CardMargins m = margins.forCard(e.card().id());
