@@ -72,15 +72,12 @@ public final class Answers {
     }
 
     /**
-     * As above, with the 999 line when {@code alert} is not null, the cards (ids) that its danger situation brings
-     * shown as well (where it was recognised by meaning, only those the question is about too) and the sections it
-     * never quotes left out.
+     * As above, with the 999 line when {@code alert} is not null, and the cards (ids) that its danger situation always
+     * brings shown as well and the sections it never quotes left out.
      */
     public Reply compose(SearchResult result, String question, DangerSignals.Alert alert, List<String> notes) {
         String urgent = alert != null ? CALL_999 : null;
-        List<String> brought = alert == null ? List.of() : alert.cards();
-        List<GuidanceCard> applying = question == null ? List.of()
-                : alert != null && alert.byMeaning() ? cards.applying(question, List.of(), brought) : cards.applying(question, brought, List.of());
+        List<GuidanceCard> applying = question == null ? List.of() : cards.applying(question, alert == null ? List.of() : alert.cards());
         List<Reply.Card> shownCards = applying.stream().map(this::card).toList();
         Set<String> neverQuote = new LinkedHashSet<>(alert == null ? List.of() : alert.neverQuote());
         applying.forEach(c -> neverQuote.addAll(c.neverQuote()));

@@ -60,20 +60,13 @@ public final class DangerSignals {
 
     /**
      * Why the 999 line comes first (the situation's name, or "a danger phrase"), the ids of the guidance cards the
-     * situation brings, the sections never quoted as the answer in it (a child threatening to harm themselves is not a
-     * child who harms others), and whether the situation was recognised by meaning rather than by its words: its
-     * cards then come only where the message is about them too, since the closest situation by meaning is not always
-     * the one the message describes (someone on a bridge reads close to someone waiting for a child).
+     * situation always brings, and the sections never quoted as the answer in it (a child threatening to harm
+     * themselves is not a child who harms others).
      */
-    public record Alert(String reason, List<String> cards, List<String> neverQuote, boolean byMeaning) {
+    public record Alert(String reason, List<String> cards, List<String> neverQuote) {
         public Alert {
             cards = List.copyOf(cards);
             neverQuote = List.copyOf(neverQuote);
-        }
-
-        /** An alert recognised by words: its cards always come. */
-        public Alert(String reason, List<String> cards, List<String> neverQuote) {
-            this(reason, cards, neverQuote, false);
         }
     }
 
@@ -176,7 +169,7 @@ public final class DangerSignals {
         Prepared ready = prepared.get();
         for (Situation s : ready.situations()) {
             if (s.matches(message)) {
-                return Optional.of(alert(s, false));
+                return Optional.of(alert(s));
             }
         }
         if (embedder == null || !QueryText.hasWords(message)) {
@@ -206,11 +199,11 @@ public final class DangerSignals {
         }
         // Both must agree: closeness finds the most emergencies, the classifier raises the fewest false alarms.
         return best != null && bestMargin > margins.danger() && likelihood > margins.dangerLikelihood()
-                ? Optional.of(alert(best, true)) : Optional.empty();
+                ? Optional.of(alert(best)) : Optional.empty();
     }
 
-    private Alert alert(Situation s, boolean byMeaning) {
-        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()), neverQuote.getOrDefault(s.id(), List.of()), byMeaning);
+    private Alert alert(Situation s) {
+        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()), neverQuote.getOrDefault(s.id(), List.of()));
     }
 
     /**

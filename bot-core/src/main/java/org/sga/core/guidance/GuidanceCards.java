@@ -222,24 +222,16 @@ public final class GuidanceCards {
 
     /** The cards that apply to a message, in the order the file declares them. */
     public List<GuidanceCard> applying(String text) {
-        return applying(text, List.of(), List.of());
+        return applying(text, List.of());
     }
 
-    /**
-     * The cards that apply to a message, those of {@code also} (ids), and those of {@code ifAbout} (ids) where the
-     * message has the card's words and its classifier finds it at least a little likely about the card (the margins'
-     * {@code card-with-danger}; without it they always apply), in the order the file declares them.
-     */
-    public List<GuidanceCard> applying(String text, java.util.Collection<String> also, java.util.Collection<String> ifAbout) {
+    /** The cards that apply to a message, and those of {@code also} (ids), in the order the file declares them. */
+    public List<GuidanceCard> applying(String text, java.util.Collection<String> also) {
         String message = QueryText.clean(text);
         List<Entry> ready = prepared.get();
         boolean[] on = new boolean[ready.size()];
-        float[] vector = ifAbout.isEmpty() || embedder == null || !QueryText.hasWords(message) ? null
-                : Phrasings.question(embedder, message);
         for (int i = 0; i < ready.size(); i++) {
-            Entry e = ready.get(i);
-            on[i] = e.situation().matches(message) || also.contains(e.card().id())
-                    || ifAbout.contains(e.card().id()) && alsoAbout(e, message, vector);
+            on[i] = ready.get(i).situation().matches(message) || also.contains(ready.get(i).card().id());
         }
         // The message whole and each of its sentences: a long message may ask about several things. A sentence alone
         // draws only a card that needs words, and only with them in that sentence: a bare "what do I do?" is close to
@@ -247,7 +239,7 @@ public final class GuidanceCards {
         List<String> units = embedder == null || !QueryText.hasWords(message) ? List.of() : Phrasings.units(message);
         for (String unit : units) {
             boolean whole = unit == units.getFirst();
-            float[] q = whole && vector != null ? vector : Phrasings.question(embedder, unit);
+            float[] q = Phrasings.question(embedder, unit);
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
                 MeaningMargins.CardMargins m = margins.forCard(e.card().id());
@@ -263,15 +255,6 @@ public final class GuidanceCards {
             }
         }
         return cards;
-    }
-
-    /** Whether a card that a danger situation brings applies to the message too (see {@link #applying}). */
-    private boolean alsoAbout(Entry e, String message, float[] vector) {
-        Double floor = margins == null ? null : margins.cardWithDanger();
-        if (floor == null) {
-            return true;
-        }
-        return e.situation().cued(message) && e.classifier() != null && vector != null && e.classifier().probability(vector) > floor;
     }
 
     public List<GuidanceCard> cards() {

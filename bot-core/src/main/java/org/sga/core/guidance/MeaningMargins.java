@@ -31,17 +31,14 @@ import org.sga.core.yaml.LinedYaml;
  *                         the calm examples than the whole message would have to be
  * @param cards            a card's own likelihoods, by card id, where it needs other than {@code card} and
  *                         {@code cardWithoutWords}
- * @param cardWithDanger   a card that a danger situation recognised by meaning brings comes only when the message has
- *                         the card's words and its classifier finds the message more likely than this about it (null:
- *                         it always comes)
  */
 public record MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
                             double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
-                            Map<String, CardMargins> cards, Double cardWithDanger) {
+                            Map<String, CardMargins> cards) {
 
     public static final String FILE = "margins.yml";
     private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
-            "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards", "card-with-danger");
+            "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards");
     private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence");
 
     /**
@@ -114,8 +111,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             });
             return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
                     m.get("without-cue").number(0, 1), card, withoutWords, m.get("concern-spread").number(0, 1),
-                    m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards,
-                    m.get("card-with-danger").isPresent() ? m.get("card-with-danger").number(0, 1) : null);
+                    m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards);
         });
         return Map.copyOf(models);
     }

@@ -56,16 +56,6 @@ class MeaningMarginsTest {
     }
 
     @Test
-    void theLikelihoodACardADangerSituationBringsNeedsIsOptional_andABadOneNamesItsLine() {
-        String without = "models:\n" + E5 + E5.replace("e5-small", "minilm");
-        assertThat(MeaningMargins.parse(new StringReader(without), "margins.yml").get(EmbeddingModel.DEFAULT).cardWithDanger()).isNull();
-        String with = "models:\n" + E5.replace("same-answer: 0.0", "same-answer: 0.0\n    card-with-danger: 0.1") + E5.replace("e5-small", "minilm");
-        assertThat(MeaningMargins.parse(new StringReader(with), "margins.yml").get(EmbeddingModel.DEFAULT).cardWithDanger()).isEqualTo(0.1);
-        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(with.replace("card-with-danger: 0.1", "card-with-danger: 2")), "margins.yml"))
-                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:12").hasMessageContaining("card-with-danger");
-    }
-
-    @Test
     void aCardsOwnMarginsReplaceTheModelsAndTheRestComeFromIt() {
         String own = E5 + """
                 cards:
