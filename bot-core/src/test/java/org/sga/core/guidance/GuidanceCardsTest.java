@@ -34,7 +34,10 @@ class GuidanceCardsTest {
             "should I ask the pupil to show me all the messages on her phone?|DO_NOT_SEARCH",
             "an adult on instagram asked a pupil for nudes|ADULT_SOLICITING",
             "one of the cleaners keeps giving sweets to a year 2 boy and asking for his snapchat. going to tackle her about it tomorrow|DO_NOT_TIP_OFF",
-            "the girl's aunt deleted all the photos off her tablet before she rang us|IMAGES_DO_NOT_SHARE"})
+            "the girl's aunt deleted all the photos off her tablet before she rang us|IMAGES_DO_NOT_SHARE",
+            "a lad in year 9 says there's a video of his sister going round and his mate has offered to show me|IMAGES_DO_NOT_SHARE",
+            "her pictures have been posted in a group chat, can I join the group to check how bad it is?|IMAGES_DO_NOT_SHARE",
+            "the coach filmed the girls getting changed and her dad wants me to watch it first|IMAGES_DO_NOT_SHARE"})
         void givenTheSituationOfACard_thenTheCardApplies(String message, String card) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).contains(card);
         }
@@ -44,6 +47,7 @@ class GuidanceCardsTest {
             "what does sexting mean?",
             "what is grooming?",
             "which agencies does the procedure say to refer to",
+            "do the images on the school website need consent, and can I see the DSL about it?",
             "how should the material be stored"})
         void givenNoneOfTheSituations_thenNoCardApplies(String message) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).isEmpty();
