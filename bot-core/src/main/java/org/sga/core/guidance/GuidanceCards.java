@@ -225,13 +225,18 @@ public final class GuidanceCards {
         return applying(text, List.of());
     }
 
-    /** The cards that apply to a message, and those of {@code also} (ids), in the order the file declares them. */
+    /**
+     * The cards that apply to a message, and those of {@code also} (ids, e.g. the cards a danger situation brings) that
+     * the message has the words for, in the order the file declares them: a threat of suicide tonight is close to a
+     * meeting tonight, but without images, sexual talk or a meeting it is not an adult asking a child for them.
+     */
     public List<GuidanceCard> applying(String text, java.util.Collection<String> also) {
         String message = QueryText.clean(text);
         List<Entry> ready = prepared.get();
         boolean[] on = new boolean[ready.size()];
         for (int i = 0; i < ready.size(); i++) {
-            on[i] = ready.get(i).situation().matches(message) || also.contains(ready.get(i).card().id());
+            Entry e = ready.get(i);
+            on[i] = e.situation().matches(message) || also.contains(e.card().id()) && e.situation().cued(message);
         }
         // The message whole and each of its sentences: a long message may ask about several things. A sentence alone
         // draws only a card that needs words, and only with them in that sentence: a bare "what do I do?" is close to

@@ -37,7 +37,9 @@ class GuidanceCardsTest {
             "the girl's aunt deleted all the photos off her tablet before she rang us|IMAGES_DO_NOT_SHARE",
             "a lad in year 9 says there's a video of his sister going round and his mate has offered to show me|IMAGES_DO_NOT_SHARE",
             "her pictures have been posted in a group chat, can I join the group to check how bad it is?|IMAGES_DO_NOT_SHARE",
-            "the coach filmed the girls getting changed and her dad wants me to watch it first|IMAGES_DO_NOT_SHARE"})
+            "the coach filmed the girls getting changed and her dad wants me to watch it first|IMAGES_DO_NOT_SHARE",
+            "the lad said his uncle films him in the shower and he begged us not to tell his mum|NO_SECRECY",
+            "a year 7 says a man she chats to online wants her to get the bus to his flat. she doesn't want me to tell anyone|NO_SECRECY"})
         void givenTheSituationOfACard_thenTheCardApplies(String message, String card) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).contains(card);
         }
@@ -51,6 +53,21 @@ class GuidanceCardsTest {
             "how should the material be stored"})
         void givenNoneOfTheSituations_thenNoCardApplies(String message) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).isEmpty();
+        }
+
+        @Test
+        void givenAParentAsksForAHealthMatterToBeKeptQuiet_thenTheSecrecyCardDoesNotApply() {
+            assertThat(ids(ShippedGuidance.CARDS, "mum asked us to keep her son's asthma diagnosis quiet from the other parents"))
+                    .doesNotContain("NO_SECRECY");
+        }
+
+        @Test
+        void givenADangerSituationBringsACard_thenItAppliesOnlyWhenTheMessageHasTheCardsWords() {
+            List<String> meeting = List.of("ADULT_SOLICITING");
+            assertThat(ShippedGuidance.CARDS.applying("a year 8 says a man from a game is picking her up from the park tonight", meeting))
+                    .extracting(GuidanceCard::id).contains("ADULT_SOLICITING");
+            assertThat(ShippedGuidance.CARDS.applying("a year 10 has posted that she is ending it all tonight and isn't answering her phone", meeting))
+                    .extracting(GuidanceCard::id).doesNotContain("ADULT_SOLICITING");
         }
 
         @Test
