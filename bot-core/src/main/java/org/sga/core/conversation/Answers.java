@@ -72,8 +72,8 @@ public final class Answers {
     }
 
     /**
-     * As above, with the 999 line when {@code alert} is not null, and the cards (ids) that its danger situation always
-     * brings shown as well and the sections it never quotes left out.
+     * As above, with the 999 line when {@code alert} is not null, the cards (ids) its danger situation brings shown as
+     * well where the question has the card's words, and the sections it never quotes left out.
      */
     public Reply compose(SearchResult result, String question, DangerSignals.Alert alert, List<String> notes) {
         String urgent = alert != null ? CALL_999 : null;

@@ -28,7 +28,7 @@ import org.sga.core.yaml.LinedYaml;
  */
 public final class DangerSignals {
 
-    private static final Set<String> KEYS = Set.of("cues", "situations", "patterns", "calm");
+    private static final Set<String> KEYS = Set.of("cues", "never_quote", "situations", "patterns", "calm");
     private static final Set<String> SITUATION_KEYS = Set.of("id", "name", "needs", "unless", "cards", "never_quote", "examples", "not",
             "patterns");
 
@@ -36,6 +36,8 @@ public final class DangerSignals {
     private final List<Situation> situations;
     private final Map<String, List<String>> cards;
     private final Map<String, List<String>> neverQuote;
+    /** Sections never quoted while the 999 line comes first, whatever brought it (a danger phrase too). */
+    private final List<String> alwaysNeverQuote;
     private final Map<String, Integer> cardLines;
     private final Phrasings calm;
     private final Embedder embedder;
@@ -72,16 +74,17 @@ public final class DangerSignals {
 
     /** Patterns only: for tools and tests that run without the embedding model. */
     public DangerSignals(List<Pattern> patterns) {
-        this(patterns, List.of(), Map.of(), Map.of(), Map.of(), Phrasings.of(List.of()), null, null, null);
+        this(patterns, List.of(), Map.of(), Map.of(), List.of(), Map.of(), Phrasings.of(List.of()), null, null, null);
     }
 
     private DangerSignals(List<Pattern> patterns, List<Situation> situations, Map<String, List<String>> cards,
-                          Map<String, List<String>> neverQuote, Map<String, Integer> cardLines, Phrasings calm,
+                          Map<String, List<String>> neverQuote, List<String> alwaysNeverQuote, Map<String, Integer> cardLines, Phrasings calm,
                           Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
         this.patterns = List.copyOf(patterns);
         this.situations = List.copyOf(situations);
         this.cards = Map.copyOf(cards);
         this.neverQuote = Map.copyOf(neverQuote);
+        this.alwaysNeverQuote = List.copyOf(alwaysNeverQuote);
         this.cardLines = Map.copyOf(cardLines);
         this.calm = calm;
         this.embedder = embedder;
@@ -112,19 +115,23 @@ public final class DangerSignals {
             situations.add(read.situation(entry, id, entry.get("name").text()));
             cards.put(id, entry.get("cards").texts());
             cardLines.put(id, entry.get("cards").line());
-            for (LinedYaml section : entry.get("never_quote").items()) {
-                if (!section.text().matches("[a-z0-9-]+#[0-9.]+")) {
-                    throw section.problem("'" + section.text() + "' is not a section id like child-abuse-and-ict#3.4");
-                }
-            }
-            neverQuote.put(id, entry.get("never_quote").texts());
+            neverQuote.put(id, sectionIds(entry.get("never_quote")));
         }
         if (situations.isEmpty()) {
             throw root.get("situations").problem("needs at least one situation");
         }
         Phrasings calm = read.phrasings(root.get("calm"), true);
-        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, neverQuote, cardLines, calm, null,
-                null, null);
+        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, neverQuote,
+                sectionIds(root.get("never_quote")), cardLines, calm, null, null, null);
+    }
+
+    private static List<String> sectionIds(LinedYaml list) {
+        for (LinedYaml section : list.items()) {
+            if (!section.text().matches("[a-z0-9-]+#[0-9.]+")) {
+                throw section.problem("'" + section.text() + "' is not a section id like child-abuse-and-ict#3.4");
+            }
+        }
+        return list.texts();
     }
 
     /**
@@ -141,7 +148,7 @@ public final class DangerSignals {
         Set<String> dangerous = new HashSet<>();
         situations.forEach(s -> dangerous.addAll(s.examples().texts()));
         moreCalm.stream().filter(t -> !all.contains(t) && !dangerous.contains(t)).forEach(all::add);
-        return new DangerSignals(patterns, situations, cards, neverQuote, cardLines, Phrasings.of(all), embedder, margins,
+        return new DangerSignals(patterns, situations, cards, neverQuote, alwaysNeverQuote, cardLines, Phrasings.of(all), embedder, margins,
                 whenEmbedded);
     }
 
@@ -164,7 +171,7 @@ public final class DangerSignals {
     public Optional<Alert> alert(String text) {
         String message = QueryText.clean(text);
         if (patterns.stream().anyMatch(p -> p.matcher(message).find())) {
-            return Optional.of(new Alert("a danger phrase", List.of(), List.of()));
+            return Optional.of(new Alert("a danger phrase", List.of(), alwaysNeverQuote));
         }
         Prepared ready = prepared.get();
         for (Situation s : ready.situations()) {
@@ -203,7 +210,9 @@ public final class DangerSignals {
     }
 
     private Alert alert(Situation s) {
-        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()), neverQuote.getOrDefault(s.id(), List.of()));
+        List<String> never = new ArrayList<>(alwaysNeverQuote);
+        neverQuote.getOrDefault(s.id(), List.of()).stream().filter(id -> !never.contains(id)).forEach(never::add);
+        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()), never);
     }
 
     /**
@@ -212,6 +221,11 @@ public final class DangerSignals {
      */
     public List<String> problems(Collection<String> known, org.sga.content.Library library, String source) {
         List<String> problems = new ArrayList<>();
+        for (String section : alwaysNeverQuote) {
+            if (library != null && library.section(section).isEmpty()) {
+                problems.add(source + ": never_quote names " + section + ", which no loaded procedure has");
+            }
+        }
         for (Situation s : situations) {
             for (String section : neverQuote.getOrDefault(s.id(), List.of())) {
                 if (library != null && library.section(section).isEmpty()) {

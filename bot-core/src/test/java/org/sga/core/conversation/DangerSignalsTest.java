@@ -109,6 +109,14 @@ class DangerSignalsTest {
         }
 
         @Test
+        void whateverBringsThe999Line_thenNeitherChildrenWhoHarmNorTheDefinitionOfSextingIsQuoted() {
+            assertThat(patterns.alert("a child is in danger, photos are being shared"))
+                    .hasValueSatisfying(a -> assertThat(a.neverQuote()).contains("child-abuse-and-ict#3.4", "child-abuse-and-ict#4.1"));
+            assertThat(patterns.alert("a year 11 has texted his tutor that he is standing on the railway bridge by the station"))
+                    .hasValueSatisfying(a -> assertThat(a.neverQuote()).contains("child-abuse-and-ict#3.4", "child-abuse-and-ict#4.1"));
+        }
+
+        @Test
         void aSextortionDeadlineBringsTheSextortionCard() {
             assertThat(patterns.alert("someone has her nudes and says they go to her family at 9 unless she pays"))
                     .hasValueSatisfying(a -> assertThat(a.cards()).contains("SEXTORTION"));
@@ -131,6 +139,12 @@ class DangerSignalsTest {
                 calm:
                   - what is grooming
                 """;
+
+        @Test
+        void aNeverQuoteThatIsNotASectionIdNamesItsLine() {
+            assertThatThrownBy(() -> parse("never_quote: [section three]\n" + SITUATION))
+                    .isInstanceOf(YamlProblem.class).hasMessageContaining("danger.yml:1").hasMessageContaining("section three");
+        }
 
         @Test
         void aBadPatternNamesItsLine() {
