@@ -92,7 +92,9 @@ class DangerSignalsTest {
             "she's been told the video goes to her whole class at 6pm unless she sends another one",
             "a year 11 has texted his tutor that he is standing on the railway bridge by the station",
             "our 13 year old has been missing from the unit since teatime and her phone is off",
-            "a year 8 hasn't come back to school after lunch and nobody knows where he is"})
+            "a year 8 hasn't come back to school after lunch and nobody knows where he is",
+            "someone is threatening to post his nudes on the team chat tonite unless he sends another",
+            "she told me at break she has taken a load of tablets and feels sick"})
         void givenASituationsOwnPattern_thenThe999LineComesFirstWithoutTheModel_andTheSituationIsNamed(String message) {
             assertThat(patterns.assess(message)).as(message).isPresent().get().isNotEqualTo("a danger phrase");
         }
