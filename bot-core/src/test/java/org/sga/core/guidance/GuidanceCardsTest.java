@@ -39,7 +39,10 @@ class GuidanceCardsTest {
             "her pictures have been posted in a group chat, can I join the group to check how bad it is?|IMAGES_DO_NOT_SHARE",
             "the coach filmed the girls getting changed and her dad wants me to watch it first|IMAGES_DO_NOT_SHARE",
             "the lad said his uncle films him in the shower and he begged us not to tell his mum|NO_SECRECY",
-            "a year 7 says a man she chats to online wants her to get the bus to his flat. she doesn't want me to tell anyone|NO_SECRECY"})
+            "a year 7 says a man she chats to online wants her to get the bus to his flat. she doesn't want me to tell anyone|NO_SECRECY",
+            "she won't say who sent it, should I keep asking her until she tells me?|DO_NOT_SEARCH",
+            "the concern is about our head teacher, so who do I go to?|DO_NOT_TIP_OFF",
+            "he says he will hurt himself if I tell anyone what he showed me|NO_SECRECY"})
         void givenTheSituationOfACard_thenTheCardApplies(String message, String card) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).contains(card);
         }
