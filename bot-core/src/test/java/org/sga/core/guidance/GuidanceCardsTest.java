@@ -42,7 +42,10 @@ class GuidanceCardsTest {
             "a year 7 says a man she chats to online wants her to get the bus to his flat. she doesn't want me to tell anyone|NO_SECRECY",
             "she won't say who sent it, should I keep asking her until she tells me?|DO_NOT_SEARCH",
             "the concern is about our head teacher, so who do I go to?|DO_NOT_TIP_OFF",
-            "he says he will hurt himself if I tell anyone what he showed me|NO_SECRECY"})
+            "he says he will hurt himself if I tell anyone what he showed me|NO_SECRECY",
+            "can I message him pretending to be her so we find out who he is?|DO_NOT_TIP_OFF",
+            "should I get her to airdrop the photo to me before she deletes it?|IMAGES_DO_NOT_SHARE",
+            "a man in the game chat keeps asking the kids for their snapchat|ADULT_SOLICITING"})
         void givenTheSituationOfACard_thenTheCardApplies(String message, String card) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).contains(card);
         }
