@@ -26,7 +26,8 @@ import org.sga.core.yaml.LinedYaml;
 public final class GuidanceCards {
 
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final Set<String> KEYS = Set.of("cues", "cards", "none", "files");
+    private static final Set<String> KEYS = Set.of("cues", "cards", "none", "files", "labelled");
+    private static final Set<String> LABELLED_KEYS = Set.of("message", "cards", "may_show");
     private static final Set<String> CARD_KEYS = Set.of("id", "title", "first", "text", "never", "procedure", "national",
             "never_quote", "reviewed_by", "reviewed_on", "examples", "not", "needs", "patterns");
     private static final Set<String> NATIONAL_KEYS = Set.of("source", "title", "year");
@@ -38,11 +39,16 @@ public final class GuidanceCards {
     private final MeaningMargins margins;
     private final Background<List<Entry>> prepared;
 
-    /** A card, how it is recognised, and where the file declares it. */
+    /**
+     * A card, how it is recognised, and where the file declares it. {@code labelled} holds the labelled staff messages
+     * that need the card and those that may not show it; they teach the classifier only (they are not the card's
+     * examples, which the danger check also reads as calm).
+     */
     private record Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions,
-                         Map<String, Integer> lines, SituationClassifier classifier) {
-        Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions, Map<String, Integer> lines) {
-            this(card, situation, negatives, questions, lines, null);
+                         Map<String, Integer> lines, Labelled labelled, SituationClassifier classifier) {
+        Entry(GuidanceCard card, Situation situation, Phrasings negatives, Phrasings questions, Map<String, Integer> lines,
+              Labelled labelled) {
+            this(card, situation, negatives, questions, lines, labelled, null);
         }
 
         /**
@@ -52,10 +58,30 @@ public final class GuidanceCards {
         Entry learned(Embedder embedder) {
             Situation embedded = situation.embedded(embedder);
             if (embedded.examples().texts().isEmpty() || negatives.texts().isEmpty() && questions.texts().isEmpty()) {
-                return new Entry(card, embedded, negatives, questions, lines, null);
+                return new Entry(card, embedded, negatives, questions, lines, labelled, null);
             }
-            return new Entry(card, embedded, negatives, questions, lines, SituationClassifier.learned(embedder,
-                    embedded.examples(), List.of(negatives.embedded(embedder), questions.embedded(embedder))));
+            List<String> about = new ArrayList<>(situation.examples().texts());
+            about.addAll(labelled.about());
+            Phrasings examples = labelled.about().isEmpty() ? embedded.examples() : Phrasings.of(about).embedded(embedder);
+            List<Phrasings> notAbout = new ArrayList<>(List.of(negatives.embedded(embedder), questions.embedded(embedder)));
+            if (!labelled.notAbout().isEmpty()) {
+                notAbout.add(Phrasings.of(labelled.notAbout()).embedded(embedder));
+            }
+            return new Entry(card, embedded, negatives, questions, lines, labelled,
+                    SituationClassifier.learned(embedder, examples, notAbout));
+        }
+    }
+
+    /**
+     * The labelled staff messages as one card learns from them: those that need it ({@code about}) and those that
+     * neither need it nor may show it ({@code notAbout}), each as search reads a message.
+     */
+    private record Labelled(List<String> about, List<String> notAbout) {
+        static final Labelled NONE = new Labelled(List.of(), List.of());
+
+        Labelled {
+            about = List.copyOf(about);
+            notAbout = List.copyOf(notAbout);
         }
     }
 
@@ -131,12 +157,13 @@ public final class GuidanceCards {
             lines.put("id", idNode.line());
             lines.put("procedure", node.get("procedure").line());
             lines.put("never_quote", node.get("never_quote").line());
-            entries.add(new Entry(card, situation, Phrasings.of(negatives), Phrasings.of(List.of()), lines));
+            entries.add(new Entry(card, situation, Phrasings.of(negatives), Phrasings.of(List.of()), lines, Labelled.NONE));
         }
         if (entries.isEmpty()) {
             throw root.get("cards").problem("declares no cards");
         }
         entries = againstOtherCards(entries);
+        entries = withLabelled(entries, read, root.get("labelled"), ids.keySet());
         String forFiles = null;
         if (root.get("files").isPresent()) {
             forFiles = root.get("files").text();
@@ -162,9 +189,57 @@ public final class GuidanceCards {
                     other.situation().examples().texts().stream().filter(t -> !own.contains(t)).forEach(negatives::add);
                 }
             }
-            sharpened.add(new Entry(e.card(), e.situation(), Phrasings.of(List.copyOf(negatives)), e.questions(), e.lines()));
+            sharpened.add(new Entry(e.card(), e.situation(), Phrasings.of(List.copyOf(negatives)), e.questions(), e.lines(),
+                    e.labelled()));
         }
         return sharpened;
+    }
+
+    /**
+     * Reads {@code labelled:}, staff messages each with the cards it needs ({@code cards}, may be empty) and those it
+     * may also show ({@code may_show}): a message teaches each card it needs, and counts against each card it neither
+     * needs nor may show. A message given twice in the file, or a card the file does not declare, is a problem naming
+     * its line.
+     */
+    private static List<Entry> withLabelled(List<Entry> entries, SituationReader read, LinedYaml list, Set<String> declared) {
+        Map<String, List<String>> about = new HashMap<>();
+        Map<String, List<String>> notAbout = new HashMap<>();
+        for (LinedYaml item : list.items()) {
+            item.allowOnly(LABELLED_KEYS);
+            String message = QueryText.searched(read.phrasing(item.get("message")));
+            if (!item.get("cards").isPresent()) {
+                throw item.problem("needs cards: the cards the message needs ([] for none)");
+            }
+            Set<String> needed = labelledIds(item.get("cards"), declared);
+            Set<String> mayShow = labelledIds(item.get("may_show"), declared);
+            for (String id : needed) {
+                if (mayShow.contains(id)) {
+                    throw item.get("may_show").problem("card " + id + " is under both cards and may_show");
+                }
+            }
+            for (String id : declared) {
+                if (needed.contains(id)) {
+                    about.computeIfAbsent(id, k -> new ArrayList<>()).add(message);
+                } else if (!mayShow.contains(id)) {
+                    notAbout.computeIfAbsent(id, k -> new ArrayList<>()).add(message);
+                }
+            }
+        }
+        return entries.stream().map(e -> new Entry(e.card(), e.situation(), e.negatives(), e.questions(), e.lines(),
+                new Labelled(about.getOrDefault(e.card().id(), List.of()), notAbout.getOrDefault(e.card().id(), List.of()))))
+                .toList();
+    }
+
+    private static Set<String> labelledIds(LinedYaml list, Set<String> declared) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (LinedYaml item : list.items()) {
+            if (!declared.contains(item.text())) {
+                throw item.problem("names card '" + item.text() + "', which the file does not declare (cards: "
+                        + String.join(", ", declared) + ")");
+            }
+            ids.add(item.text());
+        }
+        return ids;
     }
 
     private static List<String> sectionIds(LinedYaml list, boolean required) {
@@ -215,7 +290,7 @@ public final class GuidanceCards {
                     questions.addAll(section.alternates());
                 }
             }
-            withQuestions.add(new Entry(e.card(), e.situation(), e.negatives(), Phrasings.of(questions), e.lines()));
+            withQuestions.add(new Entry(e.card(), e.situation(), e.negatives(), Phrasings.of(questions), e.lines(), e.labelled()));
         }
         return new GuidanceCards(withQuestions, none, forFiles, embedder, margins, whenEmbedded);
     }

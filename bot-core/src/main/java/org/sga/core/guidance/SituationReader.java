@@ -63,17 +63,22 @@ public final class SituationReader {
         }
         List<String> texts = new ArrayList<>();
         for (LinedYaml item : list.items()) {
-            String text = item.text();
-            if (text.contains("\n")) {
-                throw item.problem("an example is one line of text");
-            }
-            String earlier = seen.putIfAbsent(Section.phrasingKey(text), item.path() + " (line " + item.line() + ")");
-            if (earlier != null) {
-                throw item.problem("'" + text + "' is already given at " + earlier);
-            }
-            texts.add(text);
+            texts.add(phrasing(item));
         }
         return Phrasings.of(texts);
+    }
+
+    /** One phrasing: a non-blank line of text, not given before in the file. */
+    public String phrasing(LinedYaml item) {
+        String text = item.text();
+        if (text.contains("\n")) {
+            throw item.problem("an example is one line of text");
+        }
+        String earlier = seen.putIfAbsent(Section.phrasingKey(text), item.path() + " (line " + item.line() + ")");
+        if (earlier != null) {
+            throw item.problem("'" + text + "' is already given at " + earlier);
+        }
+        return text;
     }
 
     /**
