@@ -23,11 +23,12 @@ import org.sga.core.yaml.LinedYaml;
  */
 public final class SectionGuidance {
 
-    private static final Set<String> KEYS = Set.of("asks_what_to_do", "cues", "concerns", "neutral", "sections");
+    private static final Set<String> KEYS = Set.of("asks_what_to_do", "cues", "own_role", "concerns", "neutral", "sections");
     private static final Set<String> KIND_KEYS = Set.of("id", "name", "needs", "unless", "examples", "not", "patterns");
     private static final Set<String> SECTION_KEYS = Set.of("concerns", "not_for", "next_step");
 
     private final List<Pattern> asksWhatToDo;
+    private final Pattern ownRole;
     private final List<Situation> kinds;
     private final Phrasings neutral;
     private final Map<String, Set<String>> sectionConcerns;
@@ -42,10 +43,11 @@ public final class SectionGuidance {
     private record Prepared(List<Situation> kinds, Phrasings neutral) {
     }
 
-    private SectionGuidance(List<Pattern> asksWhatToDo, List<Situation> kinds, Phrasings neutral, Map<String, Set<String>> sectionConcerns,
-                            Map<String, Set<String>> notFor, Map<String, String> nextSteps, Map<String, Integer> sectionLines, Embedder embedder,
-                            MeaningMargins margins, Runnable whenEmbedded) {
+    private SectionGuidance(List<Pattern> asksWhatToDo, Pattern ownRole, List<Situation> kinds, Phrasings neutral,
+                            Map<String, Set<String>> sectionConcerns, Map<String, Set<String>> notFor, Map<String, String> nextSteps,
+                            Map<String, Integer> sectionLines, Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
         this.asksWhatToDo = List.copyOf(asksWhatToDo);
+        this.ownRole = ownRole;
         this.kinds = List.copyOf(kinds);
         this.neutral = neutral;
         this.sectionConcerns = sectionConcerns;
@@ -61,7 +63,8 @@ public final class SectionGuidance {
 
     /** Nothing known about any section: every section answers any question, with no next-step line. */
     public static SectionGuidance empty() {
-        return new SectionGuidance(List.of(), List.of(), Phrasings.of(List.of()), Map.of(), Map.of(), Map.of(), Map.of(), null, null, null);
+        return new SectionGuidance(List.of(), null, List.of(), Phrasings.of(List.of()), Map.of(), Map.of(), Map.of(), Map.of(), null, null,
+                null);
     }
 
     /** Reads the file; an unknown kind, a broken pattern or example is a problem naming its line. */
@@ -102,8 +105,9 @@ public final class SectionGuidance {
                 steps.put(id, section.get("next_step").text());
             }
         }
-        return new SectionGuidance(SituationReader.patterns(root.get("asks_what_to_do")), kinds, neutral, concerns, notFor, steps,
-                lines, null, null, null);
+        Pattern ownRole = root.get("own_role").isPresent() ? SituationReader.pattern(root.get("own_role")) : null;
+        return new SectionGuidance(SituationReader.patterns(root.get("asks_what_to_do")), ownRole, kinds, neutral, concerns, notFor,
+                steps, lines, null, null, null);
     }
 
     /** The kinds of concern a list names, each one the file declares. */
@@ -134,14 +138,16 @@ public final class SectionGuidance {
      * then runs {@code whenEmbedded}.
      */
     public SectionGuidance withMeaning(Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
-        return new SectionGuidance(asksWhatToDo, kinds, neutral, sectionConcerns, notFor, nextSteps, sectionLines, embedder,
-                margins, whenEmbedded);
+        return new SectionGuidance(asksWhatToDo, ownRole, kinds, neutral, sectionConcerns, notFor, nextSteps, sectionLines,
+                embedder, margins, whenEmbedded);
     }
 
     /**
      * The kinds of concern a message is about: any whose pattern matches, and, of those with the words they need (a
-     * colleague's role, say), the ones about as close to it in meaning as the closest. Empty when it is about no kind
-     * in particular (closer to the neutral questions than to every kind), or without an embedder and a pattern.
+     * colleague's role, say), the ones about as close to it in meaning as the closest. The writer's own role, when the
+     * message opens with it ("swim teacher - there's a man filming"), does not count as those words. Empty when it is
+     * about no kind in particular (closer to the neutral questions than to every kind), or without an embedder and a
+     * pattern.
      */
     public Set<String> concernsOf(String text) {
         String message = QueryText.clean(text);
@@ -152,9 +158,10 @@ public final class SectionGuidance {
             return Set.copyOf(about);
         }
         float[] q = Phrasings.question(embedder, message);
+        String words = ownRole == null ? message : ownRole.matcher(message).replaceFirst("");
         Map<String, Double> closeness = new HashMap<>();
         for (Situation kind : ready.kinds()) {
-            if (kind.cued(message)) {
+            if (kind.cued(words)) {
                 closeness.put(kind.id(), kind.examples().closeness(q, margins.closest()));
             }
         }

@@ -45,6 +45,26 @@ class SectionGuidanceTest {
     }
 
     @Test
+    void givenTheWriterOpensWithTheirOwnRole_thenTheRoleIsNotTheSubjectsWords() {
+        SectionGuidance shipped = ShippedGuidance.SECTIONS.prepared();
+
+        assertThat(shipped.concernsOf("swim teacher - there's a man on the balcony filming the girls' lesson on his phone"))
+                .doesNotContain("colleague").contains("other-adult");
+        assertThat(shipped.concernsOf("the swim teacher has been filming the girls' lesson on his phone"))
+                .contains("colleague");
+        assertThat(shipped.concernsOf("our DSL - she is the one messaging the girls at night")).contains("lead-subject");
+        assertThat(shipped.concernsOf("the club welfare officer is the one who's been messaging the girls"))
+                .contains("lead-subject");
+    }
+
+    @Test
+    void aBrokenOwnRolePatternNamesItsLine() {
+        assertThatThrownBy(() -> parse("own_role: '^(unclosed'\n" + FILE))
+                .isInstanceOf(YamlProblem.class).hasMessageStartingWith("sections.yml:1: own_role:")
+                .hasMessageContaining("not a valid regular expression");
+    }
+
+    @Test
     void anUnknownKindInNotForNamesItsLine() {
         assertThatThrownBy(() -> parse(FILE.replace("not_for: [lead-subject]", "not_for: [lead]")))
                 .isInstanceOf(YamlProblem.class).hasMessageStartingWith("sections.yml:15: sections.guide#5.2.not_for[0]:")
