@@ -94,7 +94,11 @@ class DangerSignalsTest {
             "our 13 year old has been missing from the unit since teatime and her phone is off",
             "a year 8 hasn't come back to school after lunch and nobody knows where he is",
             "someone is threatening to post his nudes on the team chat tonite unless he sends another",
-            "she told me at break she has taken a load of tablets and feels sick"})
+            "she told me at break she has taken a load of tablets and feels sick",
+            "a man at the front desk is asking for one of our year 9 girls by name and says he's her uncle",
+            "a bloke just walked in asking for the youngest lad on shift",
+            "she's on a video call with a man right now and he keeps telling her to undress",
+            "text from one of my swimmers: i won't be around much longer, goodbye everyone"})
         void givenASituationsOwnPattern_thenThe999LineComesFirstWithoutTheModel_andTheSituationIsNamed(String message) {
             assertThat(patterns.assess(message)).as(message).isPresent().get().isNotEqualTo("a danger phrase");
         }
@@ -105,7 +109,9 @@ class DangerSignalsTest {
             "what do we do if a child goes missing from a school trip",
             "he paid them £50 by bank transfer last month to stop the pics being shared",
             "a pupil asked me to print the photos from the trip by friday",
-            "two weeks ago a year 9 was told to pay by midnight or his pics would be shared, police dealt with it"})
+            "two weeks ago a year 9 was told to pay by midnight or his pics would be shared, police dealt with it",
+            "last term a man at the front gate was asking for a pupil by name, the police dealt with it",
+            "the live stream of the carol concert is still on the school website, should we take it down"})
         void givenThePastAPolicyQuestionOrNoThreat_thenNoPatternMatches(String message) {
             assertThat(patterns.present(message)).as(message).isFalse();
         }
