@@ -83,6 +83,7 @@ class DangerSignalsTest {
         @Test
         void givenADangerPhrase_thenItIsRecognisedWithoutTheModel() {
             assertThat(patterns.present("a child is in danger, photos are being shared")).isTrue();
+            assertThat(patterns.present("text from one of my swimmers: this is the last time you'll hear from me")).isTrue();
             assertThat(patterns.present("what is grooming?")).isFalse();
         }
 
@@ -98,7 +99,9 @@ class DangerSignalsTest {
             "a man at the front desk is asking for one of our year 9 girls by name and says he's her uncle",
             "a bloke just walked in asking for the youngest lad on shift",
             "she's on a video call with a man right now and he keeps telling her to undress",
-            "text from one of my swimmers: i won't be around much longer, goodbye everyone"})
+            "text from one of my swimmers: i won't be around much longer, goodbye everyone",
+            "a man she met on roblox is collecting her from the park after school",
+            "year 9 says she is meeting an online friend tonight and won't say where"})
         void givenASituationsOwnPattern_thenThe999LineComesFirstWithoutTheModel_andTheSituationIsNamed(String message) {
             assertThat(patterns.assess(message)).as(message).isPresent().get().isNotEqualTo("a danger phrase");
         }
@@ -111,7 +114,9 @@ class DangerSignalsTest {
             "a pupil asked me to print the photos from the trip by friday",
             "two weeks ago a year 9 was told to pay by midnight or his pics would be shared, police dealt with it",
             "last term a man at the front gate was asking for a pupil by name, the police dealt with it",
-            "the live stream of the carol concert is still on the school website, should we take it down"})
+            "the live stream of the carol concert is still on the school website, should we take it down",
+            "her dad is collecting her after school today",
+            "last year an online friend was collecting a pupil from school, the police dealt with it"})
         void givenThePastAPolicyQuestionOrNoThreat_thenNoPatternMatches(String message) {
             assertThat(patterns.present(message)).as(message).isFalse();
         }
