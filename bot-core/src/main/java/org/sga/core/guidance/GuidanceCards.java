@@ -26,7 +26,7 @@ import org.sga.core.yaml.LinedYaml;
 public final class GuidanceCards {
 
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final Set<String> KEYS = Set.of("cues", "cards", "none", "files", "labelled");
+    private static final Set<String> KEYS = Set.of("cues", "cards", "none", "files", "labelled", "asks_meaning");
     private static final Set<String> LABELLED_KEYS = Set.of("message", "cards", "may_show");
     private static final Set<String> CARD_KEYS = Set.of("id", "title", "first", "text", "never", "procedure", "national",
             "never_quote", "reviewed_by", "reviewed_on", "examples", "not", "needs", "patterns");
@@ -35,6 +35,7 @@ public final class GuidanceCards {
     private final List<Entry> entries;
     private final Phrasings none;
     private final String forFiles;
+    private final Pattern asksMeaning;
     private final Embedder embedder;
     private final MeaningMargins margins;
     private final Background<List<Entry>> prepared;
@@ -85,11 +86,12 @@ public final class GuidanceCards {
         }
     }
 
-    private GuidanceCards(List<Entry> entries, Phrasings none, String forFiles, Embedder embedder, MeaningMargins margins,
-                          Runnable whenEmbedded) {
+    private GuidanceCards(List<Entry> entries, Phrasings none, String forFiles, Pattern asksMeaning, Embedder embedder,
+                          MeaningMargins margins, Runnable whenEmbedded) {
         this.entries = List.copyOf(entries);
         this.none = none;
         this.forFiles = forFiles;
+        this.asksMeaning = asksMeaning;
         this.embedder = embedder;
         this.margins = margins;
         this.prepared = embedder == null ? Background.ready(this.entries)
@@ -99,7 +101,7 @@ public final class GuidanceCards {
 
     /** No cards at all. */
     public static GuidanceCards empty() {
-        return new GuidanceCards(List.of(), Phrasings.of(List.of()), null, null, null, null);
+        return new GuidanceCards(List.of(), Phrasings.of(List.of()), null, null, null, null, null);
     }
 
     /**
@@ -171,7 +173,8 @@ public final class GuidanceCards {
                 throw root.get("files").problem("names card '" + forFiles + "', which the file does not declare");
             }
         }
-        return new GuidanceCards(entries, none, forFiles, null, null, null);
+        Pattern asksMeaning = root.get("asks_meaning").isPresent() ? SituationReader.pattern(root.get("asks_meaning")) : null;
+        return new GuidanceCards(entries, none, forFiles, asksMeaning, null, null, null);
     }
 
     /**
@@ -292,7 +295,7 @@ public final class GuidanceCards {
             }
             withQuestions.add(new Entry(e.card(), e.situation(), e.negatives(), Phrasings.of(questions), e.lines(), e.labelled()));
         }
-        return new GuidanceCards(withQuestions, none, forFiles, embedder, margins, whenEmbedded);
+        return new GuidanceCards(withQuestions, none, forFiles, asksMeaning, embedder, margins, whenEmbedded);
     }
 
     /** The cards that apply to a message, in the order the file declares them. */
@@ -307,6 +310,10 @@ public final class GuidanceCards {
      */
     public List<GuidanceCard> applying(String text, java.util.Collection<String> also) {
         String message = QueryText.clean(text);
+        if (asksMeaning != null && asksMeaning.matcher(message.strip()).matches()) {
+            // A message that only asks what a word means gets the definition and nothing else (GUIDANCE.md).
+            return List.of();
+        }
         List<Entry> ready = prepared.get();
         boolean[] on = new boolean[ready.size()];
         for (int i = 0; i < ready.size(); i++) {

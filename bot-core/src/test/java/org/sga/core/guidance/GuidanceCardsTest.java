@@ -58,9 +58,22 @@ class GuidanceCardsTest {
             // Not "... and can I see the DSL about it?": with images named, staff mostly mean showing the DSL the
             // images, which is the image card's situation.
             "do the images on the school website need consent, and who do I ask about it?",
-            "how should the material be stored"})
+            "who keeps the records once a concern has been passed on?"})
         void givenNoneOfTheSituations_thenNoCardApplies(String message) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).isEmpty();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {"what is sextortion?", "what does sextortion mean", "whats a nude",
+            "what counts as an indecent image?", "what's 'sextortion' mean exactly? it came up on a course"})
+        void givenAMessageThatOnlyAsksWhatAWordMeans_thenNoCardApplies(String message) {
+            assertThat(ids(ShippedGuidance.CARDS, message)).as(message).isEmpty();
+        }
+
+        @Test
+        void givenAWordsMeaningAskedAndThenASituation_thenTheSituationsCardApplies() {
+            assertThat(ids(ShippedGuidance.CARDS, "what is sextortion? a boy in my class is being blackmailed with his nudes"))
+                    .contains("SEXTORTION");
         }
 
         @Test
@@ -214,6 +227,19 @@ class GuidanceCardsTest {
 
         private GuidanceCards parse(String yaml) {
             return GuidanceCards.parse(new StringReader(yaml), "cards.yml");
+        }
+
+        @Test
+        void aMessageThatOnlyAsksWhatAWordMeansDrawsNoCardEvenByPattern() {
+            String file = "asks_meaning: 'what is \\w+\\??'\ncards:\n" + CARD + "    patterns: [sextortion]\n";
+            assertThat(ids(parse(file), "what is sextortion?")).isEmpty();
+            assertThat(ids(parse(file), "a boy says this is sextortion")).containsExactly("CARD_ONE");
+        }
+
+        @Test
+        void aBrokenAsksMeaningPatternNamesItsLine() {
+            assertThatThrownBy(() -> parse("asks_meaning: 'what (is'\ncards:\n" + CARD))
+                    .isInstanceOf(YamlProblem.class).hasMessageStartingWith("cards.yml:1: asks_meaning: not a valid regular expression");
         }
 
         @Test
