@@ -41,14 +41,32 @@ public final class SituationReader {
         return list.items().stream().map(SituationReader::pattern).toList();
     }
 
-    /** The cue a {@code needs:} or {@code unless:} key names, or null when there is none. */
+    /**
+     * The cue a {@code needs:} or {@code unless:} key names, or null when there is none. A list of names is a cue that
+     * holds when every named cue is in the message, each anywhere in it.
+     */
     public Pattern cue(LinedYaml needs) {
         if (!needs.isPresent()) {
             return null;
         }
-        Pattern cue = cues.get(needs.text());
+        if (!needs.isList()) {
+            return named(needs);
+        }
+        List<LinedYaml> names = needs.items();
+        if (names.isEmpty()) {
+            throw needs.problem("names no cue");
+        }
+        StringBuilder all = new StringBuilder("\\A");
+        for (LinedYaml name : names) {
+            all.append("(?=[\\s\\S]*?(?:").append(named(name).pattern()).append("))");
+        }
+        return Pattern.compile(all.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private Pattern named(LinedYaml name) {
+        Pattern cue = cues.get(name.text());
         if (cue == null) {
-            throw needs.problem("no cue named '" + needs.text() + "' (cues: " + String.join(", ", cues.keySet()) + ")");
+            throw name.problem("no cue named '" + name.text() + "' (cues: " + String.join(", ", cues.keySet()) + ")");
         }
         return cue;
     }

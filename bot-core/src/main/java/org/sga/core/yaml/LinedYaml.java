@@ -73,6 +73,11 @@ public final class LinedYaml {
         return out;
     }
 
+    /** True when the node is a list. */
+    public boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
     /** Items of a list; a missing node is an empty list. */
     public List<LinedYaml> items() {
         if (!isPresent()) {

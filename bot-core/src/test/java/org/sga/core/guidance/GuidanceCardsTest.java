@@ -45,7 +45,8 @@ class GuidanceCardsTest {
             "he says he will hurt himself if I tell anyone what he showed me|NO_SECRECY",
             "can I message him pretending to be her so we find out who he is?|DO_NOT_TIP_OFF",
             "should I get her to airdrop the photo to me before she deletes it?|IMAGES_DO_NOT_SHARE",
-            "a man in the game chat keeps asking the kids for their snapchat|ADULT_SOLICITING"})
+            "a man in the game chat keeps asking the kids for their snapchat|ADULT_SOLICITING",
+            "someone she met on roblox wants to meet her at the park|ADULT_SOLICITING"})
         void givenTheSituationOfACard_thenTheCardApplies(String message, String card) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).contains(card);
         }
@@ -74,6 +75,13 @@ class GuidanceCardsTest {
         void givenAWordsMeaningAskedAndThenASituation_thenTheSituationsCardApplies() {
             assertThat(ids(ShippedGuidance.CARDS, "what is sextortion? a boy in my class is being blackmailed with his nudes"))
                     .contains("SEXTORTION");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {"two year 10s have been swapping nudes with each other",
+            "a girl in year 9 asked a boy in her class for a picture"})
+        void givenChildrenOfAnAgeAskingEachOtherForImages_thenTheAdultSolicitingCardDoesNotApply(String message) {
+            assertThat(ids(ShippedGuidance.CARDS, message)).as(message).doesNotContain("ADULT_SOLICITING");
         }
 
         @Test
