@@ -25,7 +25,7 @@ public final class SituationReader {
     public SituationReader(LinedYaml cues) {
         Map<String, Pattern> read = new LinkedHashMap<>();
         cues.entries().forEach((name, node) -> read.put(name, pattern(node)));
-        this.cues = Map.copyOf(read);
+        this.cues = java.util.Collections.unmodifiableMap(read);
     }
 
     /** A regular expression matched case-insensitively anywhere in a message. */

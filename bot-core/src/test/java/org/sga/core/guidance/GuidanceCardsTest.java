@@ -77,13 +77,6 @@ class GuidanceCardsTest {
                     .contains("SEXTORTION");
         }
 
-        @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {"two year 10s have been swapping nudes with each other",
-            "a girl in year 9 asked a boy in her class for a picture"})
-        void givenChildrenOfAnAgeAskingEachOtherForImages_thenTheAdultSolicitingCardDoesNotApply(String message) {
-            assertThat(ids(ShippedGuidance.CARDS, message)).as(message).doesNotContain("ADULT_SOLICITING");
-        }
-
         @Test
         void givenAParentAsksForAHealthMatterToBeKeptQuiet_thenTheSecrecyCardDoesNotApply() {
             assertThat(ids(ShippedGuidance.CARDS, "mum asked us to keep her son's asthma diagnosis quiet from the other parents"))
