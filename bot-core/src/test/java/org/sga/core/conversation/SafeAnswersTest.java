@@ -87,6 +87,12 @@ class SafeAnswersTest {
         }
 
         @Test
+        void givenWhatSextortionMeans_thenTheQuoteIsNotTheSectionOnChildrenWhoHarm() {
+            // The procedure never names sextortion; its nearest words are the grooming of a child into making images.
+            assertThat(quoted(say("what is sextortion?"))).isEqualTo(SLUG + "1.2");
+        }
+
+        @Test
         void givenABoyBlackmailedWithHisImages_thenHeIsTreatedAsAVictim() {
             Reply reply = say("a boy is being blackmailed with his nudes");
             assertThat(cards(reply)).contains("SEXTORTION");
