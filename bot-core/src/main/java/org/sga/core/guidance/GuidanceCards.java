@@ -310,7 +310,7 @@ public final class GuidanceCards {
      */
     public List<GuidanceCard> applying(String text, java.util.Collection<String> also) {
         String message = QueryText.clean(text);
-        if (asksMeaning != null && asksMeaning.matcher(message.strip()).matches()) {
+        if (asksMeaning != null && asksMeaning.matcher(message).matches()) {
             // A message that only asks what a word means gets the definition and nothing else (GUIDANCE.md).
             return List.of();
         }

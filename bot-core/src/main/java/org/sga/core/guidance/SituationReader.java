@@ -1,6 +1,7 @@
 package org.sga.core.guidance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class SituationReader {
     public SituationReader(LinedYaml cues) {
         Map<String, Pattern> read = new LinkedHashMap<>();
         cues.entries().forEach((name, node) -> read.put(name, pattern(node)));
-        this.cues = java.util.Collections.unmodifiableMap(read);
+        this.cues = Collections.unmodifiableMap(read);
     }
 
     /** A regular expression matched case-insensitively anywhere in a message. */
