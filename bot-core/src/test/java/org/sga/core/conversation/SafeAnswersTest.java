@@ -34,7 +34,8 @@ class SafeAnswersTest {
         @CsvSource(delimiter = '|', value = {
             "a year 8 just told me a man she met on a game is coming to meet her after school today|ADULT_SOLICITING",
             "a year 7 says she is meeting a man from snapchat tonight|ADULT_SOLICITING",
-            "someone is threatening to send his nudes to everyone unless he pays £500 tonight|SEXTORTION"})
+            "someone is threatening to send his nudes to everyone unless he pays £500 tonight|SEXTORTION",
+            "a boy says men are making him do things on webcam at this very moment|ADULT_SOLICITING"})
         void givenAnEmergency_thenThe999LineComesFirstWithTheCard_andNoChildWhoHarmsIsQuoted(String message, String card) {
             Reply reply = say(message);
             assertThat(reply.urgent()).contains("call 999");
