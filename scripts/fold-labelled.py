@@ -6,7 +6,7 @@ also show (its `allow`). A message the card file already has (as an example, a n
 one given earlier in the sets, is left out; the bot refuses a phrasing given twice. Everything from the `labelled:`
 comment to the end of the file is replaced, so running it again with the same sets changes nothing.
 
-    python3 scripts/fold-labelled.py content/src/main/resources/guidance/cards.yml SET.jsonl...   (the sets eval/INDEX.md lists as folded)
+    python3 scripts/fold-labelled.py content/src/main/resources/guidance/cards.yml eval/safety/*.jsonl
 """
 import json
 import re
