@@ -14,14 +14,16 @@ import org.sga.content.Library;
 import org.sga.core.search.Embedder;
 import org.sga.core.search.Phrasings;
 import org.sga.core.search.QueryText;
+import org.sga.core.search.SharedPhrasings;
 import org.sga.core.yaml.LinedYaml;
 
 /**
  * The guidance cards of {@code guidance/cards.yml} and when each applies: a pattern of the card matches, or a classifier
  * learned from the file ({@link SituationClassifier}: the card's examples against the messages that carry no card, its near
  * misses, the other cards' examples and the procedure's ordinary questions) finds the message likely about the card and
- * the message has the words the card needs (very likely: even without them). The file declares the card ids, so a new
- * card is content, not code.
+ * the message has the words the card needs (very likely: even without them), or the message is much closer to the
+ * labelled messages that need the card than to those that do not. The file declares the card ids, so a new card is
+ * content, not code.
  */
 public final class GuidanceCards {
 
@@ -38,7 +40,7 @@ public final class GuidanceCards {
     private final Pattern asksMeaning;
     private final Embedder embedder;
     private final MeaningMargins margins;
-    private final Background<List<Entry>> prepared;
+    private final Background<Prepared> prepared;
 
     /**
      * A card, how it is recognised, and where the file declares it. {@code labelled} holds the labelled staff messages
@@ -53,13 +55,14 @@ public final class GuidanceCards {
         }
 
         /**
-         * The entry with its phrasings embedded and its classifier trained on them; a card without examples, or with
-         * nothing to tell them from, has no classifier and is recognised by its patterns only.
+         * The entry with its phrasings embedded and its classifier trained on them, and the phrasings it learned from
+         * on each side; a card without examples, or with nothing to tell them from, has no classifier and is
+         * recognised by its patterns only.
          */
-        Entry learned(Embedder embedder) {
+        Learned learned(Embedder embedder) {
             Situation embedded = situation.embedded(embedder);
             if (embedded.examples().texts().isEmpty() || negatives.texts().isEmpty() && questions.texts().isEmpty()) {
-                return new Entry(card, embedded, negatives, questions, lines, labelled, null);
+                return new Learned(new Entry(card, embedded, negatives, questions, lines, labelled, null), List.of(), List.of());
             }
             List<String> about = new ArrayList<>(situation.examples().texts());
             about.addAll(labelled.about());
@@ -68,8 +71,27 @@ public final class GuidanceCards {
             if (!labelled.notAbout().isEmpty()) {
                 notAbout.add(Phrasings.of(labelled.notAbout()).embedded(embedder));
             }
-            return new Entry(card, embedded, negatives, questions, lines, labelled,
-                    SituationClassifier.learned(embedder, examples, notAbout));
+            return new Learned(new Entry(card, embedded, negatives, questions, lines, labelled,
+                    SituationClassifier.learned(embedder, examples, notAbout)), List.of(examples), notAbout);
+        }
+    }
+
+    /** An entry once learned, with the embedded phrasings that are about its card and those that are not. */
+    private record Learned(Entry entry, List<Phrasings> about, List<Phrasings> notAbout) {
+    }
+
+    /**
+     * The entries once learned, and their phrasings on both sides: set {@code 2i} is what entry {@code i} is about,
+     * {@code 2i + 1} what it is not.
+     */
+    private record Prepared(List<Entry> entries, SharedPhrasings sides) {
+        static Prepared of(List<Learned> learned) {
+            List<List<Phrasings>> sides = new ArrayList<>();
+            for (Learned l : learned) {
+                sides.add(l.about());
+                sides.add(l.notAbout());
+            }
+            return new Prepared(learned.stream().map(Learned::entry).toList(), SharedPhrasings.of(sides));
         }
     }
 
@@ -94,9 +116,9 @@ public final class GuidanceCards {
         this.asksMeaning = asksMeaning;
         this.embedder = embedder;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(this.entries)
-                : new Background<>("guidance-card-examples", () -> this.entries.parallelStream().map(e -> e.learned(embedder)).toList(),
-                        whenEmbedded);
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of())))
+                : new Background<>("guidance-card-examples",
+                        () -> Prepared.of(this.entries.parallelStream().map(e -> e.learned(embedder)).toList()), whenEmbedded);
     }
 
     /** No cards at all. */
@@ -314,7 +336,8 @@ public final class GuidanceCards {
             // A message that only asks what a word means gets the definition and nothing else (GUIDANCE.md).
             return List.of();
         }
-        List<Entry> ready = prepared.get();
+        Prepared learned = prepared.get();
+        List<Entry> ready = learned.entries();
         boolean[] on = new boolean[ready.size()];
         for (int i = 0; i < ready.size(); i++) {
             Entry e = ready.get(i);
@@ -324,9 +347,11 @@ public final class GuidanceCards {
         // draws only a card that needs words, and only with them in that sentence: a bare "what do I do?" is close to
         // every card's questions.
         List<String> units = embedder == null || !QueryText.hasWords(message) ? List.of() : Phrasings.units(message);
+        float[] wholeVector = null;
         for (String unit : units) {
             boolean whole = unit == units.getFirst();
             float[] q = Phrasings.question(embedder, unit);
+            wholeVector = whole ? q : wholeVector;
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
                 MeaningMargins.CardMargins m = margins.forCard(e.card().id());
@@ -335,6 +360,9 @@ public final class GuidanceCards {
                         : e.situation().needs() != null && e.situation().cued(unit) && likelihood > m.sentence();
             }
         }
+        if (wholeVector != null) {
+            nearLabelled(wholeVector, learned, on);
+        }
         List<GuidanceCard> cards = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
             if (on[i]) {
@@ -342,6 +370,33 @@ public final class GuidanceCards {
             }
         }
         return cards;
+    }
+
+    /**
+     * Turns on each card that is still off and whose message whole is more than the card's {@code card-nearest} closer
+     * to the phrasings it learned are about it than to those it learned are not (the mean of the closest few on each
+     * side, as the danger check weighs danger against calm): the nearest labelled messages catch wordings the
+     * classifier's one boundary misses.
+     */
+    private void nearLabelled(float[] whole, Prepared learned, boolean[] on) {
+        List<Entry> ready = learned.entries();
+        boolean[] wanted = new boolean[2 * ready.size()];
+        boolean any = false;
+        for (int i = 0; i < ready.size(); i++) {
+            boolean ask = !on[i] && ready.get(i).classifier() != null
+                    && Double.isFinite(margins.forCard(ready.get(i).card().id()).nearest());
+            wanted[2 * i] = ask;
+            wanted[2 * i + 1] = ask;
+            any |= ask;
+        }
+        if (!any) {
+            return;
+        }
+        double[] closeness = learned.sides().closeness(whole, margins.closest(), wanted);
+        for (int i = 0; i < ready.size(); i++) {
+            on[i] |= wanted[2 * i]
+                    && closeness[2 * i] - closeness[2 * i + 1] > margins.forCard(ready.get(i).card().id()).nearest();
+        }
     }
 
     public List<GuidanceCard> cards() {

@@ -32,27 +32,43 @@ final class Vectors {
 
     /** The mean similarity of the question's {@code count} closest phrasings; negative infinity when there are none. */
     static double closeness(float[] q, float[][] phrases, int count) {
-        int k = Math.min(count, phrases.length);
-        if (k == 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        double[] top = new double[k];
-        java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        Closest closest = new Closest(Math.min(count, phrases.length));
         for (float[] phrase : phrases) {
-            double sim = dot(q, phrase);
-            if (sim > top[k - 1]) {
+            closest.offer(dot(q, phrase));
+        }
+        return closest.mean();
+    }
+
+    /** The {@code k} highest similarities offered, and their mean (negative infinity when {@code k} is 0). */
+    static final class Closest {
+        private final double[] top;
+
+        Closest(int k) {
+            top = new double[k];
+            java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        }
+
+        void offer(double similarity) {
+            int k = top.length;
+            if (k > 0 && similarity > top[k - 1]) {
                 int i = k - 1;
-                while (i > 0 && top[i - 1] < sim) {
+                while (i > 0 && top[i - 1] < similarity) {
                     top[i] = top[i - 1];
                     i--;
                 }
-                top[i] = sim;
+                top[i] = similarity;
             }
         }
-        double sum = 0;
-        for (double v : top) {
-            sum += v;
+
+        double mean() {
+            if (top.length == 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double sum = 0;
+            for (double v : top) {
+                sum += v;
+            }
+            return sum / top.length;
         }
-        return sum / k;
     }
 }

@@ -193,6 +193,34 @@ class GuidanceCardsTest {
             assertThat(ids(with, "what is grooming")).isEmpty();
         }
 
+        @Test
+        void givenACardNearestMargin_thenAMessageCloseToItsLabelledMessagesDrawsItThoughItsClassifierWouldNot() {
+            String labelled = """
+                    labelled:
+                      - {message: "do I jot down the child's exact words or my summary", cards: [KEEP_A_RECORD]}
+                      - {message: "what goes in the written note after a disclosure", cards: [KEEP_A_RECORD]}
+                      - {message: "how do I take the minutes of the governors meeting", cards: []}
+                      - {message: "where do we keep the minutes of staff meetings", cards: []}
+                    """;
+            String e5 = MeaningMarginsTest.E5;
+            String classifierNever = "    cards:\n      KEEP_A_RECORD:\n        card: 1\n        card-without-words: 1\n";
+            GuidanceCards neverNear = withMargins(FILE + labelled, e5 + classifierNever);
+            GuidanceCards near = withMargins(FILE + labelled, e5 + classifierNever + "        card-nearest: 0.0\n");
+            String message = "should I write the pupil's own words in the note or sum them up";
+
+            assertThat(ids(neverNear, message)).as("the classifier alone never draws it").isEmpty();
+            assertThat(ids(near, message)).as("closer to the labelled messages that need it").containsExactly("KEEP_A_RECORD");
+            assertThat(ids(near, "where are the minutes of the staff meeting kept")).as("closer to those that do not").isEmpty();
+            assertThat(ids(near, "what is grooming")).isEmpty();
+        }
+
+        private GuidanceCards withMargins(String file, String e5Margins) {
+            MeaningMargins margins = MeaningMargins.parse(new StringReader("models:\n" + e5Margins
+                    + MeaningMarginsTest.E5.replace("e5-small", "minilm")), "margins.yml").get(EmbeddingModel.DEFAULT);
+            return GuidanceCards.parse(new StringReader(file), "cards.yml").withMeaning(ShippedIndex.EMBEDDER, margins,
+                    new org.sga.content.Library(List.of()), () -> { }).prepared();
+        }
+
         private GuidanceCards withMeaning(String file) {
             return GuidanceCards.parse(new StringReader(file), "cards.yml").withMeaning(ShippedIndex.EMBEDDER,
                     MeaningMargins.of(EmbeddingModel.DEFAULT), new org.sga.content.Library(List.of()), () -> { }).prepared();

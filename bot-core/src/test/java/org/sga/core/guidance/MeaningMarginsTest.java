@@ -64,13 +64,14 @@ class MeaningMarginsTest {
                     card-sentence: 1.01
                   CARD_TWO:
                     card-without-words: 0.7
+                    card-nearest: 0.02
             """;
         MeaningMargins m = MeaningMargins.parse(new StringReader("models:\n" + own + E5.replace("e5-small", "minilm")), "margins.yml")
                 .get(EmbeddingModel.E5_SMALL);
 
-        assertThat(m.forCard("CARD_ONE")).isEqualTo(new MeaningMargins.CardMargins(0.2, 0.9, 1.01, 14));
-        assertThat(m.forCard("CARD_TWO")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.7, 0.5, 17));
-        assertThat(m.forCard("CARD_THREE")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.9, 0.5, 0));
+        assertThat(m.forCard("CARD_ONE")).isEqualTo(new MeaningMargins.CardMargins(0.2, 0.9, 1.01, Double.POSITIVE_INFINITY, 14));
+        assertThat(m.forCard("CARD_TWO")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.7, 0.5, 0.02, 17));
+        assertThat(m.forCard("CARD_THREE")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.9, 0.5, Double.POSITIVE_INFINITY, 0));
         assertThat(m.problems(java.util.List.of("CARD_ONE", "CARD_THREE"), "margins.yml"))
                 .containsExactly("margins.yml:17: margins for card CARD_TWO, which the card file does not declare (cards: CARD_ONE, CARD_THREE)");
     }
@@ -83,5 +84,9 @@ class MeaningMarginsTest {
         String bad = "models:\n" + E5 + "    cards:\n      CARD_ONE:\n        card: 2\n" + E5.replace("e5-small", "minilm");
         assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(bad), "margins.yml"))
                 .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:14").hasMessageContaining("out of range");
+        String far = "models:\n" + E5 + "    cards:\n      CARD_ONE:\n        card-nearest: 1.5\n" + E5.replace("e5-small", "minilm");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(far), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:14").hasMessageContaining("card-nearest")
+                .hasMessageContaining("out of range");
     }
 }

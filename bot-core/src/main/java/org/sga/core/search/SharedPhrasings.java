@@ -1,0 +1,95 @@
+package org.sga.core.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Several sets of embedded phrasings that mostly hold the same messages (each guidance card learns from nearly every
+ * labelled staff message, on one side or the other), and how close a message is to each set, as
+ * {@link Phrasings#closeness} measures it. Each distinct vector is held once and compared with a message once, so
+ * asking about all the sets costs about as much as asking about the largest.
+ */
+public final class SharedPhrasings {
+
+    private final float[][] vectors;
+    private final int[][] sets;
+
+    private SharedPhrasings(float[][] vectors, int[][] sets) {
+        this.vectors = vectors;
+        this.sets = sets;
+    }
+
+    /** Each set is all its embedded phrasings together; a phrasing given twice in one set counts twice, as in {@link Phrasings}. */
+    public static SharedPhrasings of(List<List<Phrasings>> sets) {
+        Map<Key, Integer> index = new HashMap<>();
+        List<float[]> vectors = new ArrayList<>();
+        int[][] members = new int[sets.size()][];
+        for (int s = 0; s < sets.size(); s++) {
+            List<Integer> own = new ArrayList<>();
+            for (Phrasings phrasings : sets.get(s)) {
+                for (float[] vector : phrasings.vectors()) {
+                    own.add(index.computeIfAbsent(new Key(vector), k -> {
+                        vectors.add(vector);
+                        return vectors.size() - 1;
+                    }));
+                }
+            }
+            members[s] = own.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new SharedPhrasings(vectors.toArray(float[][]::new), members);
+    }
+
+    public int size() {
+        return sets.length;
+    }
+
+    /**
+     * For each set whose {@code wanted} is true, the mean similarity of its {@code k} phrasings closest to
+     * {@code question}; negative infinity for the others and for an empty set.
+     */
+    public double[] closeness(float[] question, int k, boolean[] wanted) {
+        if (wanted.length != sets.length) {
+            throw new IllegalArgumentException(wanted.length + " sets asked for, " + sets.length + " held");
+        }
+        double[] similarity = new double[vectors.length];
+        boolean[] compared = new boolean[vectors.length];
+        double[] closeness = new double[sets.length];
+        Arrays.fill(closeness, Double.NEGATIVE_INFINITY);
+        for (int s = 0; s < sets.length; s++) {
+            if (!wanted[s] || sets[s].length == 0) {
+                continue;
+            }
+            Vectors.Closest closest = new Vectors.Closest(Math.min(k, sets[s].length));
+            for (int v : sets[s]) {
+                if (!compared[v]) {
+                    similarity[v] = Vectors.dot(question, vectors[v]);
+                    compared[v] = true;
+                }
+                closest.offer(similarity[v]);
+            }
+            closeness[s] = closest.mean();
+        }
+        return closeness;
+    }
+
+    /** A vector compared by its values: the same phrasing embedded twice is one phrasing. */
+    private record Key(float[] vector) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && Arrays.equals(vector, other.vector);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(vector);
+        }
+
+        @Override
+        public String toString() {
+            return "Key[" + vector.length + " dimensions]";
+        }
+    }
+}
