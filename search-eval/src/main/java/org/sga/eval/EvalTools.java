@@ -16,7 +16,7 @@ import org.sga.core.guidance.Background;
 import org.sga.core.search.CachedEmbedder;
 
 /**
- * The developer tools for search quality and speed, run as {@code ./sga eval|tune|bench ...}: they measure the
+ * The developer tools for search quality and speed, run as {@code ./sga eval|tune|tune-cards|bench ...}: they measure the
  * production search and stores but are never part of the production jar.
  */
 public final class EvalTools {
@@ -26,7 +26,8 @@ public final class EvalTools {
               eval [--baseline] [--features] FILE.tsv      search quality on an evaluation set
               tune [--max-false-abstention SHARE] FILE.tsv...  the embedding model's best hybrid weights on tuning sets,
                                                            in the format of search/tuning.yml
-              bench [search [--no-embed-10k]] | bench ask | bench outbox [N]
+              tune-cards [--parts N] SET.jsonl...          the guidance cards on safety sets left out of their learning in
+                                                           turn, and the margins that would miss fewer cards              bench [search [--no-embed-10k]] | bench ask | bench outbox [N]
                                                            latency (search; a whole reply beside search) and throughput""";
 
     // Held so the JUL level set below is not lost when the logger is garbage-collected.
@@ -37,6 +38,7 @@ public final class EvalTools {
     EvalTools() {
         tools.put("eval", new EvalCommand());
         tools.put("tune", new TuneCommand());
+        tools.put("tune-cards", new TuneCardsCommand());
         tools.put("bench", new BenchCommand());
     }
 

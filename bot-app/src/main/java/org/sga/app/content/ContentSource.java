@@ -165,7 +165,7 @@ public final class ContentSource {
      * How the danger check, the cards and the choice of quote read meaning, for the configured model
      * ({@code margins.yml}); from the folder when it has the file, else the jar's {@code guidance/margins.yml}.
      */
-    private MeaningMargins margins() {
+    public MeaningMargins margins() {
         return read("guidance", MeaningMargins.FILE, MeaningMargins::parse).get(embeddingModel());
     }
 

@@ -320,6 +320,17 @@ public final class GuidanceCards {
         return new GuidanceCards(withQuestions, none, forFiles, asksMeaning, embedder, margins, whenEmbedded);
     }
 
+    /**
+     * The same cards without the labelled staff messages {@code leftOut} accepts (each as search reads it, see {@link
+     * QueryText#searched}), learned anew: to measure the cards on messages they did not learn from.
+     */
+    public GuidanceCards leavingOut(java.util.function.Predicate<String> leftOut) {
+        List<Entry> kept = entries.stream().map(e -> new Entry(e.card(), e.situation(), e.negatives(), e.questions(), e.lines(),
+                new Labelled(e.labelled().about().stream().filter(leftOut.negate()).toList(),
+                        e.labelled().notAbout().stream().filter(leftOut.negate()).toList()))).toList();
+        return new GuidanceCards(kept, none, forFiles, asksMeaning, embedder, margins, () -> { });
+    }
+
     /** The cards that apply to a message, in the order the file declares them. */
     public List<GuidanceCard> applying(String text) {
         return applying(text, List.of());
@@ -331,72 +342,84 @@ public final class GuidanceCards {
      * meeting tonight, but without images, sexual talk or a meeting it is not an adult asking a child for them.
      */
     public List<GuidanceCard> applying(String text, java.util.Collection<String> also) {
-        String message = QueryText.clean(text);
-        if (asksMeaning != null && asksMeaning.matcher(message).matches()) {
-            // A message that only asks what a word means gets the definition and nothing else (GUIDANCE.md).
-            return List.of();
-        }
-        Prepared learned = prepared.get();
-        List<Entry> ready = learned.entries();
-        boolean[] on = new boolean[ready.size()];
-        for (int i = 0; i < ready.size(); i++) {
-            Entry e = ready.get(i);
-            on[i] = e.situation().matches(message) || also.contains(e.card().id()) && e.situation().cued(message);
-        }
-        // The message whole and each of its sentences: a long message may ask about several things. A sentence alone
-        // draws only a card that needs words, and only with them in that sentence: a bare "what do I do?" is close to
-        // every card's questions.
-        List<String> units = embedder == null || !QueryText.hasWords(message) ? List.of() : Phrasings.units(message);
-        float[] wholeVector = null;
-        for (String unit : units) {
-            boolean whole = unit == units.getFirst();
-            float[] q = Phrasings.question(embedder, unit);
-            wholeVector = whole ? q : wholeVector;
-            for (int i = 0; i < ready.size(); i++) {
-                Entry e = ready.get(i);
-                MeaningMargins.CardMargins m = margins.forCard(e.card().id());
-                double likelihood = e.classifier() == null ? 0 : e.classifier().probability(q);
-                on[i] |= whole ? e.situation().cued(message) && likelihood > m.likely() || likelihood > m.withoutWords()
-                        : e.situation().needs() != null && e.situation().cued(unit) && likelihood > m.sentence();
-            }
-        }
-        if (wholeVector != null) {
-            nearLabelled(wholeVector, learned, on);
-        }
         List<GuidanceCard> cards = new ArrayList<>();
-        for (int i = 0; i < ready.size(); i++) {
-            if (on[i]) {
-                cards.add(ready.get(i).card());
+        for (CardReading reading : readings(text, also)) {
+            if (reading.applies(margins == null ? null : margins.forCard(reading.card().id()))) {
+                cards.add(reading.card());
             }
         }
         return cards;
     }
 
     /**
-     * Turns on each card that is still off and whose message whole is more than the card's {@code card-nearest} closer
-     * to the phrasings it learned are about it than to those it learned are not (the mean of the closest few on each
-     * side, as the danger check weighs danger against calm): the nearest labelled messages catch wordings the
-     * classifier's one boundary misses.
+     * What each card reads in a message, in the order the file declares them, before any margin decides ({@link
+     * CardReading#applies}); none when the message only asks what a word means, which gets the definition and nothing
+     * else (GUIDANCE.md). A developer tool replays other margins on the same readings.
      */
-    private void nearLabelled(float[] whole, Prepared learned, boolean[] on) {
-        List<Entry> ready = learned.entries();
-        boolean[] wanted = new boolean[2 * ready.size()];
-        boolean any = false;
-        for (int i = 0; i < ready.size(); i++) {
-            boolean ask = !on[i] && ready.get(i).classifier() != null
-                    && Double.isFinite(margins.forCard(ready.get(i).card().id()).nearest());
-            wanted[2 * i] = ask;
-            wanted[2 * i + 1] = ask;
-            any |= ask;
+    public List<CardReading> readings(String text, java.util.Collection<String> also) {
+        String message = QueryText.clean(text);
+        if (asksMeaning != null && asksMeaning.matcher(message).matches()) {
+            return List.of();
         }
-        if (!any) {
-            return;
+        Prepared learned = prepared.get();
+        List<Entry> ready = learned.entries();
+        double[] whole = new double[ready.size()];
+        double[] sentence = new double[ready.size()];
+        java.util.Arrays.fill(sentence, Double.NEGATIVE_INFINITY);
+        // The message whole and each of its sentences: a long message may ask about several things. A sentence alone
+        // draws only a card that needs words, and only with them in that sentence: a bare "what do I do?" is close to
+        // every card's questions.
+        List<String> units = embedder == null || !QueryText.hasWords(message) ? List.of() : Phrasings.units(message);
+        float[] wholeVector = null;
+        for (String unit : units) {
+            boolean first = unit == units.getFirst();
+            float[] q = Phrasings.question(embedder, unit);
+            wholeVector = first ? q : wholeVector;
+            for (int i = 0; i < ready.size(); i++) {
+                Entry e = ready.get(i);
+                double likelihood = e.classifier() == null ? 0 : e.classifier().probability(q);
+                if (first) {
+                    whole[i] = likelihood;
+                } else if (e.situation().needs() != null && e.situation().cued(unit)) {
+                    sentence[i] = Math.max(sentence[i], likelihood);
+                }
+            }
+        }
+        double[] nearest = nearLabelled(wholeVector, learned);
+        List<CardReading> readings = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            Entry e = ready.get(i);
+            boolean cued = e.situation().cued(message);
+            readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
+                    cued, whole[i], sentence[i], nearest[i]));
+        }
+        return readings;
+    }
+
+    /**
+     * For each card, how much closer the message whole is to the phrasings it learned are about it than to those it
+     * learned are not (the mean of the closest few on each side, as the danger check weighs danger against calm);
+     * negative infinity for a card without a classifier, or without a message to compare.
+     */
+    private double[] nearLabelled(float[] whole, Prepared learned) {
+        List<Entry> ready = learned.entries();
+        double[] difference = new double[ready.size()];
+        java.util.Arrays.fill(difference, Double.NEGATIVE_INFINITY);
+        boolean[] wanted = new boolean[2 * ready.size()];
+        for (int i = 0; i < ready.size(); i++) {
+            wanted[2 * i] = whole != null && ready.get(i).classifier() != null;
+            wanted[2 * i + 1] = wanted[2 * i];
+        }
+        if (whole == null || margins == null) {
+            return difference;
         }
         double[] closeness = learned.sides().closeness(whole, margins.closest(), wanted);
         for (int i = 0; i < ready.size(); i++) {
-            on[i] |= wanted[2 * i]
-                    && closeness[2 * i] - closeness[2 * i + 1] > margins.forCard(ready.get(i).card().id()).nearest();
+            if (wanted[2 * i]) {
+                difference[i] = closeness[2 * i] - closeness[2 * i + 1];
+            }
         }
+        return difference;
     }
 
     public List<GuidanceCard> cards() {

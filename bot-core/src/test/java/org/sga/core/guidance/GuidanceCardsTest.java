@@ -191,6 +191,8 @@ class GuidanceCardsTest {
             assertThat(ids(with, "what do I write in the record after a child tells me about a man online"))
                     .containsExactly("KEEP_A_RECORD");
             assertThat(ids(with, "what is grooming")).isEmpty();
+            assertThat(ids(with.leavingOut(m -> m.contains("minutes") || m.contains("notes of the parents")).prepared(), message))
+                    .as("the messages about minutes left out of its learning").containsExactly("KEEP_A_RECORD");
         }
 
         @Test

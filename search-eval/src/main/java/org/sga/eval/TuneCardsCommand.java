@@ -1,0 +1,284 @@
+package org.sga.eval;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sga.app.cli.UsageException;
+import org.sga.app.content.ContentSource;
+import org.sga.app.content.Content;
+import org.sga.content.Library;
+import org.sga.core.conversation.DangerSignals;
+import org.sga.core.guidance.CardReading;
+import org.sga.core.guidance.GuidanceCards;
+import org.sga.core.guidance.MeaningMargins;
+import org.sga.core.search.CachedEmbedder;
+import org.sga.core.search.QueryText;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code tune-cards [--parts N] SET.jsonl...}: how the guidance cards do on safety sets they did not learn from, and
+ * which margins would do better. The sets are dealt into {@code N} parts (by name, in turn); for each part the cards
+ * learn from every labelled message of {@code cards.yml} but those of the part's sets, and read the part's cases. The
+ * readings are then decided with the shipped margins and with others, by the cards' own decision
+ * ({@link CardReading#applies}): missed cards (unsafe) and cases with a card neither needed nor allowed (spurious).
+ * Run it on the development sets in eval/safety/ only, never on eval/blind/ (eval/README.md).
+ */
+final class TuneCardsCommand implements Tool {
+
+    static final String USAGE = "usage: tune-cards [--parts N] SET.jsonl...   (safety sets as score_safety.py reads them;"
+            + " N from 2 to 20, default 8)";
+
+    /** The likelihoods tried, as decision 41 chose them. */
+    private static final double LIKELIHOOD_STEP = 0.05;
+    /** The nearest-message differences tried, as decision 42 chose them. */
+    private static final double[] NEAREST = {-0.01, -0.005, 0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03};
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One safety case: the message, the cards it must show and those it may. */
+    record Case(String file, String message, Set<String> needed, Set<String> allowed) {
+    }
+
+    @Override
+    public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
+        List<String> files = new ArrayList<>(args);
+        int parts = 8;
+        int flag = files.indexOf("--parts");
+        if (flag >= 0) {
+            if (flag + 1 >= files.size()) {
+                throw new UsageException(USAGE);
+            }
+            try {
+                parts = Integer.parseInt(files.get(flag + 1));
+            } catch (NumberFormatException e) {
+                throw new UsageException("tune-cards: --parts: '" + files.get(flag + 1) + "' is not a whole number");
+            }
+            files.remove(flag + 1);
+            files.remove(flag);
+        }
+        if (files.isEmpty() || files.stream().anyMatch(f -> f.startsWith("-"))) {
+            throw new UsageException(USAGE);
+        }
+        List<String> sets = new ArrayList<>(new TreeSet<>(files));
+        if (parts < 2 || parts > 20 || parts > sets.size()) {
+            throw new UsageException("tune-cards: --parts must lie between 2 and 20 and not exceed the number of sets ("
+                    + sets.size() + ")");
+        }
+        Map<String, List<Case>> bySet = new LinkedHashMap<>();
+        for (String set : sets) {
+            bySet.put(set, read(set));
+        }
+
+        ContentSource content = Content.contentSource();
+        Library library = content.library();
+        CachedEmbedder embedder = content.embedder();
+        MeaningMargins margins = content.margins();
+        GuidanceCards cards = content.guidanceCards(library);
+        DangerSignals danger = content.dangerSignals(library, embedder);
+        List<Case> cases = new ArrayList<>();
+        List<List<CardReading>> readings = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            long start = System.nanoTime();
+            List<Case> held = new ArrayList<>();
+            for (int s = part; s < sets.size(); s += parts) {
+                held.addAll(bySet.get(sets.get(s)));
+            }
+            Set<String> leftOut = new HashSet<>();
+            held.forEach(c -> leftOut.add(key(QueryText.searched(c.message()))));
+            GuidanceCards learned = cards.leavingOut(m -> leftOut.contains(key(m)))
+                    .withMeaning(embedder, margins, library, () -> { }).prepared();
+            for (Case c : held) {
+                List<String> brought = danger.alert(c.message()).map(DangerSignals.Alert::cards).orElse(List.of());
+                cases.add(c);
+                readings.add(learned.readings(c.message(), brought));
+            }
+            err.printf(Locale.ROOT, "part %d of %d: %,d cases read in %.0f s%n", part + 1, parts, held.size(),
+                    (System.nanoTime() - start) / 1e9);
+        }
+        embedder.save();
+        report(cases, readings, cards.cards().stream().map(c -> c.id()).toList(), margins, parts, sets.size(), out);
+        out.flush();
+        return 0;
+    }
+
+    private static List<Case> read(String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("tune-cards: no such file: " + file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<Case> cases = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode c = JSON.readTree(lines.get(i));
+                if (!c.path("q").isString() || !c.path("guidance").isArray()) {
+                    throw new UsageException("tune-cards: " + file + ":" + (i + 1) + ": needs \"q\" and \"guidance\"");
+                }
+                cases.add(new Case(file, String.join(" ", c.get("q").asString().strip().split("\\s+")), ids(c.get("guidance")),
+                        ids(c.path("allow"))));
+            } catch (JacksonException e) {
+                throw new UsageException("tune-cards: " + file + ":" + (i + 1) + ": not JSON: " + e.getOriginalMessage());
+            }
+        }
+        if (cases.isEmpty()) {
+            throw new UsageException("tune-cards: " + file + ": no cases");
+        }
+        return cases;
+    }
+
+    private static Set<String> ids(JsonNode list) {
+        Set<String> ids = new HashSet<>();
+        list.forEach(n -> ids.add(n.asString()));
+        return ids;
+    }
+
+    /** A message as the labelled list and a safety set may both give it: case, spacing and punctuation aside. */
+    static String key(String message) {
+        return String.join(" ", message.toLowerCase(Locale.ROOT).strip().split("\\s+")).replaceAll("[^\\w ]", "");
+    }
+
+    /** Missed cards and cases with it spurious, for one card decided with {@code m}. */
+    record Tally(int missed, int spurious) {
+    }
+
+    /** {@code card}: the card's place in the file, where its reading is in each case's readings. */
+    static Tally tally(List<Case> cases, List<List<CardReading>> readings, int card, String id, MeaningMargins.CardMargins m) {
+        int missed = 0;
+        int spurious = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            List<CardReading> read = readings.get(i);
+            // No readings: the message only asks what a word means, and no card applies.
+            boolean on = !read.isEmpty() && read.get(card).applies(m);
+            Case c = cases.get(i);
+            missed += c.needed().contains(id) && !on ? 1 : 0;
+            spurious += on && !c.needed().contains(id) && !c.allowed().contains(id) ? 1 : 0;
+        }
+        return new Tally(missed, spurious);
+    }
+
+    /** The figures for the cards {@code ids} (in the order of their readings), with their margins and others. */
+    static void report(List<Case> cases, List<List<CardReading>> readings, List<String> ids, MeaningMargins margins,
+                       int parts, int sets, PrintStream out) {
+        out.printf(Locale.ROOT, "guidance cards on %,d cases of %d sets, each of %d parts of the sets left out of their learning in turn%n%n",
+                cases.size(), sets, parts);
+        out.printf(Locale.ROOT, "%-22s %-34s %7s %9s%n", "card", "margins (likely/without/sentence/nearest)", "missed", "spurious");
+        Map<String, MeaningMargins.CardMargins> chosenLikelihoods = new LinkedHashMap<>();
+        Map<String, Double> chosenNearest = new LinkedHashMap<>();
+        for (String id : ids) {
+            MeaningMargins.CardMargins m = margins.forCard(id);
+            Tally t = tally(cases, readings, ids.indexOf(id), id, m);
+            out.printf(Locale.ROOT, "%-22s %-34s %7d %9d%n", id, describe(m), t.missed(), t.spurious());
+        }
+        int[] all = whole(cases, readings, id -> margins.forCard(id));
+        out.printf(Locale.ROOT, "all cards: %d missed (in %d cases), %d cases with a spurious card%n%n", all[0], all[1], all[2]);
+
+        out.println("card-nearest (missed / cases with the card spurious); chosen: the smallest that adds no more spurious"
+                + " cases than it saves missed cards");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", "card", "none"));
+        for (double d : NEAREST) {
+            head.append(String.format(Locale.ROOT, " %10s", plain(d)));
+        }
+        out.println(head + "   chosen");
+        for (String id : ids) {
+            MeaningMargins.CardMargins m = margins.forCard(id);
+            Tally none = tally(cases, readings, ids.indexOf(id), id, withNearest(m, Double.POSITIVE_INFINITY));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", id, none.missed() + "/" + none.spurious()));
+            Double chosen = null;
+            for (double d : NEAREST) {
+                Tally t = tally(cases, readings, ids.indexOf(id), id, withNearest(m, d));
+                row.append(String.format(Locale.ROOT, " %10s", t.missed() + "/" + t.spurious()));
+                if (chosen == null && t.missed() < none.missed() && t.spurious() - none.spurious() <= none.missed() - t.missed()) {
+                    chosen = d;
+                }
+            }
+            chosenNearest.put(id, chosen == null ? Double.POSITIVE_INFINITY : chosen);
+            out.println(row + "   " + (chosen == null ? "none" : plain(chosen)));
+        }
+        out.println();
+
+        out.println("likelihoods (steps of " + plain(LIKELIHOOD_STEP) + ") with the fewest missed and no more cases with the"
+                + " card spurious than the shipped margins, card-nearest as shipped");
+        for (String id : ids) {
+            MeaningMargins.CardMargins m = margins.forCard(id);
+            Tally shipped = tally(cases, readings, ids.indexOf(id), id, m);
+            MeaningMargins.CardMargins best = m;
+            Tally bestTally = shipped;
+            int steps = (int) Math.round(1 / LIKELIHOOD_STEP);
+            for (int a = 0; a <= steps; a++) {
+                for (int b = a; b <= steps; b++) {
+                    for (int c = 0; c <= steps + 1; c++) {
+                        MeaningMargins.CardMargins tried = new MeaningMargins.CardMargins(a * LIKELIHOOD_STEP, b * LIKELIHOOD_STEP,
+                                Math.min(c * LIKELIHOOD_STEP, 1.01), m.nearest(), m.line());
+                        Tally t = tally(cases, readings, ids.indexOf(id), id, tried);
+                        if (t.spurious() <= shipped.spurious() && (t.missed() < bestTally.missed()
+                                || t.missed() == bestTally.missed() && t.spurious() < bestTally.spurious())) {
+                            best = tried;
+                            bestTally = t;
+                        }
+                    }
+                }
+            }
+            chosenLikelihoods.put(id, best);
+            out.printf(Locale.ROOT, "%-22s %-34s %7s %9s%n", id, describe(best), shipped.missed() + " -> " + bestTally.missed(),
+                    shipped.spurious() + " -> " + bestTally.spurious());
+        }
+        int[] nearest = whole(cases, readings, id -> withNearest(margins.forCard(id), chosenNearest.get(id)));
+        int[] likely = whole(cases, readings, chosenLikelihoods::get);
+        out.printf(Locale.ROOT, "%nall cards with each chosen card-nearest: %d missed (in %d cases), %d cases with a spurious card%n",
+                nearest[0], nearest[1], nearest[2]);
+        out.printf(Locale.ROOT, "all cards with each chosen likelihood: %d missed (in %d cases), %d cases with a spurious card%n",
+                likely[0], likely[1], likely[2]);
+    }
+
+    /** Missed cards, cases with a missed card, and cases with a spurious card, every card decided with its margins. */
+    private static int[] whole(List<Case> cases, List<List<CardReading>> readings,
+                               java.util.function.Function<String, MeaningMargins.CardMargins> margins) {
+        int[] counts = new int[3];
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            Set<String> on = new HashSet<>();
+            for (CardReading r : readings.get(i)) {
+                if (r.applies(margins.apply(r.card().id()))) {
+                    on.add(r.card().id());
+                }
+            }
+            long missed = c.needed().stream().filter(id -> !on.contains(id)).count();
+            counts[0] += (int) missed;
+            counts[1] += missed > 0 ? 1 : 0;
+            counts[2] += on.stream().anyMatch(id -> !c.needed().contains(id) && !c.allowed().contains(id)) ? 1 : 0;
+        }
+        return counts;
+    }
+
+    private static MeaningMargins.CardMargins withNearest(MeaningMargins.CardMargins m, double nearest) {
+        return new MeaningMargins.CardMargins(m.likely(), m.withoutWords(), m.sentence(), nearest, m.line());
+    }
+
+    private static String describe(MeaningMargins.CardMargins m) {
+        return plain(m.likely()) + " / " + plain(m.withoutWords()) + " / " + plain(m.sentence()) + " / "
+                + (Double.isInfinite(m.nearest()) ? "none" : plain(m.nearest()));
+    }
+
+    private static String plain(double d) {
+        return new java.math.BigDecimal(Double.toString(Math.round(d * 1000) / 1000.0)).stripTrailingZeros().toPlainString();
+    }
+}

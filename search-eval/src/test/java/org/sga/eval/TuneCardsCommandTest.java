@@ -1,0 +1,90 @@
+package org.sga.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sga.core.guidance.CardReading;
+import org.sga.core.guidance.GuidanceCard;
+import org.sga.core.guidance.MeaningMargins;
+
+class TuneCardsCommandTest {
+
+    private static final double NONE = Double.NEGATIVE_INFINITY;
+
+    @TempDir
+    Path dir;
+
+    private static GuidanceCard card(String id) {
+        return new GuidanceCard(id, "A card", "Do this first.", "Then this.", "Never that.", List.of("child-abuse-and-ict#4.4"),
+                List.of(), List.of(), "", "");
+    }
+
+    private static CardReading read(String id, double likelihood, double nearest) {
+        return new CardReading(card(id), false, false, true, likelihood, NONE, nearest);
+    }
+
+    @Test
+    void givenReadings_thenItCountsMissedAndSpuriousCardsAndChoosesEachCardsNearestMargin() {
+        List<TuneCardsCommand.Case> cases = new ArrayList<>();
+        List<List<CardReading>> readings = new ArrayList<>();
+        // Likely about A: shown.
+        cases.add(new TuneCardsCommand.Case("a.jsonl", "one", Set.of("CARD_A"), Set.of()));
+        readings.add(List.of(read("CARD_A", 0.6, NONE), read("CARD_B", 0.1, NONE)));
+        // About A, unlikely by the classifier, near A's labelled messages: missed unless card-nearest is below 0.01.
+        cases.add(new TuneCardsCommand.Case("a.jsonl", "two", Set.of("CARD_A"), Set.of()));
+        readings.add(List.of(read("CARD_A", 0.2, 0.01), read("CARD_B", 0.1, NONE)));
+        // About nothing, a little nearer A's: spurious once card-nearest is below 0.005.
+        cases.add(new TuneCardsCommand.Case("b.jsonl", "three", Set.of(), Set.of()));
+        readings.add(List.of(read("CARD_A", 0.1, 0.005), read("CARD_B", 0.1, NONE)));
+        // Asks what a word means: no readings, so B is missed whatever the margins.
+        cases.add(new TuneCardsCommand.Case("b.jsonl", "four", Set.of("CARD_B"), Set.of()));
+        readings.add(List.of());
+        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        TuneCardsCommand.report(cases, readings, List.of("CARD_A", "CARD_B"), margins, 2, 2,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("4 cases of 2 sets, each of 2 parts of the sets left out")
+                .containsPattern("CARD_A +0.5 / 0.9 / 0.5 / none +1 +0")
+                .containsPattern("CARD_B +0.5 / 0.9 / 0.5 / none +1 +0")
+                .contains("all cards: 2 missed (in 2 cases), 0 cases with a spurious card")
+                // -0.01 and -0.005 add as many spurious cases as they save missed cards; 0 adds one for one too.
+                .containsPattern("CARD_A +1/0 +0/1 +0/1 +0/1 +0/0 +1/0 .* -0.01")
+                .containsPattern("CARD_B +1/0( +1/0){9} +none")
+                .contains("all cards with each chosen card-nearest: 1 missed (in 1 cases), 1 cases with a spurious card");
+    }
+
+    @Test
+    void badArgumentsAndFilesAreNamedBeforeAnythingIsLearned() throws Exception {
+        assertThat(EvalToolsTest.run("tune-cards").err()).contains("usage: tune-cards");
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, "{\"q\": \"a man online asked her for photos\", \"guidance\": [\"ADULT_SOLICITING\"]}\n");
+        Path two = dir.resolve("two.jsonl");
+        Files.writeString(two, "{\"q\": \"what is grooming\", \"guidance\": []}\nnot json\n");
+        Path noQ = dir.resolve("noq.jsonl");
+        Files.writeString(noQ, "{\"message\": \"what is grooming\", \"guidance\": []}\n");
+
+        EvalToolsTest.Run tooMany = EvalToolsTest.run("tune-cards", "--parts", "3", one.toString(), two.toString());
+        assertThat(tooMany.code()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--parts must lie between 2 and 20 and not exceed the number of sets (2)");
+        assertThat(EvalToolsTest.run("tune-cards", "--parts", "x", one.toString()).err()).contains("'x' is not a whole number");
+        assertThat(EvalToolsTest.run("tune-cards", "--parts", "2", one.toString(), dir.resolve("gone.jsonl").toString()).err())
+                .contains("no such file: " + dir.resolve("gone.jsonl"));
+        assertThat(EvalToolsTest.run("tune-cards", "--parts", "2", one.toString(), two.toString()).err())
+                .contains(two + ":2: not JSON");
+        assertThat(EvalToolsTest.run("tune-cards", "--parts", "2", one.toString(), noQ.toString()).err())
+                .contains(noQ + ":1: needs \"q\" and \"guidance\"");
+    }
+}
