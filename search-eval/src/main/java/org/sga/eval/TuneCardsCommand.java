@@ -45,6 +45,8 @@ final class TuneCardsCommand implements Tool {
     private static final double LIKELIHOOD_STEP = 0.05;
     /** The nearest-message differences tried, as decision 42 chose them. */
     private static final double[] NEAREST = {-0.01, -0.005, 0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03};
+    /** The far-from-the-card differences tried, as decision 44 chose them. */
+    private static final double[] FAR = {0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06};
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -180,13 +182,13 @@ final class TuneCardsCommand implements Tool {
                        int parts, int sets, PrintStream out) {
         out.printf(Locale.ROOT, "guidance cards on %,d cases of %d sets, each of %d parts of the sets left out of their learning in turn%n%n",
                 cases.size(), sets, parts);
-        out.printf(Locale.ROOT, "%-22s %-34s %7s %9s%n", "card", "margins (likely/without/sentence/nearest)", "missed", "spurious");
+        out.printf(Locale.ROOT, "%-22s %-42s %7s %9s%n", "card", "margins (likely/without/sentence/nearest/far)", "missed", "spurious");
         Map<String, MeaningMargins.CardMargins> chosenLikelihoods = new LinkedHashMap<>();
         Map<String, Double> chosenNearest = new LinkedHashMap<>();
         for (String id : ids) {
             MeaningMargins.CardMargins m = margins.forCard(id);
             Tally t = tally(cases, readings, ids.indexOf(id), id, m);
-            out.printf(Locale.ROOT, "%-22s %-34s %7d %9d%n", id, describe(m), t.missed(), t.spurious());
+            out.printf(Locale.ROOT, "%-22s %-42s %7d %9d%n", id, describe(m), t.missed(), t.spurious());
         }
         int[] all = whole(cases, readings, id -> margins.forCard(id));
         out.printf(Locale.ROOT, "all cards: %d missed (in %d cases), %d cases with a spurious card%n%n", all[0], all[1], all[2]);
@@ -215,8 +217,35 @@ final class TuneCardsCommand implements Tool {
         }
         out.println();
 
+        out.println("card-far (missed / cases with the card spurious); chosen: the smallest with no more missed cards and"
+                + " fewer spurious cases than without it");
+        StringBuilder farHead = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", "card", "none"));
+        for (double d : FAR) {
+            farHead.append(String.format(Locale.ROOT, " %10s", plain(d)));
+        }
+        out.println(farHead + "   chosen");
+        Map<String, Double> chosenFar = new LinkedHashMap<>();
+        for (String id : ids) {
+            MeaningMargins.CardMargins m = margins.forCard(id);
+            Tally none = tally(cases, readings, ids.indexOf(id), id, withFar(m, Double.POSITIVE_INFINITY));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", id, none.missed() + "/" + none.spurious()));
+            Double chosen = null;
+            for (double d : FAR) {
+                Tally t = tally(cases, readings, ids.indexOf(id), id, withFar(m, d));
+                row.append(String.format(Locale.ROOT, " %10s", t.missed() + "/" + t.spurious()));
+                if (chosen == null && t.missed() <= none.missed() && t.spurious() < none.spurious()) {
+                    chosen = d;
+                }
+            }
+            chosenFar.put(id, chosen == null ? Double.POSITIVE_INFINITY : chosen);
+            out.println(row + "   " + (chosen == null ? "none" : plain(chosen)));
+        }
+        int[] far = whole(cases, readings, id -> withFar(margins.forCard(id), chosenFar.get(id)));
+        out.printf(Locale.ROOT, "all cards with each chosen card-far: %d missed (in %d cases), %d cases with a spurious card%n%n",
+                far[0], far[1], far[2]);
+
         out.println("likelihoods (steps of " + plain(LIKELIHOOD_STEP) + ") with the fewest missed and no more cases with the"
-                + " card spurious than the shipped margins, card-nearest as shipped");
+                + " card spurious than the shipped margins, card-nearest and card-far as shipped");
         for (String id : ids) {
             MeaningMargins.CardMargins m = margins.forCard(id);
             Tally shipped = tally(cases, readings, ids.indexOf(id), id, m);
@@ -227,7 +256,7 @@ final class TuneCardsCommand implements Tool {
                 for (int b = a; b <= steps; b++) {
                     for (int c = 0; c <= steps + 1; c++) {
                         MeaningMargins.CardMargins tried = new MeaningMargins.CardMargins(a * LIKELIHOOD_STEP, b * LIKELIHOOD_STEP,
-                                Math.min(c * LIKELIHOOD_STEP, 1.01), m.nearest(), m.line());
+                                Math.min(c * LIKELIHOOD_STEP, 1.01), m.nearest(), m.far(), m.line());
                         Tally t = tally(cases, readings, ids.indexOf(id), id, tried);
                         if (t.spurious() <= shipped.spurious() && (t.missed() < bestTally.missed()
                                 || t.missed() == bestTally.missed() && t.spurious() < bestTally.spurious())) {
@@ -238,7 +267,7 @@ final class TuneCardsCommand implements Tool {
                 }
             }
             chosenLikelihoods.put(id, best);
-            out.printf(Locale.ROOT, "%-22s %-34s %7s %9s%n", id, describe(best), shipped.missed() + " -> " + bestTally.missed(),
+            out.printf(Locale.ROOT, "%-22s %-42s %7s %9s%n", id, describe(best), shipped.missed() + " -> " + bestTally.missed(),
                     shipped.spurious() + " -> " + bestTally.spurious());
         }
         int[] nearest = whole(cases, readings, id -> withNearest(margins.forCard(id), chosenNearest.get(id)));
@@ -270,12 +299,17 @@ final class TuneCardsCommand implements Tool {
     }
 
     private static MeaningMargins.CardMargins withNearest(MeaningMargins.CardMargins m, double nearest) {
-        return new MeaningMargins.CardMargins(m.likely(), m.withoutWords(), m.sentence(), nearest, m.line());
+        return new MeaningMargins.CardMargins(m.likely(), m.withoutWords(), m.sentence(), nearest, m.far(), m.line());
+    }
+
+    private static MeaningMargins.CardMargins withFar(MeaningMargins.CardMargins m, double far) {
+        return new MeaningMargins.CardMargins(m.likely(), m.withoutWords(), m.sentence(), m.nearest(), far, m.line());
     }
 
     private static String describe(MeaningMargins.CardMargins m) {
         return plain(m.likely()) + " / " + plain(m.withoutWords()) + " / " + plain(m.sentence()) + " / "
-                + (Double.isInfinite(m.nearest()) ? "none" : plain(m.nearest()));
+                + (Double.isInfinite(m.nearest()) ? "none" : plain(m.nearest())) + " / "
+                + (Double.isInfinite(m.far()) ? "none" : plain(m.far()));
     }
 
     private static String plain(double d) {

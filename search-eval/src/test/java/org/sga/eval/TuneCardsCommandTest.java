@@ -57,13 +57,16 @@ class TuneCardsCommandTest {
 
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("4 cases of 2 sets, each of 2 parts of the sets left out")
-                .containsPattern("CARD_A +0.5 / 0.9 / 0.5 / none +1 +0")
-                .containsPattern("CARD_B +0.5 / 0.9 / 0.5 / none +1 +0")
+                .containsPattern("CARD_A +0.5 / 0.9 / 0.5 / none / none +1 +0")
+                .containsPattern("CARD_B +0.5 / 0.9 / 0.5 / none / none +1 +0")
                 .contains("all cards: 2 missed (in 2 cases), 0 cases with a spurious card")
                 // -0.01 and -0.005 add as many spurious cases as they save missed cards; 0 adds one for one too.
                 .containsPattern("CARD_A +1/0 +0/1 +0/1 +0/1 +0/0 +1/0 .* -0.01")
                 .containsPattern("CARD_B +1/0( +1/0){9} +none")
-                .contains("all cards with each chosen card-nearest: 1 missed (in 1 cases), 1 cases with a spurious card");
+                .contains("all cards with each chosen card-nearest: 1 missed (in 1 cases), 1 cases with a spurious card")
+                // No reading is far from its card, so no card-far is chosen.
+                .containsPattern("CARD_A +1/0( +1/0){10} +none")
+                .contains("all cards with each chosen card-far: 2 missed (in 2 cases), 0 cases with a spurious card");
     }
 
     @Test

@@ -20,7 +20,8 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
      * Whether the card applies with these margins ({@code null}: by its patterns and a danger situation only): a
      * pattern or a danger situation brings it, or the message whole is likely about it (with the card's words, or very
      * likely without), or one sentence with the words is, or the message is close enough to the labelled messages
-     * that need the card.
+     * that need the card; none of these by meaning when the message is far closer to the labelled messages that do
+     * not need it.
      */
     public boolean applies(MeaningMargins.CardMargins margins) {
         if (matched || brought) {
@@ -29,7 +30,8 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
         if (margins == null) {
             return false;
         }
-        return cued && likelihood > margins.likely() || likelihood > margins.withoutWords()
+        boolean byMeaning = cued && likelihood > margins.likely() || likelihood > margins.withoutWords()
                 || sentence > margins.sentence() || nearest > margins.nearest();
+        return byMeaning && !(Double.isFinite(nearest) && nearest < -margins.far());
     }
 }

@@ -39,16 +39,17 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
     public static final String FILE = "margins.yml";
     private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
             "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards");
-    private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest");
+    private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest", "card-far");
 
     /**
      * How likely one card's classifier must find a message: with the words the card needs ({@code likely}), without
      * them ({@code withoutWords}), and for one sentence of a longer message, with the words in that sentence
      * ({@code sentence}; above 1, never); or the message whole at least {@code nearest} closer to the labelled messages
-     * that need the card than to those that do not, whatever the classifier finds (infinite: never). {@code line} is
-     * where the file gives them (0: the model's own values).
+     * that need the card than to those that do not, whatever the classifier finds (infinite: never); but never by
+     * meaning when the message whole is more than {@code far} closer to those that do not need it than to those that
+     * do (infinite: never so). {@code line} is where the file gives them (0: the model's own values).
      */
-    public record CardMargins(double likely, double withoutWords, double sentence, double nearest, int line) {
+    public record CardMargins(double likely, double withoutWords, double sentence, double nearest, double far, int line) {
     }
 
     public MeaningMargins {
@@ -58,7 +59,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
     /** The margins of card {@code id}: its own where the file gives them, else the model's. */
     public CardMargins forCard(String id) {
         CardMargins own = cards.get(id);
-        return own != null ? own : new CardMargins(card, cardWithoutWords, card, Double.POSITIVE_INFINITY, 0);
+        return own != null ? own : new CardMargins(card, cardWithoutWords, card, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0);
     }
 
     /** Cards the file gives margins for that {@code declared} (the card file's ids) lacks, each naming its line. */
@@ -110,7 +111,8 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
                 cards.put(id, new CardMargins(likely,
                         c.get("card-without-words").isPresent() ? c.get("card-without-words").number(0, 1) : withoutWords,
                         c.get("card-sentence").isPresent() ? c.get("card-sentence").number(0, 1.01) : likely,
-                        c.get("card-nearest").isPresent() ? c.get("card-nearest").number(-1, 1) : Double.POSITIVE_INFINITY, c.line()));
+                        c.get("card-nearest").isPresent() ? c.get("card-nearest").number(-1, 1) : Double.POSITIVE_INFINITY,
+                        c.get("card-far").isPresent() ? c.get("card-far").number(0, 1) : Double.POSITIVE_INFINITY, c.line()));
             });
             return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
                     m.get("without-cue").number(0, 1), card, withoutWords, m.get("concern-spread").number(0, 1),

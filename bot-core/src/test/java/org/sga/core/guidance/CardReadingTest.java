@@ -9,7 +9,7 @@ class CardReadingTest {
 
     private static final GuidanceCard CARD = new GuidanceCard("KEEP_A_RECORD", "Write it down", "Write it down today.",
             "Note the child's own words.", "Never add guesses.", List.of("child-abuse-and-ict#4.4"), List.of(), List.of(), "", "");
-    private static final MeaningMargins.CardMargins MARGINS = new MeaningMargins.CardMargins(0.5, 0.9, 0.7, 0.01, 1);
+    private static final MeaningMargins.CardMargins MARGINS = new MeaningMargins.CardMargins(0.5, 0.9, 0.7, 0.01, 0.03, 1);
     private static final double NONE = Double.NEGATIVE_INFINITY;
 
     private static CardReading reading(boolean matched, boolean brought, boolean cued, double likelihood, double sentence,
@@ -34,6 +34,15 @@ class CardReadingTest {
         assertThat(reading(false, false, false, 0.1, NONE, 0.02).applies(MARGINS)).as("near the labelled messages").isTrue();
         assertThat(reading(false, false, false, 0.1, NONE, 0.01).applies(MARGINS)).as("more than the margin").isFalse();
         assertThat(reading(false, false, false, 0.1, NONE, 0.5)
-                .applies(new MeaningMargins.CardMargins(0.5, 0.9, 0.7, Double.POSITIVE_INFINITY, 1))).as("no card-nearest").isFalse();
+                .applies(new MeaningMargins.CardMargins(0.5, 0.9, 0.7, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1))).as("no card-nearest").isFalse();
+    }
+
+    @Test
+    void farCloserToTheMessagesThatDoNotNeedTheCard_thenMeaningDoesNotBringIt() {
+        assertThat(reading(false, false, true, 0.95, 0.9, -0.04).applies(MARGINS)).as("very likely, but far").isFalse();
+        assertThat(reading(false, false, true, 0.95, 0.9, -0.02).applies(MARGINS)).as("not far enough").isTrue();
+        assertThat(reading(false, false, true, 0.95, 0.9, NONE).applies(MARGINS)).as("not measured").isTrue();
+        assertThat(reading(true, false, true, 0.95, 0.9, -0.5).applies(MARGINS)).as("a pattern still brings it").isTrue();
+        assertThat(reading(false, true, true, 0.0, NONE, -0.5).applies(MARGINS)).as("so does a danger situation").isTrue();
     }
 }

@@ -65,13 +65,14 @@ class MeaningMarginsTest {
                   CARD_TWO:
                     card-without-words: 0.7
                     card-nearest: 0.02
+                    card-far: 0.03
             """;
         MeaningMargins m = MeaningMargins.parse(new StringReader("models:\n" + own + E5.replace("e5-small", "minilm")), "margins.yml")
                 .get(EmbeddingModel.E5_SMALL);
 
-        assertThat(m.forCard("CARD_ONE")).isEqualTo(new MeaningMargins.CardMargins(0.2, 0.9, 1.01, Double.POSITIVE_INFINITY, 14));
-        assertThat(m.forCard("CARD_TWO")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.7, 0.5, 0.02, 17));
-        assertThat(m.forCard("CARD_THREE")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.9, 0.5, Double.POSITIVE_INFINITY, 0));
+        assertThat(m.forCard("CARD_ONE")).isEqualTo(new MeaningMargins.CardMargins(0.2, 0.9, 1.01, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 14));
+        assertThat(m.forCard("CARD_TWO")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.7, 0.5, 0.02, 0.03, 17));
+        assertThat(m.forCard("CARD_THREE")).isEqualTo(new MeaningMargins.CardMargins(0.5, 0.9, 0.5, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0));
         assertThat(m.problems(java.util.List.of("CARD_ONE", "CARD_THREE"), "margins.yml"))
                 .containsExactly("margins.yml:17: margins for card CARD_TWO, which the card file does not declare (cards: CARD_ONE, CARD_THREE)");
     }
