@@ -184,7 +184,6 @@ final class TuneCardsCommand implements Tool {
                 cases.size(), sets, parts);
         out.printf(Locale.ROOT, "%-22s %-42s %7s %9s%n", "card", "margins (likely/without/sentence/nearest/far)", "missed", "spurious");
         Map<String, MeaningMargins.CardMargins> chosenLikelihoods = new LinkedHashMap<>();
-        Map<String, Double> chosenNearest = new LinkedHashMap<>();
         for (String id : ids) {
             MeaningMargins.CardMargins m = margins.forCard(id);
             Tally t = tally(cases, readings, ids.indexOf(id), id, m);
@@ -193,53 +192,14 @@ final class TuneCardsCommand implements Tool {
         int[] all = whole(cases, readings, id -> margins.forCard(id));
         out.printf(Locale.ROOT, "all cards: %d missed (in %d cases), %d cases with a spurious card%n%n", all[0], all[1], all[2]);
 
-        out.println("card-nearest (missed / cases with the card spurious); chosen: the smallest that adds no more spurious"
-                + " cases than it saves missed cards");
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", "card", "none"));
-        for (double d : NEAREST) {
-            head.append(String.format(Locale.ROOT, " %10s", plain(d)));
-        }
-        out.println(head + "   chosen");
-        for (String id : ids) {
-            MeaningMargins.CardMargins m = margins.forCard(id);
-            Tally none = tally(cases, readings, ids.indexOf(id), id, withNearest(m, Double.POSITIVE_INFINITY));
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", id, none.missed() + "/" + none.spurious()));
-            Double chosen = null;
-            for (double d : NEAREST) {
-                Tally t = tally(cases, readings, ids.indexOf(id), id, withNearest(m, d));
-                row.append(String.format(Locale.ROOT, " %10s", t.missed() + "/" + t.spurious()));
-                if (chosen == null && t.missed() < none.missed() && t.spurious() - none.spurious() <= none.missed() - t.missed()) {
-                    chosen = d;
-                }
-            }
-            chosenNearest.put(id, chosen == null ? Double.POSITIVE_INFINITY : chosen);
-            out.println(row + "   " + (chosen == null ? "none" : plain(chosen)));
-        }
+        Map<String, Double> chosenNearest = sweep("card-nearest", "the smallest that adds no more spurious cases than it saves"
+                + " missed cards", NEAREST, TuneCardsCommand::withNearest,
+                (none, t) -> t.missed() < none.missed() && t.spurious() - none.spurious() <= none.missed() - t.missed(),
+                cases, readings, ids, margins, out);
         out.println();
-
-        out.println("card-far (missed / cases with the card spurious); chosen: the smallest with no more missed cards and"
-                + " fewer spurious cases than without it");
-        StringBuilder farHead = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", "card", "none"));
-        for (double d : FAR) {
-            farHead.append(String.format(Locale.ROOT, " %10s", plain(d)));
-        }
-        out.println(farHead + "   chosen");
-        Map<String, Double> chosenFar = new LinkedHashMap<>();
-        for (String id : ids) {
-            MeaningMargins.CardMargins m = margins.forCard(id);
-            Tally none = tally(cases, readings, ids.indexOf(id), id, withFar(m, Double.POSITIVE_INFINITY));
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", id, none.missed() + "/" + none.spurious()));
-            Double chosen = null;
-            for (double d : FAR) {
-                Tally t = tally(cases, readings, ids.indexOf(id), id, withFar(m, d));
-                row.append(String.format(Locale.ROOT, " %10s", t.missed() + "/" + t.spurious()));
-                if (chosen == null && t.missed() <= none.missed() && t.spurious() < none.spurious()) {
-                    chosen = d;
-                }
-            }
-            chosenFar.put(id, chosen == null ? Double.POSITIVE_INFINITY : chosen);
-            out.println(row + "   " + (chosen == null ? "none" : plain(chosen)));
-        }
+        Map<String, Double> chosenFar = sweep("card-far", "the smallest with no more missed cards and fewer spurious cases"
+                + " than without it", FAR, TuneCardsCommand::withFar,
+                (none, t) -> t.missed() <= none.missed() && t.spurious() < none.spurious(), cases, readings, ids, margins, out);
         int[] far = whole(cases, readings, id -> withFar(margins.forCard(id), chosenFar.get(id)));
         out.printf(Locale.ROOT, "all cards with each chosen card-far: %d missed (in %d cases), %d cases with a spurious card%n%n",
                 far[0], far[1], far[2]);
@@ -276,6 +236,41 @@ final class TuneCardsCommand implements Tool {
                 nearest[0], nearest[1], nearest[2]);
         out.printf(Locale.ROOT, "all cards with each chosen likelihood: %d missed (in %d cases), %d cases with a spurious card%n",
                 likely[0], likely[1], likely[2]);
+    }
+
+    /**
+     * For each card, one margin ({@code name}) tried at each value of {@code grid} (the others as shipped), printed as
+     * missed / spurious beside the card without it; the first value {@code chosen} accepts against "without" is the
+     * card's choice (positive infinity, i.e. not given, when none is).
+     */
+    private static Map<String, Double> sweep(String name, String rule, double[] grid,
+                                             java.util.function.BiFunction<MeaningMargins.CardMargins, Double, MeaningMargins.CardMargins> with,
+                                             java.util.function.BiPredicate<Tally, Tally> chosen, List<Case> cases,
+                                             List<List<CardReading>> readings, List<String> ids, MeaningMargins margins,
+                                             PrintStream out) {
+        out.println(name + " (missed / cases with the card spurious); chosen: " + rule);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", "card", "none"));
+        for (double d : grid) {
+            head.append(String.format(Locale.ROOT, " %10s", plain(d)));
+        }
+        out.println(head + "   chosen");
+        Map<String, Double> choices = new LinkedHashMap<>();
+        for (String id : ids) {
+            MeaningMargins.CardMargins m = margins.forCard(id);
+            Tally none = tally(cases, readings, ids.indexOf(id), id, with.apply(m, Double.POSITIVE_INFINITY));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", id, none.missed() + "/" + none.spurious()));
+            Double choice = null;
+            for (double d : grid) {
+                Tally t = tally(cases, readings, ids.indexOf(id), id, with.apply(m, d));
+                row.append(String.format(Locale.ROOT, " %10s", t.missed() + "/" + t.spurious()));
+                if (choice == null && chosen.test(none, t)) {
+                    choice = d;
+                }
+            }
+            choices.put(id, choice == null ? Double.POSITIVE_INFINITY : choice);
+            out.println(row + "   " + (choice == null ? "none" : plain(choice)));
+        }
+        return choices;
     }
 
     /** Missed cards, cases with a missed card, and cases with a spurious card, every card decided with its margins. */
