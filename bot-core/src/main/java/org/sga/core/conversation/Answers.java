@@ -77,10 +77,15 @@ public final class Answers {
      */
     public Reply compose(SearchResult result, String question, DangerSignals.Alert alert, List<String> notes) {
         String urgent = alert != null ? CALL_999 : null;
-        List<GuidanceCard> applying = question == null ? List.of() : cards.applying(question, alert == null ? List.of() : alert.cards());
+        GuidanceCards.Deciding decided = question == null ? GuidanceCards.Deciding.NONE
+                : cards.deciding(question, alert == null ? List.of() : alert.cards());
+        List<GuidanceCard> applying = decided.shown();
         List<Reply.Card> shownCards = applying.stream().map(this::card).toList();
         Set<String> neverQuote = new LinkedHashSet<>(alert == null ? List.of() : alert.neverQuote());
         applying.forEach(c -> neverQuote.addAll(c.neverQuote()));
+        // A card held back (card-far) is not shown, but the sections that would read as the opposite of its advice are
+        // still not the answer.
+        decided.heldBack().forEach(c -> neverQuote.addAll(c.neverQuote()));
         // Read only when a section that depends on it is in question: it costs a comparison with the kinds' examples.
         Supplier<Set<String>> concerns = memo(() -> question == null ? Set.of() : sections.concernsOf(question));
         List<Hit> hits = result.hits();

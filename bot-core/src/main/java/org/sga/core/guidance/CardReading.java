@@ -27,11 +27,23 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
         if (matched || brought) {
             return true;
         }
-        if (margins == null) {
-            return false;
-        }
-        boolean byMeaning = cued && likelihood > margins.likely() || likelihood > margins.withoutWords()
+        return margins != null && byMeaning(margins) && !farFrom(margins);
+    }
+
+    /**
+     * Whether meaning would show the card but the message is far closer to the labelled messages that do not need it
+     * ({@code card-far}): the card is not shown, but its sections that read as the opposite advice are still not quoted.
+     */
+    public boolean heldBack(MeaningMargins.CardMargins margins) {
+        return !matched && !brought && margins != null && byMeaning(margins) && farFrom(margins);
+    }
+
+    private boolean byMeaning(MeaningMargins.CardMargins margins) {
+        return cued && likelihood > margins.likely() || likelihood > margins.withoutWords()
                 || sentence > margins.sentence() || nearest > margins.nearest();
-        return byMeaning && !(Double.isFinite(nearest) && nearest < -margins.far());
+    }
+
+    private boolean farFrom(MeaningMargins.CardMargins margins) {
+        return Double.isFinite(nearest) && nearest < -margins.far();
     }
 }

@@ -342,13 +342,36 @@ public final class GuidanceCards {
      * meeting tonight, but without images, sexual talk or a meeting it is not an adult asking a child for them.
      */
     public List<GuidanceCard> applying(String text, java.util.Collection<String> also) {
-        List<GuidanceCard> cards = new ArrayList<>();
+        return deciding(text, also).shown();
+    }
+
+    /**
+     * The cards shown for a message (as {@link #applying}) and those meaning would have shown but the nearest labelled
+     * messages held back ({@code card-far}): a held-back card is not shown, but the sections it never quotes are still
+     * not quoted, since the situation may yet be its own.
+     */
+    public Deciding deciding(String text, java.util.Collection<String> also) {
+        List<GuidanceCard> shown = new ArrayList<>();
+        List<GuidanceCard> heldBack = new ArrayList<>();
         for (CardReading reading : readings(text, also)) {
-            if (reading.applies(margins == null ? null : margins.forCard(reading.card().id()))) {
-                cards.add(reading.card());
+            MeaningMargins.CardMargins m = margins == null ? null : margins.forCard(reading.card().id());
+            if (reading.applies(m)) {
+                shown.add(reading.card());
+            } else if (reading.heldBack(m)) {
+                heldBack.add(reading.card());
             }
         }
-        return cards;
+        return new Deciding(shown, heldBack);
+    }
+
+    /** The cards shown for a message, and those held back whose never-quoted sections still count. */
+    public record Deciding(List<GuidanceCard> shown, List<GuidanceCard> heldBack) {
+        public static final Deciding NONE = new Deciding(List.of(), List.of());
+
+        public Deciding {
+            shown = List.copyOf(shown);
+            heldBack = List.copyOf(heldBack);
+        }
     }
 
     /**

@@ -44,5 +44,8 @@ class CardReadingTest {
         assertThat(reading(false, false, true, 0.95, 0.9, NONE).applies(MARGINS)).as("not measured").isTrue();
         assertThat(reading(true, false, true, 0.95, 0.9, -0.5).applies(MARGINS)).as("a pattern still brings it").isTrue();
         assertThat(reading(false, true, true, 0.0, NONE, -0.5).applies(MARGINS)).as("so does a danger situation").isTrue();
+        assertThat(reading(false, false, true, 0.95, 0.9, -0.04).heldBack(MARGINS)).as("held back, not just absent").isTrue();
+        assertThat(reading(false, false, true, 0.1, NONE, -0.04).heldBack(MARGINS)).as("meaning never brought it").isFalse();
+        assertThat(reading(true, false, true, 0.95, 0.9, -0.5).heldBack(MARGINS)).as("shown by its pattern").isFalse();
     }
 }
