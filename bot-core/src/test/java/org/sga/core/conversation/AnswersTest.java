@@ -8,6 +8,7 @@ import org.sga.content.Section;
 import org.sga.core.search.Hit;
 import org.sga.core.search.SearchResult;
 import org.sga.core.search.ShippedIndex;
+import org.sga.core.testkit.CardFixtures;
 
 class AnswersTest {
 
@@ -73,31 +74,15 @@ class AnswersTest {
 
     @Test
     void givenACardHeldBackByItsFarMargin_thenItIsNotShownButItsNeverQuotedSectionIsStillNotTheAnswer() {
-        String file = """
-                cards:
-                  - id: KEEP_A_RECORD
-                    title: Write it down
-                    first: Write down what you saw and heard, today.
-                    text: Note the date, the time and the child's own words, and give the note to your DSL.
-                    never: Never add your own guesses to the note.
-                    procedure: [child-abuse-and-ict#4.4]
-                    never_quote: [child-abuse-and-ict#6.1]
-                    national:
-                      - source: An invented publisher
-                        title: Invented advice on records
-                        year: 2025
-                    reviewed_by: ""
-                    reviewed_on: ""
-                    examples:
-                      - how should I write up what the pupil told me
-                none:
-                  - what is grooming
+        String file = CardFixtures.RECORD_CARD.replace("procedure: [child-abuse-and-ict#4.4]\n",
+                "procedure: [child-abuse-and-ict#4.4]\n    never_quote: [child-abuse-and-ict#6.1]\n") + """
                 labelled:
                   - {message: "do I jot down the child's exact words or my summary", cards: [KEEP_A_RECORD]}
                   - {message: "how do I take the minutes of the governors meeting", cards: []}
                   - {message: "where do we keep the minutes of staff meetings", cards: []}
                 """;
-        String e5 = E5 + "    cards:\n      KEEP_A_RECORD:\n        card: 0\n        card-without-words: 0\n";
+        String e5 = CardFixtures.E5_MARGINS + "    cards:\n      KEEP_A_RECORD:\n        card: 0\n        card-without-words: 0\n";
+        assertThat(file).contains("never_quote: [child-abuse-and-ict#6.1]");
         String question = "where are the minutes of the staff meeting kept";
         Answers always = withCard(file, e5);
         Answers farHeldBack = withCard(file, e5 + "        card-far: 0.0\n");
@@ -112,26 +97,9 @@ class AnswersTest {
         assertThat(noCards.citation().sectionId()).as("without the card, the best hit").isEqualTo("child-abuse-and-ict#6.1");
     }
 
-    /** The e5 margins as the file gives a model's, without cards of their own. */
-    private static final String E5 = """
-              e5-small:
-                closest: 3
-                danger: -0.03
-                danger-likelihood: 0.35
-                without-cue: 0.03
-                sentence: 0.01
-                card: 0.5
-                card-without-words: 0.9
-                concern-spread: 0.03
-                same-answer: 0.0
-            """;
-
     private static Answers withCard(String file, String e5Margins) {
-        org.sga.core.guidance.MeaningMargins margins = org.sga.core.guidance.MeaningMargins.parse(new java.io.StringReader(
-                "models:\n" + e5Margins + E5.replace("e5-small", "minilm")), "margins.yml")
-                .get(org.sga.core.search.EmbeddingModel.DEFAULT);
         org.sga.core.guidance.GuidanceCards cards = org.sga.core.guidance.GuidanceCards.parse(new java.io.StringReader(file), "cards.yml")
-                .withMeaning(ShippedIndex.EMBEDDER, margins, ShippedIndex.LIBRARY, () -> { }).prepared();
+                .withMeaning(ShippedIndex.EMBEDDER, CardFixtures.margins(e5Margins), ShippedIndex.LIBRARY, () -> { }).prepared();
         return new Answers(ShippedIndex.LIBRARY, cards, org.sga.core.guidance.SectionGuidance.empty(), null);
     }
 

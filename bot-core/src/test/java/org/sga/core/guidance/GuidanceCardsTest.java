@@ -112,27 +112,7 @@ class GuidanceCardsTest {
     class ASeventhCard {
 
         // A card the shipped file does not have: adding it is content, not code.
-        private static final String FILE = """
-                cards:
-                  - id: KEEP_A_RECORD
-                    title: Write it down
-                    first: Write down what you saw and heard, today.
-                    text: Note the date, the time and the child's own words, and give the note to your DSL.
-                    never: Never add your own guesses to the note.
-                    procedure: [child-abuse-and-ict#4.4]
-                    national:
-                      - source: An invented publisher
-                        title: Invented advice on records
-                        year: 2025
-                    reviewed_by: A. Reviewer
-                    reviewed_on: 2026-12-01
-                    examples:
-                      - how should I write up what the pupil told me
-                    patterns:
-                      - '\\bwrite (it )?up\\b'
-                none:
-                  - what is grooming
-                """;
+        private static final String FILE = org.sga.core.testkit.CardFixtures.RECORD_CARD;
 
         @Test
         void givenAFileWithANewCard_thenItIsRecognisedAndCitedLikeTheOthers() {
@@ -217,10 +197,8 @@ class GuidanceCardsTest {
         }
 
         private GuidanceCards withMargins(String file, String e5Margins) {
-            MeaningMargins margins = MeaningMargins.parse(new StringReader("models:\n" + e5Margins
-                    + MeaningMarginsTest.E5.replace("e5-small", "minilm")), "margins.yml").get(EmbeddingModel.DEFAULT);
-            return GuidanceCards.parse(new StringReader(file), "cards.yml").withMeaning(ShippedIndex.EMBEDDER, margins,
-                    new org.sga.content.Library(List.of()), () -> { }).prepared();
+            return GuidanceCards.parse(new StringReader(file), "cards.yml").withMeaning(ShippedIndex.EMBEDDER,
+                    org.sga.core.testkit.CardFixtures.margins(e5Margins), new org.sga.content.Library(List.of()), () -> { }).prepared();
         }
 
         private GuidanceCards withMeaning(String file) {

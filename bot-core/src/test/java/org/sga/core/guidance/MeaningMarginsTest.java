@@ -11,18 +11,7 @@ import org.sga.core.yaml.YamlProblem;
 class MeaningMarginsTest {
 
     /** The e5 margins, as the file gives a model's. */
-    static final String E5 = """
-              e5-small:
-                closest: 3
-                danger: -0.03
-                danger-likelihood: 0.2
-                without-cue: 0.03
-                sentence: 0.01
-                card: 0.5
-                card-without-words: 0.9
-                concern-spread: 0.03
-                same-answer: 0.0
-            """;
+    static final String E5 = org.sga.core.testkit.CardFixtures.E5_MARGINS;
 
     @Test
     void theShippedFileGivesEveryModelItsMargins() {
