@@ -51,7 +51,7 @@ final class TuneCardsCommand implements Tool {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One safety case: the message, the cards it must show and those it may. */
-    record Case(String file, String message, Set<String> needed, Set<String> allowed) {
+    record Case(String message, Set<String> needed, Set<String> allowed) {
     }
 
     @Override
@@ -135,7 +135,7 @@ final class TuneCardsCommand implements Tool {
                 if (!c.path("q").isString() || !c.path("guidance").isArray()) {
                     throw new UsageException("tune-cards: " + file + ":" + (i + 1) + ": needs \"q\" and \"guidance\"");
                 }
-                cases.add(new Case(file, String.join(" ", c.get("q").asString().strip().split("\\s+")), ids(c.get("guidance")),
+                cases.add(new Case(String.join(" ", c.get("q").asString().strip().split("\\s+")), ids(c.get("guidance")),
                         ids(c.path("allow"))));
             } catch (JacksonException e) {
                 throw new UsageException("tune-cards: " + file + ":" + (i + 1) + ": not JSON: " + e.getOriginalMessage());

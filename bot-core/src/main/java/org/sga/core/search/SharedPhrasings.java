@@ -51,10 +51,6 @@ public final class SharedPhrasings {
         return new SharedPhrasings(vectors, members);
     }
 
-    public int size() {
-        return sets.length;
-    }
-
     /**
      * For each set whose {@code wanted} is true, the mean similarity of its {@code k} phrasings closest to
      * {@code question}; negative infinity for the others and for an empty set.
