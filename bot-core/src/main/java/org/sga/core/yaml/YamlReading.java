@@ -12,9 +12,16 @@ final class YamlReading {
     private YamlReading() {
     }
 
+    /**
+     * The longest document read, in code points: SnakeYAML's default (3 Mi) is smaller than the cards' file with its
+     * labelled staff messages; a content file this long is a mistake, not content.
+     */
+    static final int LONGEST = 16 * 1024 * 1024;
+
     static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(LONGEST);
         return options;
     }
 
