@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sga.core.guidance.ShippedGuidance;
 import org.sga.core.search.ShippedIndex;
 
@@ -41,6 +42,19 @@ class SafeAnswersTest {
             assertThat(reply.urgent()).contains("call 999");
             assertThat(cards(reply)).contains(card);
             assertThat(quoted(reply)).isNotEqualTo(SLUG + "3.4");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "a girl we look after has gone out to meet someone she met on an app",
+            "he's just left to meet up with a lad he plays with on xbox"})
+        void givenAChildGoneToMeetSomeoneFromOnline_thenThe999LineComesFirst(String message) {
+            assertThat(say(message).urgent()).contains("call 999");
+        }
+
+        @Test
+        void givenAMeetingWithSomeoneFromOnlineLongPast_thenNo999Line() {
+            assertThat(say("she went to meet someone she met online, two years ago, and it was dealt with").urgent()).isNull();
         }
 
         @Test
