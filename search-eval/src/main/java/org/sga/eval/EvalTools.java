@@ -16,7 +16,7 @@ import org.sga.core.guidance.Background;
 import org.sga.core.search.CachedEmbedder;
 
 /**
- * The developer tools for search quality and speed, run as {@code ./sga eval|tune|tune-cards|bench ...}: they measure the
+ * The developer tools for search quality and speed, run as {@code ./sga eval|tune|tune-cards|tune-danger|bench ...}: they measure the
  * production search and stores but are never part of the production jar.
  */
 public final class EvalTools {
@@ -27,7 +27,10 @@ public final class EvalTools {
               tune [--max-false-abstention SHARE] FILE.tsv...  the embedding model's best hybrid weights on tuning sets,
                                                            in the format of search/tuning.yml
               tune-cards [--parts N] SET.jsonl...          the guidance cards on safety sets left out of their learning in
-                                                           turn, and the margins that would miss fewer cards              bench [search [--no-embed-10k]] | bench ask | bench outbox [N]
+                                                           turn, and the margins that would miss fewer cards
+              tune-danger [--parts N] SET.jsonl...         the danger check on safety sets left out of its examples in turn,
+                                                           and the margins that would miss fewer 999 lines
+              bench [search [--no-embed-10k]] | bench ask | bench outbox [N]
                                                            latency (search; a whole reply beside search) and throughput""";
 
     // Held so the JUL level set below is not lost when the logger is garbage-collected.
@@ -39,6 +42,7 @@ public final class EvalTools {
         tools.put("eval", new EvalCommand());
         tools.put("tune", new TuneCommand());
         tools.put("tune-cards", new TuneCardsCommand());
+        tools.put("tune-danger", new TuneDangerCommand());
         tools.put("bench", new BenchCommand());
     }
 

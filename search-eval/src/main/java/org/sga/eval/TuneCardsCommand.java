@@ -2,10 +2,6 @@ package org.sga.eval;
 
 import java.io.BufferedReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import org.sga.app.cli.UsageException;
 import org.sga.app.content.ContentSource;
 import org.sga.app.content.Content;
 import org.sga.content.Library;
@@ -23,10 +17,7 @@ import org.sga.core.guidance.CardReading;
 import org.sga.core.guidance.GuidanceCards;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.search.CachedEmbedder;
-import org.sga.core.search.QueryText;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.sga.eval.SafetySets.Case;
 
 /**
  * {@code tune-cards [--parts N] SET.jsonl...}: how the guidance cards do on safety sets they did not learn from, and
@@ -48,42 +39,9 @@ final class TuneCardsCommand implements Tool {
     /** The far-from-the-card differences tried, as decision 44 chose them. */
     private static final double[] FAR = {0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06};
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** One safety case: the message, the cards it must show and those it may. */
-    record Case(String message, Set<String> needed, Set<String> allowed) {
-    }
-
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
-        List<String> files = new ArrayList<>(args);
-        int parts = 8;
-        int flag = files.indexOf("--parts");
-        if (flag >= 0) {
-            if (flag + 1 >= files.size()) {
-                throw new UsageException(USAGE);
-            }
-            try {
-                parts = Integer.parseInt(files.get(flag + 1));
-            } catch (NumberFormatException e) {
-                throw new UsageException("tune-cards: --parts: '" + files.get(flag + 1) + "' is not a whole number");
-            }
-            files.remove(flag + 1);
-            files.remove(flag);
-        }
-        if (files.isEmpty() || files.stream().anyMatch(f -> f.startsWith("-"))) {
-            throw new UsageException(USAGE);
-        }
-        List<String> sets = new ArrayList<>(new TreeSet<>(files));
-        if (parts < 2 || parts > 20 || parts > sets.size()) {
-            throw new UsageException("tune-cards: --parts must lie between 2 and 20 and not exceed the number of sets ("
-                    + sets.size() + ")");
-        }
-        Map<String, List<Case>> bySet = new LinkedHashMap<>();
-        for (String set : sets) {
-            bySet.put(set, read(set));
-        }
-
+        SafetySets.Dealt dealt = SafetySets.read("tune-cards", USAGE, args);
         ContentSource content = Content.contentSource();
         Library library = content.library();
         CachedEmbedder embedder = content.embedder();
@@ -92,70 +50,24 @@ final class TuneCardsCommand implements Tool {
         DangerSignals danger = content.dangerSignals(library, embedder);
         List<Case> cases = new ArrayList<>();
         List<List<CardReading>> readings = new ArrayList<>();
-        for (int part = 0; part < parts; part++) {
+        for (int part = 0; part < dealt.parts(); part++) {
             long start = System.nanoTime();
-            List<Case> held = new ArrayList<>();
-            for (int s = part; s < sets.size(); s += parts) {
-                held.addAll(bySet.get(sets.get(s)));
-            }
-            Set<String> leftOut = new HashSet<>();
-            held.forEach(c -> leftOut.add(key(QueryText.searched(c.message()))));
-            GuidanceCards learned = cards.leavingOut(m -> leftOut.contains(key(m)))
+            List<Case> held = dealt.part(part);
+            Set<String> leftOut = dealt.keys(part);
+            GuidanceCards learned = cards.leavingOut(m -> leftOut.contains(SafetySets.key(m)))
                     .withMeaning(embedder, margins, library, () -> { }).prepared();
             for (Case c : held) {
                 List<String> brought = danger.alert(c.message()).map(DangerSignals.Alert::cards).orElse(List.of());
                 cases.add(c);
                 readings.add(learned.readings(c.message(), brought));
             }
-            err.printf(Locale.ROOT, "part %d of %d: %,d cases read in %.0f s%n", part + 1, parts, held.size(),
+            err.printf(Locale.ROOT, "part %d of %d: %,d cases read in %.0f s%n", part + 1, dealt.parts(), held.size(),
                     (System.nanoTime() - start) / 1e9);
         }
         embedder.save();
-        report(cases, readings, cards.cards().stream().map(c -> c.id()).toList(), margins, parts, sets.size(), out);
+        report(cases, readings, cards.cards().stream().map(c -> c.id()).toList(), margins, dealt.parts(), dealt.bySet().size(), out);
         out.flush();
         return 0;
-    }
-
-    private static List<Case> read(String file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("tune-cards: no such file: " + file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        List<Case> cases = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode c = JSON.readTree(lines.get(i));
-                if (!c.path("q").isString() || !c.path("guidance").isArray()) {
-                    throw new UsageException("tune-cards: " + file + ":" + (i + 1) + ": needs \"q\" and \"guidance\"");
-                }
-                cases.add(new Case(String.join(" ", c.get("q").asString().strip().split("\\s+")), ids(c.get("guidance")),
-                        ids(c.path("allow"))));
-            } catch (JacksonException e) {
-                throw new UsageException("tune-cards: " + file + ":" + (i + 1) + ": not JSON: " + e.getOriginalMessage());
-            }
-        }
-        if (cases.isEmpty()) {
-            throw new UsageException("tune-cards: " + file + ": no cases");
-        }
-        return cases;
-    }
-
-    private static Set<String> ids(JsonNode list) {
-        Set<String> ids = new HashSet<>();
-        list.forEach(n -> ids.add(n.asString()));
-        return ids;
-    }
-
-    /** A message as the labelled list and a safety set may both give it: case, spacing and punctuation aside. */
-    static String key(String message) {
-        return String.join(" ", message.toLowerCase(Locale.ROOT).strip().split("\\s+")).replaceAll("[^\\w ]", "");
     }
 
     /** Missed cards and cases with it spurious, for one card decided with {@code m}. */

@@ -35,19 +35,19 @@ class TuneCardsCommandTest {
 
     @Test
     void givenReadings_thenItCountsMissedAndSpuriousCardsAndChoosesEachCardsNearestMargin() {
-        List<TuneCardsCommand.Case> cases = new ArrayList<>();
+        List<SafetySets.Case> cases = new ArrayList<>();
         List<List<CardReading>> readings = new ArrayList<>();
         // Likely about A: shown.
-        cases.add(new TuneCardsCommand.Case("one", Set.of("CARD_A"), Set.of()));
+        cases.add(new SafetySets.Case("one", null, Set.of("CARD_A"), Set.of()));
         readings.add(List.of(read("CARD_A", 0.6, NONE), read("CARD_B", 0.1, NONE)));
         // About A, unlikely by the classifier, near A's labelled messages: missed unless card-nearest is below 0.01.
-        cases.add(new TuneCardsCommand.Case("two", Set.of("CARD_A"), Set.of()));
+        cases.add(new SafetySets.Case("two", null, Set.of("CARD_A"), Set.of()));
         readings.add(List.of(read("CARD_A", 0.2, 0.01), read("CARD_B", 0.1, NONE)));
         // About nothing, a little nearer A's: spurious once card-nearest is below 0.005.
-        cases.add(new TuneCardsCommand.Case("three", Set.of(), Set.of()));
+        cases.add(new SafetySets.Case("three", null, Set.of(), Set.of()));
         readings.add(List.of(read("CARD_A", 0.1, 0.005), read("CARD_B", 0.1, NONE)));
         // Asks what a word means: no readings, so B is missed whatever the margins.
-        cases.add(new TuneCardsCommand.Case("four", Set.of("CARD_B"), Set.of()));
+        cases.add(new SafetySets.Case("four", null, Set.of("CARD_B"), Set.of()));
         readings.add(List.of());
         MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

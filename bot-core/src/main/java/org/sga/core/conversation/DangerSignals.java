@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.sga.core.guidance.Background;
 import org.sga.core.guidance.MeaningMargins;
@@ -169,21 +170,41 @@ public final class DangerSignals {
 
     /** Why the 999 line comes first and the cards that come with it; empty when nothing suggests danger now. */
     public Optional<Alert> alert(String text) {
+        Reading reading = reading(text);
+        if (reading.phrase()) {
+            return Optional.of(new Alert("a danger phrase", List.of(), alwaysNeverQuote));
+        }
+        if (margins == null) {
+            // Patterns only: no margins to judge meaning by.
+            return Optional.ofNullable(reading.matched()).map(this::alert);
+        }
+        return reading.situation(margins.danger(), margins.dangerLikelihood(), margins.withoutCue()).map(this::alert);
+    }
+
+    /**
+     * What the check reads in a message before its margins are applied: a danger phrase, a situation's pattern, or by
+     * meaning the situation the message is closest to with the words it needs and the one without them (each with its
+     * margin over the calm phrasings), and the likelihood the classifier gives it. {@link #alert} decides on it with the
+     * shipped margins; tools that choose margins decide on it with others.
+     */
+    public Reading reading(String text) {
         String message = QueryText.clean(text);
         if (patterns.stream().anyMatch(p -> p.matcher(message).find())) {
-            return Optional.of(new Alert("a danger phrase", List.of(), alwaysNeverQuote));
+            return new Reading(true, null, null, Double.NEGATIVE_INFINITY, null, Double.NEGATIVE_INFINITY, 0);
         }
         Prepared ready = prepared.get();
         for (Situation s : ready.situations()) {
             if (s.matches(message)) {
-                return Optional.of(alert(s));
+                return new Reading(false, s, null, Double.NEGATIVE_INFINITY, null, Double.NEGATIVE_INFINITY, 0);
             }
         }
         if (embedder == null || !QueryText.hasWords(message)) {
-            return Optional.empty();
+            return new Reading(false, null, null, Double.NEGATIVE_INFINITY, null, Double.NEGATIVE_INFINITY, 0);
         }
-        Situation best = null;
-        double bestMargin = Double.NEGATIVE_INFINITY;
+        Situation cued = null;
+        Situation uncued = null;
+        double cuedMargin = Double.NEGATIVE_INFINITY;
+        double uncuedMargin = Double.NEGATIVE_INFINITY;
         double likelihood = ready.classifier() == null ? 1 : 0;
         // The message whole and each of its sentences: one sentence of a long message may be the emergency. The words
         // a situation needs (a time) may be in any sentence.
@@ -197,16 +218,60 @@ public final class DangerSignals {
             // A sentence alone must stand out more than the whole message: short sentences come close to anything.
             double extra = unit == units.getFirst() ? 0 : margins.sentence();
             for (Situation s : ready.situations()) {
-                double margin = s.examples().closeness(q, margins.closest()) - calmness - extra - (s.cued(message) ? 0 : margins.withoutCue());
-                if (margin > bestMargin) {
-                    bestMargin = margin;
-                    best = s;
+                double margin = s.examples().closeness(q, margins.closest()) - calmness - extra;
+                if (s.cued(message) && margin > cuedMargin) {
+                    cuedMargin = margin;
+                    cued = s;
+                } else if (!s.cued(message) && margin > uncuedMargin) {
+                    uncuedMargin = margin;
+                    uncued = s;
                 }
             }
         }
-        // Both must agree: closeness finds the most emergencies, the classifier raises the fewest false alarms.
-        return best != null && bestMargin > margins.danger() && likelihood > margins.dangerLikelihood()
-                ? Optional.of(alert(best)) : Optional.empty();
+        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood);
+    }
+
+    /**
+     * A message as the danger check reads it (see {@link #reading}): {@code phrase} when a danger phrase matched,
+     * {@code matched} the situation whose pattern matched; else the closest situations with and without the words they
+     * need ({@code cued}, {@code uncued}; null when none), each with its margin over the calm phrasings, and the
+     * classifier's likelihood.
+     */
+    public record Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
+                          double uncuedMargin, double likelihood) {
+
+        /**
+         * The situation the 999 line comes first for, with these margins: a matched one, or the closest by meaning
+         * ({@code withoutCue} taken from a situation without its words) when at least {@code danger} closer than calm and
+         * the classifier finds the message more likely than {@code likelihood} about danger now. Both must agree:
+         * closeness finds the most emergencies, the classifier raises the fewest false alarms. Empty for a danger phrase.
+         */
+        public Optional<Situation> situation(double danger, double likelihood, double withoutCue) {
+            if (matched != null) {
+                return Optional.of(matched);
+            }
+            boolean byCue = cued != null && (uncued == null || cuedMargin >= uncuedMargin - withoutCue);
+            Situation best = byCue ? cued : uncued;
+            double margin = byCue ? cuedMargin : uncuedMargin - withoutCue;
+            return best != null && margin > danger && this.likelihood > likelihood ? Optional.of(best) : Optional.empty();
+        }
+
+        /** True when the 999 line comes first with these margins. */
+        public boolean applies(double danger, double likelihood, double withoutCue) {
+            return phrase || situation(danger, likelihood, withoutCue).isPresent();
+        }
+    }
+
+    /**
+     * This check without the example and calm phrasings {@code leftOut} picks, judged by meaning as this one is (for
+     * tools that measure it on messages it did not learn from); its phrasings are embedded anew in the background.
+     */
+    public DangerSignals leavingOut(Predicate<String> leftOut) {
+        List<Situation> kept = situations.stream().map(s -> new Situation(s.id(), s.name(), s.needs(), s.unless(),
+                Phrasings.of(s.examples().texts().stream().filter(leftOut.negate()).toList()),
+                Phrasings.of(s.not().texts().stream().filter(leftOut.negate()).toList()), s.patterns())).toList();
+        return new DangerSignals(patterns, kept, cards, neverQuote, alwaysNeverQuote, cardLines,
+                Phrasings.of(calm.texts().stream().filter(leftOut.negate()).toList()), embedder, margins, () -> { });
     }
 
     private Alert alert(Situation s) {

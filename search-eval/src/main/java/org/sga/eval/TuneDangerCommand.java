@@ -1,0 +1,167 @@
+package org.sga.eval;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sga.app.content.Content;
+import org.sga.app.content.ContentSource;
+import org.sga.content.Library;
+import org.sga.core.conversation.DangerSignals;
+import org.sga.core.guidance.MeaningMargins;
+import org.sga.core.search.CachedEmbedder;
+import org.sga.eval.SafetySets.Case;
+
+/**
+ * {@code tune-danger [--parts N] SET.jsonl...}: how the danger check does on safety sets it did not learn from, and
+ * which margins would do better. The sets are dealt into {@code N} parts (by name, in turn); for each part the check
+ * learns from every example and calm phrasing of {@code danger.yml} but the part's messages, and reads the part's
+ * cases labelled danger now or not (a case labelled either way counts for neither). The readings are then decided with
+ * the shipped margins and with others, by the check's own decision ({@link DangerSignals.Reading#applies}): 999 lines
+ * missed (unsafe) and false alarms. Run it on the development sets in eval/safety/ only, never on eval/blind/.
+ */
+final class TuneDangerCommand implements Tool {
+
+    static final String USAGE = "usage: tune-danger [--parts N] SET.jsonl...   (safety sets as score_safety.py reads them;"
+            + " N from 2 to 20, default 8)";
+
+    /** The classifier's likelihoods tried (decisions 21 and 39 chose among these). */
+    static final double[] LIKELIHOODS = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
+    /** The margins over the calm phrasings tried. */
+    static final double[] MARGINS = {-0.06, -0.05, -0.04, -0.03, -0.02, -0.01, 0};
+    /** What a situation without the words it needs loses, tried. */
+    static final double[] WITHOUT_CUE = {0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06};
+    /** The most false alarms the chosen margins may raise, of the cases labelled not danger now (decision 39's rule). */
+    static final double MOST_FALSE_ALARMS = 0.045;
+
+    @Override
+    public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
+        SafetySets.Dealt dealt = SafetySets.read("tune-danger", USAGE, args);
+        ContentSource content = Content.contentSource();
+        Library library = content.library();
+        CachedEmbedder embedder = content.embedder();
+        MeaningMargins margins = content.margins();
+        DangerSignals danger = content.dangerSignals(library, embedder);
+        List<Case> cases = new ArrayList<>();
+        List<DangerSignals.Reading> readings = new ArrayList<>();
+        for (int part = 0; part < dealt.parts(); part++) {
+            long start = System.nanoTime();
+            Set<String> leftOut = dealt.keys(part);
+            DangerSignals learned = danger.leavingOut(m -> leftOut.contains(SafetySets.key(m)));
+            int read = 0;
+            for (Case c : dealt.part(part)) {
+                if (c.danger() != null) {
+                    cases.add(c);
+                    readings.add(learned.reading(c.message()));
+                    read++;
+                }
+            }
+            err.printf(Locale.ROOT, "part %d of %d: %,d cases read in %.0f s%n", part + 1, dealt.parts(), read,
+                    (System.nanoTime() - start) / 1e9);
+        }
+        embedder.save();
+        report(cases, readings, margins, dealt.parts(), dealt.bySet().size(), out);
+        out.flush();
+        return 0;
+    }
+
+    /** 999 lines missed and false alarms, with these margins. */
+    record Tally(int missed, int falseAlarms) {
+    }
+
+    /** The margins the check decides with. */
+    record Margins(double danger, double likelihood, double withoutCue) {
+    }
+
+    static Tally tally(List<Case> cases, List<DangerSignals.Reading> readings, Margins m) {
+        int missed = 0;
+        int falseAlarms = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            boolean on = readings.get(i).applies(m.danger(), m.likelihood(), m.withoutCue());
+            missed += cases.get(i).danger() && !on ? 1 : 0;
+            falseAlarms += !cases.get(i).danger() && on ? 1 : 0;
+        }
+        return new Tally(missed, falseAlarms);
+    }
+
+    /** The figures at the shipped margins, a grid of others, and the margins decision 39's rule would choose. */
+    static void report(List<Case> cases, List<DangerSignals.Reading> readings, MeaningMargins margins, int parts, int sets,
+                       PrintStream out) {
+        long dangerNow = cases.stream().filter(Case::danger).count();
+        long calm = cases.size() - dangerNow;
+        out.printf(Locale.ROOT, "danger check on %,d cases (%,d labelled danger now, %,d not) of %d sets, each of %d parts of"
+                + " the sets left out of its examples in turn%n%n", cases.size(), dangerNow, calm, sets, parts);
+        Margins shipped = new Margins(margins.danger(), margins.dangerLikelihood(), margins.withoutCue());
+        Tally at = tally(cases, readings, shipped);
+        out.printf(Locale.ROOT, "shipped (%s): 999 line missed %d of %,d, false alarms %d of %,d (%s)%n",
+                describe(shipped), at.missed(), dangerNow, at.falseAlarms(), calm, percent(at.falseAlarms(), calm));
+        long byPattern = readings.stream().filter(r -> r.phrase() || r.matched() != null).count();
+        out.printf(Locale.ROOT, "brought by a danger phrase or a situation's pattern, whatever the margins: %,d cases%n%n", byPattern);
+
+        out.println("danger-likelihood (rows) and danger (columns), without-cue as shipped: 999 line missed / false alarms");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s", ""));
+        for (double d : MARGINS) {
+            head.append(String.format(Locale.ROOT, " %10s", plain(d)));
+        }
+        out.println(head);
+        for (double l : LIKELIHOODS) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-10s", plain(l)));
+            for (double d : MARGINS) {
+                Tally t = tally(cases, readings, new Margins(d, l, shipped.withoutCue()));
+                row.append(String.format(Locale.ROOT, " %10s", t.missed() + "/" + t.falseAlarms()));
+            }
+            out.println(row);
+        }
+        out.println();
+        StringBuilder cue = new StringBuilder("without-cue, danger and danger-likelihood as shipped:");
+        for (double w : WITHOUT_CUE) {
+            Tally t = tally(cases, readings, new Margins(shipped.danger(), shipped.likelihood(), w));
+            cue.append(String.format(Locale.ROOT, "  %s: %d/%d", plain(w), t.missed(), t.falseAlarms()));
+        }
+        out.println(cue);
+        out.println();
+
+        Margins best = null;
+        Tally bestTally = null;
+        long most = (long) Math.floor(MOST_FALSE_ALARMS * calm);
+        for (double l : LIKELIHOODS) {
+            for (double d : MARGINS) {
+                for (double w : WITHOUT_CUE) {
+                    Margins tried = new Margins(d, l, w);
+                    Tally t = tally(cases, readings, tried);
+                    if (t.falseAlarms() <= most && (bestTally == null || t.missed() < bestTally.missed()
+                            || t.missed() == bestTally.missed() && t.falseAlarms() < bestTally.falseAlarms())) {
+                        best = tried;
+                        bestTally = t;
+                    }
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "chosen: the fewest 999 lines missed with false alarms at most %s of the cases labelled not"
+                + " danger now (%d), then the fewest false alarms%n", percent(MOST_FALSE_ALARMS), most);
+        if (best == null) {
+            out.println("  none: every margin tried raises more false alarms");
+        } else {
+            out.printf(Locale.ROOT, "  %s: 999 line missed %d -> %d, false alarms %d -> %d (%s)%n", describe(best), at.missed(),
+                    bestTally.missed(), at.falseAlarms(), bestTally.falseAlarms(), percent(bestTally.falseAlarms(), calm));
+        }
+    }
+
+    private static String describe(Margins m) {
+        return "danger " + plain(m.danger()) + ", danger-likelihood " + plain(m.likelihood()) + ", without-cue " + plain(m.withoutCue());
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "-" : percent((double) part / whole);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+
+    private static String plain(double d) {
+        return new java.math.BigDecimal(Double.toString(Math.round(d * 1000) / 1000.0)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,100 @@
+package org.sga.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sga.core.conversation.DangerSignals;
+import org.sga.core.guidance.MeaningMargins;
+import org.sga.core.guidance.Situation;
+import org.sga.core.search.Phrasings;
+
+class TuneDangerCommandTest {
+
+    private static final double NONE = Double.NEGATIVE_INFINITY;
+    private static final Situation MEETING = new Situation("meeting", "a meeting arranged", null, null,
+            Phrasings.of(List.of("she is meeting him tonight")), Phrasings.of(List.of()), List.of());
+
+    @TempDir
+    Path dir;
+
+    private final List<SafetySets.Case> cases = new ArrayList<>();
+    private final List<DangerSignals.Reading> readings = new ArrayList<>();
+
+    private void add(boolean danger, DangerSignals.Reading reading) {
+        cases.add(new SafetySets.Case("message " + cases.size(), danger, Set.of(), Set.of()));
+        readings.add(reading);
+    }
+
+    @Test
+    void givenReadings_thenItCountsMissedLinesAndFalseAlarmsAndChoosesTheMarginsThatMissFewest() {
+        // Close to the meeting with its words, likely about danger: found at the shipped margins.
+        add(true, new DangerSignals.Reading(false, null, MEETING, 0, null, NONE, 0.5));
+        // Close to it without its words: missed while without-cue takes more than 0.02 from it.
+        add(true, new DangerSignals.Reading(false, null, null, NONE, MEETING, -0.01, 0.5));
+        // Calm, a little close and likely enough at 0.35: a false alarm unless the likelihood is 0.4 or more.
+        add(false, new DangerSignals.Reading(false, null, MEETING, -0.02, null, NONE, 0.4));
+        // Calm, with a danger phrase: a false alarm whatever the margins.
+        add(false, new DangerSignals.Reading(true, null, null, NONE, null, NONE, 0));
+        for (int i = 0; i < 20; i++) {
+            add(false, new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.9));
+        }
+        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        TuneDangerCommand.report(cases, readings, margins, 2, 4, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("24 cases (2 labelled danger now, 22 not) of 4 sets, each of 2 parts")
+                .contains("shipped (danger -0.03, danger-likelihood 0.35, without-cue 0.03): 999 line missed 1 of 2,"
+                        + " false alarms 2 of 22 (9.1 %)")
+                .contains("a situation's pattern, whatever the margins: 1 cases")
+                .containsPattern("0.35 +(\\S+ +){3}1/2 ")
+                .containsPattern("0.4 +0/1 +0/1 +1/1 +1/1 ")
+                .contains("  0: 0/2  0.01: 0/2  0.02: 1/2")
+                // At most 4.5 % of 22 (0) false alarms: none can do, the danger phrase is always one.
+                .contains("none: every margin tried raises more false alarms");
+    }
+
+    @Test
+    void givenRoomForOneFalseAlarm_thenTheFirstMarginsWithTheFewestMissedAreChosen() {
+        add(true, new DangerSignals.Reading(false, null, MEETING, 0, null, NONE, 0.5));
+        add(true, new DangerSignals.Reading(false, null, null, NONE, MEETING, -0.01, 0.5));
+        add(false, new DangerSignals.Reading(false, null, MEETING, -0.02, null, NONE, 0.4));
+        add(false, new DangerSignals.Reading(true, null, null, NONE, null, NONE, 0));
+        for (int i = 0; i < 30; i++) {
+            add(false, new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.9));
+        }
+        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        TuneDangerCommand.report(cases, readings, margins, 2, 4, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("(1), then the fewest false alarms")
+                // The first tried (likelihoods, then margins, then without-cue, each upwards) with none missed and one alarm.
+                .contains("danger -0.02, danger-likelihood 0.2, without-cue 0: 999 line missed 1 -> 0, false alarms 2 -> 1 (3.1 %)");
+    }
+
+    @Test
+    void badArgumentsAndFilesAreNamedBeforeAnythingIsLearned() throws Exception {
+        assertThat(EvalToolsTest.run("tune-danger").err()).contains("usage: tune-danger");
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, "{\"q\": \"she is meeting a man from a game tonight\", \"danger\": true, \"guidance\": []}\n");
+        Path two = dir.resolve("two.jsonl");
+        Files.writeString(two, "{\"q\": \"what is grooming\", \"danger\": false, \"guidance\": []}\n{\"q\": 3}\n");
+
+        assertThat(EvalToolsTest.run("tune-danger", "--parts", "3", one.toString(), two.toString()).err())
+                .contains("tune-danger: --parts must lie between 2 and 20 and not exceed the number of sets (2)");
+        assertThat(EvalToolsTest.run("tune-danger", "--parts", "2", one.toString(), two.toString()).err())
+                .contains("tune-danger: " + two + ":2: needs \"q\" and \"guidance\"");
+    }
+}
