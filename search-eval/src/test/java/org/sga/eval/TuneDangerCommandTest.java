@@ -35,8 +35,8 @@ class TuneDangerCommandTest {
         readings.add(reading);
     }
 
-    @Test
-    void givenReadings_thenItCountsMissedLinesAndFalseAlarmsAndChoosesTheMarginsThatMissFewest() {
+    /** Four cases that tell the margins apart, then {@code calm} cases close to no situation. */
+    private String report(int calm) {
         // Close to the meeting with its words, likely about danger: found at the shipped margins.
         add(true, new DangerSignals.Reading(false, null, MEETING, 0, null, NONE, 0.5));
         // Close to it without its words: missed while without-cue takes more than 0.02 from it.
@@ -45,15 +45,19 @@ class TuneDangerCommandTest {
         add(false, new DangerSignals.Reading(false, null, MEETING, -0.02, null, NONE, 0.4));
         // Calm, with a danger phrase: a false alarm whatever the margins.
         add(false, new DangerSignals.Reading(true, null, null, NONE, null, NONE, 0));
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < calm; i++) {
             add(false, new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.9));
         }
         MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
         TuneDangerCommand.report(cases, readings, margins, 2, 4, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
 
-        String out = bytes.toString(StandardCharsets.UTF_8);
+    @Test
+    void givenReadings_thenItCountsMissedLinesAndFalseAlarmsAndChoosesTheMarginsThatMissFewest() {
+        String out = report(20);
+
         assertThat(out).contains("24 cases (2 labelled danger now, 22 not) of 4 sets, each of 2 parts")
                 .contains("shipped (danger -0.03, danger-likelihood 0.35, without-cue 0.03): 999 line missed 1 of 2,"
                         + " false alarms 2 of 22 (9.1 %)")
@@ -67,19 +71,9 @@ class TuneDangerCommandTest {
 
     @Test
     void givenRoomForOneFalseAlarm_thenTheFirstMarginsWithTheFewestMissedAreChosen() {
-        add(true, new DangerSignals.Reading(false, null, MEETING, 0, null, NONE, 0.5));
-        add(true, new DangerSignals.Reading(false, null, null, NONE, MEETING, -0.01, 0.5));
-        add(false, new DangerSignals.Reading(false, null, MEETING, -0.02, null, NONE, 0.4));
-        add(false, new DangerSignals.Reading(true, null, null, NONE, null, NONE, 0));
-        for (int i = 0; i < 30; i++) {
-            add(false, new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.9));
-        }
-        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String out = report(30);
 
-        TuneDangerCommand.report(cases, readings, margins, 2, 4, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("(1), then the fewest false alarms")
+        assertThat(out).contains("(1), then the fewest false alarms")
                 // The first tried (likelihoods, then margins, then without-cue, each upwards) with none missed and one alarm.
                 .contains("danger -0.02, danger-likelihood 0.2, without-cue 0: 999 line missed 1 -> 0, false alarms 2 -> 1 (3.1 %)");
     }
