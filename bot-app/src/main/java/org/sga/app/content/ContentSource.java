@@ -47,6 +47,11 @@ public final class ContentSource {
     private final Optional<Path> folder;
     private final String modelName;
     private final Path cacheDir;
+    /**
+     * {@code cards.yml} as read once: with its labelled staff messages it is the largest content file, and reading it
+     * builds a tree of nodes many times its size, so the danger check and the replies share one reading.
+     */
+    private GuidanceCards cards;
 
     /** {@code modelName} null or blank is the default model; it is checked when the model is first asked for. */
     public ContentSource(Optional<Path> folder, String modelName, Path cacheDir) {
@@ -126,9 +131,15 @@ public final class ContentSource {
 
     /** The guidance cards ({@code cards.yml}), recognised by patterns only; checked against the library's sections. */
     public GuidanceCards guidanceCards(Library library) {
-        GuidanceCards cards = read("guidance", CARDS_FILE, GuidanceCards::parse);
-        stopOn(cards.problems(library, CARDS_FILE));
-        return cards;
+        GuidanceCards read;
+        synchronized (this) {
+            if (cards == null) {
+                cards = read("guidance", CARDS_FILE, GuidanceCards::parse);
+            }
+            read = cards;
+        }
+        stopOn(read.problems(library, CARDS_FILE));
+        return read;
     }
 
     /** What the bot knows about sections ({@code sections.yml}), without reading concerns by meaning. */

@@ -14,20 +14,22 @@ import java.util.Map;
  */
 public final class SharedPhrasings {
 
-    /** The distinct vectors end to end, {@code dimensions} floats each: one pass over memory compares them all. */
-    private final float[] vectors;
+    /**
+     * The distinct vectors, each the array the embedder gave (the cache holds them already: copying 18,000 of them end
+     * to end would cost the heap about 30 MB for a few per cent of speed).
+     */
+    private final float[][] vectors;
     private final int dimensions;
     private final int[][] sets;
 
     private SharedPhrasings(List<float[]> vectors, int[][] sets) {
         this.dimensions = vectors.isEmpty() ? 0 : vectors.getFirst().length;
-        this.vectors = new float[vectors.size() * dimensions];
-        for (int v = 0; v < vectors.size(); v++) {
-            if (vectors.get(v).length != dimensions) {
+        for (float[] vector : vectors) {
+            if (vector.length != dimensions) {
                 throw new IllegalArgumentException("phrasings embedded by different models");
             }
-            System.arraycopy(vectors.get(v), 0, this.vectors, v * dimensions, dimensions);
         }
+        this.vectors = vectors.toArray(float[][]::new);
         this.sets = sets;
     }
 
@@ -62,7 +64,7 @@ public final class SharedPhrasings {
         if (dimensions > 0 && question.length != dimensions) {
             throw new IllegalArgumentException("a vector of " + question.length + " dimensions against " + dimensions);
         }
-        int count = dimensions == 0 ? 0 : vectors.length / dimensions;
+        int count = vectors.length;
         double[] similarity = new double[count];
         boolean[] compared = new boolean[count];
         double[] closeness = new double[sets.length];
@@ -74,7 +76,7 @@ public final class SharedPhrasings {
             Vectors.Closest closest = new Vectors.Closest(Math.min(k, sets[s].length));
             for (int v : sets[s]) {
                 if (!compared[v]) {
-                    similarity[v] = dot(question, v * dimensions);
+                    similarity[v] = dot(question, vectors[v]);
                     compared[v] = true;
                 }
                 closest.offer(similarity[v]);
@@ -84,21 +86,21 @@ public final class SharedPhrasings {
         return closeness;
     }
 
-    /** The similarity of {@code question} and the vector starting at {@code from}, summed four ways at once. */
-    private double dot(float[] question, int from) {
+    /** The similarity of {@code question} and {@code vector}, summed four ways at once. */
+    private double dot(float[] question, float[] vector) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
         int i = 0;
         for (; i + 3 < dimensions; i += 4) {
-            s0 += question[i] * vectors[from + i];
-            s1 += question[i + 1] * vectors[from + i + 1];
-            s2 += question[i + 2] * vectors[from + i + 2];
-            s3 += question[i + 3] * vectors[from + i + 3];
+            s0 += question[i] * vector[i];
+            s1 += question[i + 1] * vector[i + 1];
+            s2 += question[i + 2] * vector[i + 2];
+            s3 += question[i + 3] * vector[i + 3];
         }
         for (; i < dimensions; i++) {
-            s0 += question[i] * vectors[from + i];
+            s0 += question[i] * vector[i];
         }
         return (double) s0 + s1 + s2 + s3;
     }
