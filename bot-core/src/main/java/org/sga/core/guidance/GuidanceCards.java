@@ -16,6 +16,7 @@ import org.sga.core.search.Phrasings;
 import org.sga.core.search.QueryText;
 import org.sga.core.search.SharedPhrasings;
 import org.sga.core.yaml.LinedYaml;
+import org.sga.core.yaml.SplitDocument;
 
 /**
  * The guidance cards of {@code guidance/cards.yml} and when each applies: a pattern of the card matches, or a classifier
@@ -131,7 +132,9 @@ public final class GuidanceCards {
      * pattern is a problem naming its line. Until {@link #withMeaning} only patterns recognise a card.
      */
     public static GuidanceCards parse(Reader reader, String source) {
-        LinedYaml root = LinedYaml.parse(reader, source).allowOnly(KEYS);
+        // The labelled staff messages are read one at a time: the file is thousands of them.
+        SplitDocument document = SplitDocument.parse(reader, source, "labelled");
+        LinedYaml root = document.root().allowOnly(KEYS);
         SituationReader read = new SituationReader(root.get("cues"));
         Phrasings none = read.phrasings(root.get("none"), false);
         List<Entry> entries = new ArrayList<>();
@@ -187,7 +190,7 @@ public final class GuidanceCards {
             throw root.get("cards").problem("declares no cards");
         }
         entries = againstOtherCards(entries);
-        entries = withLabelled(entries, read, root.get("labelled"), ids.keySet());
+        entries = withLabelled(entries, read, document.items(), ids.keySet());
         String forFiles = null;
         if (root.get("files").isPresent()) {
             forFiles = root.get("files").text();
@@ -226,10 +229,10 @@ public final class GuidanceCards {
      * needs nor may show. A message given twice in the file, or a card the file does not declare, is a problem naming
      * its line.
      */
-    private static List<Entry> withLabelled(List<Entry> entries, SituationReader read, LinedYaml list, Set<String> declared) {
+    private static List<Entry> withLabelled(List<Entry> entries, SituationReader read, Iterable<LinedYaml> items, Set<String> declared) {
         Map<String, List<String>> about = new HashMap<>();
         Map<String, List<String>> notAbout = new HashMap<>();
-        for (LinedYaml item : list.items()) {
+        for (LinedYaml item : items) {
             item.allowOnly(LABELLED_KEYS);
             String message = QueryText.searched(read.phrasing(item.get("message")));
             if (!item.get("cards").isPresent()) {

@@ -24,18 +24,34 @@ public final class LinedYaml {
     private final String path;
     private final Node node;
     private final int line;
+    /** Lines of the file before the text this node was read from (a part of a file read on its own). */
+    private final int before;
 
-    private LinedYaml(String source, String path, Node node, int line) {
+    private LinedYaml(String source, String path, Node node, int line, int before) {
         this.source = source;
         this.path = path;
         this.node = node;
         this.line = line;
+        this.before = before;
     }
 
     /** The document's root; {@code source} names the file in problems. */
     public static LinedYaml parse(Reader reader, String source) {
+        return parse(reader, source, 1, "");
+    }
+
+    /**
+     * A part of a file read on its own, from its line {@code firstLine}, as the node at {@code path}: problems name
+     * the file's lines. A long list read item by item never holds the whole file's tree of nodes at once.
+     */
+    public static LinedYaml parse(Reader reader, String source, int firstLine, String path) {
         Node root = YamlReading.read(reader, source, r -> new Yaml(YamlReading.options()).compose(r));
-        return new LinedYaml(source, "", root, root == null ? 1 : root.getStartMark().getLine() + 1);
+        int before = firstLine - 1;
+        return new LinedYaml(source, path, root, root == null ? firstLine : root.getStartMark().getLine() + 1 + before, before);
+    }
+
+    private LinedYaml child(String childPath, Node child) {
+        return new LinedYaml(source, childPath, child, child.getStartMark().getLine() + 1 + before, before);
     }
 
     /** 1-based line where this value starts (or, for a missing key, where its map starts). */
@@ -55,10 +71,10 @@ public final class LinedYaml {
     public LinedYaml get(String key) {
         for (NodeTuple t : tuples()) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                return new LinedYaml(source, child(key), t.getValueNode(), t.getValueNode().getStartMark().getLine() + 1);
+                return child(child(key), t.getValueNode());
             }
         }
-        return new LinedYaml(source, child(key), null, line);
+        return new LinedYaml(source, child(key), null, line, before);
     }
 
     /** Keys and values of a map, in document order; a missing node is an empty map. */
@@ -66,9 +82,9 @@ public final class LinedYaml {
         Map<String, LinedYaml> out = new LinkedHashMap<>();
         for (NodeTuple t : tuples()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                throw new LinedYaml(source, path, t.getKeyNode(), t.getKeyNode().getStartMark().getLine() + 1).problem("a key must be text");
+                throw child(path, t.getKeyNode()).problem("a key must be text");
             }
-            out.put(k.getValue(), new LinedYaml(source, child(k.getValue()), t.getValueNode(), t.getValueNode().getStartMark().getLine() + 1));
+            out.put(k.getValue(), child(child(k.getValue()), t.getValueNode()));
         }
         return out;
     }
@@ -89,7 +105,7 @@ public final class LinedYaml {
         List<LinedYaml> items = new ArrayList<>();
         for (int i = 0; i < seq.getValue().size(); i++) {
             Node item = seq.getValue().get(i);
-            items.add(new LinedYaml(source, path + "[" + i + "]", item, item.getStartMark().getLine() + 1));
+            items.add(child(path + "[" + i + "]", item));
         }
         return items;
     }
