@@ -209,6 +209,11 @@ public final class DangerSignals {
         // The message whole and each of its sentences: one sentence of a long message may be the emergency. The words
         // a situation needs (a time) may be in any sentence.
         List<String> units = Phrasings.units(message);
+        List<Situation> situations = ready.situations();
+        boolean[] hasWords = new boolean[situations.size()];
+        for (int i = 0; i < hasWords.length; i++) {
+            hasWords[i] = situations.get(i).cued(message);
+        }
         for (String unit : units) {
             float[] q = Phrasings.question(embedder, unit);
             double calmness = ready.calm().closeness(q, margins.closest());
@@ -217,12 +222,13 @@ public final class DangerSignals {
             }
             // A sentence alone must stand out more than the whole message: short sentences come close to anything.
             double extra = unit == units.getFirst() ? 0 : margins.sentence();
-            for (Situation s : ready.situations()) {
+            for (int i = 0; i < hasWords.length; i++) {
+                Situation s = situations.get(i);
                 double margin = s.examples().closeness(q, margins.closest()) - calmness - extra;
-                if (s.cued(message) && margin > cuedMargin) {
+                if (hasWords[i] && margin > cuedMargin) {
                     cuedMargin = margin;
                     cued = s;
-                } else if (!s.cued(message) && margin > uncuedMargin) {
+                } else if (!hasWords[i] && margin > uncuedMargin) {
                     uncuedMargin = margin;
                     uncued = s;
                 }
