@@ -2,7 +2,7 @@
 """Writes the `labelled:` list at the end of guidance/cards.yml from labelled safety sets (JSON Lines, as eval/safety/).
 
 Each case becomes one labelled message: `cards` are the cards it needs (its `guidance`), `may_show` the cards it may
-also show (its `allow`). A message the card file already has (as an example, a near miss or a no-card phrasing), or
+also show (its `allow`), `never_quote` the sections it must not be answered from (its `forbid`). A message the card file already has (as an example, a near miss or a no-card phrasing), or
 one given earlier in the sets, is left out; the bot refuses a phrasing given twice. Everything from the `labelled:`
 comment to the end of the file is replaced, so running it again with the same sets changes nothing.
 
@@ -14,9 +14,11 @@ import sys
 
 MARKER = "# Labelled staff messages:"
 HEADER = """# Labelled staff messages: what staff wrote, each labelled by safeguarding leads with the cards it needs (`cards`,
-# [] for none) and the cards it may also show (`may_show`). The cards' classifiers learn from them as well as from the
-# examples: a message teaches each card it needs and counts against each card it neither needs nor may show. Unlike
-# the examples, the danger check does not read them as calm. Written by scripts/fold-labelled.py from the safety sets
+# [] for none), the cards it may also show (`may_show`) and the sections that would read as the wrong advice quoted as
+# its answer (`never_quote`). The cards' classifiers learn from them as well as from the examples: a message teaches
+# each card it needs and counts against each card it neither needs nor may show; a section that at least half of the
+# messages nearest a question never quote is not quoted to it (margins.yml, never-quote-nearest). Unlike the
+# examples, the danger check does not read them as calm. Written by scripts/fold-labelled.py from the safety sets
 # eval/INDEX.md lists as folded; those sets no longer measure anything unseen.
 labelled:
 """
@@ -70,6 +72,9 @@ def main(cards_file, sets):
                 entry = "  - {message: " + json.dumps(text, ensure_ascii=False) + ", cards: [" + cards + "]"
                 if may:
                     entry += ", may_show: [" + ", ".join(may) + "]"
+                never = [s for s in dict.fromkeys(case.get("forbid") or []) if re.fullmatch(r"[a-z0-9-]+#[0-9.]+", s)]
+                if never:
+                    entry += ", never_quote: [" + ", ".join(never) + "]"
                 out.append(entry + "}")
     with open(cards_file, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n\n" + HEADER + "\n".join(out) + "\n")

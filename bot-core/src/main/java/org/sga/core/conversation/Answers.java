@@ -19,8 +19,8 @@ import org.sga.core.search.SearchResult;
  * Turns search results into a safe reply (GUIDANCE.md): the 999 line first when danger is signalled, then the guidance
  * cards the question calls for, then the next thing to do where the question asks, then the quoted section as
  * published (whole sentences, keeping the one that answers when it must be shortened) with its citation and up to two
- * related sections. A section a card contradicts, or one about another kind of concern than the question's, is not
- * quoted as the answer. Not confident: says so, offers the closest sections, and points to the safeguarding lead.
+ * related sections. A section a card contradicts, one the labelled staff messages nearest the question say reads as the
+ * wrong advice, or one about another kind of concern than the question's, is not quoted as the answer. Not confident: says so, offers the closest sections, and points to the safeguarding lead.
  */
 public final class Answers {
 
@@ -86,6 +86,8 @@ public final class Answers {
         // A card held back (card-far) is not shown, but the sections that would read as the opposite of its advice are
         // still not the answer.
         decided.heldBack().forEach(c -> neverQuote.addAll(c.neverQuote()));
+        // Nor a section that the labelled staff messages nearest the question say would read as the wrong advice.
+        neverQuote.addAll(decided.neverQuoted());
         // Read only when a section that depends on it is in question: it costs a comparison with the kinds' examples.
         Supplier<Set<String>> concerns = memo(() -> question == null ? Set.of() : sections.concernsOf(question));
         List<Hit> hits = result.hits();

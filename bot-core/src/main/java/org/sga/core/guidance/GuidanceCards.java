@@ -30,7 +30,7 @@ public final class GuidanceCards {
 
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Set<String> KEYS = Set.of("cues", "cards", "none", "files", "labelled", "asks_meaning");
-    private static final Set<String> LABELLED_KEYS = Set.of("message", "cards", "may_show");
+    private static final Set<String> LABELLED_KEYS = Set.of("message", "cards", "may_show", "never_quote");
     private static final Set<String> CARD_KEYS = Set.of("id", "title", "first", "text", "never", "procedure", "national",
             "never_quote", "reviewed_by", "reviewed_on", "examples", "not", "needs", "patterns");
     private static final Set<String> NATIONAL_KEYS = Set.of("source", "title", "year");
@@ -42,6 +42,7 @@ public final class GuidanceCards {
     private final Embedder embedder;
     private final MeaningMargins margins;
     private final Background<Prepared> prepared;
+    private final NeverQuotes neverQuotes;
 
     /**
      * A card, how it is recognised, and where the file declares it. {@code labelled} holds the labelled staff messages
@@ -85,14 +86,39 @@ public final class GuidanceCards {
      * The entries once learned, and their phrasings on both sides: set {@code 2i} is what entry {@code i} is about,
      * {@code 2i + 1} what it is not.
      */
-    private record Prepared(List<Entry> entries, SharedPhrasings sides) {
-        static Prepared of(List<Learned> learned) {
+    private record Prepared(List<Entry> entries, SharedPhrasings sides, Phrasings labelled) {
+        static Prepared of(List<Learned> learned, Phrasings labelled) {
             List<List<Phrasings>> sides = new ArrayList<>();
             for (Learned l : learned) {
                 sides.add(l.about());
                 sides.add(l.notAbout());
             }
-            return new Prepared(learned.stream().map(Learned::entry).toList(), SharedPhrasings.of(sides));
+            return new Prepared(learned.stream().map(Learned::entry).toList(), SharedPhrasings.of(sides), labelled);
+        }
+    }
+
+    /**
+     * Every labelled staff message, each as search reads it, with the sections its safeguarding leads said would read
+     * as the wrong advice quoted as its answer ({@code never_quote}; most name none), and the line where the file
+     * first names each section.
+     */
+    private record NeverQuotes(List<String> messages, List<List<String>> sections, Map<String, Integer> lines) {
+        static final NeverQuotes NONE = new NeverQuotes(List.of(), List.of(), Map.of());
+
+        NeverQuotes leavingOut(java.util.function.Predicate<String> leftOut) {
+            List<String> kept = new ArrayList<>();
+            List<List<String>> keptSections = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                if (!leftOut.test(messages.get(i))) {
+                    kept.add(messages.get(i));
+                    keptSections.add(sections.get(i));
+                }
+            }
+            return new NeverQuotes(kept, keptSections, lines);
+        }
+
+        boolean any() {
+            return !lines.isEmpty();
         }
     }
 
@@ -109,22 +135,26 @@ public final class GuidanceCards {
         }
     }
 
-    private GuidanceCards(List<Entry> entries, Phrasings none, String forFiles, Pattern asksMeaning, Embedder embedder,
-                          MeaningMargins margins, Runnable whenEmbedded) {
+    private GuidanceCards(List<Entry> entries, NeverQuotes neverQuotes, Phrasings none, String forFiles, Pattern asksMeaning,
+                          Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
         this.entries = List.copyOf(entries);
+        this.neverQuotes = neverQuotes;
         this.none = none;
         this.forFiles = forFiles;
         this.asksMeaning = asksMeaning;
         this.embedder = embedder;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of())))
+        boolean quotesByMeaning = margins != null && margins.neverQuoted().on() && neverQuotes.any();
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), Phrasings.of(List.of())))
                 : new Background<>("guidance-card-examples",
-                        () -> Prepared.of(this.entries.parallelStream().map(e -> e.learned(embedder)).toList()), whenEmbedded);
+                        () -> Prepared.of(this.entries.parallelStream().map(e -> e.learned(embedder)).toList(),
+                                quotesByMeaning ? Phrasings.of(neverQuotes.messages()).embedded(embedder) : Phrasings.of(List.of())),
+                        whenEmbedded);
     }
 
     /** No cards at all. */
     public static GuidanceCards empty() {
-        return new GuidanceCards(List.of(), Phrasings.of(List.of()), null, null, null, null, null);
+        return new GuidanceCards(List.of(), NeverQuotes.NONE, Phrasings.of(List.of()), null, null, null, null, null);
     }
 
     /**
@@ -190,7 +220,8 @@ public final class GuidanceCards {
             throw root.get("cards").problem("declares no cards");
         }
         entries = againstOtherCards(entries);
-        entries = withLabelled(entries, read, document.items(), ids.keySet());
+        List<NeverQuotes> neverQuotes = new ArrayList<>(1);
+        entries = withLabelled(entries, read, document.items(), ids.keySet(), neverQuotes);
         String forFiles = null;
         if (root.get("files").isPresent()) {
             forFiles = root.get("files").text();
@@ -199,7 +230,7 @@ public final class GuidanceCards {
             }
         }
         Pattern asksMeaning = root.get("asks_meaning").isPresent() ? SituationReader.pattern(root.get("asks_meaning")) : null;
-        return new GuidanceCards(entries, none, forFiles, asksMeaning, null, null, null);
+        return new GuidanceCards(entries, neverQuotes.getFirst(), none, forFiles, asksMeaning, null, null, null);
     }
 
     /**
@@ -226,12 +257,19 @@ public final class GuidanceCards {
     /**
      * Reads {@code labelled:}, staff messages each with the cards it needs ({@code cards}, may be empty) and those it
      * may also show ({@code may_show}): a message teaches each card it needs, and counts against each card it neither
-     * needs nor may show. A message given twice in the file, or a card the file does not declare, is a problem naming
-     * its line.
+     * needs nor may show. {@code never_quote} names the sections that would read as the wrong advice quoted as its
+     * answer; they go to {@code neverQuotes}. A message given twice in the file, or a card the file does not declare,
+     * is a problem naming its line.
      */
-    private static List<Entry> withLabelled(List<Entry> entries, SituationReader read, Iterable<LinedYaml> items, Set<String> declared) {
+    private static List<Entry> withLabelled(List<Entry> entries, SituationReader read, Iterable<LinedYaml> items, Set<String> declared,
+                                            List<NeverQuotes> neverQuotes) {
         Map<String, List<String>> about = new HashMap<>();
         Map<String, List<String>> notAbout = new HashMap<>();
+        List<String> messages = new ArrayList<>();
+        List<List<String>> sections = new ArrayList<>();
+        // Most messages name the same few sections: one list for each distinct choice.
+        Map<List<String>, List<String>> distinct = new HashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
         for (LinedYaml item : items) {
             item.allowOnly(LABELLED_KEYS);
             String message = QueryText.searched(read.phrasing(item.get("message")));
@@ -245,6 +283,12 @@ public final class GuidanceCards {
                     throw item.get("may_show").problem("card " + id + " is under both cards and may_show");
                 }
             }
+            List<String> never = sectionIds(item.get("never_quote"), false);
+            for (LinedYaml section : item.get("never_quote").items()) {
+                lines.putIfAbsent(section.text(), section.line());
+            }
+            messages.add(message);
+            sections.add(distinct.computeIfAbsent(List.copyOf(never), k -> k));
             for (String id : declared) {
                 if (needed.contains(id)) {
                     about.computeIfAbsent(id, k -> new ArrayList<>()).add(message);
@@ -253,6 +297,7 @@ public final class GuidanceCards {
                 }
             }
         }
+        neverQuotes.add(new NeverQuotes(messages, sections, lines));
         return entries.stream().map(e -> new Entry(e.card(), e.situation(), e.negatives(), e.questions(), e.lines(),
                 new Labelled(about.getOrDefault(e.card().id(), List.of()), notAbout.getOrDefault(e.card().id(), List.of()))))
                 .toList();
@@ -300,6 +345,10 @@ public final class GuidanceCards {
                 }
             }
         }
+        neverQuotes.lines().entrySet().stream().filter(e -> library.section(e.getKey()).isEmpty())
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> problems.add(source + ":" + e.getValue() + ": a labelled message names " + e.getKey()
+                        + " under never_quote, which no loaded procedure has"));
         return problems;
     }
 
@@ -320,7 +369,7 @@ public final class GuidanceCards {
             }
             withQuestions.add(new Entry(e.card(), e.situation(), e.negatives(), Phrasings.of(questions), e.lines(), e.labelled()));
         }
-        return new GuidanceCards(withQuestions, none, forFiles, asksMeaning, embedder, margins, whenEmbedded);
+        return new GuidanceCards(withQuestions, neverQuotes, none, forFiles, asksMeaning, embedder, margins, whenEmbedded);
     }
 
     /**
@@ -331,7 +380,7 @@ public final class GuidanceCards {
         List<Entry> kept = entries.stream().map(e -> new Entry(e.card(), e.situation(), e.negatives(), e.questions(), e.lines(),
                 new Labelled(e.labelled().about().stream().filter(leftOut.negate()).toList(),
                         e.labelled().notAbout().stream().filter(leftOut.negate()).toList()))).toList();
-        return new GuidanceCards(kept, none, forFiles, asksMeaning, embedder, margins, () -> { });
+        return new GuidanceCards(kept, neverQuotes.leavingOut(leftOut), none, forFiles, asksMeaning, embedder, margins, () -> { });
     }
 
     /** The cards that apply to a message, in the order the file declares them. */
@@ -356,7 +405,8 @@ public final class GuidanceCards {
     public Deciding deciding(String text, java.util.Collection<String> also) {
         List<GuidanceCard> shown = new ArrayList<>();
         List<GuidanceCard> heldBack = new ArrayList<>();
-        for (CardReading reading : readings(text, also)) {
+        Read read = read(text, also);
+        for (CardReading reading : read.readings()) {
             MeaningMargins.CardMargins m = margins == null ? null : margins.forCard(reading.card().id());
             if (reading.applies(m)) {
                 shown.add(reading.card());
@@ -364,17 +414,50 @@ public final class GuidanceCards {
                 heldBack.add(reading.card());
             }
         }
-        return new Deciding(shown, heldBack);
+        return new Deciding(shown, heldBack, neverQuoted(read.whole(), read.learned()));
     }
 
-    /** The cards shown for a message, and those held back whose never-quoted sections still count. */
-    public record Deciding(List<GuidanceCard> shown, List<GuidanceCard> heldBack) {
-        public static final Deciding NONE = new Deciding(List.of(), List.of());
+    /**
+     * The cards shown for a message, those held back whose never-quoted sections still count, and the sections the
+     * labelled staff messages nearest it say would read as the wrong advice ({@code neverQuoted}).
+     */
+    public record Deciding(List<GuidanceCard> shown, List<GuidanceCard> heldBack, Set<String> neverQuoted) {
+        public static final Deciding NONE = new Deciding(List.of(), List.of(), Set.of());
 
         public Deciding {
             shown = List.copyOf(shown);
             heldBack = List.copyOf(heldBack);
+            neverQuoted = Set.copyOf(neverQuoted);
         }
+    }
+
+    /** What the cards read in a message, the message whole as a vector (null: not embedded), and what they learned. */
+    private record Read(List<CardReading> readings, float[] whole, Prepared learned) {
+    }
+
+    /**
+     * The sections that at least {@code never-quote-share} of the {@code never-quote-nearest} labelled staff messages
+     * closest to the message whole name under {@code never_quote} (margins.yml): staff asking much the same were
+     * judged to be misled by them. None without the margins or a message to compare.
+     */
+    private Set<String> neverQuoted(float[] whole, Prepared learned) {
+        Phrasings labelled = learned == null ? null : learned.labelled();
+        if (whole == null || margins == null || !margins.neverQuoted().on() || labelled == null || labelled.texts().isEmpty()) {
+            return Set.of();
+        }
+        MeaningMargins.NeverQuoted m = margins.neverQuoted();
+        int[] nearest = labelled.nearest(whole, m.nearest());
+        Map<String, Integer> named = new HashMap<>();
+        for (int i : nearest) {
+            neverQuotes.sections().get(i).forEach(id -> named.merge(id, 1, Integer::sum));
+        }
+        Set<String> out = new java.util.TreeSet<>();
+        named.forEach((id, n) -> {
+            if (n >= m.share() * nearest.length - 1e-9) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     /**
@@ -383,9 +466,13 @@ public final class GuidanceCards {
      * else (GUIDANCE.md). A developer tool replays other margins on the same readings.
      */
     public List<CardReading> readings(String text, java.util.Collection<String> also) {
+        return read(text, also).readings();
+    }
+
+    private Read read(String text, java.util.Collection<String> also) {
         String message = QueryText.clean(text);
         if (asksMeaning != null && asksMeaning.matcher(message).matches()) {
-            return List.of();
+            return new Read(List.of(), null, null);
         }
         Prepared learned = prepared.get();
         List<Entry> ready = learned.entries();
@@ -419,7 +506,7 @@ public final class GuidanceCards {
             readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
                     cued, whole[i], sentence[i], nearest[i]));
         }
-        return readings;
+        return new Read(readings, wholeVector, learned);
     }
 
     /**

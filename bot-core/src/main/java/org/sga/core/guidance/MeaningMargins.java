@@ -31,14 +31,17 @@ import org.sga.core.yaml.LinedYaml;
  *                         the calm examples than the whole message would have to be
  * @param cards            a card's own likelihoods, by card id, where it needs other than {@code card} and
  *                         {@code cardWithoutWords}
+ * @param neverQuoted      when the labelled staff messages nearest a message say a section reads as the wrong advice
+ *                         for them, it is not quoted as the answer
  */
 public record MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
                             double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
-                            Map<String, CardMargins> cards) {
+                            Map<String, CardMargins> cards, NeverQuoted neverQuoted) {
 
     public static final String FILE = "margins.yml";
     private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
-            "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards");
+            "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards", "never-quote-nearest",
+            "never-quote-share");
     private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest", "card-far");
 
     /**
@@ -50,6 +53,26 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * do (infinite: never so). {@code line} is where the file gives them (0: the model's own values).
      */
     public record CardMargins(double likely, double withoutWords, double sentence, double nearest, double far, int line) {
+    }
+
+    /**
+     * A section is not quoted as the answer to a message when at least {@code share} of the {@code nearest} labelled
+     * staff messages closest to it name the section under {@code never_quote} ({@link #OFF}: never so).
+     */
+    public record NeverQuoted(int nearest, double share) {
+        public static final NeverQuoted OFF = new NeverQuoted(0, Double.POSITIVE_INFINITY);
+
+        public boolean on() {
+            return nearest > 0 && share <= 1;
+        }
+    }
+
+    /** As above, without the nearest labelled messages' sections never to quote. */
+    public MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
+                          double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
+                          Map<String, CardMargins> cards) {
+        this(closest, danger, dangerLikelihood, withoutCue, card, cardWithoutWords, concernSpread, sameAnswer, sentence,
+                cards, NeverQuoted.OFF);
     }
 
     public MeaningMargins {
@@ -114,9 +137,22 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
                         c.get("card-nearest").isPresent() ? c.get("card-nearest").number(-1, 1) : Double.POSITIVE_INFINITY,
                         c.get("card-far").isPresent() ? c.get("card-far").number(0, 1) : Double.POSITIVE_INFINITY, c.line()));
             });
+            LinedYaml nearest = m.get("never-quote-nearest");
+            LinedYaml share = m.get("never-quote-share");
+            if (nearest.isPresent() != share.isPresent()) {
+                throw (nearest.isPresent() ? nearest : share).problem("give both never-quote-nearest and never-quote-share, or neither");
+            }
+            NeverQuoted neverQuoted = NeverQuoted.OFF;
+            if (nearest.isPresent()) {
+                double n = nearest.number(1, 200);
+                if (n != Math.rint(n)) {
+                    throw nearest.problem(nearest.text() + " is not a whole number");
+                }
+                neverQuoted = new NeverQuoted((int) n, share.number(0.01, 1));
+            }
             return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
                     m.get("without-cue").number(0, 1), card, withoutWords, m.get("concern-spread").number(0, 1),
-                    m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards);
+                    m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards, neverQuoted);
         });
         return Map.copyOf(models);
     }

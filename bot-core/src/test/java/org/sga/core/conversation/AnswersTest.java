@@ -97,6 +97,31 @@ class AnswersTest {
         assertThat(noCards.citation().sectionId()).as("without the card, the best hit").isEqualTo("child-abuse-and-ict#6.1");
     }
 
+    @Test
+    void givenTheNearestLabelledMessagesNeverQuoteTheBestSection_thenTheNextIsTheAnswer() {
+        String file = CardFixtures.RECORD_CARD + """
+                labelled:
+                  - {message: "can I forward the photo of the pupil to the DSL on whatsapp", cards: [], never_quote: [child-abuse-and-ict#6.1]}
+                  - {message: "should I screenshot the nude and email it to the head", cards: [], never_quote: [child-abuse-and-ict#6.1, child-abuse-and-ict#5.3]}
+                  - {message: "is it ok to send the image on to my manager so she can see it", cards: [], never_quote: [child-abuse-and-ict#6.1]}
+                  - {message: "how do I take the minutes of the governors meeting", cards: []}
+                  - {message: "where do we keep the minutes of staff meetings", cards: []}
+                """;
+        String noCard = CardFixtures.E5_MARGINS + "    cards:\n      KEEP_A_RECORD:\n        card: 1\n        card-without-words: 1\n";
+        Answers nearest = withCard(file, noCard + "    never-quote-nearest: 3\n    never-quote-share: 0.6\n");
+        Answers without = withCard(file, noCard);
+
+        Reply forward = nearest.compose(answered("6.1", "5.3"), "can I email the picture of her to our DSL", null, List.of());
+        Reply minutes = nearest.compose(answered("6.1", "5.3"), "where are the minutes of the staff meeting kept", null, List.of());
+        Reply unmeasured = without.compose(answered("6.1", "5.3"), "can I email the picture of her to our DSL", null, List.of());
+
+        assertThat(forward.guidance()).isEmpty();
+        assertThat(forward.citation().sectionId()).as("all three nearest never quote 6.1; only one names 5.3")
+                .isEqualTo("child-abuse-and-ict#5.3");
+        assertThat(minutes.citation().sectionId()).as("one of its three nearest never quotes it").isEqualTo("child-abuse-and-ict#6.1");
+        assertThat(unmeasured.citation().sectionId()).as("without the margins").isEqualTo("child-abuse-and-ict#6.1");
+    }
+
     private static Answers withCard(String file, String e5Margins) {
         org.sga.core.guidance.GuidanceCards cards = org.sga.core.guidance.GuidanceCards.parse(new java.io.StringReader(file), "cards.yml")
                 .withMeaning(ShippedIndex.EMBEDDER, CardFixtures.margins(e5Margins), ShippedIndex.LIBRARY, () -> { }).prepared();

@@ -196,6 +196,42 @@ class GuidanceCardsTest {
             assertThat(ids(near, "what is grooming")).isEmpty();
         }
 
+        @Test
+        void givenLabelledMessagesThatNeverQuoteASection_thenAMessageNearMostOfThemIsNotAnsweredFromIt() {
+            String labelled = """
+                    labelled:
+                      - {message: "can I forward the photo of the pupil to the DSL on whatsapp", cards: [], never_quote: [child-abuse-and-ict#6.1]}
+                      - {message: "should I screenshot the nude and email it to the head", cards: [], never_quote: [child-abuse-and-ict#6.1, child-abuse-and-ict#5.2]}
+                      - {message: "is it ok to send the image on to my manager so she can see it", cards: [], never_quote: [child-abuse-and-ict#6.1]}
+                      - {message: "how do I take the minutes of the governors meeting", cards: []}
+                      - {message: "where do we keep the minutes of staff meetings", cards: []}
+                    """;
+            GuidanceCards cards = withMargins(FILE + labelled, MeaningMarginsTest.E5 + "    never-quote-nearest: 3\n    never-quote-share: 0.6\n");
+            String forward = "can I email the picture of her to our DSL";
+
+            assertThat(cards.deciding(forward, List.of()).neverQuoted()).as("three of three; 5.2 one of three")
+                    .containsExactly("child-abuse-and-ict#6.1");
+            assertThat(cards.deciding("where are the minutes of the staff meeting kept", List.of()).neverQuoted()).isEmpty();
+            assertThat(cards.leavingOut(m -> m.contains("whatsapp") || m.contains("manager")).prepared().deciding(forward, List.of())
+                    .neverQuoted()).as("two of them left out").isEmpty();
+            assertThat(withMargins(FILE + labelled, MeaningMarginsTest.E5).deciding(forward, List.of()).neverQuoted())
+                    .as("without the margins").isEmpty();
+        }
+
+        @Test
+        void givenALabelledMessageThatNeverQuotesASectionNoProcedureHas_thenTheProblemNamesItsLine() {
+            String labelled = """
+                    labelled:
+                      - {message: "can I forward the photo to the DSL", cards: [], never_quote: [child-abuse-and-ict#9.9]}
+                    """;
+            GuidanceCards cards = GuidanceCards.parse(new StringReader(FILE + labelled), "cards.yml");
+            int line = (int) (FILE + labelled).lines().takeWhile(l -> !l.contains("#9.9")).count() + 1;
+            assertThat(cards.problems(ShippedIndex.LIBRARY, "cards.yml")).containsExactly("cards.yml:" + line
+                    + ": a labelled message names child-abuse-and-ict#9.9 under never_quote, which no loaded procedure has");
+            assertThatThrownBy(() -> GuidanceCards.parse(new StringReader(FILE + labelled.replace("child-abuse-and-ict#9.9", "6.1")), "cards.yml"))
+                    .isInstanceOf(YamlProblem.class).hasMessageContaining("cards.yml:" + line).hasMessageContaining("not a section id");
+        }
+
         private GuidanceCards withMargins(String file, String e5Margins) {
             return GuidanceCards.parse(new StringReader(file), "cards.yml").withMeaning(ShippedIndex.EMBEDDER,
                     org.sga.core.testkit.CardFixtures.margins(e5Margins), new org.sga.content.Library(List.of()), () -> { }).prepared();

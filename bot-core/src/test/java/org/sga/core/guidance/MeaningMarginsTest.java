@@ -38,6 +38,22 @@ class MeaningMarginsTest {
     }
 
     @Test
+    void theNearestLabelledMessagesSectionsNeverToQuoteAreGivenBothOrNeither() {
+        String minilm = E5.replace("e5-small", "minilm");
+        MeaningMargins given = MeaningMargins.parse(new StringReader("models:\n" + E5 + "    never-quote-nearest: 10\n"
+                + "    never-quote-share: 0.5\n" + minilm), "margins.yml").get(EmbeddingModel.E5_SMALL);
+        MeaningMargins absent = MeaningMargins.parse(new StringReader("models:\n" + E5 + minilm), "margins.yml").get(EmbeddingModel.E5_SMALL);
+
+        assertThat(given.neverQuoted()).isEqualTo(new MeaningMargins.NeverQuoted(10, 0.5));
+        assertThat(given.neverQuoted().on()).isTrue();
+        assertThat(absent.neverQuoted().on()).as("not given: never").isFalse();
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader("models:\n" + E5 + "    never-quote-nearest: 10\n" + minilm),
+                "margins.yml")).isInstanceOf(YamlProblem.class).hasMessageContaining("both never-quote-nearest and never-quote-share");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader("models:\n" + E5 + "    never-quote-nearest: 2.5\n"
+                + "    never-quote-share: 0.5\n" + minilm), "margins.yml")).isInstanceOf(YamlProblem.class).hasMessageContaining("whole number");
+    }
+
+    @Test
     void anUnknownKeyIsAProblem() {
         String file = "models:\n" + E5.replace("closest: 3", "closest: 3\n    nearest: 4") + E5.replace("e5-small", "minilm");
         assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(file), "margins.yml"))
