@@ -86,14 +86,21 @@ public final class GuidanceCards {
      * The entries once learned, and their phrasings on both sides: set {@code 2i} is what entry {@code i} is about,
      * {@code 2i + 1} what it is not.
      */
-    private record Prepared(List<Entry> entries, SharedPhrasings sides, Phrasings labelled) {
+    private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled) {
+        /**
+         * {@code labelled}: every labelled staff message embedded, in the file's order, for the sections they never
+         * quote; held as one more set after the cards' sides (most are already among them), so that one comparison
+         * serves both. Empty: not read.
+         */
         static Prepared of(List<Learned> learned, Phrasings labelled) {
             List<List<Phrasings>> sides = new ArrayList<>();
             for (Learned l : learned) {
                 sides.add(l.about());
                 sides.add(l.notAbout());
             }
-            return new Prepared(learned.stream().map(Learned::entry).toList(), SharedPhrasings.of(sides), labelled);
+            sides.add(List.of(labelled));
+            SharedPhrasings shared = SharedPhrasings.of(sides);
+            return new Prepared(learned.stream().map(Learned::entry).toList(), shared, shared.members(sides.size() - 1));
         }
     }
 
@@ -145,10 +152,10 @@ public final class GuidanceCards {
         this.embedder = embedder;
         this.margins = margins;
         boolean quotesByMeaning = margins != null && margins.neverQuoted().on() && neverQuotes.any();
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), Phrasings.of(List.of())))
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0]))
                 : new Background<>("guidance-card-examples",
                         () -> Prepared.of(this.entries.parallelStream().map(e -> e.learned(embedder)).toList(),
-                                quotesByMeaning ? Phrasings.of(neverQuotes.messages()).embedded(embedder) : Phrasings.of(List.of())),
+                                Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder)),
                         whenEmbedded);
     }
 
@@ -414,7 +421,7 @@ public final class GuidanceCards {
                 heldBack.add(reading.card());
             }
         }
-        return new Deciding(shown, heldBack, neverQuoted(read.whole(), read.learned()));
+        return new Deciding(shown, heldBack, neverQuoted(read.similarity(), read.learned()));
     }
 
     /**
@@ -432,7 +439,7 @@ public final class GuidanceCards {
     }
 
     /** What the cards read in a message, the message whole as a vector (null: not embedded), and what they learned. */
-    private record Read(List<CardReading> readings, float[] whole, Prepared learned) {
+    private record Read(List<CardReading> readings, double[] similarity, Prepared learned) {
     }
 
     /**
@@ -440,20 +447,36 @@ public final class GuidanceCards {
      * closest to the message whole name under {@code never_quote} (margins.yml): staff asking much the same were
      * judged to be misled by them. None without the margins or a message to compare.
      */
-    private Set<String> neverQuoted(float[] whole, Prepared learned) {
-        Phrasings labelled = learned == null ? null : learned.labelled();
-        if (whole == null || margins == null || !margins.neverQuoted().on() || labelled == null || labelled.texts().isEmpty()) {
+    private Set<String> neverQuoted(double[] similarity, Prepared learned) {
+        if (similarity == null || margins == null || !margins.neverQuoted().on() || learned.labelled().length == 0) {
             return Set.of();
         }
         MeaningMargins.NeverQuoted m = margins.neverQuoted();
-        int[] nearest = labelled.nearest(whole, m.nearest());
+        int[] members = learned.labelled();
+        int k = Math.min(m.nearest(), members.length);
+        int[] nearest = new int[k];
+        double[] closest = new double[k];
+        int held = 0;
+        for (int i = 0; i < members.length; i++) {
+            double c = similarity[members[i]];
+            if (held < k || c > closest[held - 1]) {
+                int j = held < k ? held++ : k - 1;
+                while (j > 0 && closest[j - 1] < c) {
+                    closest[j] = closest[j - 1];
+                    nearest[j] = nearest[j - 1];
+                    j--;
+                }
+                closest[j] = c;
+                nearest[j] = i;
+            }
+        }
         Map<String, Integer> named = new HashMap<>();
         for (int i : nearest) {
             neverQuotes.sections().get(i).forEach(id -> named.merge(id, 1, Integer::sum));
         }
         Set<String> out = new java.util.TreeSet<>();
         named.forEach((id, n) -> {
-            if (n >= m.share() * nearest.length - 1e-9) {
+            if (n >= m.share() * k - 1e-9) {
                 out.add(id);
             }
         });
@@ -498,7 +521,8 @@ public final class GuidanceCards {
                 }
             }
         }
-        double[] nearest = nearLabelled(wholeVector, learned);
+        SharedPhrasings.Compared compared = compared(wholeVector, learned);
+        double[] nearest = nearLabelled(compared, learned);
         List<CardReading> readings = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
             Entry e = ready.get(i);
@@ -506,7 +530,7 @@ public final class GuidanceCards {
             readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
                     cued, whole[i], sentence[i], nearest[i]));
         }
-        return new Read(readings, wholeVector, learned);
+        return new Read(readings, compared == null ? null : compared.similarity(), learned);
     }
 
     /**
@@ -514,25 +538,37 @@ public final class GuidanceCards {
      * learned are not (the mean of the closest few on each side, as the danger check weighs danger against calm);
      * negative infinity for a card without a classifier, or without a message to compare.
      */
-    private double[] nearLabelled(float[] whole, Prepared learned) {
+    private double[] nearLabelled(SharedPhrasings.Compared compared, Prepared learned) {
         List<Entry> ready = learned.entries();
         double[] difference = new double[ready.size()];
         java.util.Arrays.fill(difference, Double.NEGATIVE_INFINITY);
-        boolean[] wanted = new boolean[2 * ready.size()];
-        for (int i = 0; i < ready.size(); i++) {
-            wanted[2 * i] = whole != null && ready.get(i).classifier() != null;
-            wanted[2 * i + 1] = wanted[2 * i];
-        }
-        if (whole == null || margins == null) {
+        if (compared == null) {
             return difference;
         }
-        double[] closeness = learned.sides().closeness(whole, margins.closest(), wanted);
         for (int i = 0; i < ready.size(); i++) {
-            if (wanted[2 * i]) {
-                difference[i] = closeness[2 * i] - closeness[2 * i + 1];
+            if (ready.get(i).classifier() != null) {
+                difference[i] = compared.closeness()[2 * i] - compared.closeness()[2 * i + 1];
             }
         }
         return difference;
+    }
+
+    /**
+     * The message whole compared with each card's sides (those with a classifier) and, when their sections never to
+     * quote are read, with every labelled staff message: each distinct phrasing once. Null without a message or margins.
+     */
+    private SharedPhrasings.Compared compared(float[] whole, Prepared learned) {
+        if (whole == null || margins == null) {
+            return null;
+        }
+        List<Entry> ready = learned.entries();
+        boolean[] wanted = new boolean[2 * ready.size() + 1];
+        for (int i = 0; i < ready.size(); i++) {
+            wanted[2 * i] = ready.get(i).classifier() != null;
+            wanted[2 * i + 1] = wanted[2 * i];
+        }
+        wanted[2 * ready.size()] = learned.labelled().length > 0;
+        return learned.sides().compare(whole, margins.closest(), wanted);
     }
 
     public List<GuidanceCard> cards() {

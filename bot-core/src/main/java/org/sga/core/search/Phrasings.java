@@ -63,31 +63,6 @@ public final class Phrasings {
         return best;
     }
 
-    /** The indices of the {@code k} phrasings closest to {@code question}, closest first (fewer when there are fewer). */
-    public int[] nearest(float[] question, int k) {
-        if (vectors == null) {
-            throw new IllegalStateException("phrasings not embedded");
-        }
-        int n = Math.min(k, vectors.length);
-        int[] best = new int[n];
-        double[] similarity = new double[n];
-        int held = 0;
-        for (int i = 0; i < vectors.length; i++) {
-            double s = Vectors.dot(question, vectors[i]);
-            if (held < n || s > similarity[held - 1]) {
-                int j = held < n ? held++ : n - 1;
-                while (j > 0 && similarity[j - 1] < s) {
-                    similarity[j] = similarity[j - 1];
-                    best[j] = best[j - 1];
-                    j--;
-                }
-                similarity[j] = s;
-                best[j] = i;
-            }
-        }
-        return best;
-    }
-
     /** The most sentences of a message read on their own (a longer message is read whole, and for these). */
     static final int MAX_SENTENCES = 12;
 

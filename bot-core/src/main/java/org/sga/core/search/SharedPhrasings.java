@@ -58,6 +58,14 @@ public final class SharedPhrasings {
      * {@code question}; negative infinity for the others and for an empty set.
      */
     public double[] closeness(float[] question, int k, boolean[] wanted) {
+        return compare(question, k, wanted).closeness();
+    }
+
+    /**
+     * How close {@code question} is to each set whose {@code wanted} is true (as {@link #closeness}), and its similarity
+     * to each distinct phrasing of those sets ({@link #members}; NaN for the others): each compared once.
+     */
+    public Compared compare(float[] question, int k, boolean[] wanted) {
         if (wanted.length != sets.length) {
             throw new IllegalArgumentException(wanted.length + " sets asked for, " + sets.length + " held");
         }
@@ -66,7 +74,7 @@ public final class SharedPhrasings {
         }
         int count = vectors.length;
         double[] similarity = new double[count];
-        boolean[] compared = new boolean[count];
+        Arrays.fill(similarity, Double.NaN);
         double[] closeness = new double[sets.length];
         Arrays.fill(closeness, Double.NEGATIVE_INFINITY);
         for (int s = 0; s < sets.length; s++) {
@@ -75,15 +83,23 @@ public final class SharedPhrasings {
             }
             Vectors.Closest closest = new Vectors.Closest(Math.min(k, sets[s].length));
             for (int v : sets[s]) {
-                if (!compared[v]) {
+                if (Double.isNaN(similarity[v])) {
                     similarity[v] = dot(question, vectors[v]);
-                    compared[v] = true;
                 }
                 closest.offer(similarity[v]);
             }
             closeness[s] = closest.mean();
         }
-        return closeness;
+        return new Compared(closeness, similarity);
+    }
+
+    /** Closeness to each set, and similarity to each distinct phrasing (NaN: not compared). */
+    public record Compared(double[] closeness, double[] similarity) {
+    }
+
+    /** The distinct phrasings of set {@code set}, in its order, as indices of {@link Compared#similarity}. */
+    public int[] members(int set) {
+        return sets[set].clone();
     }
 
     /** The similarity of {@code question} and {@code vector}, summed four ways at once. */
