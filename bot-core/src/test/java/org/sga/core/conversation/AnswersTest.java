@@ -99,14 +99,7 @@ class AnswersTest {
 
     @Test
     void givenTheNearestLabelledMessagesNeverQuoteTheBestSection_thenTheNextIsTheAnswer() {
-        String file = CardFixtures.RECORD_CARD + """
-                labelled:
-                  - {message: "can I forward the photo of the pupil to the DSL on whatsapp", cards: [], never_quote: [child-abuse-and-ict#6.1]}
-                  - {message: "should I screenshot the nude and email it to the head", cards: [], never_quote: [child-abuse-and-ict#6.1, child-abuse-and-ict#5.3]}
-                  - {message: "is it ok to send the image on to my manager so she can see it", cards: [], never_quote: [child-abuse-and-ict#6.1]}
-                  - {message: "how do I take the minutes of the governors meeting", cards: []}
-                  - {message: "where do we keep the minutes of staff meetings", cards: []}
-                """;
+        String file = CardFixtures.RECORD_CARD + CardFixtures.NEVER_QUOTING_LABELLED;
         String noCard = CardFixtures.E5_MARGINS + "    cards:\n      KEEP_A_RECORD:\n        card: 1\n        card-without-words: 1\n";
         Answers nearest = withCard(file, noCard + "    never-quote-nearest: 3\n    never-quote-share: 0.6\n");
         Answers without = withCard(file, noCard);

@@ -198,18 +198,11 @@ class GuidanceCardsTest {
 
         @Test
         void givenLabelledMessagesThatNeverQuoteASection_thenAMessageNearMostOfThemIsNotAnsweredFromIt() {
-            String labelled = """
-                    labelled:
-                      - {message: "can I forward the photo of the pupil to the DSL on whatsapp", cards: [], never_quote: [child-abuse-and-ict#6.1]}
-                      - {message: "should I screenshot the nude and email it to the head", cards: [], never_quote: [child-abuse-and-ict#6.1, child-abuse-and-ict#5.2]}
-                      - {message: "is it ok to send the image on to my manager so she can see it", cards: [], never_quote: [child-abuse-and-ict#6.1]}
-                      - {message: "how do I take the minutes of the governors meeting", cards: []}
-                      - {message: "where do we keep the minutes of staff meetings", cards: []}
-                    """;
+            String labelled = org.sga.core.testkit.CardFixtures.NEVER_QUOTING_LABELLED;
             GuidanceCards cards = withMargins(FILE + labelled, MeaningMarginsTest.E5 + "    never-quote-nearest: 3\n    never-quote-share: 0.6\n");
             String forward = "can I email the picture of her to our DSL";
 
-            assertThat(cards.deciding(forward, List.of()).neverQuoted()).as("three of three; 5.2 one of three")
+            assertThat(cards.deciding(forward, List.of()).neverQuoted()).as("three of three; 5.3 one of three")
                     .containsExactly("child-abuse-and-ict#6.1");
             assertThat(cards.deciding("where are the minutes of the staff meeting kept", List.of()).neverQuoted()).isEmpty();
             assertThat(cards.leavingOut(m -> m.contains("whatsapp") || m.contains("manager")).prepared().deciding(forward, List.of())

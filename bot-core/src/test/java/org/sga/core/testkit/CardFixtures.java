@@ -33,6 +33,19 @@ public final class CardFixtures {
               - what is grooming
             """;
 
+    /**
+     * Labelled staff messages for {@link #RECORD_CARD}: three about sending an image on, which never quote §6.1 (one of
+     * them §5.3 as well), and two about minutes, which never quote anything.
+     */
+    public static final String NEVER_QUOTING_LABELLED = """
+            labelled:
+              - {message: "can I forward the photo of the pupil to the DSL on whatsapp", cards: [], never_quote: [child-abuse-and-ict#6.1]}
+              - {message: "should I screenshot the nude and email it to the head", cards: [], never_quote: [child-abuse-and-ict#6.1, child-abuse-and-ict#5.3]}
+              - {message: "is it ok to send the image on to my manager so she can see it", cards: [], never_quote: [child-abuse-and-ict#6.1]}
+              - {message: "how do I take the minutes of the governors meeting", cards: []}
+              - {message: "where do we keep the minutes of staff meetings", cards: []}
+            """;
+
     /** The e5 margins, as the file gives a model's, without cards of their own. */
     public static final String E5_MARGINS = """
               e5-small:
