@@ -20,6 +20,7 @@ import org.sga.core.search.Embedder;
 import org.sga.core.search.Phrasings;
 import org.sga.core.search.QueryText;
 import org.sga.core.yaml.LinedYaml;
+import org.sga.core.yaml.SplitDocument;
 
 /**
  * Recognises a message that suggests a child may be in danger now, so the reply opens with the 999 line: by meaning
@@ -99,14 +100,16 @@ public final class DangerSignals {
      * {@code patterns} and {@code calm}. A problem names the line. Until {@link #withMeaning} only patterns count.
      */
     public static DangerSignals parse(Reader reader, String source) {
-        LinedYaml root = LinedYaml.parse(reader, source).allowOnly(KEYS);
+        // The situations' examples and the calm phrasings are thousands of lines: read one situation at a time.
+        SplitDocument document = SplitDocument.parse(reader, source, "situations", "calm");
+        LinedYaml root = document.root().allowOnly(KEYS);
         SituationReader read = new SituationReader(root.get("cues"));
         List<Situation> situations = new ArrayList<>();
         Map<String, List<String>> cards = new HashMap<>();
         Map<String, List<String>> neverQuote = new HashMap<>();
         Map<String, Integer> cardLines = new HashMap<>();
         List<String> ids = new ArrayList<>();
-        for (LinedYaml entry : root.get("situations").items()) {
+        for (LinedYaml entry : document.items("situations")) {
             entry.allowOnly(SITUATION_KEYS);
             String id = entry.get("id").text();
             if (ids.contains(id)) {
@@ -121,7 +124,7 @@ public final class DangerSignals {
         if (situations.isEmpty()) {
             throw root.get("situations").problem("needs at least one situation");
         }
-        Phrasings calm = read.phrasings(root.get("calm"), true);
+        Phrasings calm = read.phrasings(document.items("calm"), root.get("calm"), true);
         return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, neverQuote,
                 sectionIds(root.get("never_quote")), cardLines, calm, null, null, null);
     }

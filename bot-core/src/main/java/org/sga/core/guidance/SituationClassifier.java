@@ -114,10 +114,19 @@ public final class SituationClassifier {
      */
     public static SituationClassifier learned(org.sga.core.search.Embedder embedder, org.sga.core.search.Phrasings about,
                                   List<org.sga.core.search.Phrasings> notAbout) {
-        StringBuilder name = new StringBuilder("situation-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE);
-        about.texts().forEach(t -> name.append("\n+").append(t));
-        notAbout.forEach(side -> side.texts().forEach(t -> name.append("\n-").append(t)));
-        float[] numbers = embedder.derived(name.toString(), () -> {
+        // The texts are named by their digest, taken text by text: written out whole, the name of a card's classifier
+        // (every labelled message) would be megabytes of heap while the bot starts.
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        about.texts().forEach(t -> digest.update(("\n+" + t).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        notAbout.forEach(side -> side.texts().forEach(t -> digest.update(("\n-" + t).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        String name = "situation-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE + " texts-sha256="
+                + java.util.HexFormat.of().formatHex(digest.digest());
+        float[] numbers = embedder.derived(name, () -> {
             List<float[]> no = new java.util.ArrayList<>();
             notAbout.forEach(side -> no.addAll(side.vectors()));
             return train(about.vectors(), no).numbers();

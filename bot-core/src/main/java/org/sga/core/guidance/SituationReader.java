@@ -77,12 +77,17 @@ public final class SituationReader {
      * empty list.
      */
     public Phrasings phrasings(LinedYaml list, boolean required) {
-        if (required && list.items().isEmpty()) {
-            throw list.problem("needs at least one example phrasing");
-        }
+        return phrasings(list.items(), list, required);
+    }
+
+    /** Example phrasings read one item at a time ({@link org.sga.core.yaml.SplitDocument}); {@code list} names where. */
+    public Phrasings phrasings(Iterable<LinedYaml> items, LinedYaml list, boolean required) {
         List<String> texts = new ArrayList<>();
-        for (LinedYaml item : list.items()) {
+        for (LinedYaml item : items) {
             texts.add(phrasing(item));
+        }
+        if (required && texts.isEmpty()) {
+            throw list.problem("needs at least one example phrasing");
         }
         return Phrasings.of(texts);
     }

@@ -6,48 +6,63 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A YAML content file whose top-level {@code key} holds a long list, written one item a line as a script writes it
- * (an item may go on over lines indented more than its dash): the rest of the file is read as one document and the
- * list item by item, so the list's tree of nodes, many times the size of its text, is never held whole. Problems name
+ * A YAML content file whose top-level {@code keys} hold long lists, written one item a line as a script writes them
+ * (an item may go on over lines indented more than its dash): the rest of the file is read as one document and each
+ * list item by item, so a list's tree of nodes, many times the size of its text, is never held whole. Problems name
  * the file's own lines. A list written any other way ({@code key: [...]}) is read with the document.
  */
 public final class SplitDocument {
 
-    /** One item of the list as written: its text and the file's line it starts on. */
+    /** One item of a list as written: its text and the file's line it starts on. */
     private record Item(String text, int line) {
+    }
+
+    /** A list as found: its items as written, or those of the document when it is written in one. */
+    private record Found(List<Item> written, List<LinedYaml> inline) {
     }
 
     private final LinedYaml root;
     private final String source;
-    private final String key;
-    private final List<Item> written;
-    private final List<LinedYaml> inline;
+    private final Map<String, Found> lists;
 
-    private SplitDocument(LinedYaml root, String source, String key, List<Item> written, List<LinedYaml> inline) {
+    private SplitDocument(LinedYaml root, String source, Map<String, Found> lists) {
         this.root = root;
         this.source = source;
-        this.key = key;
-        this.written = written;
-        this.inline = inline;
+        this.lists = lists;
     }
 
-    /** The file without the list. */
+    /** The file without the lists (each key is still there, with no value, at its own line). */
     public LinedYaml root() {
         return root;
     }
 
+    /** The items of the one list this document was split at. */
+    public Iterable<LinedYaml> items() {
+        if (lists.size() != 1) {
+            throw new IllegalStateException("split at " + lists.keySet() + ": name the list");
+        }
+        return items(lists.keySet().iterator().next());
+    }
+
     /**
-     * The list's items, each read when it is reached and dropped once the caller moves on: hold on to what it says,
+     * A list's items, each read when it is reached and dropped once the caller moves on: hold on to what it says,
      * not to the item.
      */
-    public Iterable<LinedYaml> items() {
-        if (inline != null) {
-            return inline;
+    public Iterable<LinedYaml> items(String key) {
+        Found found = lists.get(key);
+        if (found == null) {
+            throw new IllegalArgumentException("not split at '" + key + "'");
         }
+        if (found.inline() != null) {
+            return found.inline();
+        }
+        List<Item> written = found.written();
         return () -> new java.util.Iterator<>() {
             private int next;
 
@@ -75,7 +90,7 @@ public final class SplitDocument {
 
     private static final Pattern ITEM = Pattern.compile("^(\\s*)-(\\s|$).*");
 
-    public static SplitDocument parse(Reader reader, String source, String key) {
+    public static SplitDocument parse(Reader reader, String source, String... keys) {
         String text;
         try (reader) {
             StringBuilder all = new StringBuilder();
@@ -88,22 +103,39 @@ public final class SplitDocument {
             throw new UncheckedIOException(e);
         }
         String[] lines = text.split("\n", -1);
-        Pattern start = Pattern.compile("^" + Pattern.quote(key) + ":\\s*(#.*)?$");
-        int at = -1;
-        for (int i = 0; i < lines.length && at < 0; i++) {
-            if (start.matcher(lines[i].stripTrailing()).matches()) {
-                at = i;
+        String[] rest = Arrays.copyOf(lines, lines.length);
+        Map<String, List<Item>> written = new LinkedHashMap<>();
+        for (String key : keys) {
+            Pattern start = Pattern.compile("^" + Pattern.quote(key) + ":\\s*(#.*)?$");
+            for (int at = 0; at < lines.length; at++) {
+                if (start.matcher(lines[at].stripTrailing()).matches()) {
+                    int end = listEnd(lines, at);
+                    written.put(key, items(lines, at, end));
+                    Arrays.fill(rest, at + 1, end, "");
+                    break;
+                }
             }
         }
-        if (at < 0) {
-            LinedYaml root = LinedYaml.parse(new StringReader(text), source);
-            return new SplitDocument(root, source, key, List.of(), root.get(key).items());
+        // Lists written in one (key: [...]) stay in the document and are read with it.
+        LinedYaml root = LinedYaml.parse(new StringReader(String.join("\n", rest)), source);
+        Map<String, Found> lists = new LinkedHashMap<>();
+        for (String key : keys) {
+            List<Item> items = written.get(key);
+            lists.put(key, items != null ? new Found(List.copyOf(items), null) : new Found(null, root.get(key).items()));
         }
-        // The list's lines: indented, blank or comments, up to the next top-level key.
+        return new SplitDocument(root, source, lists);
+    }
+
+    /** The line after a list's lines: indented, blank or comments, up to the next top-level key. */
+    private static int listEnd(String[] lines, int at) {
         int end = at + 1;
         while (end < lines.length && (lines[end].isBlank() || " \t#".indexOf(lines[end].charAt(0)) >= 0)) {
             end++;
         }
+        return end;
+    }
+
+    private static List<Item> items(String[] lines, int at, int end) {
         List<Item> items = new ArrayList<>();
         StringBuilder item = null;
         int itemLine = 0;
@@ -123,7 +155,7 @@ public final class SplitDocument {
             if (item == null) {
                 if (starts) {
                     dash = m.group(1);
-                    // The dash becomes a space: the item is read as the mapping it holds, at the same columns.
+                    // The dash becomes a space: the item is read as what it holds, at the same columns.
                     line = dash + " " + line.substring(dash.length() + 1);
                 }
                 item = new StringBuilder(line);
@@ -132,8 +164,6 @@ public final class SplitDocument {
                 item.append('\n').append(line);
             }
         }
-        String[] rest = Arrays.copyOf(lines, lines.length);
-        Arrays.fill(rest, at + 1, end, "");
-        return new SplitDocument(LinedYaml.parse(new StringReader(String.join("\n", rest)), source), source, key, List.copyOf(items), null);
+        return items;
     }
 }

@@ -55,4 +55,39 @@ class SplitDocumentTest {
                 .items().forEach(i -> i.get("cards").items()))
                 .isInstanceOf(YamlProblem.class).hasMessageStartingWith("cards.yml:4: labelled[1].cards: expected a list");
     }
+
+    @Test
+    void givenTwoLists_thenEachIsReadItemByItemWithTheFilesLines() {
+        SplitDocument doc = SplitDocument.parse(new StringReader("""
+                cues: {soon: tonight}
+                situations:
+                  - id: first
+                    examples:
+                      - one
+                      - two
+                  - id: second
+                    examples: [three]
+                patterns: []
+                calm:
+                  - a calm question
+                  - "another: quoted"
+                """), "danger.yml", "situations", "calm");
+
+        assertThat(doc.root().get("cues").get("soon").text()).isEqualTo("tonight");
+        assertThat(doc.root().get("patterns").isList()).isTrue();
+        assertThat(doc.root().get("situations").isPresent()).isFalse();
+        assertThat(doc.root().get("calm").line()).isEqualTo(10);
+        List<LinedYaml> situations = new java.util.ArrayList<>();
+        doc.items("situations").forEach(situations::add);
+        assertThat(situations).extracting(i -> i.get("id").text()).containsExactly("first", "second");
+        assertThat(situations.get(0).get("examples").items()).extracting(LinedYaml::text).containsExactly("one", "two");
+        assertThat(situations.get(0).get("examples").items().get(1).line()).isEqualTo(6);
+        assertThat(situations.get(1).get("examples").path()).isEqualTo("situations[1].examples");
+        List<LinedYaml> calm = new java.util.ArrayList<>();
+        doc.items("calm").forEach(calm::add);
+        assertThat(calm).extracting(LinedYaml::text).containsExactly("a calm question", "another: quoted");
+        assertThat(calm).extracting(LinedYaml::line).containsExactly(11, 12);
+        assertThatThrownBy(() -> doc.items("patterns")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(doc::items).isInstanceOf(IllegalStateException.class);
+    }
 }
