@@ -35,6 +35,8 @@ final class TuneCardsCommand implements Tool {
     /** The likelihoods tried, as decision 41 chose them. */
     private static final double LIKELIHOOD_STEP = 0.05;
     /** The nearest-message differences tried, as decision 42 chose them. */
+    /** How many more cases with a spurious card a card-nearest may cost for each missed card it saves (decision 57). */
+    static final int SPURIOUS_PER_MISSED = 3;
     private static final double[] NEAREST = {-0.01, -0.005, 0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03};
     /** The far-from-the-card differences tried, as decision 44 chose them. */
     private static final double[] FAR = {0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06};
@@ -104,13 +106,15 @@ final class TuneCardsCommand implements Tool {
         int[] all = whole(cases, readings, id -> margins.forCard(id));
         out.printf(Locale.ROOT, "all cards: %d missed (in %d cases), %d cases with a spurious card%n%n", all[0], all[1], all[2]);
 
-        Map<String, Double> chosenNearest = sweep("card-nearest", "the smallest that adds no more spurious cases than it saves"
-                + " missed cards", NEAREST, TuneCardsCommand::withNearest,
-                (none, t) -> t.missed() < none.missed() && t.spurious() - none.spurious() <= none.missed() - t.missed(),
+        // A missed card is unsafe and a spurious one is not (decision 57).
+        Map<String, Double> chosenNearest = sweep("card-nearest", "the smallest that adds at most " + SPURIOUS_PER_MISSED
+                + " spurious cases for each missed card it saves, against the shipped one", NEAREST, TuneCardsCommand::withNearest,
+                MeaningMargins.CardMargins::nearest, (shipped, t) -> t.missed() < shipped.missed()
+                        && t.spurious() - shipped.spurious() <= SPURIOUS_PER_MISSED * (shipped.missed() - t.missed()),
                 cases, readings, ids, margins, out);
         out.println();
         Map<String, Double> chosenFar = sweep("card-far", "the smallest with no more missed cards and fewer spurious cases"
-                + " than without it", FAR, TuneCardsCommand::withFar,
+                + " than without it", FAR, TuneCardsCommand::withFar, null,
                 (none, t) -> t.missed() <= none.missed() && t.spurious() < none.spurious(), cases, readings, ids, margins, out);
         int[] far = whole(cases, readings, id -> withFar(margins.forCard(id), chosenFar.get(id)));
         out.printf(Locale.ROOT, "all cards with each chosen card-far: %d missed (in %d cases), %d cases with a spurious card%n%n",
@@ -152,11 +156,13 @@ final class TuneCardsCommand implements Tool {
 
     /**
      * For each card, one margin ({@code name}) tried at each value of {@code grid} (the others as shipped), printed as
-     * missed / spurious beside the card without it; the first value {@code chosen} accepts against "without" is the
-     * card's choice (positive infinity, i.e. not given, when none is).
+     * missed / spurious beside the card without it; the first value {@code chosen} accepts against the card without it
+     * is the card's choice, or not given (positive infinity) when none is. Given {@code shipped} (the margin's shipped
+     * value), against the card as shipped instead, and the shipped value when none is accepted.
      */
     private static Map<String, Double> sweep(String name, String rule, double[] grid,
                                              java.util.function.BiFunction<MeaningMargins.CardMargins, Double, MeaningMargins.CardMargins> with,
+                                             java.util.function.ToDoubleFunction<MeaningMargins.CardMargins> shipped,
                                              java.util.function.BiPredicate<Tally, Tally> chosen, List<Case> cases,
                                              List<List<CardReading>> readings, List<String> ids, MeaningMargins margins,
                                              PrintStream out) {
@@ -171,13 +177,17 @@ final class TuneCardsCommand implements Tool {
             MeaningMargins.CardMargins m = margins.forCard(id);
             Tally none = tally(cases, readings, ids.indexOf(id), id, with.apply(m, Double.POSITIVE_INFINITY));
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", id, none.missed() + "/" + none.spurious()));
+            Tally base = shipped != null ? tally(cases, readings, ids.indexOf(id), id, m) : none;
             Double choice = null;
             for (double d : grid) {
                 Tally t = tally(cases, readings, ids.indexOf(id), id, with.apply(m, d));
                 row.append(String.format(Locale.ROOT, " %10s", t.missed() + "/" + t.spurious()));
-                if (choice == null && chosen.test(none, t)) {
+                if (choice == null && chosen.test(base, t)) {
                     choice = d;
                 }
+            }
+            if (choice == null && shipped != null && shipped.applyAsDouble(m) != Double.POSITIVE_INFINITY) {
+                choice = shipped.applyAsDouble(m);
             }
             choices.put(id, choice == null ? Double.POSITIVE_INFINITY : choice);
             out.println(row + "   " + (choice == null ? "none" : plain(choice)));
