@@ -98,6 +98,8 @@ final class TuneCardsCommand implements Tool {
                 cases.size(), sets, parts);
         out.printf(Locale.ROOT, "%-22s %-42s %7s %9s%n", "card", "margins (likely/without/sentence/nearest/far)", "missed", "spurious");
         Map<String, MeaningMargins.CardMargins> chosenLikelihoods = new LinkedHashMap<>();
+        Map<String, MeaningMargins.CardMargins> weighedLikelihoods = new LinkedHashMap<>();
+        StringBuilder weighedRows = new StringBuilder();
         for (String id : ids) {
             MeaningMargins.CardMargins m = margins.forCard(id);
             Tally t = tally(cases, readings, ids.indexOf(id), id, m);
@@ -127,6 +129,8 @@ final class TuneCardsCommand implements Tool {
             Tally shipped = tally(cases, readings, ids.indexOf(id), id, m);
             MeaningMargins.CardMargins best = m;
             Tally bestTally = shipped;
+            MeaningMargins.CardMargins weighed = m;
+            Tally weighedTally = shipped;
             int steps = (int) Math.round(1 / LIKELIHOOD_STEP);
             for (int a = 0; a <= steps; a++) {
                 for (int b = a; b <= steps; b++) {
@@ -139,19 +143,35 @@ final class TuneCardsCommand implements Tool {
                             best = tried;
                             bestTally = t;
                         }
+                        if (t.spurious() - shipped.spurious() <= SPURIOUS_PER_MISSED * Math.max(0, shipped.missed() - t.missed())
+                                && (t.missed() < weighedTally.missed()
+                                || t.missed() == weighedTally.missed() && t.spurious() < weighedTally.spurious())) {
+                            weighed = tried;
+                            weighedTally = t;
+                        }
                     }
                 }
             }
             chosenLikelihoods.put(id, best);
+            weighedLikelihoods.put(id, weighed);
             out.printf(Locale.ROOT, "%-22s %-42s %7s %9s%n", id, describe(best), shipped.missed() + " -> " + bestTally.missed(),
                     shipped.spurious() + " -> " + bestTally.spurious());
+            weighedRows.append(String.format(Locale.ROOT, "%-22s %-42s %7s %9s%n", id, describe(weighed),
+                    shipped.missed() + " -> " + weighedTally.missed(), shipped.spurious() + " -> " + weighedTally.spurious()));
         }
+        out.println();
+        out.println("likelihoods with the fewest missed that add at most " + SPURIOUS_PER_MISSED + " cases with the card spurious"
+                + " for each missed card they save (decision 57's weighing), card-nearest and card-far as shipped");
+        out.print(weighedRows);
         int[] nearest = whole(cases, readings, id -> withNearest(margins.forCard(id), chosenNearest.get(id)));
         int[] likely = whole(cases, readings, chosenLikelihoods::get);
+        int[] weighedAll = whole(cases, readings, weighedLikelihoods::get);
         out.printf(Locale.ROOT, "%nall cards with each chosen card-nearest: %d missed (in %d cases), %d cases with a spurious card%n",
                 nearest[0], nearest[1], nearest[2]);
         out.printf(Locale.ROOT, "all cards with each chosen likelihood: %d missed (in %d cases), %d cases with a spurious card%n",
                 likely[0], likely[1], likely[2]);
+        out.printf(Locale.ROOT, "all cards with each likelihood chosen by decision 57's weighing: %d missed (in %d cases), %d cases"
+                + " with a spurious card%n", weighedAll[0], weighedAll[1], weighedAll[2]);
     }
 
     /**

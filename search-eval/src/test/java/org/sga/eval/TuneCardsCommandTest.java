@@ -76,10 +76,11 @@ class TuneCardsCommandTest {
         // About A, near A's labelled messages: missed at the shipped 0.02, shown below 0.01.
         cases.add(new SafetySets.Case("one", null, Set.of("CARD_A"), Set.of()));
         readings.add(List.of(read("CARD_A", 0.2, 0.01)));
-        // About nothing, a little nearer A's: both spurious below 0.005.
+        // About nothing, a little nearer A's and more likely about it than the first: both spurious below 0.005, or at a
+        // likelihood low enough to show the first.
         for (String q : List.of("two", "three")) {
             cases.add(new SafetySets.Case(q, null, Set.of(), Set.of()));
-            readings.add(List.of(read("CARD_A", 0.1, 0.005)));
+            readings.add(List.of(read("CARD_A", 0.3, 0.005)));
         }
         MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01,
                 Map.of("CARD_A", new MeaningMargins.CardMargins(0.5, 0.9, 0.5, 0.02, Double.POSITIVE_INFINITY, 1)));
@@ -92,7 +93,12 @@ class TuneCardsCommandTest {
         // more spurious cases than it saves missed cards.
         assertThat(out).contains("at most 3 spurious cases for each missed card it saves, against the shipped one")
                 .containsPattern("CARD_A +1/0 +0/2 +0/2 +0/2 +0/0 +1/0 .* -0.01")
-                .contains("all cards with each chosen card-nearest: 0 missed (in 0 cases), 2 cases with a spurious card");
+                .contains("all cards with each chosen card-nearest: 0 missed (in 0 cases), 2 cases with a spurious card")
+                // A likelihood low enough to show A for the missed case shows it for the two others too: two for one,
+                // within decision 57's weighing, while without it no spurious case more is allowed.
+                .containsPattern("as shipped\\RCARD_A .* +1 -> 1 +0 -> 0")
+                .containsPattern("decision 57's weighing.*\\RCARD_A .* +1 -> 0 +0 -> 2")
+                .contains("all cards with each likelihood chosen by decision 57's weighing: 0 missed (in 0 cases), 2 cases");
     }
 
     @Test
