@@ -34,9 +34,9 @@ final class TuneCardsCommand implements Tool {
 
     /** The likelihoods tried, as decision 41 chose them. */
     private static final double LIKELIHOOD_STEP = 0.05;
-    /** The nearest-message differences tried, as decision 42 chose them. */
-    /** How many more cases with a spurious card a card-nearest may cost for each missed card it saves (decision 57). */
+    /** How many more cases with a spurious card a margin may cost for each missed card it saves (decisions 57, 58). */
     static final int SPURIOUS_PER_MISSED = 3;
+    /** The nearest-message differences tried, as decision 42 chose them. */
     private static final double[] NEAREST = {-0.01, -0.005, 0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03};
     /** The far-from-the-card differences tried, as decision 44 chose them. */
     private static final double[] FAR = {0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06};
