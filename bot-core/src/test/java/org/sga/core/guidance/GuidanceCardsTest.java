@@ -153,7 +153,9 @@ class GuidanceCardsTest {
 
         @Test
         void givenLabelledStaffMessages_thenTheCardLearnsFromThemWhatItIsNot() {
-            String message = "how should I record the minutes of the staff meeting";
+            // Without the labelled messages the card learns from its one example and one no-card phrasing, so its
+            // likelihoods swing with small changes of wording: this message is well above the margin (0.999), not on it.
+            String message = "what should I record in the minutes of the staff meeting";
             String labelled = """
                     labelled:
                       - {message: "how do I take the minutes of the governors meeting", cards: []}
