@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ import org.sga.core.values.BackgroundWork;
  * re-embed hundreds of unchanged sections and phrasings; the model itself loads in the background meanwhile.
  * The build embeds the shipped content once and puts the vectors in the jar ({@link #shippedResource}); they are
  * read first, and the file holds only what the shipped ones lack (a content folder of one's own).
+ * The content's embeddings are held in half precision ({@link Held}); the files keep floats.
  * Questions are never cached. A missing, unreadable or unwritable cache only costs time.
  */
 public final class CachedEmbedder implements Embedder {
@@ -36,8 +38,8 @@ public final class CachedEmbedder implements Embedder {
     private final String modelId;
     private final CompletableFuture<Embedder> model;
     private final Path file;
-    private final Map<String, float[]> shipped;
-    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    private final Held shipped;
+    private final Held vectors = new Held(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     private volatile boolean dirty;
     private final java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
@@ -102,42 +104,100 @@ public final class CachedEmbedder implements Embedder {
         return vector;
     }
 
+    /** The vector as held, decoded: the same numbers whether it was embedded just now or read from a file. */
     @Override
     public float[] embedContent(String text) {
-        return cached("content", text, false);
+        return floats(cached("content", text, false));
     }
 
     @Override
     public float[] embedPassage(String text) {
-        return cached("passage", text, true);
+        return floats(cached("passage", text, true));
     }
 
-    private float[] cached(String kind, String text, boolean passage) {
-        return cached(kind, text, () -> {
+    /** The very array held (not a copy), so that a vector kept for as long as the bot runs is held once. */
+    @Override
+    public short[] embedContentHalf(String text) {
+        String key = cached("content", text, false);
+        short[] half = half(key);
+        return half != null ? half : Vectors.half(exact(key));
+    }
+
+    /** Embeds a text of the content unless its vector is held already; returns its key. */
+    private String cached(String kind, String text, boolean passage) {
+        String key = key(kind, text);
+        if (half(key) == null && exact(key) == null) {
             Embedder m = model.join();
             float[] v = passage ? m.embedPassage(text) : m.embedContent(text);
             reportProgress(embedded.incrementAndGet());
-            return v;
-        });
-    }
-
-    @Override
-    public float[] derived(String key, java.util.function.Supplier<float[]> learn) {
-        return cached("derived", key, learn);
-    }
-
-    private float[] cached(String kind, String text, java.util.function.Supplier<float[]> compute) {
-        String key = key(modelId + '\0' + kind + '\0' + text);
-        float[] v = shipped.get(key);
-        if (v == null) {
-            v = vectors.get(key);
-        }
-        if (v == null) {
-            v = compute.get();
             vectors.put(key, v);
             dirty = true;
         }
+        return key;
+    }
+
+    private float[] floats(String key) {
+        short[] half = half(key);
+        return half != null ? Vectors.floats(half) : exact(key);
+    }
+
+    private short[] half(String key) {
+        short[] half = shipped.halves().get(key);
+        return half != null ? half : vectors.halves().get(key);
+    }
+
+    private float[] exact(String key) {
+        float[] v = shipped.exact().get(key);
+        return v != null ? v : vectors.exact().get(key);
+    }
+
+    /**
+     * Held exact, never rounded: these are a classifier's numbers, not an embedding. Numbers read from a file as an
+     * embedding (of unit length, see {@link Held}) are not taken for them but learned again.
+     */
+    @Override
+    public float[] derived(String key, java.util.function.Supplier<float[]> learn) {
+        String k = key("derived", key);
+        float[] v = exact(k);
+        if (v == null) {
+            v = learn.get();
+            vectors.exact().put(k, v);
+            vectors.halves().remove(k);
+            dirty = true;
+        }
         return v;
+    }
+
+    /**
+     * Vectors by key. The keys are digests, so what kind of text an entry was for is not known when a file is read:
+     * an embedding is of unit length ({@link Vectors#isUnitLength}) and held in half precision, which halves the heap
+     * the content's tens of thousands of vectors take; anything else (a classifier's numbers, {@link #derived}) is held
+     * exact.
+     */
+    private record Held(Map<String, short[]> halves, Map<String, float[]> exact) {
+
+        void put(String key, float[] v) {
+            if (Vectors.isUnitLength(v)) {
+                halves.put(key, Vectors.half(v));
+                exact.remove(key);
+            } else {
+                exact.put(key, v);
+                halves.remove(key);
+            }
+        }
+
+        int size() {
+            return halves.size() + exact.size();
+        }
+
+        void clear() {
+            halves.clear();
+            exact.clear();
+        }
+
+        Held frozen() {
+            return new Held(Map.copyOf(halves), Map.copyOf(exact));
+        }
     }
 
     /**
@@ -164,15 +224,17 @@ public final class CachedEmbedder implements Embedder {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "embeddings", ".tmp");
             try (OutputStream raw = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
+                // The entries as they stand now: another thread may add one while they are written.
+                List<Map.Entry<String, short[]>> halves = List.copyOf(vectors.halves().entrySet());
+                List<Map.Entry<String, float[]>> exact = List.copyOf(vectors.exact().entrySet());
                 out.writeInt(MAGIC);
                 out.writeUTF(modelId);
-                out.writeInt(vectors.size());
-                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeInt(e.getValue().length);
-                    for (float f : e.getValue()) {
-                        out.writeFloat(f);
-                    }
+                out.writeInt(halves.size() + exact.size());
+                for (Map.Entry<String, short[]> e : halves) {
+                    write(out, e.getKey(), Vectors.floats(e.getValue()));
+                }
+                for (Map.Entry<String, float[]> e : exact) {
+                    write(out, e.getKey(), e.getValue());
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -181,6 +243,14 @@ public final class CachedEmbedder implements Embedder {
             dirty = true;
             LOG.log(Level.FINE, "embedding cache not written: " + e.getClass().getSimpleName());
             return false;
+        }
+    }
+
+    private static void write(DataOutputStream out, String key, float[] v) throws IOException {
+        out.writeUTF(key);
+        out.writeInt(v.length);
+        for (float f : v) {
+            out.writeFloat(f);
         }
     }
 
@@ -201,8 +271,8 @@ public final class CachedEmbedder implements Embedder {
         }
     }
 
-    private static Map<String, float[]> readShipped(ClassLoader loader, String modelId) {
-        Map<String, float[]> read = new java.util.HashMap<>();
+    private static Held readShipped(ClassLoader loader, String modelId) {
+        Held read = new Held(new java.util.HashMap<>(), new java.util.HashMap<>());
         try (InputStream in = loader.getResourceAsStream(shippedResource(modelId))) {
             if (in != null) {
                 readInto(in, modelId, read);
@@ -212,11 +282,11 @@ public final class CachedEmbedder implements Embedder {
             LOG.log(Level.WARNING, "shipped embeddings ignored (" + e.getClass().getSimpleName()
                     + "): the content is embedded at start-up instead");
         }
-        return Map.copyOf(read);
+        return read.frozen();
     }
 
     /** Reads a cache file written by {@link #save()}; a file of another format or model adds nothing. */
-    private static void readInto(InputStream raw, String modelId, Map<String, float[]> into) throws IOException {
+    private static void readInto(InputStream raw, String modelId, Held into) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
         if (in.readInt() != MAGIC || !in.readUTF().equals(modelId)) {
             return;
@@ -232,9 +302,10 @@ public final class CachedEmbedder implements Embedder {
         }
     }
 
-    private static String key(String text) {
+    private String key(String kind, String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String named = modelId + '\0' + kind + '\0' + text;
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(named.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

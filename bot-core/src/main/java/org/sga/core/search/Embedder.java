@@ -19,6 +19,15 @@ public interface Embedder {
         return embed(text);
     }
 
+    /**
+     * {@link #embedContent} in half precision (IEEE 754 binary16 bits, see {@link Float#float16ToFloat}), as the
+     * content's many example phrasings are held for as long as the bot runs. An embedder that holds its vectors so
+     * ({@link CachedEmbedder}) gives its own array, not a copy: the caller must not change it.
+     */
+    default short[] embedContentHalf(String text) {
+        return Vectors.half(embedContent(text));
+    }
+
     /** A section of procedure text (heading and body); content too, so cacheable. */
     default float[] embedPassage(String text) {
         return embedContent(text);
