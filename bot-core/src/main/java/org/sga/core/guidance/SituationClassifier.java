@@ -126,11 +126,8 @@ public final class SituationClassifier {
         notAbout.forEach(side -> side.texts().forEach(t -> digest.update(("\n-" + t).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         String name = "situation-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE + " texts-sha256="
                 + java.util.HexFormat.of().formatHex(digest.digest());
-        float[] numbers = embedder.derived(name, () -> {
-            List<float[]> no = new java.util.ArrayList<>();
-            notAbout.forEach(side -> no.addAll(side.vectors()));
-            return train(about.vectors(), no).numbers();
-        });
+        // The vectors are decoded as training reads them: a card's other side is nearly every labelled message.
+        float[] numbers = embedder.derived(name, () -> train(about.vectors(), org.sga.core.search.Phrasings.vectors(notAbout)).numbers());
         return fromNumbers(numbers);
     }
 

@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * Example phrasings of one thing (a situation, a guidance card, a kind of concern) and how close a message is to them
  * in meaning: the mean cosine similarity of its {@code k} closest phrasings, as {@link NotCovered} topics are judged.
- * Without an embedder they are only text.
+ * Without an embedder they are only text. The vectors are held in half precision ({@link Embedder#embedContentHalf}):
+ * the content has tens of thousands of phrasings, held for as long as the bot runs.
  */
 public final class Phrasings {
 
     private final List<String> texts;
-    private final float[][] vectors;
+    private final short[][] vectors;
 
-    private Phrasings(List<String> texts, float[][] vectors) {
+    private Phrasings(List<String> texts, short[][] vectors) {
         this.texts = List.copyOf(texts);
         this.vectors = vectors;
     }
@@ -27,11 +28,37 @@ public final class Phrasings {
 
     /** The same phrasings with their vectors; phrasings are content, so a {@link CachedEmbedder} keeps them on disk. */
     public Phrasings embedded(Embedder embedder) {
-        return new Phrasings(texts, texts.stream().map(embedder::embedContent).toArray(float[][]::new));
+        return new Phrasings(texts, texts.stream().map(embedder::embedContentHalf).toArray(short[][]::new));
     }
 
-    /** The vectors, in the order of {@link #texts()} (read only). */
+    /** The vectors, in the order of {@link #texts()} (read only), each decoded from half precision when it is read. */
     public List<float[]> vectors() {
+        return decoded(halves());
+    }
+
+    /** The vectors of several phrasings, one after another, as {@link #vectors()} gives them (read only). */
+    public static List<float[]> vectors(List<Phrasings> all) {
+        List<short[]> joined = new java.util.ArrayList<>();
+        all.forEach(phrasings -> joined.addAll(phrasings.halves()));
+        return decoded(joined);
+    }
+
+    private static List<float[]> decoded(List<short[]> halves) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public float[] get(int index) {
+                return Vectors.floats(halves.get(index));
+            }
+
+            @Override
+            public int size() {
+                return halves.size();
+            }
+        };
+    }
+
+    /** The vectors as held, in half precision, in the order of {@link #texts()}: arrays not to be changed. */
+    List<short[]> halves() {
         if (vectors == null) {
             throw new IllegalStateException("phrasings not embedded");
         }

@@ -15,33 +15,33 @@ import java.util.Map;
 public final class SharedPhrasings {
 
     /**
-     * The distinct vectors, each the array the embedder gave (the cache holds them already: copying 18,000 of them end
-     * to end would cost the heap about 30 MB for a few per cent of speed).
+     * The distinct vectors in half precision, each the array the embedder gave (the cache holds them already: copying
+     * 18,000 of them end to end would cost the heap about 14 MB for a few per cent of speed).
      */
-    private final float[][] vectors;
+    private final short[][] vectors;
     private final int dimensions;
     private final int[][] sets;
 
-    private SharedPhrasings(List<float[]> vectors, int[][] sets) {
+    private SharedPhrasings(List<short[]> vectors, int[][] sets) {
         this.dimensions = vectors.isEmpty() ? 0 : vectors.getFirst().length;
-        for (float[] vector : vectors) {
+        for (short[] vector : vectors) {
             if (vector.length != dimensions) {
                 throw new IllegalArgumentException("phrasings embedded by different models");
             }
         }
-        this.vectors = vectors.toArray(float[][]::new);
+        this.vectors = vectors.toArray(short[][]::new);
         this.sets = sets;
     }
 
     /** Each set is all its embedded phrasings together; a phrasing given twice in one set counts twice, as in {@link Phrasings}. */
     public static SharedPhrasings of(List<List<Phrasings>> sets) {
         Map<Key, Integer> index = new HashMap<>();
-        List<float[]> vectors = new ArrayList<>();
+        List<short[]> vectors = new ArrayList<>();
         int[][] members = new int[sets.size()][];
         for (int s = 0; s < sets.size(); s++) {
             List<Integer> own = new ArrayList<>();
             for (Phrasings phrasings : sets.get(s)) {
-                for (float[] vector : phrasings.vectors()) {
+                for (short[] vector : phrasings.halves()) {
                     own.add(index.computeIfAbsent(new Key(vector), k -> {
                         vectors.add(vector);
                         return vectors.size() - 1;
@@ -84,7 +84,7 @@ public final class SharedPhrasings {
             Vectors.Closest closest = new Vectors.Closest(Math.min(k, sets[s].length));
             for (int v : sets[s]) {
                 if (Double.isNaN(similarity[v])) {
-                    similarity[v] = dot(question, vectors[v]);
+                    similarity[v] = Vectors.dot(question, vectors[v]);
                 }
                 closest.offer(similarity[v]);
             }
@@ -102,27 +102,8 @@ public final class SharedPhrasings {
         return sets[set].clone();
     }
 
-    /** The similarity of {@code question} and {@code vector}, summed four ways at once. */
-    private double dot(float[] question, float[] vector) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < dimensions; i += 4) {
-            s0 += question[i] * vector[i];
-            s1 += question[i + 1] * vector[i + 1];
-            s2 += question[i + 2] * vector[i + 2];
-            s3 += question[i + 3] * vector[i + 3];
-        }
-        for (; i < dimensions; i++) {
-            s0 += question[i] * vector[i];
-        }
-        return (double) s0 + s1 + s2 + s3;
-    }
-
     /** A vector compared by its values: the same phrasing embedded twice is one phrasing. */
-    private record Key(float[] vector) {
+    private record Key(short[] vector) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key other && Arrays.equals(vector, other.vector);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SharedPhrasingsTest {
@@ -47,5 +48,34 @@ class SharedPhrasingsTest {
 
         assertThat(closeness[0]).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(closeness[1]).isCloseTo(embedded(2).closeness(q, 3), within(1e-5));
+    }
+
+    @Test
+    void theClosenessOfEachSetIsThatOfItsPhrasingsFloats() {
+        List<String> first = List.of("one", "two", "three", "four");
+        List<String> second = List.of("three", "four", "five", "six", "seven");
+        SharedPhrasings shared = SharedPhrasings.of(List.of(
+                List.of(Phrasings.of(first).embedded(StandInModel.EMBEDDER)),
+                List.of(Phrasings.of(second.subList(0, 2)).embedded(StandInModel.EMBEDDER),
+                        Phrasings.of(second.subList(2, 5)).embedded(StandInModel.EMBEDDER))));
+        Random random = new Random(6);
+        for (int n = 0; n < 50; n++) {
+            float[] question = StandInModel.unit(random, 384);
+
+            SharedPhrasings.Compared compared = shared.compare(question, 2, new boolean[] {true, true});
+
+            assertThat(compared.closeness()[0]).isCloseTo(floatCloseness(question, first, 2), within(1e-4));
+            assertThat(compared.closeness()[1]).isCloseTo(floatCloseness(question, second, 2), within(1e-4));
+            int[] members = shared.members(1);
+            assertThat(members).as("\"three\" and \"four\" held once").hasSize(5).startsWith(2, 3);
+            for (int i = 0; i < members.length; i++) {
+                assertThat(compared.similarity()[members[i]])
+                        .isCloseTo(Vectors.dot(question, StandInModel.EMBEDDER.embedContent(second.get(i))), within(1e-4));
+            }
+        }
+    }
+
+    private static double floatCloseness(float[] question, List<String> texts, int k) {
+        return Vectors.closeness(question, texts.stream().map(StandInModel.EMBEDDER::embedContent).toArray(float[][]::new), k);
     }
 }

@@ -1,0 +1,74 @@
+package org.sga.core.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PhrasingsTest {
+
+    private static final Embedder MODEL = StandInModel.EMBEDDER;
+
+    private static final List<String> TEXTS = List.of("one", "two", "three", "four", "five", "six", "seven", "eight");
+
+    /** What the phrasings' closeness was before they were held in half precision: floats throughout. */
+    private static double floatCloseness(float[] question, List<String> texts, int k) {
+        return Vectors.closeness(question, texts.stream().map(MODEL::embedContent).toArray(float[][]::new), k);
+    }
+
+    @Test
+    void theClosenessOfPhrasingsHeldInHalfPrecisionIsThatOfTheirFloats() {
+        Phrasings phrasings = Phrasings.of(TEXTS).embedded(MODEL);
+        Random random = new Random(5);
+        for (int n = 0; n < 50; n++) {
+            // A question near one of the phrasings, as a message near an example is.
+            float[] near = MODEL.embed(TEXTS.get(n % TEXTS.size()));
+            float[] noise = StandInModel.unit(random, 384);
+            float[] question = new float[384];
+            for (int i = 0; i < question.length; i++) {
+                question[i] = near[i] + 0.8f * noise[i];
+            }
+            question = Vectors.normalise(question);
+
+            for (int k : new int[] {1, 3, 8}) {
+                assertThat(phrasings.closeness(question, k)).isCloseTo(floatCloseness(question, TEXTS, k), within(1e-4));
+            }
+            assertThat(phrasings.closestTo(question)).isEqualTo(n % TEXTS.size());
+        }
+    }
+
+    @Test
+    void theVectorsAreTheHalvesDecoded() {
+        Phrasings phrasings = Phrasings.of(TEXTS).embedded(MODEL);
+
+        List<float[]> vectors = phrasings.vectors();
+
+        assertThat(vectors).hasSize(TEXTS.size());
+        for (int i = 0; i < TEXTS.size(); i++) {
+            float[] exact = MODEL.embedContent(TEXTS.get(i));
+            assertThat(vectors.get(i)).containsExactly(Vectors.floats(Vectors.half(exact)));
+            assertThat(Vectors.dot(vectors.get(i), exact)).isCloseTo(1.0, within(1e-4));
+        }
+        List<float[]> both = Phrasings.vectors(List.of(phrasings, Phrasings.of(List.of("nine")).embedded(MODEL)));
+        assertThat(both).hasSize(TEXTS.size() + 1);
+        assertThat(both.get(2)).containsExactly(vectors.get(2));
+        assertThat(both.get(TEXTS.size())).containsExactly(Vectors.floats(Vectors.half(MODEL.embedContent("nine"))));
+    }
+
+    @Test
+    void phrasingsHoldTheCachesOwnArrays(@TempDir Path dir) {
+        CachedEmbedder cache = new CachedEmbedder("test-model", () -> MODEL, dir.resolve("cache.bin"));
+
+        Phrasings once = Phrasings.of(TEXTS).embedded(cache);
+        Phrasings again = Phrasings.of(TEXTS).embedded(cache);
+
+        for (int i = 0; i < TEXTS.size(); i++) {
+            assertThat(again.halves().get(i)).as("held once").isSameAs(once.halves().get(i));
+            assertThat(cache.embedContent(TEXTS.get(i))).containsExactly(Vectors.floats(once.halves().get(i)));
+        }
+    }
+}
