@@ -126,7 +126,8 @@ public final class SituationClassifier {
         notAbout.forEach(side -> side.texts().forEach(t -> digest.update(("\n-" + t).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         String name = "situation-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE + " texts-sha256="
                 + java.util.HexFormat.of().formatHex(digest.digest());
-        // The vectors are decoded as training reads them: a card's other side is nearly every labelled message.
+        // Decoded from half precision as training reads them, not copied first: training scales a copy of its own, and
+        // a card's other side is nearly every labelled message.
         float[] numbers = embedder.derived(name, () -> train(about.vectors(), org.sga.core.search.Phrasings.vectors(notAbout)).numbers());
         return fromNumbers(numbers);
     }
