@@ -16,7 +16,7 @@ public final class SharedPhrasings {
 
     /**
      * The distinct vectors in half precision, each the array the embedder gave (the cache holds them already: copying
-     * 18,000 of them end to end would cost the heap about 14 MB for a few per cent of speed).
+     * 24,000 of them end to end would cost the heap about 18 MB for a few per cent of speed).
      */
     private final short[][] vectors;
     private final int dimensions;
