@@ -41,6 +41,8 @@ public final class CachedEmbedder implements Embedder {
     private final Held shipped;
     private final Held vectors = new Held(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     private volatile boolean dirty;
+    // The keys asked for since this instance started, so that the build can leave out what the content no longer has.
+    private final java.util.Set<String> asked = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
@@ -126,6 +128,7 @@ public final class CachedEmbedder implements Embedder {
     /** Embeds a text of the content unless its vector is held already; returns its key. */
     private String cached(String kind, String text, boolean passage) {
         String key = key(kind, text);
+        asked.add(key);
         if (half(key) == null && exact(key) == null) {
             Embedder m = model.join();
             float[] v = passage ? m.embedPassage(text) : m.embedContent(text);
@@ -158,6 +161,7 @@ public final class CachedEmbedder implements Embedder {
     @Override
     public float[] derived(String key, java.util.function.Supplier<float[]> learn) {
         String k = key("derived", key);
+        asked.add(k);
         float[] v = exact(k);
         if (v == null) {
             v = learn.get();
@@ -211,6 +215,20 @@ public final class CachedEmbedder implements Embedder {
             LOG.info(String.format(java.util.Locale.ROOT, "preparing answers: %,d texts of the content embedded so far"
                     + " (once for this content; kept in %s)", count, file.getFileName()));
         }
+    }
+
+    /**
+     * Leaves out of the file every entry this instance was not asked for, then saves: for the build, which asks for all
+     * of the shipped content, so that the jar carries no vector of a phrasing since edited or removed (each would be
+     * held for as long as the bot runs). Not for a running bot, which asks for its content over several steps.
+     */
+    public synchronized boolean saveAskedOnly() {
+        for (Map<String, ?> held : List.of(vectors.halves(), vectors.exact())) {
+            if (held.keySet().removeIf(key -> !asked.contains(key))) {
+                dirty = true;
+            }
+        }
+        return save();
     }
 
     /** Writes new entries (atomically, replacing the file); returns whether the file is now up to date. */

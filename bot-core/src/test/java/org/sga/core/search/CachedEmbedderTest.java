@@ -68,4 +68,30 @@ class CachedEmbedderTest {
         assertThat(again).containsExactly(unitNumbers);
         assertThat(learned).as("read as an embedding, so not trusted as exact").hasValue(1);
     }
+
+    @Test
+    void theBuildLeavesOutWhatTheContentNoLongerAsksFor(@TempDir Path dir) {
+        Path file = dir.resolve("cache.bin");
+        CachedEmbedder before = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        before.embedContent("a phrasing kept");
+        before.embedContent("a phrasing since removed");
+        before.derived("a classifier since retrained", LEARNED::clone);
+        assertThat(before.save()).isTrue();
+
+        CachedEmbedder build = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        assertThat(build.size()).isEqualTo(3);
+        build.embedContent("a phrasing kept");
+        build.embedContent("a phrasing added");
+        assertThat(build.saveAskedOnly()).isTrue();
+
+        AtomicInteger embedded = new AtomicInteger();
+        CachedEmbedder after = new CachedEmbedder("test-model", () -> text -> {
+            embedded.incrementAndGet();
+            return StandInModel.EMBEDDER.embed(text);
+        }, file);
+        assertThat(after.size()).isEqualTo(2);
+        after.embedContent("a phrasing kept");
+        after.embedContent("a phrasing added");
+        assertThat(embedded).as("both read from the file").hasValue(0);
+    }
 }

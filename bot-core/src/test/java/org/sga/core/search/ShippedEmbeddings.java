@@ -14,7 +14,8 @@ import org.sga.core.guidance.SectionGuidance;
  * Build step: embeds the shipped content (sections, alternate phrasings, topics not covered, and the example phrasings
  * of the danger situations, guidance cards and kinds of concern) into the file that the
  * jar carries as {@link CachedEmbedder#shippedResource}, so that a new instance answers without embedding anything.
- * Run by Maven before the tests; vectors already in the file are kept, so an unchanged content costs nothing.
+ * Run by Maven before the tests; vectors already in the file are kept, so an unchanged content costs nothing, and
+ * those the content no longer asks for are left out.
  */
 public final class ShippedEmbeddings {
 
@@ -38,7 +39,7 @@ public final class ShippedEmbeddings {
                 .withMeaning(embedder, margins, cards.phrasings(), () -> { }).prepared();
         SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"), "sections.yml")
                 .withMeaning(embedder, margins, () -> { }).prepared();
-        boolean saved = embedder.save();
+        boolean saved = embedder.saveAskedOnly();
         CachedEmbedder.awaitLoading(Duration.ofMinutes(2));
         if (!saved || !Files.isRegularFile(file)) {
             throw new IllegalStateException("could not write " + file);
