@@ -70,6 +70,17 @@ class TuneDangerCommandTest {
     }
 
     @Test
+    void givenRoomForOneFalseAlarmOnlyAtTheTarget_thenOnlyTheTargetsChoiceFindsMargins() {
+        String out = report(20);
+
+        // 4.5 % of 22 is 0 false alarms, 5 % is 1: decision 39's rule finds none, decision 61's the first with none missed.
+        assertThat(out).contains("at most 4.5 % of the cases labelled not danger now (0)")
+                .contains("at most 5.0 % of the cases labelled not danger now (1)")
+                .contains("danger -0.02, danger-likelihood 0.2, without-cue 0: 999 line missed 1 -> 0, false alarms 2 -> 1 (4.5 %)");
+        assertThat(out.indexOf("none: every margin tried")).isLessThan(out.indexOf("at most 5.0 %"));
+    }
+
+    @Test
     void givenRoomForOneFalseAlarm_thenTheFirstMarginsWithTheFewestMissedAreChosen() {
         String out = report(30);
 
