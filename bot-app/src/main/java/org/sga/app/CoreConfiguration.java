@@ -18,7 +18,9 @@ import org.sga.core.escalation.EscalationRaiser;
 import org.sga.core.triage.TriageEngine;
 import org.sga.core.search.BackgroundSearcher;
 import org.sga.core.search.CachedEmbedder;
+import org.sga.core.search.SectionIndex;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -47,7 +49,22 @@ class CoreConfiguration {
     /** Built in the background: the console greets at once and the first question waits for the model. */
     @Bean
     BackgroundSearcher searcher(ContentSource content, Library library, CachedEmbedder embedder) {
-        return new BackgroundSearcher(() -> content.index(library, embedder));
+        // Started here, with the other steps, though the index is built later on a thread of its own.
+        Runnable indexed = embedder.startStep();
+        return new BackgroundSearcher(() -> {
+            SectionIndex index = content.index(library, embedder);
+            indexed.run();
+            return index;
+        });
+    }
+
+    /**
+     * Once every bean has been made, every step of preparing the content has started: when the last is done, the
+     * embedding cache keeps only the vectors the content asked for (a content folder's edits leave none behind).
+     */
+    @Bean
+    SmartInitializingSingleton contentStepsStarted(CachedEmbedder embedder) {
+        return embedder::allStepsStarted;
     }
 
     /** Read at start-up, so a broken danger or card file stops it with the file and line; examples embed in the background. */

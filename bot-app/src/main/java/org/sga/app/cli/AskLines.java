@@ -33,6 +33,7 @@ final class AskLines {
         Answers answers = content.answers(library, embedder);
         DangerSignals danger = content.dangerSignals(library, embedder);
         Assistant assistant = new Assistant(content.index(library, embedder), answers, danger);
+        embedder.allStepsStarted();
         return line -> json(line, assistant.handle(InboundMessage.direct("cli", "ask", line)));
     }
 

@@ -120,13 +120,14 @@ public final class ContentSource {
 
     /**
      * The danger check by meaning and patterns, with the embedder the index uses; the guidance cards' phrasings count
-     * as calm. Example phrasings are embedded in the background and the cache saved.
+     * as calm. Example phrasings are embedded in the background, a step of preparing the content
+     * ({@link CachedEmbedder#startStep}).
      */
     public DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
         GuidanceCards cards = guidanceCards(library);
         DangerSignals danger = dangerSignals();
         stopOn(danger.problems(cards.cards().stream().map(c -> c.id()).toList(), library, DANGER_FILE));
-        return danger.withMeaning(embedder, margins(), cards.phrasings(), embedder::save);
+        return danger.withMeaning(embedder, margins(), cards.phrasings(), embedder.startStep());
     }
 
     /** The guidance cards ({@code cards.yml}), recognised by patterns only; checked against the library's sections. */
@@ -168,8 +169,8 @@ public final class ContentSource {
         }
         MeaningMargins margins = margins();
         stopOn(margins.problems(cards.cards().stream().map(c -> c.id()).toList(), MeaningMargins.FILE));
-        return new Answers(library, cards.withMeaning(embedder, margins, library, embedder::save),
-                sections.withMeaning(embedder, margins, embedder::save), embedder);
+        return new Answers(library, cards.withMeaning(embedder, margins, library, embedder.startStep()),
+                sections.withMeaning(embedder, margins, embedder.startStep()), embedder);
     }
 
     /**

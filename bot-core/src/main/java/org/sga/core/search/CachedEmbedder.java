@@ -41,8 +41,12 @@ public final class CachedEmbedder implements Embedder {
     private final Held shipped;
     private final Held vectors = new Held(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     private volatile boolean dirty;
-    // The keys asked for since this instance started, so that the build can leave out what the content no longer has.
-    private final java.util.Set<String> asked = ConcurrentHashMap.newKeySet();
+    // The keys asked for since this instance started, so that the file can leave out what the content no longer has;
+    // null once it has (see allStepsStarted), so that a running bot does not hold tens of thousands of keys for nothing.
+    private volatile java.util.Set<String> asked = ConcurrentHashMap.newKeySet();
+    // Steps preparing the content that have started and are not done, and whether every step has started.
+    private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean allStarted;
     private final java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
@@ -128,7 +132,7 @@ public final class CachedEmbedder implements Embedder {
     /** Embeds a text of the content unless its vector is held already; returns its key. */
     private String cached(String kind, String text, boolean passage) {
         String key = key(kind, text);
-        asked.add(key);
+        noteAsked(key);
         if (half(key) == null && exact(key) == null) {
             Embedder m = model.join();
             float[] v = passage ? m.embedPassage(text) : m.embedContent(text);
@@ -161,7 +165,7 @@ public final class CachedEmbedder implements Embedder {
     @Override
     public float[] derived(String key, java.util.function.Supplier<float[]> learn) {
         String k = key("derived", key);
-        asked.add(k);
+        noteAsked(k);
         float[] v = exact(k);
         if (v == null) {
             v = learn.get();
@@ -217,18 +221,64 @@ public final class CachedEmbedder implements Embedder {
         }
     }
 
+    private void noteAsked(String key) {
+        java.util.Set<String> keys = asked;
+        if (keys != null) {
+            keys.add(key);
+        }
+    }
+
     /**
      * Leaves out of the file every entry this instance was not asked for, then saves: for the build, which asks for all
      * of the shipped content, so that the jar carries no vector of a phrasing since edited or removed (each would be
-     * held for as long as the bot runs). Not for a running bot, which asks for its content over several steps.
+     * held for as long as the bot runs). A running bot, which asks for its content over several steps, does the same
+     * once they are all done ({@link #startStep}, {@link #allStepsStarted}).
      */
     public synchronized boolean saveAskedOnly() {
+        java.util.Set<String> keys = asked;
+        if (keys == null) {
+            return save();
+        }
         for (Map<String, ?> held : List.of(vectors.halves(), vectors.exact())) {
-            if (held.keySet().removeIf(key -> !asked.contains(key))) {
+            if (held.keySet().removeIf(key -> !keys.contains(key))) {
                 dirty = true;
             }
         }
         return save();
+    }
+
+    /**
+     * A step of preparing the content (the index, the danger check, the cards, the choice of quote) starts now, on
+     * the thread that starts it; the step runs the action returned once it is done, which saves the file. When every
+     * step has started ({@link #allStepsStarted}) and the last is done, the file and the heap keep only the vectors
+     * the steps asked for: those of phrasings since edited or removed from a content folder of one's own are dropped
+     * instead of being held for as long as the bot runs and growing the file with each edit. A step that fails never
+     * runs its action, so nothing is dropped.
+     */
+    public Runnable startStep() {
+        steps.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                steps.decrementAndGet();
+                stepDone();
+            }
+        };
+    }
+
+    /** Every step of preparing the content has started (see {@link #startStep}); call it once they all have. */
+    public void allStepsStarted() {
+        allStarted = true;
+        stepDone();
+    }
+
+    private synchronized void stepDone() {
+        if (allStarted && steps.get() == 0 && asked != null) {
+            saveAskedOnly();
+            asked = null;
+        } else {
+            save();
+        }
     }
 
     /** Writes new entries (atomically, replacing the file); returns whether the file is now up to date. */

@@ -94,4 +94,83 @@ class CachedEmbedderTest {
         after.embedContent("a phrasing added");
         assertThat(embedded).as("both read from the file").hasValue(0);
     }
+
+    @Test
+    void onceEveryStepOfARunningBotIsDoneTheFileAndHeapKeepOnlyWhatTheContentAskedFor(@TempDir Path dir) {
+        Path file = dir.resolve("cache.bin");
+        CachedEmbedder before = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        before.embedContent("a card phrasing kept");
+        before.embedContent("a danger phrasing kept");
+        before.embedContent("a phrasing since edited");
+        assertThat(before.save()).isTrue();
+
+        CachedEmbedder running = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        Runnable cards = running.startStep();
+        Runnable danger = running.startStep();
+        running.embedContent("a card phrasing kept");
+        cards.run();
+        running.allStepsStarted();
+        assertThat(reopenedSize(file)).as("one step still preparing: nothing dropped yet").isEqualTo(3);
+
+        running.embedContent("a danger phrasing kept");
+        running.embedContent("the phrasing as edited");
+        danger.run();
+
+        assertThat(running.size()).as("held").isEqualTo(3);
+        assertThat(reopenedSize(file)).as("in the file").isEqualTo(3);
+        AtomicInteger embedded = new AtomicInteger();
+        CachedEmbedder after = new CachedEmbedder("test-model", () -> text -> {
+            embedded.incrementAndGet();
+            return StandInModel.EMBEDDER.embed(text);
+        }, file);
+        after.embedContent("a card phrasing kept");
+        after.embedContent("a danger phrasing kept");
+        after.embedContent("the phrasing as edited");
+        assertThat(embedded).as("all read from the file").hasValue(0);
+        assertThat(after.size()).isEqualTo(3);
+    }
+
+    @Test
+    void stepsDoneBeforeEveryStepHasStartedOnlySave(@TempDir Path dir) {
+        Path file = dir.resolve("cache.bin");
+        CachedEmbedder before = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        before.embedContent("a section");
+        before.embedContent("a card phrasing");
+        assertThat(before.save()).isTrue();
+
+        CachedEmbedder running = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        Runnable index = running.startStep();
+        running.embedContent("a section");
+        index.run();
+        index.run();
+
+        assertThat(reopenedSize(file)).as("the cards' step has not started: their vector stays").isEqualTo(2);
+        Runnable cards = running.startStep();
+        running.embedContent("a card phrasing");
+        running.allStepsStarted();
+        assertThat(running.size()).isEqualTo(2);
+        cards.run();
+        assertThat(reopenedSize(file)).isEqualTo(2);
+    }
+
+    @Test
+    void aStepThatFailsDropsNothing(@TempDir Path dir) {
+        Path file = dir.resolve("cache.bin");
+        CachedEmbedder before = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        before.embedContent("a phrasing the failed step would have asked for");
+        assertThat(before.save()).isTrue();
+
+        CachedEmbedder running = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        Runnable index = running.startStep();
+        running.startStep(); // a step whose preparation throws never runs its action
+        running.embedContent("a section");
+        index.run();
+        running.allStepsStarted();
+
+        assertThat(reopenedSize(file)).isEqualTo(2);
+    }
+
+    private static int reopenedSize(Path file) {
+        return new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file).size();
+    }
 }
