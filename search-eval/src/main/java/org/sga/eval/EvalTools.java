@@ -16,7 +16,7 @@ import org.sga.core.guidance.Background;
 import org.sga.core.search.CachedEmbedder;
 
 /**
- * The developer tools for search quality and speed, run as {@code ./sga eval|tune|tune-cards|tune-danger|bench ...}: they measure the
+ * The developer tools for search quality and speed, run as {@code ./sga eval|tune|tune-cards|weigh-cards|tune-danger|bench ...}: they measure the
  * production search and stores but are never part of the production jar.
  */
 public final class EvalTools {
@@ -28,6 +28,8 @@ public final class EvalTools {
                                                            in the format of search/tuning.yml
               tune-cards [--parts N] SET.jsonl...          the guidance cards on safety sets left out of their learning in
                                                            turn, and the margins that would miss fewer cards
+              weigh-cards [--parts N] SET.jsonl...         each card's readings weighed together, learned from the safety
+                                                           sets as tune-cards reads them, for margins.yml
               tune-danger [--parts N] SET.jsonl...         the danger check on safety sets left out of its examples in turn,
                                                            and the margins that would miss fewer 999 lines
               bench [search [--no-embed-10k]] | bench ask | bench outbox [N]
@@ -42,6 +44,7 @@ public final class EvalTools {
         tools.put("eval", new EvalCommand());
         tools.put("tune", new TuneCommand());
         tools.put("tune-cards", new TuneCardsCommand());
+        tools.put("weigh-cards", new WeighCardsCommand());
         tools.put("tune-danger", new TuneDangerCommand());
         tools.put("bench", new BenchCommand());
     }

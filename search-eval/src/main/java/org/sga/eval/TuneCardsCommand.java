@@ -44,6 +44,22 @@ final class TuneCardsCommand implements Tool {
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
         SafetySets.Dealt dealt = SafetySets.read("tune-cards", USAGE, args);
+        Read read = read(dealt, err);
+        report(read.cases(), read.readings(), read.ids(), read.margins(), dealt.parts(), dealt.bySet().size(), out);
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The cases of the sets dealt and each one's card readings, from cards that learned from every labelled message but
+     * those of the case's part ({@code parts}: each case's part), with the card ids in the order of the readings and
+     * the shipped margins.
+     */
+    record Read(List<Case> cases, List<List<CardReading>> readings, List<Integer> parts, List<String> ids,
+                MeaningMargins margins) {
+    }
+
+    static Read read(SafetySets.Dealt dealt, PrintStream err) {
         ContentSource content = Content.contentSource();
         Library library = content.library();
         CachedEmbedder embedder = content.embedder();
@@ -52,6 +68,7 @@ final class TuneCardsCommand implements Tool {
         DangerSignals danger = content.dangerSignals(library, embedder);
         List<Case> cases = new ArrayList<>();
         List<List<CardReading>> readings = new ArrayList<>();
+        List<Integer> parts = new ArrayList<>();
         for (int part = 0; part < dealt.parts(); part++) {
             long start = System.nanoTime();
             List<Case> held = dealt.part(part);
@@ -62,14 +79,13 @@ final class TuneCardsCommand implements Tool {
                 List<String> brought = danger.alert(c.message()).map(DangerSignals.Alert::cards).orElse(List.of());
                 cases.add(c);
                 readings.add(learned.readings(c.message(), brought));
+                parts.add(part);
             }
             err.printf(Locale.ROOT, "part %d of %d: %,d cases read in %.0f s%n", part + 1, dealt.parts(), held.size(),
                     (System.nanoTime() - start) / 1e9);
         }
         embedder.save();
-        report(cases, readings, cards.cards().stream().map(c -> c.id()).toList(), margins, dealt.parts(), dealt.bySet().size(), out);
-        out.flush();
-        return 0;
+        return new Read(cases, readings, parts, cards.cards().stream().map(c -> c.id()).toList(), margins);
     }
 
     /** Missed cards and cases with it spurious, for one card decided with {@code m}. */
@@ -216,7 +232,7 @@ final class TuneCardsCommand implements Tool {
     }
 
     /** Missed cards, cases with a missed card, and cases with a spurious card, every card decided with its margins. */
-    private static int[] whole(List<Case> cases, List<List<CardReading>> readings,
+    static int[] whole(List<Case> cases, List<List<CardReading>> readings,
                                java.util.function.Function<String, MeaningMargins.CardMargins> margins) {
         int[] counts = new int[3];
         for (int i = 0; i < cases.size(); i++) {

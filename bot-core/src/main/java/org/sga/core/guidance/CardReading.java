@@ -27,14 +27,42 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
         if (matched || brought) {
             return true;
         }
+        if (margins != null && margins.weights() != null) {
+            return margins.weights().score(features()) > 0;
+        }
         return margins != null && byMeaning(margins) && !farFrom(margins);
+    }
+
+    /** A likelihood this close to 0 or 1 counts as that far from it: a sentence without the card's words reads as this. */
+    private static final double EDGE = 1e-6;
+
+    /**
+     * The readings as the card's weights weigh them ({@link MeaningMargins.CardWeights}): the log-odds of the message
+     * whole, the log-odds of its likeliest sentence with the card's words (as unlikely as can be when none has them),
+     * the nearest difference in tenths (0 when not measured), 1 when the message has the card's words, and the
+     * log-odds of the message whole again when it has them.
+     */
+    public double[] features() {
+        double whole = logOdds(likelihood);
+        double words = cued ? 1 : 0;
+        return new double[] {whole, logOdds(Double.isFinite(sentence) ? sentence : 0), Double.isFinite(nearest) ? nearest * 10 : 0,
+                words, words * whole};
+    }
+
+    private static double logOdds(double p) {
+        double q = Math.min(Math.max(p, EDGE), 1 - EDGE);
+        return Math.log(q / (1 - q));
     }
 
     /**
      * Whether meaning would show the card but the message is far closer to the labelled messages that do not need it
-     * ({@code card-far}): the card is not shown, but its sections that read as the opposite advice are still not quoted.
+     * ({@code card-far}), or, for a card with weights, whether its likelihoods and closeness would show it and its
+     * weights do not: the card is not shown, but its sections that read as the opposite advice are still not quoted.
      */
     public boolean heldBack(MeaningMargins.CardMargins margins) {
+        if (margins != null && margins.weights() != null) {
+            return !applies(margins) && byMeaning(margins);
+        }
         return !matched && !brought && margins != null && byMeaning(margins) && farFrom(margins);
     }
 

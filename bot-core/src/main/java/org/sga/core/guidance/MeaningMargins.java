@@ -42,7 +42,8 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
     private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
             "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards", "never-quote-nearest",
             "never-quote-share");
-    private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest", "card-far");
+    private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest", "card-far",
+            "card-weights");
 
     /**
      * How likely one card's classifier must find a message: with the words the card needs ({@code likely}), without
@@ -52,7 +53,40 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * meaning when the message whole is more than {@code far} closer to those that do not need it than to those that
      * do (infinite: never so). {@code line} is where the file gives them (0: the model's own values).
      */
-    public record CardMargins(double likely, double withoutWords, double sentence, double nearest, double far, int line) {
+    public record CardMargins(double likely, double withoutWords, double sentence, double nearest, double far,
+                              CardWeights weights, int line) {
+
+        /** Without weights: the card applies by meaning by the likelihoods and closeness above. */
+        public CardMargins(double likely, double withoutWords, double sentence, double nearest, double far, int line) {
+            this(likely, withoutWords, sentence, nearest, far, null, line);
+        }
+    }
+
+    /**
+     * A card's readings weighed together ({@code card-weights}), learned from the labelled staff messages left out in
+     * turn: the card applies by meaning when the weighted sum of its readings ({@link CardReading#features}) and
+     * {@code bias} is above 0. Where a card has weights they decide by meaning instead of its likelihoods, card-nearest
+     * and card-far, which still keep the sections that read as the opposite advice from being quoted.
+     */
+    public record CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
+                              double bias) {
+
+        /** The keys of {@code card-weights}, in the order of {@link CardReading#features}, then the bias. */
+        public static final List<String> KEYS = List.of("likelihood", "sentence", "nearest", "words",
+                "likelihood-with-words", "bias");
+
+        /** From weights in the order of {@link #KEYS}. */
+        public static CardWeights of(double[] w) {
+            if (w.length != KEYS.size()) {
+                throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
+            }
+            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5]);
+        }
+
+        public double score(double[] features) {
+            return bias + likelihood * features[0] + sentence * features[1] + nearest * features[2] + words * features[3]
+                    + likelihoodWithWords * features[4];
+        }
     }
 
     /**
@@ -112,6 +146,23 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         }
     }
 
+    /** {@code card-weights}, each of its keys given (null when the card has none). */
+    private static CardWeights weights(LinedYaml node) {
+        if (!node.isPresent()) {
+            return null;
+        }
+        node.allowOnly(Set.copyOf(CardWeights.KEYS));
+        double[] w = new double[CardWeights.KEYS.size()];
+        for (int i = 0; i < w.length; i++) {
+            LinedYaml value = node.get(CardWeights.KEYS.get(i));
+            if (!value.isPresent()) {
+                throw node.problem("card-weights needs " + String.join(", ", CardWeights.KEYS) + "; " + CardWeights.KEYS.get(i) + " is missing");
+            }
+            w[i] = value.number(-1000, 1000);
+        }
+        return CardWeights.of(w);
+    }
+
     /**
      * Reads {@code models: {MODEL: {closest, danger, ...}}}; every model the bot can use must be given. A bad value is a
      * problem naming {@code source}, the line and the key.
@@ -135,7 +186,8 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
                         c.get("card-without-words").isPresent() ? c.get("card-without-words").number(0, 1) : withoutWords,
                         c.get("card-sentence").isPresent() ? c.get("card-sentence").number(0, 1.01) : likely,
                         c.get("card-nearest").isPresent() ? c.get("card-nearest").number(-1, 1) : Double.POSITIVE_INFINITY,
-                        c.get("card-far").isPresent() ? c.get("card-far").number(0, 1) : Double.POSITIVE_INFINITY, c.line()));
+                        c.get("card-far").isPresent() ? c.get("card-far").number(0, 1) : Double.POSITIVE_INFINITY,
+                        weights(c.get("card-weights")), c.line()));
             });
             LinedYaml nearest = m.get("never-quote-nearest");
             LinedYaml share = m.get("never-quote-share");

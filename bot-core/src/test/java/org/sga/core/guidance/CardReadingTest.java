@@ -48,4 +48,35 @@ class CardReadingTest {
         assertThat(reading(false, false, true, 0.1, NONE, -0.04).heldBack(MARGINS)).as("meaning never brought it").isFalse();
         assertThat(reading(true, false, true, 0.95, 0.9, -0.5).heldBack(MARGINS)).as("shown by its pattern").isFalse();
     }
+
+    @Test
+    void givenWeights_thenTheirSumDecidesByMeaning_andTheLikelihoodsOnlyKeepOppositeSectionsUnquoted() {
+        // Shown when the log-odds of the message whole, with the card's words, is above -1: a likelihood above 0.27.
+        MeaningMargins.CardWeights weights = new MeaningMargins.CardWeights(1, 0, 0, 0, 0, 1);
+        MeaningMargins.CardMargins weighed = new MeaningMargins.CardMargins(0.5, 0.9, 0.7, 0.01, 0.03, weights, 1);
+
+        assertThat(reading(false, false, true, 0.3, NONE, NONE).applies(weighed)).as("below card, above the weights' line").isTrue();
+        assertThat(reading(false, false, true, 0.25, NONE, NONE).applies(weighed)).isFalse();
+        assertThat(reading(false, false, true, 0.95, 0.9, -0.04).applies(weighed)).as("card-far no longer decides").isTrue();
+        assertThat(reading(false, false, false, 0.1, NONE, 0.02).applies(weighed)).as("nor card-nearest").isFalse();
+        assertThat(reading(false, false, false, 0.1, NONE, 0.02).heldBack(weighed)).as("which still keeps quotes out").isTrue();
+        assertThat(reading(false, false, false, 0.1, NONE, NONE).heldBack(weighed)).isFalse();
+        assertThat(reading(true, false, false, 0, NONE, NONE).applies(weighed)).as("a pattern still brings it").isTrue();
+    }
+
+    @Test
+    void theFeaturesAreLogOddsWithTheEdgesHeld() {
+        double[] x = reading(false, false, true, 0.5, NONE, 0.012).features();
+        assertThat(x[0]).isZero();
+        assertThat(x[1]).as("no sentence with the words: as unlikely as can be").isCloseTo(Math.log(1e-6 / (1 - 1e-6)), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(x[2]).as("nearest in tenths").isCloseTo(0.12, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(x[3]).isEqualTo(1);
+        assertThat(x[4]).isZero();
+        double[] edges = reading(false, false, false, 1.0, 0.0, NONE).features();
+        assertThat(edges[0]).isFinite().isCloseTo(Math.log((1 - 1e-6) / 1e-6), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(edges[1]).isFinite();
+        assertThat(edges[2]).as("not measured").isZero();
+        assertThat(edges[3]).isZero();
+        assertThat(edges[4]).as("without the words").isZero();
+    }
 }

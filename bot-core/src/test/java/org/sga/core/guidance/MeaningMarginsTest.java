@@ -95,4 +95,34 @@ class MeaningMarginsTest {
                 .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:14").hasMessageContaining("card-nearest")
                 .hasMessageContaining("out of range");
     }
+
+    @Test
+    void aCardsWeightsAreReadWhole_andAMissingOneIsAProblemNamingItsLine() {
+        String weights = "models:\n" + E5 + """
+                cards:
+                  CARD_ONE:
+                    card: 0.2
+                    card-weights:
+                      likelihood: 0.5
+                      sentence: 0.04
+                      nearest: 6.6
+                      words: 1
+                      likelihood-with-words: -0.06
+                      bias: -2.3
+            """ + E5.replace("e5-small", "minilm");
+        MeaningMargins m = MeaningMargins.parse(new StringReader(weights), "margins.yml").get(EmbeddingModel.E5_SMALL);
+
+        assertThat(m.forCard("CARD_ONE").weights()).isEqualTo(new MeaningMargins.CardWeights(0.5, 0.04, 6.6, 1, -0.06, -2.3));
+        assertThat(m.forCard("CARD_ONE").likely()).isEqualTo(0.2);
+        assertThat(m.forCard("CARD_TWO").weights()).as("a card without weights decides by its likelihoods").isNull();
+
+        String missing = "models:\n" + E5 + "    cards:\n      CARD_ONE:\n        card-weights:\n          likelihood: 0.5\n"
+                + E5.replace("e5-small", "minilm");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(missing), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:15").hasMessageContaining("sentence is missing");
+        String unknown = "models:\n" + E5 + "    cards:\n      CARD_ONE:\n        card-weights:\n          likelyhood: 0.5\n"
+                + E5.replace("e5-small", "minilm");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unknown), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("likelyhood");
+    }
 }

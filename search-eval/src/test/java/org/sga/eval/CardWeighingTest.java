@@ -1,0 +1,105 @@
+package org.sga.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sga.core.guidance.CardReading;
+import org.sga.core.guidance.GuidanceCard;
+import org.sga.core.guidance.MeaningMargins;
+
+class CardWeighingTest {
+
+    private static final double NONE = Double.NEGATIVE_INFINITY;
+    private static final GuidanceCard CARD = new GuidanceCard("CARD_A", "A card", "Do this first.", "Then this.", "Never that.",
+            List.of("child-abuse-and-ict#4.4"), List.of(), List.of(), "", "");
+
+    private static CardWeighing.Row row(double likelihood, boolean needed) {
+        return new CardWeighing.Row(new CardReading(CARD, false, false, true, likelihood, NONE, NONE), needed, false);
+    }
+
+    private static long shown(List<CardWeighing.Row> rows, MeaningMargins.CardWeights w, boolean needed) {
+        MeaningMargins.CardMargins m = new MeaningMargins.CardMargins(0.5, 0.9, 0.5, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, w, 1);
+        return rows.stream().filter(r -> r.needed() == needed && r.reading().applies(m)).count();
+    }
+
+    @Test
+    void theBiasLetsThroughAsManySpuriousCasesAsAllowed_andNoMore_missingAsFewAsThatAllows() {
+        // Needed at 0.9, 0.8 and 0.6; not needed at 0.7, 0.3 and 0.2: ordered by likelihood, one not needed sits among them.
+        List<CardWeighing.Row> rows = List.of(row(0.9, true), row(0.8, true), row(0.6, true), row(0.7, false), row(0.3, false),
+                row(0.2, false));
+
+        MeaningMargins.CardWeights none = CardWeighing.learn(rows, 0);
+        assertThat(none.likelihood()).as("more likely, more often needed").isPositive();
+        assertThat(shown(rows, none, false)).isZero();
+        assertThat(shown(rows, none, true)).as("0.6 is below the spurious 0.7").isEqualTo(2);
+
+        MeaningMargins.CardWeights one = CardWeighing.learn(rows, 1);
+        assertThat(shown(rows, one, false)).isEqualTo(1);
+        assertThat(shown(rows, one, true)).isEqualTo(3);
+
+        MeaningMargins.CardWeights all = CardWeighing.learn(rows, 10);
+        assertThat(shown(rows, all, true)).isEqualTo(3);
+    }
+
+    @Test
+    void aPatternsSpuriousCasesCountAgainstWhatIsAllowed() {
+        List<CardWeighing.Row> rows = new ArrayList<>(List.of(row(0.9, true), row(0.6, true), row(0.7, false), row(0.2, false)));
+        rows.add(new CardWeighing.Row(new CardReading(CARD, true, false, true, 0.1, NONE, NONE), false, false));
+
+        MeaningMargins.CardWeights w = CardWeighing.learn(rows, 1);
+
+        assertThat(shown(rows, w, false)).as("the pattern's own, and none by meaning").isEqualTo(1);
+        assertThat(shown(rows, w, true)).isEqualTo(1);
+    }
+
+    @Test
+    void solvesALinearSystem() {
+        double[] x = CardWeighing.solve(new double[][] {{0, 2, 1}, {1, 1, 0}, {3, 0, 1}}, new double[] {7, 3, 6});
+        assertThat(x[0]).isCloseTo(1, within(1e-12));
+        assertThat(x[1]).isCloseTo(2, within(1e-12));
+        assertThat(x[2]).isCloseTo(3, within(1e-12));
+    }
+
+    @Test
+    void theReportGivesEachCardsFiguresAndItsWeightsForTheFile() {
+        List<SafetySets.Case> cases = new ArrayList<>();
+        List<List<CardReading>> readings = new ArrayList<>();
+        List<Integer> parts = new ArrayList<>();
+        double[] needed = {0.9, 0.8, 0.45, 0.85, 0.7, 0.4};
+        double[] notNeeded = {0.3, 0.2, 0.1, 0.35, 0.15, 0.05};
+        for (int i = 0; i < needed.length; i++) {
+            cases.add(new SafetySets.Case("needed " + i, null, Set.of("CARD_A"), Set.of()));
+            readings.add(List.of(new CardReading(CARD, false, false, true, needed[i], NONE, NONE)));
+            parts.add(i % 2);
+            cases.add(new SafetySets.Case("not needed " + i, null, Set.of(), Set.of()));
+            readings.add(List.of(new CardReading(CARD, false, false, true, notNeeded[i], NONE, NONE)));
+            parts.add(i % 2);
+        }
+        cases.add(new SafetySets.Case("what is it?", null, Set.of("CARD_A"), Set.of()));
+        readings.add(List.of());
+        parts.add(0);
+        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        WeighCardsCommand.report(new TuneCardsCommand.Read(cases, readings, parts, List.of("CARD_A"), margins), 2, 2,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        // Shipped, 0.45 and 0.4 are missed (below 0.5), and the question that only asks; weighed, no spurious case is
+        // allowed either, and every needed case is above every case that is not.
+        assertThat(out).contains("13 cases of 2 sets, each of 2 parts")
+                .containsPattern("CARD_A +3 / 0 +1 / 0 +\\d+ / \\d+")
+                .contains("shipped:                3 (3) / 0")
+                .contains("weighed:                1 (1) / 0")
+                .containsPattern("CARD_A:\\R        card-weights:\\R          likelihood: [0-9.]+\\R          sentence: ");
+    }
+}
