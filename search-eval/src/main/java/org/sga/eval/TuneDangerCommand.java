@@ -48,6 +48,7 @@ final class TuneDangerCommand implements Tool {
         DangerSignals danger = content.dangerSignals(library, embedder);
         List<Case> cases = new ArrayList<>();
         List<DangerSignals.Reading> readings = new ArrayList<>();
+        List<Integer> partOf = new ArrayList<>();
         for (int part = 0; part < dealt.parts(); part++) {
             long start = System.nanoTime();
             Set<String> leftOut = dealt.keys(part);
@@ -57,6 +58,7 @@ final class TuneDangerCommand implements Tool {
                 if (c.danger() != null) {
                     cases.add(c);
                     readings.add(learned.reading(c.message()));
+                    partOf.add(part);
                     read++;
                 }
             }
@@ -64,7 +66,7 @@ final class TuneDangerCommand implements Tool {
                     (System.nanoTime() - start) / 1e9);
         }
         embedder.save();
-        report(cases, readings, margins, dealt.parts(), dealt.bySet().size(), out);
+        report(cases, readings, partOf, margins, dealt.parts(), dealt.bySet().size(), out);
         out.flush();
         return 0;
     }
@@ -88,9 +90,22 @@ final class TuneDangerCommand implements Tool {
         return new Tally(missed, falseAlarms);
     }
 
-    /** The figures at the shipped margins, a grid of others, and the margins decision 39's rule would choose. */
+    /** As below, the cases dealt to the parts in turn. */
     static void report(List<Case> cases, List<DangerSignals.Reading> readings, MeaningMargins margins, int parts, int sets,
                        PrintStream out) {
+        List<Integer> partOf = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            partOf.add(i % parts);
+        }
+        report(cases, readings, partOf, margins, parts, sets, out);
+    }
+
+    /**
+     * The figures at the shipped margins, a grid of others, the margins decision 39's and decision 61's rules would
+     * choose, and the readings weighed together ({@code danger-weights}, decision 63); {@code partOf}: each case's part.
+     */
+    static void report(List<Case> cases, List<DangerSignals.Reading> readings, List<Integer> partOf, MeaningMargins margins,
+                       int parts, int sets, PrintStream out) {
         long dangerNow = cases.stream().filter(Case::danger).count();
         long calm = cases.size() - dangerNow;
         out.printf(Locale.ROOT, "danger check on %,d cases (%,d labelled danger now, %,d not) of %d sets, each of %d parts of"
@@ -152,6 +167,87 @@ final class TuneDangerCommand implements Tool {
                         percent(bestTally.falseAlarms(), calm));
             }
         }
+        out.println();
+        weigh(cases, readings, partOf, margins, parts, calm, out);
+    }
+
+    /**
+     * The 999 line by the readings weighed together ({@link Weighing}): the fewest missed with no more false alarms than
+     * as shipped, learned from all the cases and without each part in turn; then the weights in the form of the file.
+     */
+    private static void weigh(List<Case> cases, List<DangerSignals.Reading> readings, List<Integer> partOf,
+                              MeaningMargins margins, int parts, long calm, PrintStream out) {
+        double withoutCue = margins.withoutCue();
+        List<Weighing.Row> rows = new ArrayList<>();
+        boolean[] shipped = new boolean[cases.size()];
+        for (int i = 0; i < cases.size(); i++) {
+            DangerSignals.Reading r = readings.get(i);
+            shipped[i] = r.phrase() || r.situation(margins).isPresent();
+            // A danger phrase or a situation's pattern brings the line; a message close to no situation never gets it.
+            Boolean decided = r.phrase() || r.matched() != null ? Boolean.TRUE : r.closest(withoutCue) == null ? Boolean.FALSE : null;
+            rows.add(new Weighing.Row(r.features(withoutCue), cases.get(i).danger(), !cases.get(i).danger(), decided));
+        }
+        MeaningMargins.DangerWeights all = rounded(Weighing.learn(rows, falseAlarms(rows, shipped, i -> true)));
+        boolean[] weighed = new boolean[cases.size()];
+        boolean[] leftOut = new boolean[cases.size()];
+        for (int i = 0; i < cases.size(); i++) {
+            weighed[i] = readings.get(i).applies(all, withoutCue);
+        }
+        for (int part = 0; part < parts; part++) {
+            int p = part;
+            List<Weighing.Row> others = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (partOf.get(i) != p) {
+                    others.add(rows.get(i));
+                }
+            }
+            MeaningMargins.DangerWeights learned = MeaningMargins.DangerWeights.of(
+                    Weighing.learn(others, falseAlarms(rows, shipped, i -> partOf.get(i) != p)));
+            for (int i = 0; i < rows.size(); i++) {
+                if (partOf.get(i) == p) {
+                    leftOut[i] = readings.get(i).applies(learned, withoutCue);
+                }
+            }
+        }
+        out.println("danger-weights (decision 63): the readings weighed together, with the fewest 999 lines missed and no"
+                + " more false alarms than as shipped");
+        out.println("  as shipped:             " + tally(cases, shipped, calm));
+        out.println("  weighed:                " + tally(cases, weighed, calm));
+        out.println("  weighed, part left out: " + tally(cases, leftOut, calm));
+        out.println("for margins.yml (under the model, the weights learned from all the sets):");
+        out.println("    danger-weights:");
+        double[] w = {all.margin(), all.likelihood(), all.words(), all.bias()};
+        for (int i = 0; i < w.length; i++) {
+            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i),
+                    new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());
+        }
+    }
+
+    private static int falseAlarms(List<Weighing.Row> rows, boolean[] shipped, java.util.function.IntPredicate counted) {
+        int n = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            n += counted.test(i) && shipped[i] && rows.get(i).unwanted() ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String tally(List<Case> cases, boolean[] on, long calm) {
+        int missed = 0;
+        int falseAlarms = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            missed += cases.get(i).danger() && !on[i] ? 1 : 0;
+            falseAlarms += !cases.get(i).danger() && on[i] ? 1 : 0;
+        }
+        return String.format(Locale.ROOT, "999 line missed %d, false alarms %d (%s)", missed, falseAlarms, percent(falseAlarms, calm));
+    }
+
+    /** As printed for the file (four decimals), so that the figures are those of the weights as shipped. */
+    private static MeaningMargins.DangerWeights rounded(double[] w) {
+        double[] v = w.clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.round(v[i] * 10_000) / 10_000.0;
+        }
+        return MeaningMargins.DangerWeights.of(v);
     }
 
     private static String describe(Margins m) {

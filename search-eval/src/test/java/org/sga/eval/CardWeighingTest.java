@@ -63,7 +63,7 @@ class CardWeighingTest {
 
     @Test
     void solvesALinearSystem() {
-        double[] x = CardWeighing.solve(new double[][] {{0, 2, 1}, {1, 1, 0}, {3, 0, 1}}, new double[] {7, 3, 6});
+        double[] x = Weighing.solve(new double[][] {{0, 2, 1}, {1, 1, 0}, {3, 0, 1}}, new double[] {7, 3, 6});
         assertThat(x[0]).isCloseTo(1, within(1e-12));
         assertThat(x[1]).isCloseTo(2, within(1e-12));
         assertThat(x[2]).isCloseTo(3, within(1e-12));

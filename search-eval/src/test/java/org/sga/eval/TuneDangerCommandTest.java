@@ -102,4 +102,45 @@ class TuneDangerCommandTest {
         assertThat(EvalToolsTest.run("tune-danger", "--parts", "2", one.toString(), two.toString()).err())
                 .contains("tune-danger: " + two + ":2: needs \"q\" and \"guidance\"");
     }
+
+    @Test
+    void givenReadingsThatTheMarginsSplitBadly_thenTheWeighingMissesNoneWithNoMoreFalseAlarms() {
+        // Danger now: close to the meeting but under the likelihood margin, or likely but a little under the closeness one.
+        for (int i = 0; i < 6; i++) {
+            add(true, new DangerSignals.Reading(false, null, MEETING, 0.02 + i * 0.005, null, NONE, 0.3));
+            add(true, new DangerSignals.Reading(false, null, MEETING, -0.035, null, NONE, 0.9 + i * 0.01));
+        }
+        // Calm: far from it, whatever the classifier says, or close and very unlikely.
+        for (int i = 0; i < 12; i++) {
+            add(false, new DangerSignals.Reading(false, null, MEETING, -0.08 - i * 0.005, null, NONE, 0.6));
+            add(false, new DangerSignals.Reading(false, null, MEETING, 0.01, null, NONE, 0.01));
+        }
+        // Close to no situation: never by meaning, and left out of the learning.
+        add(true, new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.99));
+        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        TuneDangerCommand.report(cases, readings, margins, 2, 4, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("as shipped:             999 line missed 13, false alarms 0 (0.0 %)")
+                .contains("weighed:                999 line missed 1, false alarms 0 (0.0 %)")
+                .containsPattern("weighed, part left out: 999 line missed \\d+, false alarms \\d+")
+                .containsPattern("    danger-weights:\\R      margin: -?[0-9.]+\\R      likelihood: -?[0-9.]+\\R      words: ");
+    }
+
+    @Test
+    void theDangerWeightsDecideByTheReadingsWeighedAndStillNeedASituation() {
+        MeaningMargins.DangerWeights weights = new MeaningMargins.DangerWeights(1, 1, 0, 0);
+        DangerSignals.Reading close = new DangerSignals.Reading(false, null, MEETING, 0.02, null, NONE, 0.3);
+        // 2 (hundredths) + log-odds of 0.3 (-0.85): above 0.
+        assertThat(close.applies(weights, 0.03)).isTrue();
+        assertThat(close.applies(-0.03, 0.35, 0.03)).as("the likelihood margin alone refuses it").isFalse();
+        DangerSignals.Reading without = new DangerSignals.Reading(false, null, null, NONE, MEETING, 0.02, 0.3);
+        assertThat(without.features(0.03)[0]).as("without its words, without-cue is taken").isCloseTo(-1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(without.applies(weights, 0.03)).isFalse();
+        assertThat(new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.999).applies(weights, 0.03))
+                .as("close to no situation").isFalse();
+        assertThat(new DangerSignals.Reading(true, null, null, NONE, null, NONE, 0).applies(weights, 0.03)).as("a phrase").isTrue();
+    }
 }

@@ -181,7 +181,7 @@ public final class DangerSignals {
             // Patterns only: no margins to judge meaning by.
             return Optional.ofNullable(reading.matched()).map(this::alert);
         }
-        return reading.situation(margins.danger(), margins.dangerLikelihood(), margins.withoutCue()).map(this::alert);
+        return reading.situation(margins).map(this::alert);
     }
 
     /**
@@ -259,7 +259,7 @@ public final class DangerSignals {
             if (matched != null) {
                 return Optional.of(matched);
             }
-            boolean byCue = cued != null && (uncued == null || cuedMargin >= uncuedMargin - withoutCue);
+            boolean byCue = isCuedClosest(withoutCue);
             Situation best = byCue ? cued : uncued;
             double margin = byCue ? cuedMargin : uncuedMargin - withoutCue;
             return best != null && margin > danger && this.likelihood > likelihood ? Optional.of(best) : Optional.empty();
@@ -268,6 +268,55 @@ public final class DangerSignals {
         /** True when the 999 line comes first with these margins. */
         public boolean applies(double danger, double likelihood, double withoutCue) {
             return phrase || situation(danger, likelihood, withoutCue).isPresent();
+        }
+
+        /**
+         * The situation the 999 line comes first for with the model's margins: by its {@code danger-weights} where it
+         * has them (a matched situation, or the closest by meaning when the weighted readings are above 0), else by
+         * {@link #situation(double, double, double)}. Empty for a danger phrase.
+         */
+        public Optional<Situation> situation(MeaningMargins margins) {
+            if (margins.dangerWeights() == null) {
+                return situation(margins.danger(), margins.dangerLikelihood(), margins.withoutCue());
+            }
+            return situation(margins.dangerWeights(), margins.withoutCue());
+        }
+
+        /**
+         * The situation the 999 line comes first for with {@code weights}; see {@link #situation(MeaningMargins)}. A
+         * message close to no situation never gets it by meaning.
+         */
+        public Optional<Situation> situation(MeaningMargins.DangerWeights weights, double withoutCue) {
+            if (matched != null) {
+                return Optional.of(matched);
+            }
+            Situation best = closest(withoutCue);
+            return best != null && weights.score(features(withoutCue)) > 0 ? Optional.of(best) : Optional.empty();
+        }
+
+        /** True when the 999 line comes first with {@code weights}. */
+        public boolean applies(MeaningMargins.DangerWeights weights, double withoutCue) {
+            return phrase || situation(weights, withoutCue).isPresent();
+        }
+
+        /**
+         * The reading as {@code danger-weights} weighs it: the closest situation's margin over the calm phrasings in
+         * hundredths ({@code withoutCue} taken from a situation without its words; 0 when there is none), the log-odds
+         * of the classifier's likelihood, and 1 when a situation has the words it needs.
+         */
+        public double[] features(double withoutCue) {
+            double margin = closest(withoutCue) == null ? 0 : isCuedClosest(withoutCue) ? cuedMargin : uncuedMargin - withoutCue;
+            double p = Math.min(Math.max(likelihood, 1e-6), 1 - 1e-6);
+            return new double[] {margin * 100, Math.log(p / (1 - p)), cued != null ? 1 : 0};
+        }
+
+        private boolean isCuedClosest(double withoutCue) {
+            return cued != null && (uncued == null || cuedMargin >= uncuedMargin - withoutCue);
+        }
+
+        /** The situation closest by meaning, as the margins read it; null when none was measured. */
+        public Situation closest(double withoutCue) {
+            return isCuedClosest(withoutCue) ? cued : uncued;
         }
     }
 

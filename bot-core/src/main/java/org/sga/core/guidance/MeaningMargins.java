@@ -36,12 +36,12 @@ import org.sga.core.yaml.LinedYaml;
  */
 public record MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
                             double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
-                            Map<String, CardMargins> cards, NeverQuoted neverQuoted) {
+                            Map<String, CardMargins> cards, NeverQuoted neverQuoted, DangerWeights dangerWeights) {
 
     public static final String FILE = "margins.yml";
     private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
             "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards", "never-quote-nearest",
-            "never-quote-share");
+            "never-quote-share", "danger-weights");
     private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest", "card-far",
             "card-weights");
 
@@ -101,6 +101,38 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         }
     }
 
+    /** As above, without weights for the danger check (its margins decide). */
+    public MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
+                          double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
+                          Map<String, CardMargins> cards, NeverQuoted neverQuoted) {
+        this(closest, danger, dangerLikelihood, withoutCue, card, cardWithoutWords, concernSpread, sameAnswer, sentence,
+                cards, neverQuoted, null);
+    }
+
+    /**
+     * The danger check's readings weighed together ({@code danger-weights}), learned from the safety sets' messages left
+     * out in turn: the 999 line comes first when the weighted sum of the reading's features
+     * ({@code DangerSignals.Reading#features}: the closest situation's margin over the calm phrasings in hundredths, as
+     * the margins read it with {@code without-cue}; the log-odds of the classifier's likelihood; 1 when a situation has
+     * the words it needs) and {@code bias} is above 0, instead of by {@code danger} and {@code danger-likelihood}.
+     */
+    public record DangerWeights(double margin, double likelihood, double words, double bias) {
+
+        /** The keys of {@code danger-weights}, in the order of the reading's features, then the bias. */
+        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "bias");
+
+        public static DangerWeights of(double[] w) {
+            if (w.length != KEYS.size()) {
+                throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
+            }
+            return new DangerWeights(w[0], w[1], w[2], w[3]);
+        }
+
+        public double score(double[] features) {
+            return bias + margin * features[0] + likelihood * features[1] + words * features[2];
+        }
+    }
+
     /** As above, without the nearest labelled messages' sections never to quote. */
     public MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
                           double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
@@ -148,19 +180,21 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
 
     /** {@code card-weights}, each of its keys given (null when the card has none). */
     private static CardWeights weights(LinedYaml node) {
-        if (!node.isPresent()) {
-            return null;
-        }
-        node.allowOnly(Set.copyOf(CardWeights.KEYS));
-        double[] w = new double[CardWeights.KEYS.size()];
+        return node.isPresent() ? CardWeights.of(weights(node, "card-weights", CardWeights.KEYS)) : null;
+    }
+
+    /** Weights under {@code name}: every one of {@code keys} given, and no other. */
+    private static double[] weights(LinedYaml node, String name, List<String> keys) {
+        node.allowOnly(Set.copyOf(keys));
+        double[] w = new double[keys.size()];
         for (int i = 0; i < w.length; i++) {
-            LinedYaml value = node.get(CardWeights.KEYS.get(i));
+            LinedYaml value = node.get(keys.get(i));
             if (!value.isPresent()) {
-                throw node.problem("card-weights needs " + String.join(", ", CardWeights.KEYS) + "; " + CardWeights.KEYS.get(i) + " is missing");
+                throw node.problem(name + " needs " + String.join(", ", keys) + "; " + keys.get(i) + " is missing");
             }
             w[i] = value.number(-1000, 1000);
         }
-        return CardWeights.of(w);
+        return w;
     }
 
     /**
@@ -204,7 +238,9 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             }
             return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
                     m.get("without-cue").number(0, 1), card, withoutWords, m.get("concern-spread").number(0, 1),
-                    m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards, neverQuoted);
+                    m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards, neverQuoted,
+                    m.get("danger-weights").isPresent()
+                            ? DangerWeights.of(weights(m.get("danger-weights"), "danger-weights", DangerWeights.KEYS)) : null);
         });
         return Map.copyOf(models);
     }
