@@ -131,7 +131,7 @@ class TuneDangerCommandTest {
 
     @Test
     void theDangerWeightsDecideByTheReadingsWeighedAndStillNeedASituation() {
-        MeaningMargins.DangerWeights weights = new MeaningMargins.DangerWeights(1, 1, 0, 0);
+        MeaningMargins.DangerWeights weights = new MeaningMargins.DangerWeights(1, 1, 0, 0, 0);
         DangerSignals.Reading close = new DangerSignals.Reading(false, null, MEETING, 0.02, null, NONE, 0.3);
         // 2 (hundredths) + log-odds of 0.3 (-0.85): above 0.
         assertThat(close.applies(weights, 0.03)).isTrue();
@@ -142,5 +142,11 @@ class TuneDangerCommandTest {
         assertThat(new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.999).applies(weights, 0.03))
                 .as("close to no situation").isFalse();
         assertThat(new DangerSignals.Reading(true, null, null, NONE, null, NONE, 0).applies(weights, 0.03)).as("a phrase").isTrue();
+        DangerSignals.Reading over = new DangerSignals.Reading(false, null, null, NONE, MEETING, 0.06, 0.3, true);
+        assertThat(over.features(0.03)[3]).as("without its words, which say the danger is over").isEqualTo(1);
+        assertThat(over.applies(weights, 0.03)).as("3 - 0.85 above 0").isTrue();
+        assertThat(over.applies(new MeaningMargins.DangerWeights(1, 1, 0, -5, 0), 0.03)).as("its weight counts").isFalse();
+        assertThat(new DangerSignals.Reading(false, null, MEETING, 0.06, MEETING, 0.01, 0.3, true).features(0.03)[3])
+                .as("the closest has its words: not over").isZero();
     }
 }

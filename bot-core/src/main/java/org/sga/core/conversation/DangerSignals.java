@@ -237,17 +237,26 @@ public final class DangerSignals {
                 }
             }
         }
-        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood);
+        // The closest situation without its words may lack them because words say the danger is over (`unless`).
+        boolean over = uncued != null && uncued.unless() != null && uncued.unless().matcher(message).find();
+        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over);
     }
 
     /**
      * A message as the danger check reads it (see {@link #reading}): {@code phrase} when a danger phrase matched,
      * {@code matched} the situation whose pattern matched; else the closest situations with and without the words they
-     * need ({@code cued}, {@code uncued}; null when none), each with its margin over the calm phrasings, and the
-     * classifier's likelihood.
+     * need ({@code cued}, {@code uncued}; null when none), each with its margin over the calm phrasings, the
+     * classifier's likelihood, and whether the message has the words that rule {@code uncued} out ({@code over}: the
+     * danger is over or long past).
      */
     public record Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
-                          double uncuedMargin, double likelihood) {
+                          double uncuedMargin, double likelihood, boolean over) {
+
+        /** Without words that say the danger is over. */
+        public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
+                       double uncuedMargin, double likelihood) {
+            this(phrase, matched, cued, cuedMargin, uncued, uncuedMargin, likelihood, false);
+        }
 
         /**
          * The situation the 999 line comes first for, with these margins: a matched one, or the closest by meaning
@@ -302,12 +311,14 @@ public final class DangerSignals {
         /**
          * The reading as {@code danger-weights} weighs it: the closest situation's margin over the calm phrasings in
          * hundredths ({@code withoutCue} taken from a situation without its words; 0 when there is none), the log-odds
-         * of the classifier's likelihood, and 1 when a situation has the words it needs.
+         * of the classifier's likelihood, 1 when a situation has the words it needs, and 1 when the closest is one
+         * without them and the message has the words that say its danger is over.
          */
         public double[] features(double withoutCue) {
             double margin = closest(withoutCue) == null ? 0 : isCuedClosest(withoutCue) ? cuedMargin : uncuedMargin - withoutCue;
             double p = Math.min(Math.max(likelihood, 1e-6), 1 - 1e-6);
-            return new double[] {margin * 100, Math.log(p / (1 - p)), cued != null ? 1 : 0};
+            boolean overForClosest = over && closest(withoutCue) != null && !isCuedClosest(withoutCue);
+            return new double[] {margin * 100, Math.log(p / (1 - p)), cued != null ? 1 : 0, overForClosest ? 1 : 0};
         }
 
         private boolean isCuedClosest(double withoutCue) {
