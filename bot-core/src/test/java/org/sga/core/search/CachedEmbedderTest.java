@@ -85,10 +85,7 @@ class CachedEmbedderTest {
         assertThat(build.saveAskedOnly()).isTrue();
 
         AtomicInteger embedded = new AtomicInteger();
-        CachedEmbedder after = new CachedEmbedder("test-model", () -> text -> {
-            embedded.incrementAndGet();
-            return StandInModel.EMBEDDER.embed(text);
-        }, file);
+        CachedEmbedder after = counting(file, embedded);
         assertThat(after.size()).isEqualTo(2);
         after.embedContent("a phrasing kept");
         after.embedContent("a phrasing added");
@@ -98,11 +95,7 @@ class CachedEmbedderTest {
     @Test
     void onceEveryStepOfARunningBotIsDoneTheFileAndHeapKeepOnlyWhatTheContentAskedFor(@TempDir Path dir) {
         Path file = dir.resolve("cache.bin");
-        CachedEmbedder before = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
-        before.embedContent("a card phrasing kept");
-        before.embedContent("a danger phrasing kept");
-        before.embedContent("a phrasing since edited");
-        assertThat(before.save()).isTrue();
+        written(file, "a card phrasing kept", "a danger phrasing kept", "a phrasing since edited");
 
         CachedEmbedder running = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
         Runnable cards = running.startStep();
@@ -119,10 +112,7 @@ class CachedEmbedderTest {
         assertThat(running.size()).as("held").isEqualTo(3);
         assertThat(reopenedSize(file)).as("in the file").isEqualTo(3);
         AtomicInteger embedded = new AtomicInteger();
-        CachedEmbedder after = new CachedEmbedder("test-model", () -> text -> {
-            embedded.incrementAndGet();
-            return StandInModel.EMBEDDER.embed(text);
-        }, file);
+        CachedEmbedder after = counting(file, embedded);
         after.embedContent("a card phrasing kept");
         after.embedContent("a danger phrasing kept");
         after.embedContent("the phrasing as edited");
@@ -133,10 +123,7 @@ class CachedEmbedderTest {
     @Test
     void stepsDoneBeforeEveryStepHasStartedOnlySave(@TempDir Path dir) {
         Path file = dir.resolve("cache.bin");
-        CachedEmbedder before = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
-        before.embedContent("a section");
-        before.embedContent("a card phrasing");
-        assertThat(before.save()).isTrue();
+        written(file, "a section", "a card phrasing");
 
         CachedEmbedder running = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
         Runnable index = running.startStep();
@@ -156,9 +143,7 @@ class CachedEmbedderTest {
     @Test
     void aStepThatFailsDropsNothing(@TempDir Path dir) {
         Path file = dir.resolve("cache.bin");
-        CachedEmbedder before = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
-        before.embedContent("a phrasing the failed step would have asked for");
-        assertThat(before.save()).isTrue();
+        written(file, "a phrasing the failed step would have asked for");
 
         CachedEmbedder running = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
         Runnable index = running.startStep();
@@ -172,5 +157,22 @@ class CachedEmbedderTest {
 
     private static int reopenedSize(Path file) {
         return new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file).size();
+    }
+
+    /** A cache file that holds the vectors of {@code phrasings}, as an earlier run left it. */
+    private static void written(Path file, String... phrasings) {
+        CachedEmbedder earlier = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        for (String phrasing : phrasings) {
+            earlier.embedContent(phrasing);
+        }
+        assertThat(earlier.save()).isTrue();
+    }
+
+    /** An embedder on {@code file} whose model counts the texts it embeds. */
+    private static CachedEmbedder counting(Path file, AtomicInteger embedded) {
+        return new CachedEmbedder("test-model", () -> text -> {
+            embedded.incrementAndGet();
+            return StandInModel.EMBEDDER.embed(text);
+        }, file);
     }
 }
