@@ -112,16 +112,17 @@ final class TuneCardsCommand implements Tool {
                        int parts, int sets, PrintStream out) {
         out.printf(Locale.ROOT, "guidance cards on %,d cases of %d sets, each of %d parts of the sets left out of their learning in turn%n%n",
                 cases.size(), sets, parts);
+        out.println("each card decided by its margins alone (where it has card-weights, they decide it in the bot: see weigh-cards)");
         out.printf(Locale.ROOT, "%-22s %-42s %7s %9s%n", "card", "margins (likely/without/sentence/nearest/far)", "missed", "spurious");
         Map<String, MeaningMargins.CardMargins> chosenLikelihoods = new LinkedHashMap<>();
         Map<String, MeaningMargins.CardMargins> weighedLikelihoods = new LinkedHashMap<>();
         StringBuilder weighedRows = new StringBuilder();
         for (String id : ids) {
-            MeaningMargins.CardMargins m = margins.forCard(id);
+            MeaningMargins.CardMargins m = byMargins(margins, id);
             Tally t = tally(cases, readings, ids.indexOf(id), id, m);
             out.printf(Locale.ROOT, "%-22s %-42s %7d %9d%n", id, describe(m), t.missed(), t.spurious());
         }
-        int[] all = whole(cases, readings, id -> margins.forCard(id));
+        int[] all = whole(cases, readings, id -> byMargins(margins, id));
         out.printf(Locale.ROOT, "all cards: %d missed (in %d cases), %d cases with a spurious card%n%n", all[0], all[1], all[2]);
 
         // A missed card is unsafe and a spurious one is not (decision 57).
@@ -134,14 +135,14 @@ final class TuneCardsCommand implements Tool {
         Map<String, Double> chosenFar = sweep("card-far", "the smallest with no more missed cards and fewer spurious cases"
                 + " than without it", FAR, TuneCardsCommand::withFar, null,
                 (none, t) -> t.missed() <= none.missed() && t.spurious() < none.spurious(), cases, readings, ids, margins, out);
-        int[] far = whole(cases, readings, id -> withFar(margins.forCard(id), chosenFar.get(id)));
+        int[] far = whole(cases, readings, id -> withFar(byMargins(margins, id), chosenFar.get(id)));
         out.printf(Locale.ROOT, "all cards with each chosen card-far: %d missed (in %d cases), %d cases with a spurious card%n%n",
                 far[0], far[1], far[2]);
 
         out.println("likelihoods (steps of " + plain(LIKELIHOOD_STEP) + ") with the fewest missed and no more cases with the"
                 + " card spurious than the shipped margins, card-nearest and card-far as shipped");
         for (String id : ids) {
-            MeaningMargins.CardMargins m = margins.forCard(id);
+            MeaningMargins.CardMargins m = byMargins(margins, id);
             Tally shipped = tally(cases, readings, ids.indexOf(id), id, m);
             MeaningMargins.CardMargins best = m;
             Tally bestTally = shipped;
@@ -179,7 +180,7 @@ final class TuneCardsCommand implements Tool {
         out.println("likelihoods with the fewest missed that add at most " + SPURIOUS_PER_MISSED + " cases with the card spurious"
                 + " for each missed card they save (decision 57's weighing), card-nearest and card-far as shipped");
         out.print(weighedRows);
-        int[] nearest = whole(cases, readings, id -> withNearest(margins.forCard(id), chosenNearest.get(id)));
+        int[] nearest = whole(cases, readings, id -> withNearest(byMargins(margins, id), chosenNearest.get(id)));
         int[] likely = whole(cases, readings, chosenLikelihoods::get);
         int[] weighedAll = whole(cases, readings, weighedLikelihoods::get);
         out.printf(Locale.ROOT, "%nall cards with each chosen card-nearest: %d missed (in %d cases), %d cases with a spurious card%n",
@@ -210,7 +211,7 @@ final class TuneCardsCommand implements Tool {
         out.println(head + "   chosen");
         Map<String, Double> choices = new LinkedHashMap<>();
         for (String id : ids) {
-            MeaningMargins.CardMargins m = margins.forCard(id);
+            MeaningMargins.CardMargins m = byMargins(margins, id);
             Tally none = tally(cases, readings, ids.indexOf(id), id, with.apply(m, Double.POSITIVE_INFINITY));
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-22s %11s", id, none.missed() + "/" + none.spurious()));
             Tally base = shipped != null ? tally(cases, readings, ids.indexOf(id), id, m) : none;
@@ -232,6 +233,16 @@ final class TuneCardsCommand implements Tool {
     }
 
     /** Missed cards, cases with a missed card, and cases with a spurious card, every card decided with its margins. */
+    /**
+     * A card's margins without its {@code card-weights}: what this tool tunes. Where a card has weights they decide
+     * whether it is shown, and the margins only keep opposite sections from being quoted; {@code weigh-cards} measures
+     * the weights.
+     */
+    private static MeaningMargins.CardMargins byMargins(MeaningMargins margins, String id) {
+        MeaningMargins.CardMargins m = margins.forCard(id);
+        return new MeaningMargins.CardMargins(m.likely(), m.withoutWords(), m.sentence(), m.nearest(), m.far(), m.line());
+    }
+
     static int[] whole(List<Case> cases, List<List<CardReading>> readings,
                                java.util.function.Function<String, MeaningMargins.CardMargins> margins) {
         int[] counts = new int[3];
