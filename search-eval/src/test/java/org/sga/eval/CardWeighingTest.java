@@ -22,7 +22,7 @@ class CardWeighingTest {
             List.of("child-abuse-and-ict#4.4"), List.of(), List.of(), "", "");
 
     private static CardWeighing.Row row(double likelihood, boolean needed) {
-        return new CardWeighing.Row(new CardReading(CARD, false, false, true, likelihood, NONE, NONE), needed, false);
+        return new CardWeighing.Row(new CardReading(CARD, false, false, true, likelihood, NONE, NONE, Double.NaN), needed, false);
     }
 
     private static long shown(List<CardWeighing.Row> rows, MeaningMargins.CardWeights w, boolean needed) {
@@ -53,7 +53,7 @@ class CardWeighingTest {
     @Test
     void aPatternsSpuriousCasesCountAgainstWhatIsAllowed() {
         List<CardWeighing.Row> rows = new ArrayList<>(List.of(row(0.9, true), row(0.6, true), row(0.7, false), row(0.2, false)));
-        rows.add(new CardWeighing.Row(new CardReading(CARD, true, false, true, 0.1, NONE, NONE), false, false));
+        rows.add(new CardWeighing.Row(new CardReading(CARD, true, false, true, 0.1, NONE, NONE, Double.NaN), false, false));
 
         MeaningMargins.CardWeights w = CardWeighing.learn(rows, 1);
 
@@ -78,10 +78,10 @@ class CardWeighingTest {
         double[] notNeeded = {0.3, 0.2, 0.1, 0.35, 0.15, 0.05};
         for (int i = 0; i < needed.length; i++) {
             cases.add(new SafetySets.Case("needed " + i, null, Set.of("CARD_A"), Set.of()));
-            readings.add(List.of(new CardReading(CARD, false, false, true, needed[i], NONE, NONE)));
+            readings.add(List.of(new CardReading(CARD, false, false, true, needed[i], NONE, NONE, Double.NaN)));
             parts.add(i % 2);
             cases.add(new SafetySets.Case("not needed " + i, null, Set.of(), Set.of()));
-            readings.add(List.of(new CardReading(CARD, false, false, true, notNeeded[i], NONE, NONE)));
+            readings.add(List.of(new CardReading(CARD, false, false, true, notNeeded[i], NONE, NONE, Double.NaN)));
             parts.add(i % 2);
         }
         cases.add(new SafetySets.Case("what is it?", null, Set.of("CARD_A"), Set.of()));

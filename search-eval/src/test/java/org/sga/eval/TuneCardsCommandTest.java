@@ -30,7 +30,7 @@ class TuneCardsCommandTest {
     }
 
     private static CardReading read(String id, double likelihood, double nearest) {
-        return new CardReading(card(id), false, false, true, likelihood, NONE, nearest);
+        return new CardReading(card(id), false, false, true, likelihood, NONE, nearest, Double.NaN);
     }
 
     @Test

@@ -12,9 +12,10 @@ package org.sga.core.guidance;
  *                   needs words (negative infinity: none)
  * @param nearest    how much closer the message whole is to what the card learned is about it than to what it learned
  *                   is not (negative infinity: not measured)
+ * @param network    the log-odds that {@link CardNetwork} gives the message whole for the card (not a number: none)
  */
 public record CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
-                          double sentence, double nearest) {
+                          double sentence, double nearest, double network) {
 
     /**
      * Whether the card applies with these margins ({@code null}: by its patterns and a danger situation only): a
@@ -39,14 +40,14 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
     /**
      * The readings as the card's weights weigh them ({@link MeaningMargins.CardWeights}): the log-odds of the message
      * whole, the log-odds of its likeliest sentence with the card's words (as unlikely as can be when none has them),
-     * the nearest difference in tenths (0 when not measured), 1 when the message has the card's words, and the
-     * log-odds of the message whole again when it has them.
+     * the nearest difference in tenths (0 when not measured), 1 when the message has the card's words, the
+     * log-odds of the message whole again when it has them, and the network's log-odds (0 without it).
      */
     public double[] features() {
         double whole = logOdds(likelihood);
         double words = cued ? 1 : 0;
         return new double[] {whole, logOdds(Double.isFinite(sentence) ? sentence : 0), Double.isFinite(nearest) ? nearest * 10 : 0,
-                words, words * whole};
+                words, words * whole, Double.isNaN(network) ? 0 : network};
     }
 
     private static double logOdds(double p) {

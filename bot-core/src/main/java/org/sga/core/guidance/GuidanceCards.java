@@ -86,13 +86,13 @@ public final class GuidanceCards {
      * The entries once learned, and their phrasings on both sides: set {@code 2i} is what entry {@code i} is about,
      * {@code 2i + 1} what it is not.
      */
-    private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled) {
+    private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled, CardNetwork network) {
         /**
          * {@code labelled}: every labelled staff message embedded, in the file's order, for the sections they never
          * quote; held as one more set after the cards' sides (most are already among them), so that one comparison
-         * serves both. Empty: not read.
+         * serves both. Empty: not read. {@code network}: null without labelled messages.
          */
-        static Prepared of(List<Learned> learned, Phrasings labelled) {
+        static Prepared of(List<Learned> learned, Phrasings labelled, CardNetwork network) {
             List<List<Phrasings>> sides = new ArrayList<>();
             for (Learned l : learned) {
                 sides.add(l.about());
@@ -100,7 +100,7 @@ public final class GuidanceCards {
             }
             sides.add(List.of(labelled));
             SharedPhrasings shared = SharedPhrasings.of(sides);
-            return new Prepared(learned.stream().map(Learned::entry).toList(), shared, shared.members(sides.size() - 1));
+            return new Prepared(learned.stream().map(Learned::entry).toList(), shared, shared.members(sides.size() - 1), network);
         }
     }
 
@@ -152,11 +152,43 @@ public final class GuidanceCards {
         this.embedder = embedder;
         this.margins = margins;
         boolean quotesByMeaning = margins != null && margins.neverQuoted().on() && neverQuotes.any();
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0]))
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null))
                 : new Background<>("guidance-card-examples",
                         () -> Prepared.of(this.entries.parallelStream().map(e -> e.learned(embedder)).toList(),
-                                Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder)),
+                                Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
+                                network(this.entries, embedder)),
                         whenEmbedded);
+    }
+
+    /**
+     * The network learned from every labelled staff message at once, each labelled for every card as about it, not
+     * about it or not counted (it may show the card); null when the file labels no message.
+     */
+    private static CardNetwork network(List<Entry> entries, Embedder embedder) {
+        Map<String, byte[]> labels = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Labelled labelled = entries.get(i).labelled();
+            for (String text : labelled.about()) {
+                row(labels, text, entries.size())[i] = CardNetwork.ABOUT;
+            }
+            for (String text : labelled.notAbout()) {
+                row(labels, text, entries.size())[i] = CardNetwork.NOT_ABOUT;
+            }
+        }
+        if (labels.isEmpty()) {
+            return null;
+        }
+        List<String> messages = List.copyOf(labels.keySet());
+        return CardNetwork.learned(embedder, messages, labels.values().toArray(byte[][]::new),
+                () -> Phrasings.of(messages).embedded(embedder).vectors());
+    }
+
+    private static byte[] row(Map<String, byte[]> labels, String text, int cards) {
+        return labels.computeIfAbsent(text, t -> {
+            byte[] row = new byte[cards];
+            java.util.Arrays.fill(row, CardNetwork.NOT_COUNTED);
+            return row;
+        });
     }
 
     /** No cards at all. */
@@ -523,14 +555,35 @@ public final class GuidanceCards {
         }
         SharedPhrasings.Compared compared = compared(wholeVector, learned);
         double[] nearest = nearLabelled(compared, learned);
+        double[] network = networkReading(wholeVector, learned);
         List<CardReading> readings = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
             Entry e = ready.get(i);
             boolean cued = e.situation().cued(message);
             readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
-                    cued, whole[i], sentence[i], nearest[i]));
+                    cued, whole[i], sentence[i], nearest[i], network[i]));
         }
         return new Read(readings, compared == null ? null : compared.similarity(), learned);
+    }
+
+    /**
+     * For each card, the log-odds the network gives the message whole; not a number without a network or a message, or
+     * for a card no labelled message needs (the network has nothing to tell it by).
+     */
+    private static double[] networkReading(float[] whole, Prepared learned) {
+        List<Entry> ready = learned.entries();
+        double[] out = new double[ready.size()];
+        java.util.Arrays.fill(out, Double.NaN);
+        if (whole == null || learned.network() == null) {
+            return out;
+        }
+        double[] read = learned.network().logOdds(whole);
+        for (int i = 0; i < ready.size(); i++) {
+            if (!ready.get(i).labelled().about().isEmpty()) {
+                out[i] = read[i];
+            }
+        }
+        return out;
     }
 
     /**

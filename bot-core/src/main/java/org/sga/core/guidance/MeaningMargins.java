@@ -69,23 +69,23 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * and card-far, which still keep the sections that read as the opposite advice from being quoted.
      */
     public record CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
-                              double bias) {
+                              double network, double bias) {
 
         /** The keys of {@code card-weights}, in the order of {@link CardReading#features}, then the bias. */
         public static final List<String> KEYS = List.of("likelihood", "sentence", "nearest", "words",
-                "likelihood-with-words", "bias");
+                "likelihood-with-words", "network", "bias");
 
         /** From weights in the order of {@link #KEYS}. */
         public static CardWeights of(double[] w) {
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5]);
+            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
         }
 
         public double score(double[] features) {
             return bias + likelihood * features[0] + sentence * features[1] + nearest * features[2] + words * features[3]
-                    + likelihoodWithWords * features[4];
+                    + likelihoodWithWords * features[4] + network * features[5];
         }
     }
 
