@@ -91,7 +91,7 @@ final class WeighCardsCommand implements Tool {
         for (int k = 0; k < ids.size(); k++) {
             out.println("      " + ids.get(k) + ":");
             out.println("        card-weights:");
-            double[] w = values(chosen.get(k));
+            double[] w = chosen.get(k).values();
             for (int i = 0; i < w.length; i++) {
                 out.printf(Locale.ROOT, "          %s: %s%n", MeaningMargins.CardWeights.KEYS.get(i), plain(w[i]));
             }
@@ -138,13 +138,9 @@ final class WeighCardsCommand implements Tool {
         return new MeaningMargins.CardMargins(m.likely(), m.withoutWords(), m.sentence(), m.nearest(), m.far(), weights, m.line());
     }
 
-    private static double[] values(MeaningMargins.CardWeights w) {
-        return new double[] {w.likelihood(), w.sentence(), w.nearest(), w.words(), w.likelihoodWithWords(), w.bias()};
-    }
-
     /** As printed for the file (four decimals), so that the figures are those of the weights as shipped. */
     static MeaningMargins.CardWeights rounded(MeaningMargins.CardWeights w) {
-        double[] v = values(w);
+        double[] v = w.values();
         for (int i = 0; i < v.length; i++) {
             v[i] = Math.round(v[i] * 10_000) / 10_000.0;
         }

@@ -83,6 +83,11 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
         }
 
+        /** The weights in the order of {@link #KEYS}, as {@link #of} takes them. */
+        public double[] values() {
+            return new double[] {likelihood, sentence, nearest, words, likelihoodWithWords, network, bias};
+        }
+
         public double score(double[] features) {
             return bias + likelihood * features[0] + sentence * features[1] + nearest * features[2] + words * features[3]
                     + likelihoodWithWords * features[4] + network * features[5];
