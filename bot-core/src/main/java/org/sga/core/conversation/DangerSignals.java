@@ -15,7 +15,6 @@ import org.sga.core.guidance.Background;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.guidance.Situation;
 import org.sga.core.guidance.SituationClassifier;
-import org.sga.core.guidance.SituationNetwork;
 import org.sga.core.guidance.SituationReader;
 import org.sga.core.search.Embedder;
 import org.sga.core.search.Phrasings;
@@ -51,33 +50,15 @@ public final class DangerSignals {
      * The situations and the calm phrasings with their vectors, and what tells danger from calm learned from them
      * (null without phrasings on both sides).
      */
-    private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier, SituationNetwork network) {
+    private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier) {
 
         static Prepared of(List<Situation> situations, Phrasings calm, Embedder embedder) {
             List<Situation> embedded = situations.stream().map(s -> s.embedded(embedder)).toList();
             Phrasings calmEmbedded = calm.embedded(embedder);
             List<String> examples = situations.stream().flatMap(s -> s.examples().texts().stream()).toList();
-            if (examples.isEmpty() || calm.texts().isEmpty()) {
-                return new Prepared(embedded, calmEmbedded, null, null);
-            }
-            Phrasings examplesEmbedded = Phrasings.of(examples).embedded(embedder);
-            SituationClassifier classifier = SituationClassifier.learned(embedder, examplesEmbedded, List.of(calmEmbedded));
-            return new Prepared(embedded, calmEmbedded, classifier, network(examplesEmbedded, calmEmbedded, embedder));
-        }
-
-        /** The network learned from the same phrasings as the classifier: the examples about danger now, the calm not. */
-        private static SituationNetwork network(Phrasings examples, Phrasings calm, Embedder embedder) {
-            List<String> messages = new ArrayList<>(examples.texts());
-            messages.addAll(calm.texts());
-            byte[][] labels = new byte[messages.size()][];
-            for (int m = 0; m < labels.length; m++) {
-                labels[m] = new byte[] {m < examples.texts().size() ? SituationNetwork.ABOUT : SituationNetwork.NOT_ABOUT};
-            }
-            return SituationNetwork.learned(embedder, messages, labels, () -> {
-                List<float[]> vectors = new ArrayList<>(examples.vectors());
-                vectors.addAll(calm.vectors());
-                return vectors;
-            });
+            SituationClassifier classifier = examples.isEmpty() || calm.texts().isEmpty() ? null
+                    : SituationClassifier.learned(embedder, Phrasings.of(examples).embedded(embedder), List.of(calmEmbedded));
+            return new Prepared(embedded, calmEmbedded, classifier);
         }
     }
 
@@ -110,7 +91,7 @@ public final class DangerSignals {
         this.calm = calm;
         this.embedder = embedder;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null, null))
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null))
                 : new Background<>("danger-examples", () -> Prepared.of(this.situations, calm, embedder), whenEmbedded);
     }
 
@@ -228,7 +209,6 @@ public final class DangerSignals {
         double cuedMargin = Double.NEGATIVE_INFINITY;
         double uncuedMargin = Double.NEGATIVE_INFINITY;
         double likelihood = ready.classifier() == null ? 1 : 0;
-        double network = Double.NaN;
         // The message whole and each of its sentences: one sentence of a long message may be the emergency. The words
         // a situation needs (a time) may be in any sentence.
         List<String> units = Phrasings.units(message);
@@ -242,9 +222,6 @@ public final class DangerSignals {
             double calmness = ready.calm().closeness(q, margins.closest());
             if (ready.classifier() != null) {
                 likelihood = Math.max(likelihood, ready.classifier().probability(q));
-            }
-            if (ready.network() != null && unit == units.getFirst()) {
-                network = ready.network().logOdds(q)[0];
             }
             // A sentence alone must stand out more than the whole message: short sentences come close to anything.
             double extra = unit == units.getFirst() ? 0 : margins.sentence();
@@ -262,30 +239,23 @@ public final class DangerSignals {
         }
         // The closest situation without its words may lack them because words say the danger is over (`unless`).
         boolean over = uncued != null && uncued.unless() != null && uncued.unless().matcher(message).find();
-        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, network);
+        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over);
     }
 
     /**
      * A message as the danger check reads it (see {@link #reading}): {@code phrase} when a danger phrase matched,
      * {@code matched} the situation whose pattern matched; else the closest situations with and without the words they
      * need ({@code cued}, {@code uncued}; null when none), each with its margin over the calm phrasings, the
-     * classifier's likelihood, whether the message has the words that rule {@code uncued} out ({@code over}: the
-     * danger is over or long past), and the log-odds the danger network gives the message whole ({@code network}; not
-     * a number: none).
+     * classifier's likelihood, and whether the message has the words that rule {@code uncued} out ({@code over}: the
+     * danger is over or long past).
      */
     public record Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
-                          double uncuedMargin, double likelihood, boolean over, double network) {
+                          double uncuedMargin, double likelihood, boolean over) {
 
-        /** Without words that say the danger is over, and without the network. */
+        /** Without words that say the danger is over. */
         public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
                        double uncuedMargin, double likelihood) {
             this(phrase, matched, cued, cuedMargin, uncued, uncuedMargin, likelihood, false);
-        }
-
-        /** Without the network. */
-        public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
-                       double uncuedMargin, double likelihood, boolean over) {
-            this(phrase, matched, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, Double.NaN);
         }
 
         /**
@@ -341,16 +311,14 @@ public final class DangerSignals {
         /**
          * The reading as {@code danger-weights} weighs it: the closest situation's margin over the calm phrasings in
          * hundredths ({@code withoutCue} taken from a situation without its words; 0 when there is none), the log-odds
-         * of the classifier's likelihood, 1 when a situation has the words it needs, 1 when the closest is one
-         * without them and the message has the words that say its danger is over, and the network's log-odds (0
-         * without it).
+         * of the classifier's likelihood, 1 when a situation has the words it needs, and 1 when the closest is one
+         * without them and the message has the words that say its danger is over.
          */
         public double[] features(double withoutCue) {
             double margin = closest(withoutCue) == null ? 0 : isCuedClosest(withoutCue) ? cuedMargin : uncuedMargin - withoutCue;
             double p = Math.min(Math.max(likelihood, 1e-6), 1 - 1e-6);
             boolean overForClosest = over && closest(withoutCue) != null && !isCuedClosest(withoutCue);
-            return new double[] {margin * 100, Math.log(p / (1 - p)), cued != null ? 1 : 0, overForClosest ? 1 : 0,
-                    Double.isNaN(network) ? 0 : network};
+            return new double[] {margin * 100, Math.log(p / (1 - p)), cued != null ? 1 : 0, overForClosest ? 1 : 0};
         }
 
         private boolean isCuedClosest(double withoutCue) {

@@ -12,7 +12,7 @@ package org.sga.core.guidance;
  *                   needs words (negative infinity: none)
  * @param nearest    how much closer the message whole is to what the card learned is about it than to what it learned
  *                   is not (negative infinity: not measured)
- * @param network    the log-odds that {@link SituationNetwork} gives the message whole for the card (not a number: none)
+ * @param network    the log-odds that {@link CardNetwork} gives the message whole for the card (not a number: none)
  */
 public record CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
                           double sentence, double nearest, double network) {

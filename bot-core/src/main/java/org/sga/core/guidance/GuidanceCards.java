@@ -86,13 +86,13 @@ public final class GuidanceCards {
      * The entries once learned, and their phrasings on both sides: set {@code 2i} is what entry {@code i} is about,
      * {@code 2i + 1} what it is not.
      */
-    private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled, SituationNetwork network) {
+    private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled, CardNetwork network) {
         /**
          * {@code labelled}: every labelled staff message embedded, in the file's order, for the sections they never
          * quote; held as one more set after the cards' sides (most are already among them), so that one comparison
          * serves both. Empty: not read. {@code network}: null without labelled messages.
          */
-        static Prepared of(List<Learned> learned, Phrasings labelled, SituationNetwork network) {
+        static Prepared of(List<Learned> learned, Phrasings labelled, CardNetwork network) {
             List<List<Phrasings>> sides = new ArrayList<>();
             for (Learned l : learned) {
                 sides.add(l.about());
@@ -164,29 +164,29 @@ public final class GuidanceCards {
      * The network learned from every labelled staff message at once, each labelled for every card as about it, not
      * about it or not counted (it may show the card); null when the file labels no message.
      */
-    private static SituationNetwork network(List<Entry> entries, Embedder embedder) {
+    private static CardNetwork network(List<Entry> entries, Embedder embedder) {
         Map<String, byte[]> labels = new java.util.LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Labelled labelled = entries.get(i).labelled();
             for (String text : labelled.about()) {
-                row(labels, text, entries.size())[i] = SituationNetwork.ABOUT;
+                row(labels, text, entries.size())[i] = CardNetwork.ABOUT;
             }
             for (String text : labelled.notAbout()) {
-                row(labels, text, entries.size())[i] = SituationNetwork.NOT_ABOUT;
+                row(labels, text, entries.size())[i] = CardNetwork.NOT_ABOUT;
             }
         }
         if (labels.isEmpty()) {
             return null;
         }
         List<String> messages = List.copyOf(labels.keySet());
-        return SituationNetwork.learned(embedder, messages, labels.values().toArray(byte[][]::new),
+        return CardNetwork.learned(embedder, messages, labels.values().toArray(byte[][]::new),
                 () -> Phrasings.of(messages).embedded(embedder).vectors());
     }
 
     private static byte[] row(Map<String, byte[]> labels, String text, int cards) {
         return labels.computeIfAbsent(text, t -> {
             byte[] row = new byte[cards];
-            java.util.Arrays.fill(row, SituationNetwork.NOT_COUNTED);
+            java.util.Arrays.fill(row, CardNetwork.NOT_COUNTED);
             return row;
         });
     }

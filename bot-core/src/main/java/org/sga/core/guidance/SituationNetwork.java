@@ -10,15 +10,15 @@ import java.util.SplittableRandom;
 import org.sga.core.search.Embedder;
 
 /**
- * How likely a message is about each of several situations (the guidance cards; a child in danger now), read by one
- * small network learned from labelled messages at once: one hidden layer of rectified units over the message's
- * embedding, one output per situation. Where {@link SituationClassifier} draws one straight line through the embedding,
- * the hidden layer lets a situation be recognised by several combinations of meaning (a meeting arranged online, a man
- * outside now). For each situation a message labelled about it counts as about it, one labelled not about it as not, and
- * one not counted (a message that may show a card) does not count. Learning is seeded and runs on one thread, so the
- * same labelled messages always give the same network.
+ * How likely a message is about each guidance card, read by one small network learned from every labelled staff
+ * message at once: one hidden layer of rectified units over the message's embedding, one output per card. Where
+ * {@link SituationClassifier} draws one straight line through the embedding for a card, the hidden layer lets a card
+ * be recognised by several combinations of meaning (a meeting arranged online, a man outside now). For each card a
+ * message that needs it counts as about it, one that neither needs it nor may show it as not, and one that may show it
+ * does not count. Learning is seeded and runs on one thread, so the same labelled messages always give the same
+ * network.
  */
-public final class SituationNetwork {
+public final class CardNetwork {
 
     static final int HIDDEN = 128;
     /** Passes over the labelled messages, in batches; more barely changed the missed cards (decision 65). */
@@ -30,16 +30,16 @@ public final class SituationNetwork {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
 
-    /** A label: the message is about the situation (needs the card). */
+    /** A label: the message needs the card. */
     public static final byte ABOUT = 1;
-    /** A label: the message is not about the situation (neither needs the card nor may show it). */
+    /** A label: the message neither needs the card nor may show it. */
     public static final byte NOT_ABOUT = 0;
-    /** A label: the message does not count for the situation (it may show the card). */
+    /** A label: the message may show the card; it does not count for that card. */
     public static final byte NOT_COUNTED = -1;
 
     private final int dimensions;
     private final int hidden;
-    private final int outputs;
+    private final int cards;
     private final float[] mean;
     private final float[] spread;
     private final float[] inner;
@@ -47,11 +47,11 @@ public final class SituationNetwork {
     private final float[] outer;
     private final float[] outerBias;
 
-    private SituationNetwork(int dimensions, int hidden, int outputs, float[] mean, float[] spread, float[] inner, float[] innerBias,
+    private CardNetwork(int dimensions, int hidden, int cards, float[] mean, float[] spread, float[] inner, float[] innerBias,
                         float[] outer, float[] outerBias) {
         this.dimensions = dimensions;
         this.hidden = hidden;
-        this.outputs = outputs;
+        this.cards = cards;
         this.mean = mean;
         this.spread = spread;
         this.inner = inner;
@@ -60,18 +60,18 @@ public final class SituationNetwork {
         this.outerBias = outerBias;
     }
 
-    /** The number of situations it reads, in the order of the labels it learned from. */
-    public int situations() {
-        return outputs;
+    /** The number of cards it reads, in the order of the labels it learned from. */
+    public int cards() {
+        return cards;
     }
 
     /**
      * Learns from {@code vectors} (one per message) and {@code labels} ({@code labels[m][c]}: {@link #ABOUT}, {@link
-     * #NOT_ABOUT} or {@link #NOT_COUNTED} for message {@code m} and situation {@code c}). Features are centred and
-     * scaled first; each situation's messages about it weigh as much as the square root of how many more are not, so a
-     * rare card is not drowned. Adam steps over shuffled batches, with a small decay of the weights.
+     * #NOT_ABOUT} or {@link #NOT_COUNTED} for message {@code m} and card {@code c}). Features are centred and scaled
+     * first; each card's messages about it weigh as much as the square root of how many more are not, so a rare card
+     * is not drowned. Adam steps over shuffled batches, with a small decay of the weights.
      */
-    static SituationNetwork train(List<float[]> vectors, byte[][] labels) {
+    static CardNetwork train(List<float[]> vectors, byte[][] labels) {
         if (vectors.isEmpty() || vectors.size() != labels.length) {
             throw new IllegalArgumentException("a network needs one label row for each of at least one message");
         }
@@ -122,7 +122,7 @@ public final class SituationNetwork {
         for (int i = 0; i < outer.length; i++) {
             outer[i] = (float) (random.nextGaussian() * outerScale);
         }
-        SituationNetwork net = new SituationNetwork(d, h, k, mean, spread, inner, new float[h], outer, new float[k]);
+        CardNetwork net = new CardNetwork(d, h, k, mean, spread, inner, new float[h], outer, new float[k]);
         net.learn(x, labels, aboutWeight, random);
         return net;
     }
@@ -130,7 +130,7 @@ public final class SituationNetwork {
     private void learn(float[][] x, byte[][] labels, float[] aboutWeight, SplittableRandom random) {
         int d = dimensions;
         int h = hidden;
-        int k = outputs;
+        int k = cards;
         float[][] parameters = {inner, innerBias, outer, outerBias};
         float[][] gradients = new float[4][];
         float[][] first = new float[4][];
@@ -237,7 +237,7 @@ public final class SituationNetwork {
         }
     }
 
-    /** For each situation, the log-odds that a message with this vector is about it. */
+    /** For each card, the log-odds that a message with this vector is about it. */
     public double[] logOdds(float[] vector) {
         if (vector.length != dimensions) {
             throw new IllegalArgumentException("a vector of " + dimensions + " numbers expected, not " + vector.length);
@@ -248,11 +248,11 @@ public final class SituationNetwork {
         }
         float[] units = new float[hidden];
         hiddenUnits(scaled, units);
-        double[] out = new double[outputs];
-        for (int c = 0; c < outputs; c++) {
+        double[] out = new double[cards];
+        for (int c = 0; c < cards; c++) {
             double s = outerBias[c];
             for (int j = 0; j < hidden; j++) {
-                s += units[j] * outer[j * outputs + c];
+                s += units[j] * outer[j * cards + c];
             }
             out[c] = s;
         }
@@ -265,10 +265,10 @@ public final class SituationNetwork {
 
     /**
      * The network for these messages and labels, learned once: {@code embedder} keeps it with the content's vectors,
-     * named by everything it is learned from (each message with its labels, and how it learns), so a changed content
-     * file learns anew. {@code vectors} embeds the messages, and is called only when the network must be learned.
+     * named by everything it is learned from (each message with its labels, and how it learns), so a changed card file
+     * learns anew. {@code vectors} embeds the messages, and is called only when the network must be learned.
      */
-    public static SituationNetwork learned(Embedder embedder, List<String> messages, byte[][] labels,
+    public static CardNetwork learned(Embedder embedder, List<String> messages, byte[][] labels,
                                       java.util.function.Supplier<List<float[]>> vectors) {
         MessageDigest digest;
         try {
@@ -280,7 +280,7 @@ public final class SituationNetwork {
             digest.update(("\n" + messages.get(m)).getBytes(StandardCharsets.UTF_8));
             digest.update(labels[m]);
         }
-        String name = "situation-network hidden=" + HIDDEN + " passes=" + PASSES + " batch=" + BATCH + " rate=" + RATE + " decay="
+        String name = "card-network hidden=" + HIDDEN + " passes=" + PASSES + " batch=" + BATCH + " rate=" + RATE + " decay="
                 + DECAY + " seed=" + SEED + " texts-sha256=" + HexFormat.of().formatHex(digest.digest());
         return fromNumbers(embedder.derived(name, () -> train(vectors.get(), labels).numbers()));
     }
@@ -295,7 +295,7 @@ public final class SituationNetwork {
         float[] out = new float[length];
         out[0] = dimensions;
         out[1] = hidden;
-        out[2] = outputs;
+        out[2] = cards;
         int at = 3;
         for (float[] p : parts) {
             System.arraycopy(p, 0, out, at, p.length);
@@ -304,7 +304,7 @@ public final class SituationNetwork {
         return out;
     }
 
-    static SituationNetwork fromNumbers(float[] numbers) {
+    static CardNetwork fromNumbers(float[] numbers) {
         int d = (int) numbers[0];
         int h = (int) numbers[1];
         int k = (int) numbers[2];
@@ -318,6 +318,6 @@ public final class SituationNetwork {
             parts[p] = Arrays.copyOfRange(numbers, at, at + sizes[p]);
             at += sizes[p];
         }
-        return new SituationNetwork(d, h, k, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
+        return new CardNetwork(d, h, k, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
     }
 }

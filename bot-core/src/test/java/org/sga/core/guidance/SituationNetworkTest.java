@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sga.core.search.CachedEmbedder;
 
-class SituationNetworkTest {
+class CardNetworkTest {
 
     /**
      * Points in four dimensions. The first card is about points whose first two numbers have the same sign: no straight
@@ -29,24 +29,24 @@ class SituationNetworkTest {
                     v[i] = (float) random.nextDouble(-1, 1);
                 }
                 vectors.add(v);
-                byte sameSign = v[0] * v[1] > 0 ? SituationNetwork.ABOUT : SituationNetwork.NOT_ABOUT;
-                byte positive = v[2] > 0 ? SituationNetwork.NOT_COUNTED : v[0] > 0 ? SituationNetwork.ABOUT : SituationNetwork.NOT_ABOUT;
+                byte sameSign = v[0] * v[1] > 0 ? CardNetwork.ABOUT : CardNetwork.NOT_ABOUT;
+                byte positive = v[2] > 0 ? CardNetwork.NOT_COUNTED : v[0] > 0 ? CardNetwork.ABOUT : CardNetwork.NOT_ABOUT;
                 labels[m] = new byte[] {sameSign, positive};
             }
             return new Labelled(vectors, labels);
         }
     }
 
-    private static double agreement(SituationNetwork network, Labelled data, int card) {
+    private static double agreement(CardNetwork network, Labelled data, int card) {
         int right = 0;
         int counted = 0;
         for (int m = 0; m < data.labels().length; m++) {
             byte label = data.labels()[m][card];
-            if (label == SituationNetwork.NOT_COUNTED) {
+            if (label == CardNetwork.NOT_COUNTED) {
                 continue;
             }
             counted++;
-            right += (network.logOdds(data.vectors().get(m))[card] > 0) == (label == SituationNetwork.ABOUT) ? 1 : 0;
+            right += (network.logOdds(data.vectors().get(m))[card] > 0) == (label == CardNetwork.ABOUT) ? 1 : 0;
         }
         return (double) right / counted;
     }
@@ -56,9 +56,9 @@ class SituationNetworkTest {
         Labelled learned = Labelled.of(2000, 1);
         Labelled unseen = Labelled.of(1000, 2);
 
-        SituationNetwork network = SituationNetwork.train(learned.vectors(), learned.labels());
+        CardNetwork network = CardNetwork.train(learned.vectors(), learned.labels());
 
-        assertThat(network.situations()).isEqualTo(2);
+        assertThat(network.cards()).isEqualTo(2);
         assertThat(agreement(network, unseen, 0)).as("same sign, on points it did not learn from").isGreaterThan(0.9);
         assertThat(agreement(network, unseen, 1)).isGreaterThan(0.9);
     }
@@ -67,14 +67,14 @@ class SituationNetworkTest {
     void learnsTheSameNetworkEveryTime_andKeepsItInItsNumbers() {
         Labelled learned = Labelled.of(600, 3);
 
-        SituationNetwork once = SituationNetwork.train(learned.vectors(), learned.labels());
-        SituationNetwork again = SituationNetwork.train(learned.vectors(), learned.labels());
-        SituationNetwork read = SituationNetwork.fromNumbers(once.numbers());
+        CardNetwork once = CardNetwork.train(learned.vectors(), learned.labels());
+        CardNetwork again = CardNetwork.train(learned.vectors(), learned.labels());
+        CardNetwork read = CardNetwork.fromNumbers(once.numbers());
 
         assertThat(again.numbers()).containsExactly(once.numbers());
         float[] point = {0.4f, -0.3f, 0.2f, 0.9f};
         assertThat(read.logOdds(point)).containsExactly(once.logOdds(point));
-        assertThatThrownBy(() -> SituationNetwork.fromNumbers(java.util.Arrays.copyOf(once.numbers(), 40)))
+        assertThatThrownBy(() -> CardNetwork.fromNumbers(java.util.Arrays.copyOf(once.numbers(), 40)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> once.logOdds(new float[3])).isInstanceOf(IllegalArgumentException.class);
     }
@@ -88,20 +88,20 @@ class SituationNetworkTest {
         }
         Path file = dir.resolve("cache.bin");
         CachedEmbedder first = new CachedEmbedder("test-model", () -> text -> new float[] {1, 0}, file);
-        SituationNetwork network = SituationNetwork.learned(first, messages, learned.labels(), learned::vectors);
+        CardNetwork network = CardNetwork.learned(first, messages, learned.labels(), learned::vectors);
         assertThat(first.save()).isTrue();
 
         CachedEmbedder reopened = new CachedEmbedder("test-model", () -> text -> new float[] {1, 0}, file);
-        SituationNetwork read = SituationNetwork.learned(reopened, messages, learned.labels(), () -> {
+        CardNetwork read = CardNetwork.learned(reopened, messages, learned.labels(), () -> {
             throw new AssertionError("learned again although the file has it");
         });
         float[] point = {-0.5f, -0.5f, 0.1f, 0.1f};
         assertThat(read.logOdds(point)).containsExactly(network.logOdds(point));
 
         byte[][] relabelled = learned.labels().clone();
-        relabelled[0] = new byte[] {SituationNetwork.NOT_COUNTED, SituationNetwork.NOT_COUNTED};
+        relabelled[0] = new byte[] {CardNetwork.NOT_COUNTED, CardNetwork.NOT_COUNTED};
         List<Boolean> learnedAgain = new ArrayList<>();
-        SituationNetwork.learned(reopened, messages, relabelled, () -> {
+        CardNetwork.learned(reopened, messages, relabelled, () -> {
             learnedAgain.add(true);
             return learned.vectors();
         });
