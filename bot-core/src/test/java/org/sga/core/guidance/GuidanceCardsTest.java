@@ -199,6 +199,27 @@ class GuidanceCardsTest {
         }
 
         @Test
+        void givenLabelledMessages_thenTheNetworkGivesTheCardOneMoreReading_andWithoutThemNone() {
+            String labelled = """
+                    labelled:
+                      - {message: "do I jot down the child's exact words or my summary", cards: [KEEP_A_RECORD]}
+                      - {message: "how do I take the minutes of the governors meeting", cards: []}
+                      - {message: "where do we keep the minutes of staff meetings", cards: []}
+                    """;
+            String message = "should I write the pupil's own words in the note or sum them up";
+
+            CardReading read = withMeaning(FILE + labelled).readings(message, List.of()).getFirst();
+            CardReading unread = withMeaning(FILE).readings(message, List.of()).getFirst();
+
+            assertThat(read.network()).isFinite();
+            assertThat(read.features()[5]).as("the weights' sixth reading").isEqualTo(read.network());
+            assertThat(unread.network()).as("no labelled message needs the card").isNaN();
+            assertThat(unread.features()[5]).isZero();
+            assertThat(ShippedGuidance.CARDS.readings("he's outside now. the guy from the game. kid is 10", List.of()))
+                    .as("every shipped card").hasSize(6).allSatisfy(r -> assertThat(r.network()).isFinite());
+        }
+
+        @Test
         void givenLabelledMessagesThatNeverQuoteASection_thenAMessageNearMostOfThemIsNotAnsweredFromIt() {
             String labelled = org.sga.core.testkit.CardFixtures.NEVER_QUOTING_LABELLED;
             GuidanceCards cards = withMargins(FILE + labelled, MeaningMarginsTest.E5 + "    never-quote-nearest: 3\n    never-quote-share: 0.6\n");
