@@ -101,6 +101,7 @@ class CardWeighingTest {
                 .contains("shipped:                3 (3) / 0")
                 .contains("weighed:                1 (1) / 0")
                 .containsPattern("CARD_A:\\R        card-weights:\\R          likelihood: [0-9.]+\\R          sentence: ")
-                .as("every weight, the network's and the bias last").containsPattern("\\R          network: -?[0-9.]+\\R          bias: -?[0-9.]+\\R");
+                .as("every weight, the network's and the bias last")
+                .containsPattern("\\R          network: -?[0-9.]+\\R          network-sentence: -?[0-9.]+\\R          bias: -?[0-9.]+\\R");
     }
 }

@@ -13,9 +13,17 @@ package org.sga.core.guidance;
  * @param nearest    how much closer the message whole is to what the card learned is about it than to what it learned
  *                   is not (negative infinity: not measured)
  * @param network    the log-odds that {@link CardNetwork} gives the message whole for the card (not a number: none)
+ * @param networkSentence the highest log-odds {@link CardNetwork} gives any of the message's sentences read alone (the
+ *                   message whole when it is one sentence; not a number: none)
  */
 public record CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
-                          double sentence, double nearest, double network) {
+                          double sentence, double nearest, double network, double networkSentence) {
+
+    /** A reading of a message of one sentence: the network reads its sentence as it reads the message whole. */
+    public CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
+                       double sentence, double nearest, double network) {
+        this(card, matched, brought, cued, likelihood, sentence, nearest, network, network);
+    }
 
     /**
      * Whether the card applies with these margins ({@code null}: by its patterns and a danger situation only): a
@@ -41,13 +49,15 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
      * The readings as the card's weights weigh them ({@link MeaningMargins.CardWeights}): the log-odds of the message
      * whole, the log-odds of its likeliest sentence with the card's words (as unlikely as can be when none has them),
      * the nearest difference in tenths (0 when not measured), 1 when the message has the card's words, the
-     * log-odds of the message whole again when it has them, and the network's log-odds (0 without it).
+     * log-odds of the message whole again when it has them, the network's log-odds (0 without it), and its highest
+     * log-odds for one sentence read alone (0 without it).
      */
     public double[] features() {
         double whole = logOdds(likelihood);
         double words = cued ? 1 : 0;
         return new double[] {whole, logOdds(Double.isFinite(sentence) ? sentence : 0), Double.isFinite(nearest) ? nearest * 10 : 0,
-                words, words * whole, Double.isNaN(network) ? 0 : network};
+                words, words * whole, Double.isNaN(network) ? 0 : network,
+                Double.isNaN(networkSentence) ? 0 : networkSentence};
     }
 
     private static double logOdds(double p) {

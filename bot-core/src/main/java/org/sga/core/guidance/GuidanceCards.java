@@ -539,10 +539,18 @@ public final class GuidanceCards {
         // every card's questions.
         List<String> units = embedder == null || !QueryText.hasWords(message) ? List.of() : Phrasings.units(message);
         float[] wholeVector = null;
+        double[] networkSentence = new double[ready.size()];
+        java.util.Arrays.fill(networkSentence, Double.NaN);
         for (String unit : units) {
             boolean first = unit == units.getFirst();
             float[] q = Phrasings.question(embedder, unit);
             wholeVector = first ? q : wholeVector;
+            if (!first || units.size() == 1) {
+                double[] read = networkReading(q, learned);
+                for (int i = 0; i < ready.size(); i++) {
+                    networkSentence[i] = Double.isNaN(networkSentence[i]) ? read[i] : Math.max(networkSentence[i], read[i]);
+                }
+            }
             for (int i = 0; i < ready.size(); i++) {
                 Entry e = ready.get(i);
                 double likelihood = e.classifier() == null ? 0 : e.classifier().probability(q);
@@ -561,14 +569,14 @@ public final class GuidanceCards {
             Entry e = ready.get(i);
             boolean cued = e.situation().cued(message);
             readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
-                    cued, whole[i], sentence[i], nearest[i], network[i]));
+                    cued, whole[i], sentence[i], nearest[i], network[i], networkSentence[i]));
         }
         return new Read(readings, compared == null ? null : compared.similarity(), learned);
     }
 
     /**
-     * For each card, the log-odds the network gives the message whole; not a number without a network or a message, or
-     * for a card no labelled message needs (the network has nothing to tell it by).
+     * For each card, the log-odds the network gives the message whole (or one of its sentences); not a number without a
+     * network or a message, or for a card no labelled message needs (the network has nothing to tell it by).
      */
     private static double[] networkReading(float[] whole, Prepared learned) {
         List<Entry> ready = learned.entries();

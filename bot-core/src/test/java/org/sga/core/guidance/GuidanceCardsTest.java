@@ -216,7 +216,17 @@ class GuidanceCardsTest {
             assertThat(unread.network()).as("no labelled message needs the card").isNaN();
             assertThat(unread.features()[5]).isZero();
             assertThat(ShippedGuidance.CARDS.readings("he's outside now. the guy from the game. kid is 10", List.of()))
-                    .as("every shipped card").hasSize(6).allSatisfy(r -> assertThat(r.network()).isFinite());
+                    .as("every shipped card").hasSize(6).allSatisfy(r -> assertThat(r.network()).isFinite())
+                    .allSatisfy(r -> assertThat(r.networkSentence()).isFinite());
+
+            assertThat(read.networkSentence()).as("a message of one sentence is its own sentence").isEqualTo(read.network());
+            assertThat(read.features()[6]).as("the weights' seventh reading").isEqualTo(read.networkSentence());
+            CardReading longer = withMeaning(FILE + labelled)
+                    .readings("the trip to the museum went well today. " + message, List.of()).getFirst();
+            assertThat(longer.networkSentence()).as("its likeliest sentence read alone")
+                    .isGreaterThanOrEqualTo(read.network());
+            assertThat(unread.networkSentence()).isNaN();
+            assertThat(unread.features()[6]).isZero();
         }
 
         @Test
