@@ -102,6 +102,6 @@ class CardWeighingTest {
                 .contains("weighed:                1 (1) / 0")
                 .containsPattern("CARD_A:\\R        card-weights:\\R          likelihood: [0-9.]+\\R          sentence: ")
                 .as("every weight, the network's and the bias last")
-                .containsPattern("\\R          network: -?[0-9.]+\\R          network-sentence: -?[0-9.]+\\R          bias: -?[0-9.]+\\R");
+                .containsPattern("\\R          network: -?[0-9.]+\\R          network-sentence: -?[0-9.]+\\R          nearest-sentence: -?[0-9.]+\\R          bias: -?[0-9.]+\\R");
     }
 }

@@ -15,14 +15,20 @@ package org.sga.core.guidance;
  * @param network    the log-odds that {@link CardNetwork} gives the message whole for the card (not a number: none)
  * @param networkSentence the highest log-odds {@link CardNetwork} gives any of the message's sentences read alone (the
  *                   message whole when it is one sentence; not a number: none)
+ * @param nearestSentence the largest of {@code nearest} for any of the message's sentences read alone (the message whole
+ *                   when it is one sentence; negative infinity: not measured)
  */
 public record CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
-                          double sentence, double nearest, double network, double networkSentence) {
+                          double sentence, double nearest, double network, double networkSentence,
+                          double nearestSentence) {
 
-    /** A reading of a message of one sentence: the network reads its sentence as it reads the message whole. */
+    /**
+     * A reading of a message of one sentence: the network and the closeness read its sentence as they read the message
+     * whole.
+     */
     public CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
                        double sentence, double nearest, double network) {
-        this(card, matched, brought, cued, likelihood, sentence, nearest, network, network);
+        this(card, matched, brought, cued, likelihood, sentence, nearest, network, network, nearest);
     }
 
     /**
@@ -49,15 +55,16 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
      * The readings as the card's weights weigh them ({@link MeaningMargins.CardWeights}): the log-odds of the message
      * whole, the log-odds of its likeliest sentence with the card's words (as unlikely as can be when none has them),
      * the nearest difference in tenths (0 when not measured), 1 when the message has the card's words, the
-     * log-odds of the message whole again when it has them, the network's log-odds (0 without it), and its highest
-     * log-odds for one sentence read alone (0 without it).
+     * log-odds of the message whole again when it has them, the network's log-odds (0 without it), its highest
+     * log-odds for one sentence read alone (0 without it), and the largest nearest difference of one sentence read alone
+     * in tenths (0 when not measured).
      */
     public double[] features() {
         double whole = logOdds(likelihood);
         double words = cued ? 1 : 0;
         return new double[] {whole, logOdds(Double.isFinite(sentence) ? sentence : 0), Double.isFinite(nearest) ? nearest * 10 : 0,
                 words, words * whole, Double.isNaN(network) ? 0 : network,
-                Double.isNaN(networkSentence) ? 0 : networkSentence};
+                Double.isNaN(networkSentence) ? 0 : networkSentence, Double.isFinite(nearestSentence) ? nearestSentence * 10 : 0};
     }
 
     private static double logOdds(double p) {

@@ -541,14 +541,20 @@ public final class GuidanceCards {
         float[] wholeVector = null;
         double[] networkSentence = new double[ready.size()];
         java.util.Arrays.fill(networkSentence, Double.NaN);
+        double[] nearestSentence = new double[ready.size()];
+        java.util.Arrays.fill(nearestSentence, Double.NEGATIVE_INFINITY);
         for (String unit : units) {
             boolean first = unit == units.getFirst();
             float[] q = Phrasings.question(embedder, unit);
             wholeVector = first ? q : wholeVector;
             if (!first || units.size() == 1) {
                 double[] read = networkReading(q, learned);
+                double[] near = first ? null : nearLabelled(compared(q, learned, false), learned);
                 for (int i = 0; i < ready.size(); i++) {
                     networkSentence[i] = Double.isNaN(networkSentence[i]) ? read[i] : Math.max(networkSentence[i], read[i]);
+                    if (near != null) {
+                        nearestSentence[i] = Math.max(nearestSentence[i], near[i]);
+                    }
                 }
             }
             for (int i = 0; i < ready.size(); i++) {
@@ -561,15 +567,18 @@ public final class GuidanceCards {
                 }
             }
         }
-        SharedPhrasings.Compared compared = compared(wholeVector, learned);
+        SharedPhrasings.Compared compared = compared(wholeVector, learned, true);
         double[] nearest = nearLabelled(compared, learned);
+        if (units.size() == 1) {
+            nearestSentence = nearest;
+        }
         double[] network = networkReading(wholeVector, learned);
         List<CardReading> readings = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
             Entry e = ready.get(i);
             boolean cued = e.situation().cued(message);
             readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
-                    cued, whole[i], sentence[i], nearest[i], network[i], networkSentence[i]));
+                    cued, whole[i], sentence[i], nearest[i], network[i], networkSentence[i], nearestSentence[i]));
         }
         return new Read(readings, compared == null ? null : compared.similarity(), learned);
     }
@@ -595,7 +604,7 @@ public final class GuidanceCards {
     }
 
     /**
-     * For each card, how much closer the message whole is to the phrasings it learned are about it than to those it
+     * For each card, how much closer the message whole (or one sentence) is to the phrasings it learned are about it than to those it
      * learned are not (the mean of the closest few on each side, as the danger check weighs danger against calm);
      * negative infinity for a card without a classifier, or without a message to compare.
      */
@@ -615,10 +624,11 @@ public final class GuidanceCards {
     }
 
     /**
-     * The message whole compared with each card's sides (those with a classifier) and, when their sections never to
-     * quote are read, with every labelled staff message: each distinct phrasing once. Null without a message or margins.
+     * The message whole (or one sentence) compared with each card's sides (those with a classifier) and, when {@code
+     * all} and their sections never to quote are read, with every labelled staff message: each distinct phrasing once.
+     * Null without a message or margins.
      */
-    private SharedPhrasings.Compared compared(float[] whole, Prepared learned) {
+    private SharedPhrasings.Compared compared(float[] whole, Prepared learned, boolean all) {
         if (whole == null || margins == null) {
             return null;
         }
@@ -628,7 +638,7 @@ public final class GuidanceCards {
             wanted[2 * i] = ready.get(i).classifier() != null;
             wanted[2 * i + 1] = wanted[2 * i];
         }
-        wanted[2 * ready.size()] = learned.labelled().length > 0;
+        wanted[2 * ready.size()] = all && learned.labelled().length > 0;
         return learned.sides().compare(whole, margins.closest(), wanted);
     }
 

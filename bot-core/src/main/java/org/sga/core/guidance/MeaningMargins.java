@@ -69,28 +69,30 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * and card-far, which still keep the sections that read as the opposite advice from being quoted.
      */
     public record CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
-                              double network, double networkSentence, double bias) {
+                              double network, double networkSentence, double nearestSentence, double bias) {
 
         /** The keys of {@code card-weights}, in the order of {@link CardReading#features}, then the bias. */
         public static final List<String> KEYS = List.of("likelihood", "sentence", "nearest", "words",
-                "likelihood-with-words", "network", "network-sentence", "bias");
+                "likelihood-with-words", "network", "network-sentence", "nearest-sentence", "bias");
 
         /** From weights in the order of {@link #KEYS}. */
         public static CardWeights of(double[] w) {
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
+            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8]);
         }
 
         /** The weights in the order of {@link #KEYS}, as {@link #of} takes them. */
         public double[] values() {
-            return new double[] {likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, bias};
+            return new double[] {likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence,
+                    bias};
         }
 
         public double score(double[] features) {
             return bias + likelihood * features[0] + sentence * features[1] + nearest * features[2] + words * features[3]
-                    + likelihoodWithWords * features[4] + network * features[5] + networkSentence * features[6];
+                    + likelihoodWithWords * features[4] + network * features[5] + networkSentence * features[6]
+                    + nearestSentence * features[7];
         }
     }
 

@@ -52,7 +52,7 @@ class CardReadingTest {
     @Test
     void givenWeights_thenTheirSumDecidesByMeaning_andTheLikelihoodsOnlyKeepOppositeSectionsUnquoted() {
         // Shown when the log-odds of the message whole, with the card's words, is above -1: a likelihood above 0.27.
-        MeaningMargins.CardWeights weights = new MeaningMargins.CardWeights(1, 0, 0, 0, 0, 0, 0, 1);
+        MeaningMargins.CardWeights weights = new MeaningMargins.CardWeights(1, 0, 0, 0, 0, 0, 0, 0, 1);
         MeaningMargins.CardMargins weighed = new MeaningMargins.CardMargins(0.5, 0.9, 0.7, 0.01, 0.03, weights, 1);
 
         assertThat(reading(false, false, true, 0.3, NONE, NONE).applies(weighed)).as("below card, above the weights' line").isTrue();

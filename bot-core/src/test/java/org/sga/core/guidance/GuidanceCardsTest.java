@@ -230,6 +230,28 @@ class GuidanceCardsTest {
         }
 
         @Test
+        void givenAMessageOfSeveralSentences_thenItsClosestSentenceToWhatTheCardIsAboutIsOneMoreReading() {
+            String labelled = """
+                    labelled:
+                      - {message: "do I jot down the child's exact words or my summary", cards: [KEEP_A_RECORD]}
+                      - {message: "how do I take the minutes of the governors meeting", cards: []}
+                      - {message: "where do we keep the minutes of staff meetings", cards: []}
+                    """;
+            GuidanceCards cards = withMargins(FILE + labelled, MeaningMarginsTest.E5);
+            String message = "should I write the pupil's own words in the note or sum them up";
+
+            CardReading one = cards.readings(message, List.of()).getFirst();
+            CardReading longer = cards.readings("the trip to the museum went well today. " + message, List.of()).getFirst();
+
+            assertThat(one.nearestSentence()).as("a message of one sentence is its own sentence").isEqualTo(one.nearest());
+            assertThat(longer.nearestSentence()).as("its closest sentence read alone").isEqualTo(one.nearest());
+            assertThat(longer.nearestSentence()).as("closer than the message whole, which the trip dilutes")
+                    .isGreaterThan(longer.nearest());
+            assertThat(longer.features()[7]).as("the weights' eighth reading, in tenths")
+                    .isCloseTo(longer.nearestSentence() * 10, org.assertj.core.data.Offset.offset(1e-9));
+        }
+
+        @Test
         void givenLabelledMessagesThatNeverQuoteASection_thenAMessageNearMostOfThemIsNotAnsweredFromIt() {
             String labelled = org.sga.core.testkit.CardFixtures.NEVER_QUOTING_LABELLED;
             GuidanceCards cards = withMargins(FILE + labelled, MeaningMarginsTest.E5 + "    never-quote-nearest: 3\n    never-quote-share: 0.6\n");

@@ -110,11 +110,12 @@ class MeaningMarginsTest {
                       likelihood-with-words: -0.06
                       network: 0.3
                       network-sentence: 0.2
+                      nearest-sentence: 1.5
                       bias: -2.3
             """ + E5.replace("e5-small", "minilm");
         MeaningMargins m = MeaningMargins.parse(new StringReader(weights), "margins.yml").get(EmbeddingModel.E5_SMALL);
 
-        assertThat(m.forCard("CARD_ONE").weights()).isEqualTo(new MeaningMargins.CardWeights(0.5, 0.04, 6.6, 1, -0.06, 0.3, 0.2, -2.3));
+        assertThat(m.forCard("CARD_ONE").weights()).isEqualTo(new MeaningMargins.CardWeights(0.5, 0.04, 6.6, 1, -0.06, 0.3, 0.2, 1.5, -2.3));
         assertThat(MeaningMargins.CardWeights.of(m.forCard("CARD_ONE").weights().values())).isEqualTo(m.forCard("CARD_ONE").weights());
         assertThat(m.forCard("CARD_ONE").likely()).isEqualTo(0.2);
         assertThat(m.forCard("CARD_TWO").weights()).as("a card without weights decides by its likelihoods").isNull();
