@@ -198,14 +198,17 @@ class GuidanceCardsTest {
             assertThat(ids(near, "what is grooming")).isEmpty();
         }
 
+        /** Staff messages labelled for the record-keeping card, one about it and two not. */
+        private static final String RECORD_LABELLED = """
+                labelled:
+                  - {message: "do I jot down the child's exact words or my summary", cards: [KEEP_A_RECORD]}
+                  - {message: "how do I take the minutes of the governors meeting", cards: []}
+                  - {message: "where do we keep the minutes of staff meetings", cards: []}
+                """;
+
         @Test
         void givenLabelledMessages_thenTheNetworkGivesTheCardOneMoreReading_andWithoutThemNone() {
-            String labelled = """
-                    labelled:
-                      - {message: "do I jot down the child's exact words or my summary", cards: [KEEP_A_RECORD]}
-                      - {message: "how do I take the minutes of the governors meeting", cards: []}
-                      - {message: "where do we keep the minutes of staff meetings", cards: []}
-                    """;
+            String labelled = RECORD_LABELLED;
             String message = "should I write the pupil's own words in the note or sum them up";
 
             CardReading read = withMeaning(FILE + labelled).readings(message, List.of()).getFirst();
@@ -231,12 +234,7 @@ class GuidanceCardsTest {
 
         @Test
         void givenAMessageOfSeveralSentences_thenItsClosestSentenceToWhatTheCardIsAboutIsOneMoreReading() {
-            String labelled = """
-                    labelled:
-                      - {message: "do I jot down the child's exact words or my summary", cards: [KEEP_A_RECORD]}
-                      - {message: "how do I take the minutes of the governors meeting", cards: []}
-                      - {message: "where do we keep the minutes of staff meetings", cards: []}
-                    """;
+            String labelled = RECORD_LABELLED;
             GuidanceCards cards = withMargins(FILE + labelled, MeaningMarginsTest.E5);
             String message = "should I write the pupil's own words in the note or sum them up";
 
