@@ -547,14 +547,12 @@ public final class GuidanceCards {
             boolean first = unit == units.getFirst();
             float[] q = Phrasings.question(embedder, unit);
             wholeVector = first ? q : wholeVector;
-            if (!first || units.size() == 1) {
+            if (!first) {
                 double[] read = networkReading(q, learned);
-                double[] near = first ? null : nearLabelled(compared(q, learned, false), learned);
+                double[] near = nearLabelled(compared(q, learned, false), learned);
                 for (int i = 0; i < ready.size(); i++) {
                     networkSentence[i] = Double.isNaN(networkSentence[i]) ? read[i] : Math.max(networkSentence[i], read[i]);
-                    if (near != null) {
-                        nearestSentence[i] = Math.max(nearestSentence[i], near[i]);
-                    }
+                    nearestSentence[i] = Math.max(nearestSentence[i], near[i]);
                 }
             }
             for (int i = 0; i < ready.size(); i++) {
@@ -569,10 +567,12 @@ public final class GuidanceCards {
         }
         SharedPhrasings.Compared compared = compared(wholeVector, learned, true);
         double[] nearest = nearLabelled(compared, learned);
-        if (units.size() == 1) {
-            nearestSentence = nearest;
-        }
         double[] network = networkReading(wholeVector, learned);
+        if (units.size() <= 1) {
+            // A message of one sentence is its own sentence: read once, not twice.
+            nearestSentence = nearest;
+            networkSentence = network;
+        }
         List<CardReading> readings = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
             Entry e = ready.get(i);
