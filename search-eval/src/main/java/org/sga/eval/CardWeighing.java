@@ -33,7 +33,7 @@ final class CardWeighing {
 
     /** The weights learned from {@code rows}, the card spurious in at most {@code spuriousAllowed} of them. */
     static MeaningMargins.CardWeights learn(List<Row> rows, int spuriousAllowed) {
-        return learn(rows, spuriousAllowed, Weighing.Neutral.AS_UNWANTED);
+        return learn(rows, spuriousAllowed, Weighing.Neutral.LEFT_OUT);
     }
 
     /** As {@link #learn(List, int)}, with the messages that allow the card read in the regression as {@code allowed} says. */

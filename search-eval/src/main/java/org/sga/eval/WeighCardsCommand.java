@@ -15,8 +15,8 @@ import org.sga.eval.SafetySets.Case;
  * that did not learn from them). For each card the weights are those of {@link CardWeighing}: the fewest missed cards
  * with the card spurious in no more cases than with the shipped margins. Printed: the shipped margins' figures, the
  * weights' on the same cases, and the weights' when learned without each part in turn (the figures to expect on sets
- * the weights were not learned from, and the same with the cases that only allow a card left out of the regression, as
- * decision 71 tried), then the weights in the form of {@code margins.yml}. Run it on the development
+ * the weights were not learned from, and the same with the cases that only allow a card read as not needing it, as the
+ * weights were learned before decision 73), then the weights in the form of {@code margins.yml}. Run it on the development
  * sets in eval/safety/ only, never on eval/blind/ (eval/README.md).
  */
 final class WeighCardsCommand implements Tool {
@@ -39,13 +39,13 @@ final class WeighCardsCommand implements Tool {
         out.printf(Locale.ROOT, "guidance cards weighed on %,d cases of %d sets, each of %d parts of the sets left out of the"
                 + " cards' learning in turn%n%n", cases.size(), sets, parts);
         out.printf(Locale.ROOT, "%-22s %18s %18s %22s %22s%n", "card", "shipped", "weighed", "weighed, part left out",
-                "same, allowed left out");
+                "same, allowed as unneeded");
         out.printf(Locale.ROOT, "%-22s %18s %18s %22s %22s%n", "", "missed / spurious", "missed / spurious", "missed / spurious",
                 "missed / spurious");
         boolean[][] shipped = new boolean[cases.size()][ids.size()];
         boolean[][] weighed = new boolean[cases.size()][ids.size()];
         boolean[][] leftOut = new boolean[cases.size()][ids.size()];
-        boolean[][] allowedLeftOut = new boolean[cases.size()][ids.size()];
+        boolean[][] allowedAsUnneeded = new boolean[cases.size()][ids.size()];
         List<MeaningMargins.CardWeights> chosen = new ArrayList<>();
         for (int k = 0; k < ids.size(); k++) {
             String id = ids.get(k);
@@ -72,12 +72,12 @@ final class WeighCardsCommand implements Tool {
                     }
                 }
                 MeaningMargins.CardMargins learned = with(m, CardWeighing.learn(others, spurious(others, m)));
-                MeaningMargins.CardMargins learnedWithoutAllowed = with(m, CardWeighing.learn(others, spurious(others, m),
-                        Weighing.Neutral.LEFT_OUT));
+                MeaningMargins.CardMargins learnedWithAllowed = with(m, CardWeighing.learn(others, spurious(others, m),
+                        Weighing.Neutral.AS_UNWANTED));
                 for (int r = 0; r < rows.size(); r++) {
                     if (read.parts().get(at.get(r)) == part) {
                         leftOut[at.get(r)][k] = rows.get(r).reading().applies(learned);
-                        allowedLeftOut[at.get(r)][k] = rows.get(r).reading().applies(learnedWithoutAllowed);
+                        allowedAsUnneeded[at.get(r)][k] = rows.get(r).reading().applies(learnedWithAllowed);
                     }
                 }
             }
@@ -86,15 +86,15 @@ final class WeighCardsCommand implements Tool {
                 weighed[at.get(r)][k] = rows.get(r).reading().applies(withWeights);
             }
             out.printf(Locale.ROOT, "%-22s %18s %18s %22s %22s%n", id, tally(cases, shipped, k, id),
-                    tally(cases, weighed, k, id), tally(cases, leftOut, k, id), tally(cases, allowedLeftOut, k, id));
+                    tally(cases, weighed, k, id), tally(cases, leftOut, k, id), tally(cases, allowedAsUnneeded, k, id));
         }
         out.println();
         out.println("all cards: missed (cases with a missed card) / cases with a spurious card");
         out.println("  shipped:                " + whole(cases, ids, shipped));
         out.println("  weighed:                " + whole(cases, ids, weighed));
         out.println("  weighed, part left out: " + whole(cases, ids, leftOut));
-        out.println("  the same, with the cases that only allow a card left out of the regression: "
-                + whole(cases, ids, allowedLeftOut));
+        out.println("  the same, with the cases that only allow a card learned as not needing it: "
+                + whole(cases, ids, allowedAsUnneeded));
         out.println();
         out.println("card-weights for margins.yml (under each card, the weights learned from all the sets):");
         for (int k = 0; k < ids.size(); k++) {

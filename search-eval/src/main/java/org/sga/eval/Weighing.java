@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Learns weights for readings of messages a check did not learn from: a penalised logistic regression of whether a
- * message wants the check to fire (a card shown, the 999 line) on the reading's features, then the bias moved so that
+ * message wants the check to fire (a card shown, the 999 line) on the reading's features, learned from the messages that
+ * want it and those where it is unwanted (a message that only allows it counts for neither), then the bias moved so that
  * the check misses as few as it can while firing where it is unwanted in no more messages than allowed. Readings a
  * pattern already decides are left out of the learning and count as they are decided.
  */
@@ -23,11 +24,11 @@ final class Weighing {
     }
 
     /**
-     * How the regression reads the rows that neither want the check nor find it unwanted (a card a case allows): as not
-     * wanting it (as the cards' weights are learned), or left out, as the bias's choice ignores them (decision 71, not
-     * adopted; kept to compare with).
+     * How the regression reads the rows that neither want the check nor find it unwanted (a card a case allows): left
+     * out, as the bias's choice ignores them (decisions 71 and 73), or read as not wanting it (as the cards' weights
+     * were learned from decision 62 to 70; kept to compare with).
      */
-    enum Neutral { AS_UNWANTED, LEFT_OUT }
+    enum Neutral { LEFT_OUT, AS_UNWANTED }
 
     private Weighing() {
     }
@@ -38,7 +39,7 @@ final class Weighing {
      * missing as few as that allows.
      */
     static double[] learn(List<Row> rows, int unwantedAllowed) {
-        return learn(rows, unwantedAllowed, Neutral.AS_UNWANTED);
+        return learn(rows, unwantedAllowed, Neutral.LEFT_OUT);
     }
 
     /** As {@link #learn(List, int)}, with the rows neither wanted nor unwanted read in the regression as {@code neutral} says. */

@@ -62,7 +62,7 @@ class CardWeighingTest {
     }
 
     @Test
-    void casesThatOnlyAllowTheCardAreReadAsNotNeedingIt_unlessAskedToBeLeftOut() {
+    void casesThatOnlyAllowTheCardDoNotShapeTheRegression_unlessAskedToBeReadAsNotNeedingIt() {
         List<CardWeighing.Row> rows = new ArrayList<>(List.of(row(0.9, true), row(0.8, true), row(0.6, true), row(0.7, false),
                 row(0.3, false), row(0.2, false)));
         MeaningMargins.CardWeights without = CardWeighing.learn(rows, 1);
@@ -71,8 +71,8 @@ class CardWeighingTest {
                     false, true));
         }
 
-        MeaningMargins.CardWeights asUnneeded = CardWeighing.learn(rows, 1);
-        MeaningMargins.CardWeights leftOut = CardWeighing.learn(rows, 1, Weighing.Neutral.LEFT_OUT);
+        MeaningMargins.CardWeights leftOut = CardWeighing.learn(rows, 1);
+        MeaningMargins.CardWeights asUnneeded = CardWeighing.learn(rows, 1, Weighing.Neutral.AS_UNWANTED);
 
         assertThat(leftOut.values()).containsExactly(without.values());
         assertThat(asUnneeded.likelihood()).as("likely cases read as not needing it pull the weight down")
@@ -116,7 +116,7 @@ class CardWeighingTest {
         // allowed either, and every needed case is above every case that is not.
         assertThat(out).contains("13 cases of 2 sets, each of 2 parts")
                 .containsPattern("CARD_A +3 / 0 +1 / 0 +\\d+ / \\d+ +\\d+ / \\d+")
-                .contains("the same, with the cases that only allow a card left out of the regression: ")
+                .contains("the same, with the cases that only allow a card learned as not needing it: ")
                 .contains("shipped:                3 (3) / 0")
                 .contains("weighed:                1 (1) / 0")
                 .containsPattern("CARD_A:\\R        card-weights:\\R          likelihood: [0-9.]+\\R          sentence: ")
