@@ -43,7 +43,7 @@ public final class CachedEmbedder implements Embedder {
     private volatile boolean dirty;
     // The keys asked for since this instance started, so that the file can leave out what the content no longer has;
     // null once it has (see allStepsStarted), so that a running bot does not hold tens of thousands of keys for nothing.
-    private volatile java.util.Set<String> asked = ConcurrentHashMap.newKeySet();
+    private volatile java.util.Set<Key> asked = ConcurrentHashMap.newKeySet();
     // Steps preparing the content that have started and are not done, and whether every step has started.
     private final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean allStarted;
@@ -124,14 +124,14 @@ public final class CachedEmbedder implements Embedder {
     /** The very array held (not a copy), so that a vector kept for as long as the bot runs is held once. */
     @Override
     public short[] embedContentHalf(String text) {
-        String key = cached("content", text, false);
+        Key key = cached("content", text, false);
         short[] half = half(key);
         return half != null ? half : Vectors.half(exact(key));
     }
 
     /** Embeds a text of the content unless its vector is held already; returns its key. */
-    private String cached(String kind, String text, boolean passage) {
-        String key = key(kind, text);
+    private Key cached(String kind, String text, boolean passage) {
+        Key key = key(kind, text);
         noteAsked(key);
         if (half(key) == null && exact(key) == null) {
             Embedder m = model.join();
@@ -143,17 +143,17 @@ public final class CachedEmbedder implements Embedder {
         return key;
     }
 
-    private float[] floats(String key) {
+    private float[] floats(Key key) {
         short[] half = half(key);
         return half != null ? Vectors.floats(half) : exact(key);
     }
 
-    private short[] half(String key) {
+    private short[] half(Key key) {
         short[] half = shipped.halves().get(key);
         return half != null ? half : vectors.halves().get(key);
     }
 
-    private float[] exact(String key) {
+    private float[] exact(Key key) {
         float[] v = shipped.exact().get(key);
         return v != null ? v : vectors.exact().get(key);
     }
@@ -164,7 +164,7 @@ public final class CachedEmbedder implements Embedder {
      */
     @Override
     public float[] derived(String key, java.util.function.Supplier<float[]> learn) {
-        String k = key("derived", key);
+        Key k = key("derived", key);
         noteAsked(k);
         float[] v = exact(k);
         if (v == null) {
@@ -182,9 +182,9 @@ public final class CachedEmbedder implements Embedder {
      * the content's tens of thousands of vectors take; anything else (a classifier's numbers, {@link #derived}) is held
      * exact.
      */
-    private record Held(Map<String, short[]> halves, Map<String, float[]> exact) {
+    private record Held(Map<Key, short[]> halves, Map<Key, float[]> exact) {
 
-        void put(String key, float[] v) {
+        void put(Key key, float[] v) {
             if (Vectors.isUnitLength(v)) {
                 halves.put(key, Vectors.half(v));
                 exact.remove(key);
@@ -221,8 +221,8 @@ public final class CachedEmbedder implements Embedder {
         }
     }
 
-    private void noteAsked(String key) {
-        java.util.Set<String> keys = asked;
+    private void noteAsked(Key key) {
+        java.util.Set<Key> keys = asked;
         if (keys != null) {
             keys.add(key);
         }
@@ -235,11 +235,11 @@ public final class CachedEmbedder implements Embedder {
      * once they are all done ({@link #startStep}, {@link #allStepsStarted}).
      */
     public synchronized boolean saveAskedOnly() {
-        java.util.Set<String> keys = asked;
+        java.util.Set<Key> keys = asked;
         if (keys == null) {
             return save();
         }
-        for (Map<String, ?> held : List.of(vectors.halves(), vectors.exact())) {
+        for (Map<Key, ?> held : List.of(vectors.halves(), vectors.exact())) {
             if (held.keySet().removeIf(key -> !keys.contains(key))) {
                 dirty = true;
             }
@@ -293,15 +293,15 @@ public final class CachedEmbedder implements Embedder {
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "embeddings", ".tmp");
             try (OutputStream raw = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
                 // The entries as they stand now: another thread may add one while they are written.
-                List<Map.Entry<String, short[]>> halves = List.copyOf(vectors.halves().entrySet());
-                List<Map.Entry<String, float[]>> exact = List.copyOf(vectors.exact().entrySet());
+                List<Map.Entry<Key, short[]>> halves = List.copyOf(vectors.halves().entrySet());
+                List<Map.Entry<Key, float[]>> exact = List.copyOf(vectors.exact().entrySet());
                 out.writeInt(MAGIC);
                 out.writeUTF(modelId);
                 out.writeInt(halves.size() + exact.size());
-                for (Map.Entry<String, short[]> e : halves) {
+                for (Map.Entry<Key, short[]> e : halves) {
                     write(out, e.getKey(), Vectors.floats(e.getValue()));
                 }
-                for (Map.Entry<String, float[]> e : exact) {
+                for (Map.Entry<Key, float[]> e : exact) {
                     write(out, e.getKey(), e.getValue());
                 }
             }
@@ -314,8 +314,8 @@ public final class CachedEmbedder implements Embedder {
         }
     }
 
-    private static void write(DataOutputStream out, String key, float[] v) throws IOException {
-        out.writeUTF(key);
+    private static void write(DataOutputStream out, Key key, float[] v) throws IOException {
+        out.writeUTF(key.hex());
         out.writeInt(v.length);
         for (float f : v) {
             out.writeFloat(f);
@@ -361,7 +361,7 @@ public final class CachedEmbedder implements Embedder {
         }
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            String key = in.readUTF();
+            Key key = Key.parse(in.readUTF());
             float[] v = new float[in.readInt()];
             for (int j = 0; j < v.length; j++) {
                 v[j] = in.readFloat();
@@ -370,12 +370,36 @@ public final class CachedEmbedder implements Embedder {
         }
     }
 
-    private String key(String kind, String text) {
+    private Key key(String kind, String text) {
         try {
             String named = modelId + '\0' + kind + '\0' + text;
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(named.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return Key.of(MessageDigest.getInstance("SHA-256").digest(named.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A SHA-256 digest as four numbers: the tens of thousands of keys the content has are held for as long as the bot
+     * runs, and as text each would take twice the heap. The file keeps them as hexadecimal text.
+     */
+    private record Key(long a, long b, long c, long d) {
+
+        static Key of(byte[] digest) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(digest);
+            return new Key(bytes.getLong(), bytes.getLong(), bytes.getLong(), bytes.getLong());
+        }
+
+        /** A key as the file writes it; anything but 64 hexadecimal digits is not a key of this format. */
+        static Key parse(String hex) {
+            if (hex.length() != 64) {
+                throw new IllegalArgumentException("not a digest: " + hex.length() + " characters");
+            }
+            return of(HexFormat.of().parseHex(hex));
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32).putLong(a).putLong(b).putLong(c).putLong(d).array());
         }
     }
 }
