@@ -23,8 +23,11 @@ public final class SplitDocument {
     private record Item(String text, int line) {
     }
 
-    /** A list as found: its items as written, or those of the document when it is written in one. */
-    private record Found(List<Item> written, List<LinedYaml> inline) {
+    /**
+     * A list as found: its items as written (each dropped once it is read), or those of the document when it is
+     * written in one.
+     */
+    private record Found(Item[] written, List<LinedYaml> inline, java.util.concurrent.atomic.AtomicBoolean taken) {
     }
 
     private final LinedYaml root;
@@ -52,7 +55,7 @@ public final class SplitDocument {
 
     /**
      * A list's items, each read when it is reached and dropped once the caller moves on: hold on to what it says,
-     * not to the item.
+     * not to the item. A list written one item a line is read once: its text is let go item by item as it is read.
      */
     public Iterable<LinedYaml> items(String key) {
         Found found = lists.get(key);
@@ -62,47 +65,42 @@ public final class SplitDocument {
         if (found.inline() != null) {
             return found.inline();
         }
-        List<Item> written = found.written();
-        return () -> new java.util.Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < written.size();
+        Item[] written = found.written();
+        return () -> {
+            if (found.taken().getAndSet(true)) {
+                throw new IllegalStateException("the items of '" + key + "' are read once, and were");
             }
+            return new java.util.Iterator<>() {
+                private int next;
 
-            @Override
-            public LinedYaml next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                @Override
+                public boolean hasNext() {
+                    return next < written.length;
                 }
-                Item item = written.get(next);
-                String path = key + "[" + next++ + "]";
-                try {
-                    return LinedYaml.parse(new StringReader(item.text()), source, item.line(), path);
-                } catch (YamlProblem e) {
-                    // SnakeYAML counts the item's own lines: name the file's.
-                    throw new YamlProblem(source + ":" + item.line() + ": " + path + ": " + e.getMessage().substring(source.length() + 2), e);
+
+                @Override
+                public LinedYaml next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Item item = written[next];
+                    written[next] = null;
+                    String path = key + "[" + next++ + "]";
+                    try {
+                        return LinedYaml.parse(new StringReader(item.text()), source, item.line(), path);
+                    } catch (YamlProblem e) {
+                        // SnakeYAML counts the item's own lines: name the file's.
+                        throw new YamlProblem(source + ":" + item.line() + ": " + path + ": " + e.getMessage().substring(source.length() + 2), e);
+                    }
                 }
-            }
+            };
         };
     }
 
     private static final Pattern ITEM = Pattern.compile("^(\\s*)-(\\s|$).*");
 
     public static SplitDocument parse(Reader reader, String source, String... keys) {
-        String text;
-        try (reader) {
-            StringBuilder all = new StringBuilder();
-            char[] buffer = new char[1 << 16];
-            for (int n; (n = reader.read(buffer)) >= 0; ) {
-                all.append(buffer, 0, n);
-            }
-            text = all.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String[] lines = text.split("\n", -1);
+        String[] lines = lines(reader);
         String[] rest = Arrays.copyOf(lines, lines.length);
         Map<String, List<Item>> written = new LinkedHashMap<>();
         for (String key : keys) {
@@ -121,9 +119,38 @@ public final class SplitDocument {
         Map<String, Found> lists = new LinkedHashMap<>();
         for (String key : keys) {
             List<Item> items = written.get(key);
-            lists.put(key, items != null ? new Found(List.copyOf(items), null) : new Found(null, root.get(key).items()));
+            lists.put(key, items != null ? new Found(items.toArray(Item[]::new), null, new java.util.concurrent.atomic.AtomicBoolean())
+                    : new Found(null, root.get(key).items(), new java.util.concurrent.atomic.AtomicBoolean()));
         }
         return new SplitDocument(root, source, lists);
+    }
+
+    /**
+     * The file's lines, split at each line feed only (as the lines SnakeYAML counts), read a line at a time: the file
+     * is never held as one text, which for a content file of ten megabytes with one character outside Latin-1 would be
+     * twice its size, and more while it grew.
+     */
+    private static String[] lines(Reader reader) {
+        List<String> lines = new ArrayList<>();
+        try (reader) {
+            StringBuilder line = new StringBuilder();
+            char[] buffer = new char[1 << 16];
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines.add(line.append(buffer, from, i - from).toString());
+                        line.setLength(0);
+                        from = i + 1;
+                    }
+                }
+                line.append(buffer, from, n - from);
+            }
+            lines.add(line.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines.toArray(String[]::new);
     }
 
     /** The line after a list's lines: indented, blank or comments, up to the next top-level key. */

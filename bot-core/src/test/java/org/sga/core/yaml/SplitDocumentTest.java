@@ -39,6 +39,39 @@ class SplitDocumentTest {
     }
 
     @Test
+    void givenAReaderThatGivesAFewCharactersAtATime_thenLinesAcrossItsReadsAndOutsideLatin1KeepTheirText() {
+        String text = "cards: [A]\r\nlabelled:\n  - {message: \"caf\u00e9 \u2019quoted\u2019 \ud83d\ude00\", cards: [A]}\n"
+                + "  - {message: " + "long ".repeat(20_000) + "end, cards: []}\nfiles: A";
+        java.io.Reader trickle = new java.io.FilterReader(new StringReader(text)) {
+            @Override
+            public int read(char[] buffer, int offset, int length) throws java.io.IOException {
+                return super.read(buffer, offset, Math.min(length, 3));
+            }
+        };
+
+        SplitDocument doc = SplitDocument.parse(trickle, "cards.yml", "labelled");
+
+        List<LinedYaml> items = new java.util.ArrayList<>();
+        doc.items().forEach(items::add);
+        assertThat(items).extracting(i -> i.get("message").text())
+                .containsExactly("caf\u00e9 \u2019quoted\u2019 \ud83d\ude00", "long ".repeat(20_000) + "end");
+        assertThat(items).extracting(LinedYaml::line).containsExactly(3, 4);
+        assertThat(doc.root().get("files").line()).isEqualTo(5);
+        assertThat(doc.root().get("cards").texts()).containsExactly("A");
+    }
+
+    @Test
+    void givenAListItemByItem_thenItIsReadOnceAndItsTextLetGo() {
+        SplitDocument doc = parse("cards: [A]\nlabelled:\n  - {message: one, cards: [A]}\n");
+        Iterable<LinedYaml> items = doc.items();
+
+        assertThat(items).extracting(i -> i.get("message").text()).containsExactly("one");
+        assertThatThrownBy(items::iterator).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the items of 'labelled' are read once, and were");
+        assertThatThrownBy(() -> doc.items().iterator()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void givenTheListWrittenInOne_thenItIsReadWithTheDocument() {
         SplitDocument doc = parse("cards: [A]\nlabelled: [{message: one, cards: [A]}]\n");
 
