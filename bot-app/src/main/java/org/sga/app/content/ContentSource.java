@@ -49,7 +49,8 @@ public final class ContentSource {
     private final Path cacheDir;
     /**
      * {@code cards.yml} as read once: with its labelled staff messages it is the largest content file, and reading it
-     * builds a tree of nodes many times its size, so the danger check and the replies share one reading.
+     * builds a tree of nodes many times its size, so the danger check and the replies share one reading. Once the
+     * replies' cards have learned from its labelled staff messages, only the cards without those texts are kept.
      */
     private GuidanceCards cards;
 
@@ -124,17 +125,28 @@ public final class ContentSource {
      * ({@link CachedEmbedder#startStep}).
      */
     public DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
-        GuidanceCards cards = guidanceCards(library);
+        GuidanceCards cards = cardsAsRead(library, false);
         DangerSignals danger = dangerSignals();
         stopOn(danger.problems(cards.cards().stream().map(c -> c.id()).toList(), library, DANGER_FILE));
         return danger.withMeaning(embedder, margins(), cards.phrasings(), embedder.startStep());
     }
 
-    /** The guidance cards ({@code cards.yml}), recognised by patterns only; checked against the library's sections. */
+    /**
+     * The guidance cards ({@code cards.yml}), recognised by patterns only, with their labelled staff messages (to learn
+     * from by meaning, or to leave some out); checked against the library's sections.
+     */
     public GuidanceCards guidanceCards(Library library) {
+        return cardsAsRead(library, true);
+    }
+
+    /**
+     * The cards as read once; read again when {@code learnable} asks for the labelled staff messages after the
+     * replies' cards have let them go.
+     */
+    private GuidanceCards cardsAsRead(Library library, boolean learnable) {
         GuidanceCards read;
         synchronized (this) {
-            if (cards == null) {
+            if (cards == null || learnable && !cards.learnable()) {
                 cards = read("guidance", CARDS_FILE, GuidanceCards::parse);
             }
             read = cards;
@@ -169,7 +181,13 @@ public final class ContentSource {
         }
         MeaningMargins margins = margins();
         stopOn(margins.problems(cards.cards().stream().map(c -> c.id()).toList(), MeaningMargins.FILE));
-        return new Answers(library, cards.withMeaning(embedder, margins, library, embedder.startStep()),
+        GuidanceCards byMeaning = cards.withMeaning(embedder, margins, library, embedder.startStep());
+        synchronized (this) {
+            if (this.cards == cards) {
+                this.cards = cards.withoutLabelledTexts();
+            }
+        }
+        return new Answers(library, byMeaning,
                 sections.withMeaning(embedder, margins, embedder.startStep()), embedder);
     }
 

@@ -43,6 +43,8 @@ public final class GuidanceCards {
     private final MeaningMargins margins;
     private final Background<Prepared> prepared;
     private final NeverQuotes neverQuotes;
+    /** False once the labelled staff messages are let go: the cards can no longer learn from them again. */
+    private final boolean learnable;
 
     /**
      * A card, how it is recognised, and where the file declares it. {@code labelled} holds the labelled staff messages
@@ -56,6 +58,11 @@ public final class GuidanceCards {
             this(card, situation, negatives, questions, lines, labelled, null);
         }
 
+        /** The entry without its labelled messages' texts, once they are learned from. */
+        Entry learnedFrom() {
+            return new Entry(card, situation, negatives, questions, lines, labelled.learnedFrom(), classifier);
+        }
+
         /**
          * The entry with its phrasings embedded and its classifier trained on them, and the phrasings it learned from
          * on each side; a card without examples, or with nothing to tell them from, has no classifier and is
@@ -64,7 +71,8 @@ public final class GuidanceCards {
         Learned learned(Embedder embedder) {
             Situation embedded = situation.embedded(embedder);
             if (embedded.examples().texts().isEmpty() || negatives.texts().isEmpty() && questions.texts().isEmpty()) {
-                return new Learned(new Entry(card, embedded, negatives, questions, lines, labelled, null), List.of(), List.of());
+                return new Learned(new Entry(card, embedded, negatives, questions, lines, labelled.learnedFrom(), null), List.of(),
+                        List.of());
             }
             List<String> about = new ArrayList<>(situation.examples().texts());
             about.addAll(labelled.about());
@@ -73,7 +81,7 @@ public final class GuidanceCards {
             if (!labelled.notAbout().isEmpty()) {
                 notAbout.add(Phrasings.of(labelled.notAbout()).embedded(embedder));
             }
-            return new Learned(new Entry(card, embedded, negatives, questions, lines, labelled,
+            return new Learned(new Entry(card, embedded, negatives, questions, lines, labelled.learnedFrom(),
                     SituationClassifier.learned(embedder, examples, notAbout)), List.of(examples), notAbout);
         }
     }
@@ -124,6 +132,11 @@ public final class GuidanceCards {
             return new NeverQuotes(kept, keptSections, lines);
         }
 
+        /** The sections each message never quotes, in the same order, without the messages' texts. */
+        NeverQuotes learnedFrom() {
+            return new NeverQuotes(List.of(), sections, lines);
+        }
+
         boolean any() {
             return !lines.isEmpty();
         }
@@ -131,21 +144,42 @@ public final class GuidanceCards {
 
     /**
      * The labelled staff messages as one card learns from them: those that need it ({@code about}) and those that
-     * neither need it nor may show it ({@code notAbout}), each as search reads a message.
+     * neither need it nor may show it ({@code notAbout}), each as search reads a message; {@code needed}: whether any
+     * message needs the card, kept when the texts are let go.
      */
-    private record Labelled(List<String> about, List<String> notAbout) {
+    private record Labelled(List<String> about, List<String> notAbout, boolean needed) {
         static final Labelled NONE = new Labelled(List.of(), List.of());
 
         Labelled {
             about = List.copyOf(about);
             notAbout = List.copyOf(notAbout);
         }
+
+        Labelled(List<String> about, List<String> notAbout) {
+            this(about, notAbout, !about.isEmpty());
+        }
+
+        /** The same labels without their messages: they are most of the card file's text, and learned from once. */
+        Labelled learnedFrom() {
+            return new Labelled(List.of(), List.of(), needed);
+        }
+    }
+
+    /**
+     * Cards as read ({@code embedder} null) keep their labelled staff messages, to learn from by meaning or to leave
+     * some out; cards by meaning keep them only until they have learned from them.
+     */
+    private GuidanceCards(List<Entry> entries, NeverQuotes neverQuotes, Phrasings none, String forFiles, Pattern asksMeaning,
+                          Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
+        this(entries, neverQuotes, none, forFiles, asksMeaning, embedder, margins, whenEmbedded, embedder == null);
     }
 
     private GuidanceCards(List<Entry> entries, NeverQuotes neverQuotes, Phrasings none, String forFiles, Pattern asksMeaning,
-                          Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
-        this.entries = List.copyOf(entries);
-        this.neverQuotes = neverQuotes;
+                          Embedder embedder, MeaningMargins margins, Runnable whenEmbedded, boolean learnable) {
+        List<Entry> read = List.copyOf(entries);
+        this.entries = learnable ? read : read.stream().map(Entry::learnedFrom).toList();
+        this.neverQuotes = learnable ? neverQuotes : neverQuotes.learnedFrom();
+        this.learnable = learnable;
         this.none = none;
         this.forFiles = forFiles;
         this.asksMeaning = asksMeaning;
@@ -154,9 +188,9 @@ public final class GuidanceCards {
         boolean quotesByMeaning = margins != null && margins.neverQuoted().on() && neverQuotes.any();
         this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null))
                 : new Background<>("guidance-card-examples",
-                        () -> Prepared.of(this.entries.parallelStream().map(e -> e.learned(embedder)).toList(),
+                        () -> Prepared.of(read.parallelStream().map(e -> e.learned(embedder)).toList(),
                                 Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
-                                network(this.entries, embedder)),
+                                network(read, embedder)),
                         whenEmbedded);
     }
 
@@ -398,6 +432,7 @@ public final class GuidanceCards {
      * is about the card only when it is closer to the card's examples than to the ordinary questions of the procedure.
      */
     public GuidanceCards withMeaning(Embedder embedder, MeaningMargins margins, Library library, Runnable whenEmbedded) {
+        requireLearnable();
         List<Entry> withQuestions = new ArrayList<>();
         for (Entry e : entries) {
             List<String> questions = new ArrayList<>();
@@ -416,10 +451,32 @@ public final class GuidanceCards {
      * QueryText#searched}), learned anew: to measure the cards on messages they did not learn from.
      */
     public GuidanceCards leavingOut(java.util.function.Predicate<String> leftOut) {
+        requireLearnable();
         List<Entry> kept = entries.stream().map(e -> new Entry(e.card(), e.situation(), e.negatives(), e.questions(), e.lines(),
                 new Labelled(e.labelled().about().stream().filter(leftOut.negate()).toList(),
                         e.labelled().notAbout().stream().filter(leftOut.negate()).toList()))).toList();
         return new GuidanceCards(kept, neverQuotes.leavingOut(leftOut), none, forFiles, asksMeaning, embedder, margins, () -> { });
+    }
+
+    /**
+     * These cards as read, without the labelled staff messages' texts: the cards, their phrasings and what the file
+     * says of them, for whoever needs no more once the cards by meaning have learned (the danger check reads only the
+     * cards' own phrasings). They can no longer learn by meaning nor leave messages out.
+     */
+    public GuidanceCards withoutLabelledTexts() {
+        return learnable ? new GuidanceCards(entries, neverQuotes, none, forFiles, asksMeaning, null, null, null, false) : this;
+    }
+
+    /** Whether these cards still hold their labelled staff messages, to learn from them by meaning or leave some out. */
+    public boolean learnable() {
+        return learnable;
+    }
+
+    private void requireLearnable() {
+        if (!learnable()) {
+            throw new IllegalStateException("these cards have let their labelled staff messages go once learned from:"
+                    + " learn by meaning, or leave messages out, from the cards as read from the file");
+        }
     }
 
     /** The cards that apply to a message, in the order the file declares them. */
@@ -596,7 +653,7 @@ public final class GuidanceCards {
         }
         double[] read = learned.network().logOdds(whole);
         for (int i = 0; i < ready.size(); i++) {
-            if (!ready.get(i).labelled().about().isEmpty()) {
+            if (ready.get(i).labelled().needed()) {
                 out[i] = read[i];
             }
         }

@@ -173,8 +173,40 @@ class GuidanceCardsTest {
             assertThat(ids(with, "what do I write in the record after a child tells me about a man online"))
                     .containsExactly("KEEP_A_RECORD");
             assertThat(ids(with, "what is grooming")).isEmpty();
-            assertThat(ids(with.leavingOut(m -> m.contains("minutes") || m.contains("notes of the parents")).prepared(), message))
-                    .as("the messages about minutes left out of its learning").containsExactly("KEEP_A_RECORD");
+            assertThat(ids(withMeaning(asRead(FILE + labelled).leavingOut(m -> m.contains("minutes") || m.contains("notes of the parents"))),
+                    message)).as("the messages about minutes left out of its learning").containsExactly("KEEP_A_RECORD");
+        }
+
+        @Test
+        void givenCardsByMeaning_thenTheyLetTheLabelledMessagesGo_andTheCardsAsReadCanStillLearnWithoutSome() {
+            String message = "what should I record in the minutes of the staff meeting";
+            String labelled = """
+                    labelled:
+                      - {message: "how do I take the minutes of the governors meeting", cards: []}
+                      - {message: "what should the minutes of a department meeting include", cards: []}
+                      - {message: "where do we keep the minutes of staff meetings", cards: []}
+                      - {message: "what do I note down when a pupil tells me something worrying", cards: [KEEP_A_RECORD]}
+                    """;
+            GuidanceCards asRead = asRead(FILE + labelled);
+            GuidanceCards byMeaning = withMeaning(asRead);
+
+            assertThat(asRead.learnable()).isTrue();
+            assertThat(byMeaning.learnable()).as("learned once, the texts are let go").isFalse();
+            assertThat(ids(byMeaning, message)).as("what it learned stays").isEmpty();
+            assertThat(ids(byMeaning, "what do I write in the record after a child tells me about a man online"))
+                    .containsExactly("KEEP_A_RECORD");
+            assertThatThrownBy(() -> byMeaning.leavingOut(m -> m.contains("minutes"))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("from the cards as read");
+            assertThat(ids(withMeaning(asRead.leavingOut(m -> m.contains("minutes"))), message))
+                    .as("the cards as read still learn without some").containsExactly("KEEP_A_RECORD");
+
+            GuidanceCards without = asRead.withoutLabelledTexts();
+            assertThat(without.learnable()).isFalse();
+            assertThat(without.cards()).isEqualTo(asRead.cards());
+            assertThat(without.phrasings()).isEqualTo(asRead.phrasings());
+            assertThat(without.problems(ShippedIndex.LIBRARY, "cards.yml")).isEqualTo(asRead.problems(ShippedIndex.LIBRARY, "cards.yml"));
+            assertThatThrownBy(() -> withMeaning(without)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("let their labelled staff messages go");
         }
 
         @Test
@@ -258,7 +290,8 @@ class GuidanceCardsTest {
             assertThat(cards.deciding(forward, List.of()).neverQuoted()).as("three of three; 5.3 one of three")
                     .containsExactly("child-abuse-and-ict#6.1");
             assertThat(cards.deciding("where are the minutes of the staff meeting kept", List.of()).neverQuoted()).isEmpty();
-            assertThat(cards.leavingOut(m -> m.contains("whatsapp") || m.contains("manager")).prepared().deciding(forward, List.of())
+            assertThat(withMargins(asRead(FILE + labelled).leavingOut(m -> m.contains("whatsapp") || m.contains("manager")),
+                    MeaningMarginsTest.E5 + "    never-quote-nearest: 3\n    never-quote-share: 0.6\n").deciding(forward, List.of())
                     .neverQuoted()).as("two of them left out").isEmpty();
             assertThat(withMargins(FILE + labelled, MeaningMarginsTest.E5).deciding(forward, List.of()).neverQuoted())
                     .as("without the margins").isEmpty();
@@ -279,13 +312,25 @@ class GuidanceCardsTest {
         }
 
         private GuidanceCards withMargins(String file, String e5Margins) {
-            return GuidanceCards.parse(new StringReader(file), "cards.yml").withMeaning(ShippedIndex.EMBEDDER,
-                    org.sga.core.testkit.CardFixtures.margins(e5Margins), new org.sga.content.Library(List.of()), () -> { }).prepared();
+            return withMargins(asRead(file), e5Margins);
+        }
+
+        private GuidanceCards withMargins(GuidanceCards asRead, String e5Margins) {
+            return asRead.withMeaning(ShippedIndex.EMBEDDER, org.sga.core.testkit.CardFixtures.margins(e5Margins),
+                    new org.sga.content.Library(List.of()), () -> { }).prepared();
         }
 
         private GuidanceCards withMeaning(String file) {
-            return GuidanceCards.parse(new StringReader(file), "cards.yml").withMeaning(ShippedIndex.EMBEDDER,
-                    MeaningMargins.of(EmbeddingModel.DEFAULT), new org.sga.content.Library(List.of()), () -> { }).prepared();
+            return withMeaning(asRead(file));
+        }
+
+        private GuidanceCards withMeaning(GuidanceCards asRead) {
+            return asRead.withMeaning(ShippedIndex.EMBEDDER, MeaningMargins.of(EmbeddingModel.DEFAULT),
+                    new org.sga.content.Library(List.of()), () -> { }).prepared();
+        }
+
+        private static GuidanceCards asRead(String file) {
+            return GuidanceCards.parse(new StringReader(file), "cards.yml");
         }
 
         @Test
