@@ -151,54 +151,45 @@ class GuidanceCardsTest {
             assertThat(ids(own, "do I need to write up what she said?")).as("its patterns still apply").containsExactly("KEEP_A_RECORD");
         }
 
+        /** A message close to the card's one example, and labelled messages that tell it apart (minutes are not records). */
+        private static final String MINUTES = "what should I record in the minutes of the staff meeting";
+        private static final String MINUTES_LABELLED = """
+                labelled:
+                  - {message: "how do I take the minutes of the governors meeting", cards: []}
+                  - {message: "what should the minutes of a department meeting include", cards: []}
+                  - {message: "where do we keep the minutes of staff meetings", cards: []}
+                  - {message: "who writes up the notes of the parents forum", cards: []}
+                  - {message: "what do I note down when a pupil tells me something worrying", cards: [KEEP_A_RECORD]}
+                  - {message: "should I write the child's exact words in my notes", cards: [KEEP_A_RECORD], may_show: []}
+                """;
+
         @Test
         void givenLabelledStaffMessages_thenTheCardLearnsFromThemWhatItIsNot() {
             // Without the labelled messages the card learns from its one example and one no-card phrasing, so its
             // likelihoods swing with small changes of wording: this message is well above the margin (0.999), not on it.
-            String message = "what should I record in the minutes of the staff meeting";
-            String labelled = """
-                    labelled:
-                      - {message: "how do I take the minutes of the governors meeting", cards: []}
-                      - {message: "what should the minutes of a department meeting include", cards: []}
-                      - {message: "where do we keep the minutes of staff meetings", cards: []}
-                      - {message: "who writes up the notes of the parents forum", cards: []}
-                      - {message: "what do I note down when a pupil tells me something worrying", cards: [KEEP_A_RECORD]}
-                      - {message: "should I write the child's exact words in my notes", cards: [KEEP_A_RECORD], may_show: []}
-                    """;
             GuidanceCards without = withMeaning(FILE);
-            GuidanceCards with = withMeaning(FILE + labelled);
+            GuidanceCards with = withMeaning(FILE + MINUTES_LABELLED);
 
-            assertThat(ids(without, message)).as("close to the one example").containsExactly("KEEP_A_RECORD");
-            assertThat(ids(with, message)).as("like the labelled messages that carry no card").isEmpty();
+            assertThat(ids(without, MINUTES)).as("close to the one example").containsExactly("KEEP_A_RECORD");
+            assertThat(ids(with, MINUTES)).as("like the labelled messages that carry no card").isEmpty();
             assertThat(ids(with, "what do I write in the record after a child tells me about a man online"))
                     .containsExactly("KEEP_A_RECORD");
             assertThat(ids(with, "what is grooming")).isEmpty();
-            assertThat(ids(withMeaning(asRead(FILE + labelled).leavingOut(m -> m.contains("minutes") || m.contains("notes of the parents"))),
-                    message)).as("the messages about minutes left out of its learning").containsExactly("KEEP_A_RECORD");
         }
 
         @Test
         void givenCardsByMeaning_thenTheyLetTheLabelledMessagesGo_andTheCardsAsReadCanStillLearnWithoutSome() {
-            String message = "what should I record in the minutes of the staff meeting";
-            String labelled = """
-                    labelled:
-                      - {message: "how do I take the minutes of the governors meeting", cards: []}
-                      - {message: "what should the minutes of a department meeting include", cards: []}
-                      - {message: "where do we keep the minutes of staff meetings", cards: []}
-                      - {message: "what do I note down when a pupil tells me something worrying", cards: [KEEP_A_RECORD]}
-                    """;
-            GuidanceCards asRead = asRead(FILE + labelled);
+            GuidanceCards asRead = asRead(FILE + MINUTES_LABELLED);
             GuidanceCards byMeaning = withMeaning(asRead);
+            java.util.function.Predicate<String> aboutMinutes = m -> m.contains("minutes") || m.contains("notes of the parents");
 
             assertThat(asRead.learnable()).isTrue();
             assertThat(byMeaning.learnable()).as("learned once, the texts are let go").isFalse();
-            assertThat(ids(byMeaning, message)).as("what it learned stays").isEmpty();
-            assertThat(ids(byMeaning, "what do I write in the record after a child tells me about a man online"))
-                    .containsExactly("KEEP_A_RECORD");
-            assertThatThrownBy(() -> byMeaning.leavingOut(m -> m.contains("minutes"))).isInstanceOf(IllegalStateException.class)
+            assertThat(ids(byMeaning, MINUTES)).as("what it learned stays").isEmpty();
+            assertThatThrownBy(() -> byMeaning.leavingOut(aboutMinutes)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("from the cards as read");
-            assertThat(ids(withMeaning(asRead.leavingOut(m -> m.contains("minutes"))), message))
-                    .as("the cards as read still learn without some").containsExactly("KEEP_A_RECORD");
+            assertThat(ids(withMeaning(asRead.leavingOut(aboutMinutes)), MINUTES))
+                    .as("the messages about minutes left out of its learning").containsExactly("KEEP_A_RECORD");
 
             GuidanceCards without = asRead.withoutLabelledTexts();
             assertThat(without.learnable()).isFalse();
