@@ -28,8 +28,10 @@ public final class EvalTools {
                                                            in the format of search/tuning.yml
               tune-cards [--parts N] SET.jsonl...          the guidance cards on safety sets left out of their learning in
                                                            turn, and the margins that would miss fewer cards
-              weigh-cards [--parts N] SET.jsonl...         each card's readings weighed together, learned from the safety
-                                                           sets as tune-cards reads them, for margins.yml
+              weigh-cards [--parts N] [--readings FILE] SET.jsonl...
+                                                           each card's readings weighed together, learned from the safety
+                                                           sets as tune-cards reads them, for margins.yml (FILE: every
+                                                           case's readings, to try other weighings)
               tune-danger [--parts N] SET.jsonl...         the danger check on safety sets left out of its examples in turn,
                                                            and the margins that would miss fewer 999 lines
               bench [search [--no-embed-10k]] | bench ask | bench outbox [N]

@@ -1,10 +1,17 @@
 package org.sga.eval;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
+import org.sga.app.cli.UsageException;
 import org.sga.core.guidance.CardReading;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.eval.SafetySets.Case;
@@ -16,21 +23,65 @@ import org.sga.eval.SafetySets.Case;
  * with the card spurious in no more cases than with the shipped margins. Printed: the shipped margins' figures, the
  * weights' on the same cases, and the weights' when learned without each part in turn (the figures to expect on sets
  * the weights were not learned from, and the same with the cases that only allow a card read as not needing it, as the
- * weights were learned before decision 73), then the weights in the form of {@code margins.yml}. Run it on the development
- * sets in eval/safety/ only, never on eval/blind/ (eval/README.md).
+ * weights were learned before decision 73), then the weights in the form of {@code margins.yml}. With {@code --readings
+ * FILE} it also writes every case's readings to {@code FILE}, to try other ways of weighing them outside the bot
+ * ({@link #writeReadings}). Run it on the development sets in eval/safety/ only, never on eval/blind/ (eval/README.md).
  */
 final class WeighCardsCommand implements Tool {
 
-    static final String USAGE = "usage: weigh-cards [--parts N] SET.jsonl...   (safety sets as score_safety.py reads them;"
-            + " N from 2 to 20, default 8)";
+    static final String USAGE = "usage: weigh-cards [--parts N] [--readings FILE] SET.jsonl...   (safety sets as"
+            + " score_safety.py reads them; N from 2 to 20, default 8; FILE: every case's readings, tab-separated)";
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
-        SafetySets.Dealt dealt = SafetySets.read("weigh-cards", USAGE, args);
+        List<String> rest = new ArrayList<>(args);
+        Path readings = null;
+        int flag = rest.indexOf("--readings");
+        if (flag >= 0) {
+            if (flag + 1 >= rest.size() || rest.get(flag + 1).startsWith("-")) {
+                throw new UsageException(USAGE);
+            }
+            readings = Path.of(rest.remove(flag + 1));
+            rest.remove(flag);
+            Path folder = readings.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                throw new UsageException("weigh-cards: --readings: no such folder: " + folder);
+            }
+        }
+        SafetySets.Dealt dealt = SafetySets.read("weigh-cards", USAGE, rest);
         TuneCardsCommand.Read read = TuneCardsCommand.read(dealt, err);
+        if (readings != null) {
+            writeReadings(read, readings);
+            err.println("weigh-cards: every case's readings written to " + readings);
+        }
         report(read, dealt.parts(), dealt.bySet().size(), out);
         out.flush();
         return 0;
+    }
+
+    /**
+     * Every case's readings, one line each after a line of the card ids: the case's part (0-based), the cards it needs
+     * and those it allows (comma-separated), then for each card in the order of the first line whether a pattern matches
+     * it and whether a danger situation brings it (1 or 0) and its {@link CardReading#features}, all comma-separated.
+     * A case with no readings (it only asks what a word means) has nothing after its labels. No message text is written.
+     */
+    static void writeReadings(TuneCardsCommand.Read read, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join("\t", read.ids()) + "\n");
+            for (int i = 0; i < read.cases().size(); i++) {
+                Case c = read.cases().get(i);
+                StringBuilder line = new StringBuilder().append(read.parts().get(i)).append('\t')
+                        .append(String.join(",", new TreeSet<>(c.needed()))).append('\t')
+                        .append(String.join(",", new TreeSet<>(c.allowed())));
+                for (CardReading r : read.readings().get(i)) {
+                    line.append('\t').append(r.matched() ? 1 : 0).append(',').append(r.brought() ? 1 : 0);
+                    for (double f : r.features()) {
+                        line.append(',').append(f);
+                    }
+                }
+                w.write(line.append('\n').toString());
+            }
+        }
     }
 
     static void report(TuneCardsCommand.Read read, int parts, int sets, PrintStream out) {

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sga.core.guidance.CardReading;
 import org.sga.core.guidance.GuidanceCard;
 import org.sga.core.guidance.MeaningMargins;
@@ -122,5 +125,49 @@ class CardWeighingTest {
                 .containsPattern("CARD_A:\\R        card-weights:\\R          likelihood: [0-9.]+\\R          sentence: ")
                 .as("every weight, the network's and the bias last")
                 .containsPattern("\\R          network: -?[0-9.]+\\R          network-sentence: -?[0-9.]+\\R          nearest-sentence: -?[0-9.]+\\R          bias: -?[0-9.]+\\R");
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theReadingsAreWrittenOneCaseALine_withoutTheMessages() throws Exception {
+        List<SafetySets.Case> cases = List.of(new SafetySets.Case("a man online asked her for photos", true,
+                Set.of("CARD_A"), Set.of()), new SafetySets.Case("what is grooming?", false, Set.of(), Set.of("CARD_A")));
+        List<List<CardReading>> readings = List.of(List.of(new CardReading(CARD, true, false, true, 0.5, NONE, 0.02, 1.5)),
+                List.of());
+        Path file = dir.resolve("readings.tsv");
+
+        WeighCardsCommand.writeReadings(new TuneCardsCommand.Read(cases, readings, List.of(1, 0), List.of("CARD_A"),
+                new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of())), file);
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("CARD_A");
+        // The part, the needed and allowed cards, then matched, brought and the eight features of CardReading#features:
+        // the log-odds of 0.5, a sentence as unlikely as can be, the nearest difference in tenths, the words, the
+        // log-odds again with them, the network, and the message's one sentence read as the whole.
+        String[] first = lines.get(1).split("\t");
+        assertThat(first).hasSize(4);
+        assertThat(first[0]).isEqualTo("1");
+        assertThat(first[1]).isEqualTo("CARD_A");
+        assertThat(first[2]).isEmpty();
+        double[] read = java.util.Arrays.stream(first[3].split(",")).mapToDouble(Double::parseDouble).toArray();
+        assertThat(read).hasSize(10);
+        assertThat(read[0]).isEqualTo(1);
+        assertThat(read[1]).isZero();
+        assertThat(read[2]).isCloseTo(0, within(1e-12));
+        assertThat(read[4]).isCloseTo(0.2, within(1e-12));
+        assertThat(read[5]).isEqualTo(1);
+        assertThat(read[7]).isEqualTo(1.5);
+        assertThat(lines.get(2)).as("a case with no readings has its labels only").isEqualTo("0\t\tCARD_A");
+        assertThat(String.join("\n", lines)).doesNotContain("photos").doesNotContain("grooming");
+    }
+
+    @Test
+    void aReadingsFileWithoutANameOrAFolderIsRefusedBeforeAnythingIsLearned() {
+        assertThat(EvalToolsTest.run("weigh-cards", "--readings").err()).contains("usage: weigh-cards");
+        assertThat(EvalToolsTest.run("weigh-cards", "--readings", dir.resolve("nowhere/readings.tsv").toString(), "set.jsonl")
+                .err()).contains("--readings: no such folder");
     }
 }
