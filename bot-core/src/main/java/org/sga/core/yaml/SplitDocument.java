@@ -24,8 +24,8 @@ public final class SplitDocument {
     }
 
     /**
-     * A list as found: its items as written (each dropped once it is read), or those of the document when it is
-     * written in one.
+     * A list as found: its items as written (each dropped once it is read) with whether they were read, or those of the
+     * document when it is written in one (then nothing is dropped, and {@code taken} is null).
      */
     private record Found(Item[] written, List<LinedYaml> inline, java.util.concurrent.atomic.AtomicBoolean taken) {
     }
@@ -120,7 +120,7 @@ public final class SplitDocument {
         for (String key : keys) {
             List<Item> items = written.get(key);
             lists.put(key, items != null ? new Found(items.toArray(Item[]::new), null, new java.util.concurrent.atomic.AtomicBoolean())
-                    : new Found(null, root.get(key).items(), new java.util.concurrent.atomic.AtomicBoolean()));
+                    : new Found(null, root.get(key).items(), null));
         }
         return new SplitDocument(root, source, lists);
     }
