@@ -113,7 +113,7 @@ def main():
     decided = (r[:, :, 0] > 0) | (r[:, :, 1] > 0)
     unwanted = ~needed & ~allowed
     shipped = np.zeros((n, cards), bool)
-    for k, (card, w) in enumerate(shipped_weights(sys.argv[2], ids).items()):
+    for k, w in enumerate(shipped_weights(sys.argv[2], ids).values()):
         shipped[:, k] = decided[:, k] | (r[:, k, FEATURES] @ w[:-1] + w[-1] > 0)
 
     def features(k, extra):
@@ -147,7 +147,6 @@ def main():
         missed = needed & ~shown
         spurious = shown & unwanted
         print(f"{label:45s} {missed.sum():5d} ({missed.any(axis=1).sum():5d}) {spurious.any(axis=1).sum():8,d}", flush=True)
-        return missed, spurious
 
     print(f"{n:,} cases with readings, {len(np.unique(parts))} parts, each read by weights learned without it\n")
     print(f"{'':45s} {'cards missed':>13s} {'spurious':>8s}")
