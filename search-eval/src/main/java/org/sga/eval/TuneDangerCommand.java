@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sga.app.cli.UsageException;
 import org.sga.app.content.Content;
 import org.sga.app.content.ContentSource;
 import org.sga.content.Library;
@@ -24,8 +25,12 @@ import org.sga.eval.SafetySets.Case;
  */
 final class TuneDangerCommand implements Tool {
 
-    static final String USAGE = "usage: tune-danger [--parts N] SET.jsonl...   (safety sets as score_safety.py reads them;"
-            + " N from 2 to 20, default 8)";
+    static final String USAGE = "usage: tune-danger [--parts N] [--false-alarms PERCENT] SET.jsonl...   (safety sets as"
+            + " score_safety.py reads them; N from 2 to 20, default 8; PERCENT: the share of the cases labelled not danger"
+            + " now the weights may alarm, from 0 to 100, default as many as the shipped weights raise)";
+
+    /** The shares of the cases labelled not danger now that the weights are learned to alarm at most, shown side by side. */
+    static final double[] SHARES = {0.035, 0.04, 0.045, 0.05};
 
     /** The classifier's likelihoods tried (decisions 21 and 39 chose among these). */
     static final double[] LIKELIHOODS = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
@@ -40,7 +45,25 @@ final class TuneDangerCommand implements Tool {
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
-        SafetySets.Dealt dealt = SafetySets.read("tune-danger", USAGE, args);
+        List<String> rest = new ArrayList<>(args);
+        Double share = null;
+        int flag = rest.indexOf("--false-alarms");
+        if (flag >= 0) {
+            if (flag + 1 >= rest.size()) {
+                throw new UsageException(USAGE);
+            }
+            String given = rest.remove(flag + 1);
+            rest.remove(flag);
+            try {
+                share = Double.parseDouble(given) / 100;
+            } catch (NumberFormatException e) {
+                share = Double.NaN;
+            }
+            if (!(share >= 0 && share <= 1)) {
+                throw new UsageException("tune-danger: --false-alarms: '" + given + "' is not a percentage from 0 to 100");
+            }
+        }
+        SafetySets.Dealt dealt = SafetySets.read("tune-danger", USAGE, rest);
         ContentSource content = Content.contentSource();
         Library library = content.library();
         CachedEmbedder embedder = content.embedder();
@@ -66,7 +89,7 @@ final class TuneDangerCommand implements Tool {
                     (System.nanoTime() - start) / 1e9);
         }
         embedder.save();
-        report(cases, readings, partOf, margins, dealt.parts(), dealt.bySet().size(), out);
+        report(cases, readings, partOf, margins, dealt.parts(), dealt.bySet().size(), share, out);
         out.flush();
         return 0;
     }
@@ -92,20 +115,21 @@ final class TuneDangerCommand implements Tool {
 
     /** As below, the cases dealt to the parts in turn. */
     static void report(List<Case> cases, List<DangerSignals.Reading> readings, MeaningMargins margins, int parts, int sets,
-                       PrintStream out) {
+                       Double share, PrintStream out) {
         List<Integer> partOf = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             partOf.add(i % parts);
         }
-        report(cases, readings, partOf, margins, parts, sets, out);
+        report(cases, readings, partOf, margins, parts, sets, share, out);
     }
 
     /**
      * The figures at the shipped margins, a grid of others, the margins decision 39's and decision 61's rules would
-     * choose, and the readings weighed together ({@code danger-weights}, decision 63); {@code partOf}: each case's part.
+     * choose, and the readings weighed together ({@code danger-weights}, decision 63); {@code partOf}: each case's part;
+     * {@code share}: the share of the cases labelled not danger now the weights may alarm (null: as many as shipped).
      */
     static void report(List<Case> cases, List<DangerSignals.Reading> readings, List<Integer> partOf, MeaningMargins margins,
-                       int parts, int sets, PrintStream out) {
+                       int parts, int sets, Double share, PrintStream out) {
         long dangerNow = cases.stream().filter(Case::danger).count();
         long calm = cases.size() - dangerNow;
         out.printf(Locale.ROOT, "danger check on %,d cases (%,d labelled danger now, %,d not) of %d sets, each of %d parts of"
@@ -140,8 +164,8 @@ final class TuneDangerCommand implements Tool {
         out.println(cue);
         out.println();
 
-        for (double share : new double[] {MOST_FALSE_ALARMS, TARGET_FALSE_ALARMS}) {
-            long most = (long) Math.floor(share * calm);
+        for (double margined : new double[] {MOST_FALSE_ALARMS, TARGET_FALSE_ALARMS}) {
+            long most = (long) Math.floor(margined * calm);
             Margins best = null;
             Tally bestTally = null;
             for (double l : LIKELIHOODS) {
@@ -158,7 +182,7 @@ final class TuneDangerCommand implements Tool {
                 }
             }
             out.printf(Locale.ROOT, "chosen: the fewest 999 lines missed with false alarms at most %s of the cases labelled"
-                    + " not danger now (%d), then the fewest false alarms%n", percent(share), most);
+                    + " not danger now (%d), then the fewest false alarms%n", percent(margined), most);
             if (best == null) {
                 out.println("  none: every margin tried raises more false alarms");
             } else {
@@ -168,15 +192,16 @@ final class TuneDangerCommand implements Tool {
             }
         }
         out.println();
-        weigh(cases, readings, partOf, margins, parts, calm, out);
+        weigh(cases, readings, partOf, margins, parts, calm, share, out);
     }
 
     /**
      * The 999 line by the readings weighed together ({@link Weighing}): the fewest missed with no more false alarms than
-     * as shipped, learned from all the cases and without each part in turn; then the weights in the form of the file.
+     * as shipped (or than {@code share} of the cases labelled not danger now), learned from all the cases and without
+     * each part in turn; the same for each of {@link #SHARES}; then the weights in the form of the file.
      */
     private static void weigh(List<Case> cases, List<DangerSignals.Reading> readings, List<Integer> partOf,
-                              MeaningMargins margins, int parts, long calm, PrintStream out) {
+                              MeaningMargins margins, int parts, long calm, Double share, PrintStream out) {
         double withoutCue = margins.withoutCue();
         List<Weighing.Row> rows = new ArrayList<>();
         boolean[] shipped = new boolean[cases.size()];
@@ -187,10 +212,41 @@ final class TuneDangerCommand implements Tool {
             Boolean decided = r.phrase() || r.matched() != null ? Boolean.TRUE : r.closest(withoutCue) == null ? Boolean.FALSE : null;
             rows.add(new Weighing.Row(r.features(withoutCue), cases.get(i).danger(), !cases.get(i).danger(), decided));
         }
-        MeaningMargins.DangerWeights all = rounded(Weighing.learn(rows, falseAlarms(rows, shipped, i -> true)));
-        boolean[] weighed = new boolean[cases.size()];
-        boolean[] leftOut = new boolean[cases.size()];
-        for (int i = 0; i < cases.size(); i++) {
+        java.util.function.Function<java.util.function.IntPredicate, Integer> allowed = share == null
+                ? counted -> falseAlarms(rows, shipped, counted) : counted -> mostFalseAlarms(rows, counted, share);
+        Weighed chosen = weighed(rows, readings, partOf, parts, withoutCue, allowed);
+        out.println("danger-weights (decision 63): the readings weighed together, with the fewest 999 lines missed and no"
+                + " more false alarms than " + (share == null ? "as shipped" : percent(share) + " of the cases labelled not danger now"));
+        out.println("  as shipped:             " + tally(cases, shipped, calm));
+        out.println("  weighed:                " + tally(cases, chosen.all(), calm));
+        out.println("  weighed, part left out: " + tally(cases, chosen.leftOut(), calm));
+        out.println("with no more false alarms than a share of the cases labelled not danger now (weighed / part left out):");
+        for (double s : SHARES) {
+            Weighed at = weighed(rows, readings, partOf, parts, withoutCue, counted -> mostFalseAlarms(rows, counted, s));
+            out.printf(Locale.ROOT, "  %-8s %s / %s%n", percent(s) + ":", tally(cases, at.all(), calm), tally(cases, at.leftOut(), calm));
+        }
+        out.println("for margins.yml (under the model, the weights learned from all the sets):");
+        out.println("    danger-weights:");
+        MeaningMargins.DangerWeights all = chosen.weights();
+        double[] w = {all.margin(), all.likelihood(), all.words(), all.over(), all.bias()};
+        for (int i = 0; i < w.length; i++) {
+            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i),
+                    new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());
+        }
+    }
+
+    /** Weights learned from all the cases (rounded as for the file), and where they and those learned without each part fire. */
+    private record Weighed(MeaningMargins.DangerWeights weights, boolean[] all, boolean[] leftOut) {
+    }
+
+    /** The weights learned with at most {@code allowed} false alarms among the rows counted, from all and without each part. */
+    private static Weighed weighed(List<Weighing.Row> rows, List<DangerSignals.Reading> readings, List<Integer> partOf,
+                                   int parts, double withoutCue,
+                                   java.util.function.Function<java.util.function.IntPredicate, Integer> allowed) {
+        MeaningMargins.DangerWeights all = rounded(Weighing.learn(rows, allowed.apply(i -> true)));
+        boolean[] weighed = new boolean[rows.size()];
+        boolean[] leftOut = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
             weighed[i] = readings.get(i).applies(all, withoutCue);
         }
         for (int part = 0; part < parts; part++) {
@@ -202,25 +258,23 @@ final class TuneDangerCommand implements Tool {
                 }
             }
             MeaningMargins.DangerWeights learned = MeaningMargins.DangerWeights.of(
-                    Weighing.learn(others, falseAlarms(rows, shipped, i -> partOf.get(i) != p)));
+                    Weighing.learn(others, allowed.apply(i -> partOf.get(i) != p)));
             for (int i = 0; i < rows.size(); i++) {
                 if (partOf.get(i) == p) {
                     leftOut[i] = readings.get(i).applies(learned, withoutCue);
                 }
             }
         }
-        out.println("danger-weights (decision 63): the readings weighed together, with the fewest 999 lines missed and no"
-                + " more false alarms than as shipped");
-        out.println("  as shipped:             " + tally(cases, shipped, calm));
-        out.println("  weighed:                " + tally(cases, weighed, calm));
-        out.println("  weighed, part left out: " + tally(cases, leftOut, calm));
-        out.println("for margins.yml (under the model, the weights learned from all the sets):");
-        out.println("    danger-weights:");
-        double[] w = {all.margin(), all.likelihood(), all.words(), all.over(), all.bias()};
-        for (int i = 0; i < w.length; i++) {
-            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i),
-                    new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());
+        return new Weighed(all, weighed, leftOut);
+    }
+
+    /** {@code share} of the counted rows where the line is unwanted, rounded down. */
+    private static int mostFalseAlarms(List<Weighing.Row> rows, java.util.function.IntPredicate counted, double share) {
+        int n = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            n += counted.test(i) && rows.get(i).unwanted() ? 1 : 0;
         }
+        return (int) Math.floor(share * n + 1e-9);
     }
 
     private static int falseAlarms(List<Weighing.Row> rows, boolean[] shipped, java.util.function.IntPredicate counted) {

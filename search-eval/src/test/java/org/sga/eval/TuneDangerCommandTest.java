@@ -50,7 +50,7 @@ class TuneDangerCommandTest {
         }
         MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TuneDangerCommand.report(cases, readings, margins, 2, 4, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        TuneDangerCommand.report(cases, readings, margins, 2, 4, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -101,6 +101,40 @@ class TuneDangerCommandTest {
                 .contains("tune-danger: --parts must lie between 2 and 20 and not exceed the number of sets (2)");
         assertThat(EvalToolsTest.run("tune-danger", "--parts", "2", one.toString(), two.toString()).err())
                 .contains("tune-danger: " + two + ":2: needs \"q\" and \"guidance\"");
+        assertThat(EvalToolsTest.run("tune-danger", "--false-alarms", "five", one.toString(), two.toString()).err())
+                .contains("tune-danger: --false-alarms: 'five' is not a percentage from 0 to 100");
+        assertThat(EvalToolsTest.run("tune-danger", "--false-alarms", "120", one.toString(), two.toString()).err())
+                .contains("tune-danger: --false-alarms: '120' is not a percentage from 0 to 100");
+        assertThat(EvalToolsTest.run("tune-danger", one.toString(), "--false-alarms").err()).contains("usage: tune-danger");
+    }
+
+    @Test
+    void givenAShareOfFalseAlarms_thenTheWeightsAlarmNoMoreThanItAndMissMoreForIt() {
+        // Danger now, closer and likelier in turn; calm, just under each of them: the fewer alarms, the more missed.
+        // Dealt in turn into two parts, each with danger and calm cases.
+        for (int i = 0; i < 10; i++) {
+            DangerSignals.Reading danger = new DangerSignals.Reading(false, null, MEETING, 0.01 * i, null, NONE, 0.5);
+            DangerSignals.Reading calm = new DangerSignals.Reading(false, null, MEETING, 0.01 * i - 0.005, null, NONE, 0.5);
+            add(i % 2 == 0, i % 2 == 0 ? danger : calm);
+            add(i % 2 != 0, i % 2 == 0 ? calm : danger);
+        }
+        for (int i = 0; i < 30; i++) {
+            add(false, new DangerSignals.Reading(false, null, MEETING, -0.2, null, NONE, 0.5));
+        }
+        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        TuneDangerCommand.report(cases, readings, margins, 2, 4, 0.1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        // 10 % of the 40 calm cases: four alarms, the four closest calm cases; the five danger cases under the fifth
+        // closest are missed. 3.5 % of them: one alarm, eight missed; 5 %: two alarms, seven missed.
+        assertThat(out).contains("no more false alarms than 10.0 % of the cases labelled not danger now")
+                .contains("as shipped:             999 line missed 0, false alarms 10 (25.0 %)")
+                .contains("weighed:                999 line missed 5, false alarms 4 (10.0 %)")
+                .contains("3.5 %:   999 line missed 8, false alarms 1 (2.5 %) / ")
+                .contains("5.0 %:   999 line missed 7, false alarms 2 (5.0 %) / ")
+                .containsPattern("weighed, part left out: 999 line missed \\d+, false alarms [0-9] ");
     }
 
     @Test
@@ -120,7 +154,7 @@ class TuneDangerCommandTest {
         MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        TuneDangerCommand.report(cases, readings, margins, 2, 4, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        TuneDangerCommand.report(cases, readings, margins, 2, 4, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("as shipped:             999 line missed 13, false alarms 0 (0.0 %)")
