@@ -228,7 +228,7 @@ final class TuneDangerCommand implements Tool {
         out.println("for margins.yml (under the model, the weights learned from all the sets):");
         out.println("    danger-weights:");
         MeaningMargins.DangerWeights all = chosen.weights();
-        double[] w = {all.margin(), all.likelihood(), all.words(), all.over(), all.network(), all.bias()};
+        double[] w = {all.margin(), all.likelihood(), all.words(), all.over(), all.bias()};
         for (int i = 0; i < w.length; i++) {
             out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i),
                     new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.sga.core.guidance.Background;
-import org.sga.core.guidance.CardNetwork;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.guidance.Situation;
 import org.sga.core.guidance.SituationClassifier;
@@ -48,32 +47,18 @@ public final class DangerSignals {
     private final Background<Prepared> prepared;
 
     /**
-     * The situations and the calm phrasings with their vectors, and what tells danger from calm learned from them: a
-     * classifier (one straight line through the embedding) and a network (several combinations of meaning, as the
-     * cards' network reads them), each null without phrasings on both sides.
+     * The situations and the calm phrasings with their vectors, and what tells danger from calm learned from them
+     * (null without phrasings on both sides).
      */
-    private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier, CardNetwork network) {
+    private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier) {
 
         static Prepared of(List<Situation> situations, Phrasings calm, Embedder embedder) {
             List<Situation> embedded = situations.stream().map(s -> s.embedded(embedder)).toList();
             Phrasings calmEmbedded = calm.embedded(embedder);
             List<String> examples = situations.stream().flatMap(s -> s.examples().texts().stream()).toList();
-            if (examples.isEmpty() || calm.texts().isEmpty()) {
-                return new Prepared(embedded, calmEmbedded, null, null);
-            }
-            SituationClassifier classifier = SituationClassifier.learned(embedder, Phrasings.of(examples).embedded(embedder),
-                    List.of(calmEmbedded));
-            return new Prepared(embedded, calmEmbedded, classifier, network(examples, calm.texts(), embedder));
-        }
-
-        /** One output, danger now: each example of a situation is about it, each calm phrasing that is not one is not. */
-        private static CardNetwork network(List<String> examples, List<String> calm, Embedder embedder) {
-            Map<String, byte[]> labels = new java.util.LinkedHashMap<>();
-            examples.forEach(t -> labels.put(t, new byte[] {CardNetwork.ABOUT}));
-            calm.forEach(t -> labels.putIfAbsent(t, new byte[] {CardNetwork.NOT_ABOUT}));
-            List<String> messages = List.copyOf(labels.keySet());
-            return CardNetwork.learned(embedder, messages, labels.values().toArray(byte[][]::new),
-                    () -> Phrasings.of(messages).embedded(embedder).vectors());
+            SituationClassifier classifier = examples.isEmpty() || calm.texts().isEmpty() ? null
+                    : SituationClassifier.learned(embedder, Phrasings.of(examples).embedded(embedder), List.of(calmEmbedded));
+            return new Prepared(embedded, calmEmbedded, classifier);
         }
     }
 
@@ -106,7 +91,7 @@ public final class DangerSignals {
         this.calm = calm;
         this.embedder = embedder;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null, null))
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null))
                 : new Background<>("danger-examples", () -> Prepared.of(this.situations, calm, embedder), whenEmbedded);
     }
 
@@ -224,7 +209,6 @@ public final class DangerSignals {
         double cuedMargin = Double.NEGATIVE_INFINITY;
         double uncuedMargin = Double.NEGATIVE_INFINITY;
         double likelihood = ready.classifier() == null ? 1 : 0;
-        double network = Double.NaN;
         // The message whole and each of its sentences: one sentence of a long message may be the emergency. The words
         // a situation needs (a time) may be in any sentence.
         List<String> units = Phrasings.units(message);
@@ -238,10 +222,6 @@ public final class DangerSignals {
             double calmness = ready.calm().closeness(q, margins.closest());
             if (ready.classifier() != null) {
                 likelihood = Math.max(likelihood, ready.classifier().probability(q));
-            }
-            if (ready.network() != null) {
-                double read = ready.network().logOdds(q)[0];
-                network = Double.isNaN(network) ? read : Math.max(network, read);
             }
             // A sentence alone must stand out more than the whole message: short sentences come close to anything.
             double extra = unit == units.getFirst() ? 0 : margins.sentence();
@@ -259,30 +239,23 @@ public final class DangerSignals {
         }
         // The closest situation without its words may lack them because words say the danger is over (`unless`).
         boolean over = uncued != null && uncued.unless() != null && uncued.unless().matcher(message).find();
-        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, network);
+        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over);
     }
 
     /**
      * A message as the danger check reads it (see {@link #reading}): {@code phrase} when a danger phrase matched,
      * {@code matched} the situation whose pattern matched; else the closest situations with and without the words they
      * need ({@code cued}, {@code uncued}; null when none), each with its margin over the calm phrasings, the
-     * classifier's likelihood, whether the message has the words that rule {@code uncued} out ({@code over}: the
-     * danger is over or long past), and the highest log-odds of danger now the network gives the message whole or one
-     * of its sentences ({@code network}; not a number without a network).
+     * classifier's likelihood, and whether the message has the words that rule {@code uncued} out ({@code over}: the
+     * danger is over or long past).
      */
     public record Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
-                          double uncuedMargin, double likelihood, boolean over, double network) {
+                          double uncuedMargin, double likelihood, boolean over) {
 
-        /** Without words that say the danger is over, and without a network. */
+        /** Without words that say the danger is over. */
         public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
                        double uncuedMargin, double likelihood) {
             this(phrase, matched, cued, cuedMargin, uncued, uncuedMargin, likelihood, false);
-        }
-
-        /** Without a network. */
-        public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
-                       double uncuedMargin, double likelihood, boolean over) {
-            this(phrase, matched, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, Double.NaN);
         }
 
         /**
@@ -338,16 +311,14 @@ public final class DangerSignals {
         /**
          * The reading as {@code danger-weights} weighs it: the closest situation's margin over the calm phrasings in
          * hundredths ({@code withoutCue} taken from a situation without its words; 0 when there is none), the log-odds
-         * of the classifier's likelihood, 1 when a situation has the words it needs, 1 when the closest is one
-         * without them and the message has the words that say its danger is over, and the network's log-odds (0
-         * without a network).
+         * of the classifier's likelihood, 1 when a situation has the words it needs, and 1 when the closest is one
+         * without them and the message has the words that say its danger is over.
          */
         public double[] features(double withoutCue) {
             double margin = closest(withoutCue) == null ? 0 : isCuedClosest(withoutCue) ? cuedMargin : uncuedMargin - withoutCue;
             double p = Math.min(Math.max(likelihood, 1e-6), 1 - 1e-6);
             boolean overForClosest = over && closest(withoutCue) != null && !isCuedClosest(withoutCue);
-            return new double[] {margin * 100, Math.log(p / (1 - p)), cued != null ? 1 : 0, overForClosest ? 1 : 0,
-                    Double.isNaN(network) ? 0 : network};
+            return new double[] {margin * 100, Math.log(p / (1 - p)), cued != null ? 1 : 0, overForClosest ? 1 : 0};
         }
 
         private boolean isCuedClosest(double withoutCue) {

@@ -121,30 +121,23 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * out in turn: the 999 line comes first when the weighted sum of the reading's features
      * ({@code DangerSignals.Reading#features}: the closest situation's margin over the calm phrasings in hundredths, as
      * the margins read it with {@code without-cue}; the log-odds of the classifier's likelihood; 1 when a situation has
-     * the words it needs; 1 when the closest lacks them and words say its danger is over; the log-odds the danger
-     * network gives the message or one of its sentences) and {@code bias} is above 0, instead of by {@code danger} and
-     * {@code danger-likelihood}.
+     * the words it needs; 1 when the closest lacks them and words say its danger is over) and {@code bias} is above 0,
+     * instead of by {@code danger} and {@code danger-likelihood}.
      */
-    public record DangerWeights(double margin, double likelihood, double words, double over, double network, double bias) {
+    public record DangerWeights(double margin, double likelihood, double words, double over, double bias) {
 
         /** The keys of {@code danger-weights}, in the order of the reading's features, then the bias. */
-        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "network", "bias");
-
-        /** Weights that leave the network's reading out. */
-        public DangerWeights(double margin, double likelihood, double words, double over, double bias) {
-            this(margin, likelihood, words, over, 0, bias);
-        }
+        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "bias");
 
         public static DangerWeights of(double[] w) {
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new DangerWeights(w[0], w[1], w[2], w[3], w[4], w[5]);
+            return new DangerWeights(w[0], w[1], w[2], w[3], w[4]);
         }
 
         public double score(double[] features) {
-            return bias + margin * features[0] + likelihood * features[1] + words * features[2] + over * features[3]
-                    + network * features[4];
+            return bias + margin * features[0] + likelihood * features[1] + words * features[2] + over * features[3];
         }
     }
 

@@ -64,20 +64,6 @@ class DangerSignalsTest {
         }
 
         @Test
-        void theNetworkReadsDangerNowAboveACalmQuestion_andItsReadingIsWeighed() {
-            DangerSignals.Reading now = ShippedGuidance.DANGER.reading("a year 7 says she is meeting a man from snapchat tonight");
-            DangerSignals.Reading calm = ShippedGuidance.DANGER.reading("how do I fill in the referral form");
-
-            assertThat(now.network()).as("learned from the examples and calm phrasings").isFinite();
-            assertThat(now.network()).isGreaterThan(0).isGreaterThan(calm.network());
-            assertThat(now.features(0.03)[4]).isEqualTo(now.network());
-            MeaningMargins.DangerWeights byNetwork = new MeaningMargins.DangerWeights(0, 0, 0, 0, 1, 0);
-            assertThat(now.applies(byNetwork, 0.03)).isTrue();
-            assertThat(new DangerSignals.Reading(false, null, now.cued(), now.cuedMargin(), null, Double.NEGATIVE_INFINITY,
-                    now.likelihood()).features(0.03)[4]).as("without a network").isZero();
-        }
-
-        @Test
         void givenACardExampleThatIsAlsoADangerExample_thenItIsNotCountedCalm() {
             DangerSignals danger = DangerSignals.parse(new StringReader("""
                     situations:

@@ -133,9 +133,9 @@ class MeaningMarginsTest {
     @Test
     void theDangerWeightsAreReadWhole_andAMissingOneIsAProblem() {
         String weights = "models:\n" + E5 + "    danger-weights:\n      margin: 0.9\n      likelihood: 0.4\n      words: 1.5\n"
-                + "      over: -3\n      network: 0.25\n      bias: -2\n" + E5.replace("e5-small", "minilm");
+                + "      over: -3\n      bias: -2\n" + E5.replace("e5-small", "minilm");
         assertThat(MeaningMargins.parse(new StringReader(weights), "margins.yml").get(EmbeddingModel.E5_SMALL).dangerWeights())
-                .isEqualTo(new MeaningMargins.DangerWeights(0.9, 0.4, 1.5, -3, 0.25, -2));
+                .isEqualTo(new MeaningMargins.DangerWeights(0.9, 0.4, 1.5, -3, -2));
         assertThat(MeaningMargins.parse(new StringReader(weights), "margins.yml").get(EmbeddingModel.MINILM).dangerWeights())
                 .as("not given: the margins decide").isNull();
         String missing = "models:\n" + E5 + "    danger-weights:\n      margin: 0.9\n" + E5.replace("e5-small", "minilm");
