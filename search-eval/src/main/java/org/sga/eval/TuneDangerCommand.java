@@ -138,8 +138,17 @@ final class TuneDangerCommand implements Tool {
         Tally at = tally(cases, readings, shipped);
         out.printf(Locale.ROOT, "shipped (%s): 999 line missed %d of %,d, false alarms %d of %,d (%s)%n",
                 describe(shipped), at.missed(), dangerNow, at.falseAlarms(), calm, percent(at.falseAlarms(), calm));
-        long byPattern = readings.stream().filter(r -> r.phrase() || r.matched() != null).count();
-        out.printf(Locale.ROOT, "brought by a danger phrase or a situation's pattern, whatever the margins: %,d cases%n%n", byPattern);
+        long byPattern = 0;
+        long calmByPattern = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            DangerSignals.Reading r = readings.get(i);
+            if (r.phrase() || r.matched() != null) {
+                byPattern++;
+                calmByPattern += cases.get(i).danger() ? 0 : 1;
+            }
+        }
+        out.printf(Locale.ROOT, "brought by a danger phrase or a situation's pattern, whatever the margins: %,d cases, %,d of them"
+                + " labelled not danger now (false alarms no margin or weight can take away)%n%n", byPattern, calmByPattern);
 
         out.println("danger-likelihood (rows) and danger (columns), without-cue as shipped: 999 line missed / false alarms");
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s", ""));

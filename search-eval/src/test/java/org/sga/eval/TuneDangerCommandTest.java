@@ -61,7 +61,7 @@ class TuneDangerCommandTest {
         assertThat(out).contains("24 cases (2 labelled danger now, 22 not) of 4 sets, each of 2 parts")
                 .contains("shipped (danger -0.03, danger-likelihood 0.35, without-cue 0.03): 999 line missed 1 of 2,"
                         + " false alarms 2 of 22 (9.1 %)")
-                .contains("a situation's pattern, whatever the margins: 1 cases")
+                .contains("a situation's pattern, whatever the margins: 1 cases, 1 of them labelled not danger now")
                 .containsPattern("0.35 +(\\S+ +){3}1/2 ")
                 .containsPattern("0.4 +0/1 +0/1 +1/1 +1/1 ")
                 .contains("  0: 0/2  0.01: 0/2  0.02: 1/2")
