@@ -1,7 +1,12 @@
 package org.sga.eval;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +30,10 @@ import org.sga.eval.SafetySets.Case;
  */
 final class TuneDangerCommand implements Tool {
 
-    static final String USAGE = "usage: tune-danger [--parts N] [--false-alarms PERCENT] SET.jsonl...   (safety sets as"
-            + " score_safety.py reads them; N from 2 to 20, default 8; PERCENT: the share of the cases labelled not danger"
-            + " now the weights may alarm, from 0 to 100, default as many as the shipped weights raise)";
+    static final String USAGE = "usage: tune-danger [--parts N] [--false-alarms PERCENT] [--readings FILE] SET.jsonl..."
+            + "   (safety sets as score_safety.py reads them; N from 2 to 20, default 8; PERCENT: the share of the cases"
+            + " labelled not danger now the weights may alarm, from 0 to 100, default as many as the shipped weights raise;"
+            + " FILE: every case's readings, tab-separated)";
 
     /** The shares of the cases labelled not danger now that the weights are learned to alarm at most, shown side by side. */
     static final double[] SHARES = {0.035, 0.04, 0.045, 0.05};
@@ -63,6 +69,19 @@ final class TuneDangerCommand implements Tool {
                 throw new UsageException("tune-danger: --false-alarms: '" + given + "' is not a percentage from 0 to 100");
             }
         }
+        Path readingsFile = null;
+        int written = rest.indexOf("--readings");
+        if (written >= 0) {
+            if (written + 1 >= rest.size() || rest.get(written + 1).startsWith("-")) {
+                throw new UsageException(USAGE);
+            }
+            readingsFile = Path.of(rest.remove(written + 1));
+            rest.remove(written);
+            Path folder = readingsFile.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                throw new UsageException("tune-danger: --readings: no such folder: " + folder);
+            }
+        }
         SafetySets.Dealt dealt = SafetySets.read("tune-danger", USAGE, rest);
         ContentSource content = Content.contentSource();
         Library library = content.library();
@@ -72,26 +91,77 @@ final class TuneDangerCommand implements Tool {
         List<Case> cases = new ArrayList<>();
         List<DangerSignals.Reading> readings = new ArrayList<>();
         List<Integer> partOf = new ArrayList<>();
+        List<String> origins = new ArrayList<>();
+        List<String> sets = new ArrayList<>(dealt.bySet().keySet());
         for (int part = 0; part < dealt.parts(); part++) {
             long start = System.nanoTime();
             Set<String> leftOut = dealt.keys(part);
             DangerSignals learned = danger.leavingOut(m -> leftOut.contains(SafetySets.key(m)));
             int read = 0;
-            for (Case c : dealt.part(part)) {
-                if (c.danger() != null) {
-                    cases.add(c);
-                    readings.add(learned.reading(c.message()));
-                    partOf.add(part);
-                    read++;
+            for (int s = part; s < sets.size(); s += dealt.parts()) {
+                List<Case> held = dealt.bySet().get(sets.get(s));
+                for (int k = 0; k < held.size(); k++) {
+                    Case c = held.get(k);
+                    if (c.danger() != null) {
+                        cases.add(c);
+                        readings.add(learned.reading(c.message()));
+                        partOf.add(part);
+                        origins.add(Path.of(sets.get(s)).getFileName() + "\t" + (k + 1));
+                        read++;
+                    }
                 }
             }
             err.printf(Locale.ROOT, "part %d of %d: %,d cases read in %.0f s%n", part + 1, dealt.parts(), read,
                     (System.nanoTime() - start) / 1e9);
         }
         embedder.save();
+        if (readingsFile != null) {
+            writeReadings(cases, readings, partOf, origins, margins, readingsFile);
+            err.println("tune-danger: every case's readings written to " + readingsFile);
+        }
         report(cases, readings, partOf, margins, dealt.parts(), dealt.bySet().size(), share, out);
         out.flush();
         return 0;
+    }
+
+    /**
+     * Every case's readings, one line each: its set's file name, its case number in the set (from 1, blank lines not
+     * counted), its part (0-based), whether it is labelled danger now (1 or 0), whether a danger phrase or a situation's
+     * pattern brings the line (1 or 0), whether the shipped margins bring it (1 or 0), the reading's
+     * {@link DangerSignals.Reading#features} with the shipped {@code without-cue}, comma-separated, then the closest
+     * situation's id, the closest situation with the words it needs and its margin over the calm phrasings, the same
+     * without them, the classifier's likelihood and whether words say the danger is over ({@code -}: none). No message
+     * text is written.
+     */
+    static void writeReadings(List<Case> cases, List<DangerSignals.Reading> readings, List<Integer> partOf,
+                              List<String> origins, MeaningMargins margins, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < cases.size(); i++) {
+                DangerSignals.Reading r = readings.get(i);
+                boolean brought = r.phrase() || r.matched() != null;
+                boolean shipped = r.phrase() || r.situation(margins).isPresent();
+                StringBuilder line = new StringBuilder(origins.get(i)).append('\t').append(partOf.get(i)).append('\t')
+                        .append(cases.get(i).danger() ? 1 : 0).append('\t').append(brought ? 1 : 0).append('\t')
+                        .append(shipped ? 1 : 0).append('\t');
+                double[] f = r.features(margins.withoutCue());
+                for (int k = 0; k < f.length; k++) {
+                    line.append(k == 0 ? "" : ",").append(f[k]);
+                }
+                line.append('\t').append(id(r.closest(margins.withoutCue()))).append('\t').append(id(r.cued()))
+                        .append(',').append(finite(r.cuedMargin())).append('\t').append(id(r.uncued())).append(',')
+                        .append(finite(r.uncuedMargin())).append('\t').append(r.likelihood()).append('\t')
+                        .append(r.over() ? 1 : 0);
+                w.write(line.append('\n').toString());
+            }
+        }
+    }
+
+    private static String id(org.sga.core.guidance.Situation s) {
+        return s == null ? "-" : s.id();
+    }
+
+    private static String finite(double d) {
+        return Double.isFinite(d) ? Double.toString(d) : "-";
     }
 
     /** 999 lines missed and false alarms, with these margins. */

@@ -109,6 +109,36 @@ class TuneDangerCommandTest {
     }
 
     @Test
+    void theReadingsAreWrittenOneCaseALine_withTheirSetAndNumber_withoutTheMessages() throws Exception {
+        cases.add(new SafetySets.Case("a man from a game is meeting her tonight", true, Set.of(), Set.of()));
+        readings.add(new DangerSignals.Reading(false, null, MEETING, 0.02, null, NONE, 0.5));
+        cases.add(new SafetySets.Case("what is grooming?", false, Set.of(), Set.of()));
+        readings.add(new DangerSignals.Reading(true, null, null, NONE, MEETING, -0.04, 0.1, true));
+        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        Path file = dir.resolve("danger-readings.tsv");
+
+        TuneDangerCommand.writeReadings(cases, readings, List.of(0, 1), List.of("one.jsonl\t2", "two.jsonl\t1"), margins, file);
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        // Set, number, part, labelled danger now, brought by a pattern, brought as shipped, then the features (a margin
+        // of 0.02 in hundredths, the log-odds of 0.5, the words, not over), the closest situation, the cued and uncued
+        // situations with their margins, the likelihood and the words that say it is over.
+        assertThat(lines.get(0).split("\t")).containsExactly("one.jsonl", "2", "0", "1", "0", "1", "2.0,0.0,1.0,0.0",
+                "meeting", "meeting,0.02", "-,-", "0.5", "0");
+        assertThat(lines.get(1).split("\t")).as("a danger phrase brings the line; the uncued situation is over")
+                .startsWith("two.jsonl", "1", "1", "0", "1", "1").endsWith("meeting", "-,-", "meeting,-0.04", "0.1", "1");
+        assertThat(String.join("\n", lines)).doesNotContain("grooming").doesNotContain("tonight");
+    }
+
+    @Test
+    void aReadingsFileWithoutANameOrAFolderIsRefusedBeforeAnythingIsLearned() {
+        assertThat(EvalToolsTest.run("tune-danger", "--readings").err()).contains("usage: tune-danger");
+        assertThat(EvalToolsTest.run("tune-danger", "--readings", dir.resolve("nowhere/readings.tsv").toString(), "set.jsonl")
+                .err()).contains("tune-danger: --readings: no such folder");
+    }
+
+    @Test
     void givenAShareOfFalseAlarms_thenTheWeightsAlarmNoMoreThanItAndMissMoreForIt() {
         // Danger now, closer and likelier in turn; calm, just under each of them: the fewer alarms, the more missed.
         // Dealt in turn into two parts, each with danger and calm cases.
