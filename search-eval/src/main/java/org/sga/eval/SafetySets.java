@@ -93,6 +93,28 @@ final class SafetySets {
         return new Dealt(parts, bySet);
     }
 
+    /**
+     * Takes {@code --readings FILE} out of {@code args} when given: the file a tool writes every case's readings to
+     * (null without the option). A missing name, or a folder that does not exist, is a {@link UsageException} before
+     * anything is learned.
+     */
+    static Path readingsFile(String tool, String usage, List<String> args) {
+        int flag = args.indexOf("--readings");
+        if (flag < 0) {
+            return null;
+        }
+        if (flag + 1 >= args.size() || args.get(flag + 1).startsWith("-")) {
+            throw new UsageException(usage);
+        }
+        Path file = Path.of(args.remove(flag + 1));
+        args.remove(flag);
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UsageException(tool + ": --readings: no such folder: " + folder);
+        }
+        return file;
+    }
+
     private static List<Case> cases(String tool, String file) {
         List<String> lines;
         try {

@@ -69,19 +69,7 @@ final class TuneDangerCommand implements Tool {
                 throw new UsageException("tune-danger: --false-alarms: '" + given + "' is not a percentage from 0 to 100");
             }
         }
-        Path readingsFile = null;
-        int written = rest.indexOf("--readings");
-        if (written >= 0) {
-            if (written + 1 >= rest.size() || rest.get(written + 1).startsWith("-")) {
-                throw new UsageException(USAGE);
-            }
-            readingsFile = Path.of(rest.remove(written + 1));
-            rest.remove(written);
-            Path folder = readingsFile.toAbsolutePath().getParent();
-            if (folder == null || !Files.isDirectory(folder)) {
-                throw new UsageException("tune-danger: --readings: no such folder: " + folder);
-            }
-        }
+        Path readingsFile = SafetySets.readingsFile("tune-danger", USAGE, rest);
         SafetySets.Dealt dealt = SafetySets.read("tune-danger", USAGE, rest);
         ContentSource content = Content.contentSource();
         Library library = content.library();

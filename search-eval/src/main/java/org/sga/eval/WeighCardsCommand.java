@@ -35,19 +35,7 @@ final class WeighCardsCommand implements Tool {
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err) throws Exception {
         List<String> rest = new ArrayList<>(args);
-        Path readings = null;
-        int flag = rest.indexOf("--readings");
-        if (flag >= 0) {
-            if (flag + 1 >= rest.size() || rest.get(flag + 1).startsWith("-")) {
-                throw new UsageException(USAGE);
-            }
-            readings = Path.of(rest.remove(flag + 1));
-            rest.remove(flag);
-            Path folder = readings.toAbsolutePath().getParent();
-            if (folder == null || !Files.isDirectory(folder)) {
-                throw new UsageException("weigh-cards: --readings: no such folder: " + folder);
-            }
-        }
+        Path readings = SafetySets.readingsFile("weigh-cards", USAGE, rest);
         SafetySets.Dealt dealt = SafetySets.read("weigh-cards", USAGE, rest);
         TuneCardsCommand.Read read = TuneCardsCommand.read(dealt, err);
         if (readings != null) {
