@@ -40,13 +40,20 @@ final class SafetySets {
     /** The cases of every set, by set, in the order of the sets' names, and how many parts they are dealt into. */
     record Dealt(int parts, Map<String, List<Case>> bySet) {
 
-        /** The cases of part {@code part} (0-based): every {@code parts}-th set from the {@code part}-th. */
-        List<Case> part(int part) {
+        /** The sets of part {@code part} (0-based): every {@code parts}-th set from the {@code part}-th. */
+        List<String> sets(int part) {
             List<String> sets = new ArrayList<>(bySet.keySet());
-            List<Case> held = new ArrayList<>();
+            List<String> held = new ArrayList<>();
             for (int s = part; s < sets.size(); s += parts) {
-                held.addAll(bySet.get(sets.get(s)));
+                held.add(sets.get(s));
             }
+            return held;
+        }
+
+        /** The cases of part {@code part} (0-based), set by set. */
+        List<Case> part(int part) {
+            List<Case> held = new ArrayList<>();
+            sets(part).forEach(set -> held.addAll(bySet.get(set)));
             return held;
         }
 

@@ -80,21 +80,20 @@ final class TuneDangerCommand implements Tool {
         List<DangerSignals.Reading> readings = new ArrayList<>();
         List<Integer> partOf = new ArrayList<>();
         List<String> origins = new ArrayList<>();
-        List<String> sets = new ArrayList<>(dealt.bySet().keySet());
         for (int part = 0; part < dealt.parts(); part++) {
             long start = System.nanoTime();
             Set<String> leftOut = dealt.keys(part);
             DangerSignals learned = danger.leavingOut(m -> leftOut.contains(SafetySets.key(m)));
             int read = 0;
-            for (int s = part; s < sets.size(); s += dealt.parts()) {
-                List<Case> held = dealt.bySet().get(sets.get(s));
+            for (String set : dealt.sets(part)) {
+                List<Case> held = dealt.bySet().get(set);
                 for (int k = 0; k < held.size(); k++) {
                     Case c = held.get(k);
                     if (c.danger() != null) {
                         cases.add(c);
                         readings.add(learned.reading(c.message()));
                         partOf.add(part);
-                        origins.add(Path.of(sets.get(s)).getFileName() + "\t" + (k + 1));
+                        origins.add(Path.of(set).getFileName() + "\t" + (k + 1));
                         read++;
                     }
                 }
