@@ -18,6 +18,7 @@ import org.sga.content.Library;
 import org.sga.core.conversation.DangerSignals;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.search.CachedEmbedder;
+import org.sga.core.search.EmbeddingModel;
 import org.sga.eval.SafetySets.Case;
 
 /**
@@ -280,7 +281,8 @@ final class TuneDangerCommand implements Tool {
         }
         java.util.function.Function<java.util.function.IntPredicate, Integer> allowed = share == null
                 ? counted -> falseAlarms(rows, shipped, counted) : counted -> mostFalseAlarms(rows, counted, share);
-        Weighed chosen = weighed(rows, readings, partOf, parts, withoutCue, allowed);
+        EmbeddingModel secondModel = margins.dangerWeights() == null ? null : margins.dangerWeights().secondModel();
+        Weighed chosen = weighed(rows, readings, partOf, parts, withoutCue, secondModel, allowed);
         out.println("danger-weights (decision 63): the readings weighed together, with the fewest 999 lines missed and no"
                 + " more false alarms than " + (share == null ? "as shipped" : percent(share) + " of the cases labelled not danger now"));
         out.println("  as shipped:             " + tally(cases, shipped, calm));
@@ -288,13 +290,16 @@ final class TuneDangerCommand implements Tool {
         out.println("  weighed, part left out: " + tally(cases, chosen.leftOut(), calm));
         out.println("with no more false alarms than a share of the cases labelled not danger now (weighed / part left out):");
         for (double s : SHARES) {
-            Weighed at = weighed(rows, readings, partOf, parts, withoutCue, counted -> mostFalseAlarms(rows, counted, s));
+            Weighed at = weighed(rows, readings, partOf, parts, withoutCue, secondModel, counted -> mostFalseAlarms(rows, counted, s));
             out.printf(Locale.ROOT, "  %-8s %s / %s%n", percent(s) + ":", tally(cases, at.all(), calm), tally(cases, at.leftOut(), calm));
         }
         out.println("for margins.yml (under the model, the weights learned from all the sets):");
         out.println("    danger-weights:");
         MeaningMargins.DangerWeights all = chosen.weights();
-        double[] w = {all.margin(), all.likelihood(), all.words(), all.over(), all.bias()};
+        double[] w = all.values();
+        if (secondModel != null) {
+            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.SECOND_MODEL, secondModel.setting());
+        }
         for (int i = 0; i < w.length; i++) {
             out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i),
                     new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());
@@ -307,9 +312,9 @@ final class TuneDangerCommand implements Tool {
 
     /** The weights learned with at most {@code allowed} false alarms among the rows counted, from all and without each part. */
     private static Weighed weighed(List<Weighing.Row> rows, List<DangerSignals.Reading> readings, List<Integer> partOf,
-                                   int parts, double withoutCue,
+                                   int parts, double withoutCue, EmbeddingModel secondModel,
                                    java.util.function.Function<java.util.function.IntPredicate, Integer> allowed) {
-        MeaningMargins.DangerWeights all = rounded(Weighing.learn(rows, allowed.apply(i -> true)));
+        MeaningMargins.DangerWeights all = rounded(Weighing.learn(rows, allowed.apply(i -> true)), secondModel);
         boolean[] weighed = new boolean[rows.size()];
         boolean[] leftOut = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -323,8 +328,7 @@ final class TuneDangerCommand implements Tool {
                     others.add(rows.get(i));
                 }
             }
-            MeaningMargins.DangerWeights learned = MeaningMargins.DangerWeights.of(
-                    Weighing.learn(others, allowed.apply(i -> partOf.get(i) != p)));
+            MeaningMargins.DangerWeights learned = weights(Weighing.learn(others, allowed.apply(i -> partOf.get(i) != p)), secondModel);
             for (int i = 0; i < rows.size(); i++) {
                 if (partOf.get(i) == p) {
                     leftOut[i] = readings.get(i).applies(learned, withoutCue);
@@ -362,12 +366,21 @@ final class TuneDangerCommand implements Tool {
     }
 
     /** As printed for the file (four decimals), so that the figures are those of the weights as shipped. */
-    private static MeaningMargins.DangerWeights rounded(double[] w) {
+    private static MeaningMargins.DangerWeights rounded(double[] w, EmbeddingModel secondModel) {
         double[] v = w.clone();
         for (int i = 0; i < v.length; i++) {
             v[i] = Math.round(v[i] * 10_000) / 10_000.0;
         }
-        return MeaningMargins.DangerWeights.of(v);
+        return weights(v, secondModel);
+    }
+
+    /** The weights learned, with the second view's model; without one its reading is always 0 and so is its weight. */
+    private static MeaningMargins.DangerWeights weights(double[] w, EmbeddingModel secondModel) {
+        double[] v = w.clone();
+        if (secondModel == null) {
+            v[4] = 0;
+        }
+        return MeaningMargins.DangerWeights.of(v, secondModel);
     }
 
     private static String describe(Margins m) {

@@ -195,7 +195,7 @@ class TuneDangerCommandTest {
 
     @Test
     void theDangerWeightsDecideByTheReadingsWeighedAndStillNeedASituation() {
-        MeaningMargins.DangerWeights weights = new MeaningMargins.DangerWeights(1, 1, 0, 0, 0);
+        MeaningMargins.DangerWeights weights = new MeaningMargins.DangerWeights(1, 1, 0, 0, 0, 0, null);
         DangerSignals.Reading close = new DangerSignals.Reading(false, null, MEETING, 0.02, null, NONE, 0.3);
         // 2 (hundredths) + log-odds of 0.3 (-0.85): above 0.
         assertThat(close.applies(weights, 0.03)).isTrue();
@@ -209,7 +209,7 @@ class TuneDangerCommandTest {
         DangerSignals.Reading over = new DangerSignals.Reading(false, null, null, NONE, MEETING, 0.06, 0.3, true);
         assertThat(over.features(0.03)[3]).as("without its words, which say the danger is over").isEqualTo(1);
         assertThat(over.applies(weights, 0.03)).as("3 - 0.85 above 0").isTrue();
-        assertThat(over.applies(new MeaningMargins.DangerWeights(1, 1, 0, -5, 0), 0.03)).as("its weight counts").isFalse();
+        assertThat(over.applies(new MeaningMargins.DangerWeights(1, 1, 0, -5, 0, 0, null), 0.03)).as("its weight counts").isFalse();
         assertThat(new DangerSignals.Reading(false, null, MEETING, 0.06, MEETING, 0.01, 0.3, true).features(0.03)[3])
                 .as("the closest has its words: not over").isZero();
     }

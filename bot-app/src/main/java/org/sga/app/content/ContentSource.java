@@ -122,13 +122,24 @@ public final class ContentSource {
     /**
      * The danger check by meaning and patterns, with the embedder the index uses; the guidance cards' phrasings count
      * as calm. Example phrasings are embedded in the background, a step of preparing the content
-     * ({@link CachedEmbedder#startStep}).
+     * ({@link CachedEmbedder#startStep}). When the margins name a second model for the check's second view, it loads
+     * too, with a cache of its own.
      */
     public DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
         GuidanceCards cards = cardsAsRead(library, false);
         DangerSignals danger = dangerSignals();
         stopOn(danger.problems(cards.cards().stream().map(c -> c.id()).toList(), library, DANGER_FILE));
-        return danger.withMeaning(embedder, margins(), cards.phrasings(), embedder.startStep());
+        MeaningMargins margins = margins();
+        EmbeddingModel secondModel = margins.dangerWeights() == null ? null : margins.dangerWeights().secondModel();
+        Runnable step = embedder.startStep();
+        if (secondModel == null) {
+            return danger.withMeaning(embedder, margins, cards.phrasings(), step);
+        }
+        CachedEmbedder second = new CachedEmbedder(secondModel.id(), secondModel::load, cacheFile(secondModel));
+        return danger.withMeaning(embedder, second, margins, cards.phrasings(), () -> {
+            second.save();
+            step.run();
+        });
     }
 
     /**

@@ -26,7 +26,9 @@ import org.sga.core.yaml.SplitDocument;
  * Recognises a message that suggests a child may be in danger now, so the reply opens with the 999 line: by meaning
  * (closer to the example phrasings of a danger situation than to calm ones, with the words the situation needs, such
  * as a time, and likely about danger to a classifier learned from the same phrasings) and by patterns. Situations,
- * examples and patterns are content ({@code search/danger.yml}).
+ * examples and patterns are content ({@code search/danger.yml}). A second embedding model, when the margins name one,
+ * gives the message a second view: the likelihood a classifier learned from the same phrasings over that model's
+ * embeddings finds, weighed with the other readings.
  */
 public final class DangerSignals {
 
@@ -43,22 +45,30 @@ public final class DangerSignals {
     private final Map<String, Integer> cardLines;
     private final Phrasings calm;
     private final Embedder embedder;
+    /** The second view's model (null: none). */
+    private final Embedder second;
     private final MeaningMargins margins;
     private final Background<Prepared> prepared;
 
     /**
      * The situations and the calm phrasings with their vectors, and what tells danger from calm learned from them
-     * (null without phrasings on both sides).
+     * (null without phrasings on both sides), over the model's embeddings and over the second view's ({@code second},
+     * null without one).
      */
-    private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier) {
+    private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier,
+                            SituationClassifier second) {
 
-        static Prepared of(List<Situation> situations, Phrasings calm, Embedder embedder) {
+        static Prepared of(List<Situation> situations, Phrasings calm, Embedder embedder, Embedder secondView) {
             List<Situation> embedded = situations.stream().map(s -> s.embedded(embedder)).toList();
             Phrasings calmEmbedded = calm.embedded(embedder);
             List<String> examples = situations.stream().flatMap(s -> s.examples().texts().stream()).toList();
-            SituationClassifier classifier = examples.isEmpty() || calm.texts().isEmpty() ? null
-                    : SituationClassifier.learned(embedder, Phrasings.of(examples).embedded(embedder), List.of(calmEmbedded));
-            return new Prepared(embedded, calmEmbedded, classifier);
+            boolean learnable = !examples.isEmpty() && !calm.texts().isEmpty();
+            SituationClassifier classifier = learnable
+                    ? SituationClassifier.learned(embedder, Phrasings.of(examples).embedded(embedder), List.of(calmEmbedded)) : null;
+            // The second view keeps no phrasing's vector: once learned (or shipped), its classifier is all it needs.
+            SituationClassifier second = learnable && secondView != null
+                    ? SituationClassifier.learnedEmbedding(secondView, Phrasings.of(examples), List.of(calm)) : null;
+            return new Prepared(embedded, calmEmbedded, classifier, second);
         }
     }
 
@@ -76,12 +86,12 @@ public final class DangerSignals {
 
     /** Patterns only: for tools and tests that run without the embedding model. */
     public DangerSignals(List<Pattern> patterns) {
-        this(patterns, List.of(), Map.of(), Map.of(), List.of(), Map.of(), Phrasings.of(List.of()), null, null, null);
+        this(patterns, List.of(), Map.of(), Map.of(), List.of(), Map.of(), Phrasings.of(List.of()), null, null, null, null);
     }
 
     private DangerSignals(List<Pattern> patterns, List<Situation> situations, Map<String, List<String>> cards,
                           Map<String, List<String>> neverQuote, List<String> alwaysNeverQuote, Map<String, Integer> cardLines, Phrasings calm,
-                          Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
+                          Embedder embedder, Embedder second, MeaningMargins margins, Runnable whenEmbedded) {
         this.patterns = List.copyOf(patterns);
         this.situations = List.copyOf(situations);
         this.cards = Map.copyOf(cards);
@@ -90,9 +100,10 @@ public final class DangerSignals {
         this.cardLines = Map.copyOf(cardLines);
         this.calm = calm;
         this.embedder = embedder;
+        this.second = second;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null))
-                : new Background<>("danger-examples", () -> Prepared.of(this.situations, calm, embedder), whenEmbedded);
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null, null))
+                : new Background<>("danger-examples", () -> Prepared.of(this.situations, calm, embedder, second), whenEmbedded);
     }
 
     /**
@@ -126,7 +137,7 @@ public final class DangerSignals {
         }
         Phrasings calm = read.phrasings(document.items("calm"), root.get("calm"), true);
         return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, neverQuote,
-                sectionIds(root.get("never_quote")), cardLines, calm, null, null, null);
+                sectionIds(root.get("never_quote")), cardLines, calm, null, null, null, null);
     }
 
     private static List<String> sectionIds(LinedYaml list) {
@@ -145,6 +156,16 @@ public final class DangerSignals {
      * embedding cache).
      */
     public DangerSignals withMeaning(Embedder embedder, MeaningMargins margins, Collection<String> moreCalm, Runnable whenEmbedded) {
+        return withMeaning(embedder, null, margins, moreCalm, whenEmbedded);
+    }
+
+    /**
+     * As {@link #withMeaning(Embedder, MeaningMargins, Collection, Runnable)}, with {@code second} (null: none) giving the
+     * message a second view: a classifier learned from the same phrasings over its embeddings, read as the fifth of
+     * the readings the {@code danger-weights} weigh.
+     */
+    public DangerSignals withMeaning(Embedder embedder, Embedder second, MeaningMargins margins, Collection<String> moreCalm,
+                                     Runnable whenEmbedded) {
         List<String> all = new ArrayList<>(calm.texts());
         situations.forEach(s -> all.addAll(s.not().texts()));
         // A card's example may describe a child in danger now too (a meeting tonight is also an adult soliciting):
@@ -152,8 +173,8 @@ public final class DangerSignals {
         Set<String> dangerous = new HashSet<>();
         situations.forEach(s -> dangerous.addAll(s.examples().texts()));
         moreCalm.stream().filter(t -> !all.contains(t) && !dangerous.contains(t)).forEach(all::add);
-        return new DangerSignals(patterns, situations, cards, neverQuote, alwaysNeverQuote, cardLines, Phrasings.of(all), embedder, margins,
-                whenEmbedded);
+        return new DangerSignals(patterns, situations, cards, neverQuote, alwaysNeverQuote, cardLines, Phrasings.of(all), embedder, second,
+                margins, whenEmbedded);
     }
 
     /** Whether the meaning check counts this phrasing among the calm ones it weighs danger against. */
@@ -239,18 +260,27 @@ public final class DangerSignals {
         }
         // The closest situation without its words may lack them because words say the danger is over (`unless`).
         boolean over = uncued != null && uncued.unless() != null && uncued.unless().matcher(message).find();
-        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over);
+        // The second view reads the message whole, as its classifier learned from whole phrasings.
+        double secondLikelihood = ready.second() == null ? Double.NaN : ready.second().probability(Phrasings.question(second, message));
+        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, secondLikelihood);
     }
 
     /**
      * A message as the danger check reads it (see {@link #reading}): {@code phrase} when a danger phrase matched,
      * {@code matched} the situation whose pattern matched; else the closest situations with and without the words they
      * need ({@code cued}, {@code uncued}; null when none), each with its margin over the calm phrasings, the
-     * classifier's likelihood, and whether the message has the words that rule {@code uncued} out ({@code over}: the
-     * danger is over or long past).
+     * classifier's likelihood, whether the message has the words that rule {@code uncued} out ({@code over}: the
+     * danger is over or long past), and the likelihood the second view's classifier finds ({@code second}; NaN without
+     * a second view).
      */
     public record Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
-                          double uncuedMargin, double likelihood, boolean over) {
+                          double uncuedMargin, double likelihood, boolean over, double second) {
+
+        /** Without a second view. */
+        public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
+                       double uncuedMargin, double likelihood, boolean over) {
+            this(phrase, matched, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, Double.NaN);
+        }
 
         /** Without words that say the danger is over. */
         public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
@@ -311,14 +341,20 @@ public final class DangerSignals {
         /**
          * The reading as {@code danger-weights} weighs it: the closest situation's margin over the calm phrasings in
          * hundredths ({@code withoutCue} taken from a situation without its words; 0 when there is none), the log-odds
-         * of the classifier's likelihood, 1 when a situation has the words it needs, and 1 when the closest is one
-         * without them and the message has the words that say its danger is over.
+         * of the classifier's likelihood, 1 when a situation has the words it needs, 1 when the closest is one without
+         * them and the message has the words that say its danger is over, and the log-odds of the second view's
+         * likelihood (0 without a second view).
          */
         public double[] features(double withoutCue) {
             double margin = closest(withoutCue) == null ? 0 : isCuedClosest(withoutCue) ? cuedMargin : uncuedMargin - withoutCue;
-            double p = Math.min(Math.max(likelihood, 1e-6), 1 - 1e-6);
             boolean overForClosest = over && closest(withoutCue) != null && !isCuedClosest(withoutCue);
-            return new double[] {margin * 100, Math.log(p / (1 - p)), cued != null ? 1 : 0, overForClosest ? 1 : 0};
+            return new double[] {margin * 100, logOdds(likelihood), cued != null ? 1 : 0, overForClosest ? 1 : 0,
+                    Double.isNaN(second) ? 0 : logOdds(second)};
+        }
+
+        private static double logOdds(double likelihood) {
+            double p = Math.min(Math.max(likelihood, 1e-6), 1 - 1e-6);
+            return Math.log(p / (1 - p));
         }
 
         private boolean isCuedClosest(double withoutCue) {
@@ -340,7 +376,7 @@ public final class DangerSignals {
                 Phrasings.of(s.examples().texts().stream().filter(leftOut.negate()).toList()),
                 Phrasings.of(s.not().texts().stream().filter(leftOut.negate()).toList()), s.patterns())).toList();
         return new DangerSignals(patterns, kept, cards, neverQuote, alwaysNeverQuote, cardLines,
-                Phrasings.of(calm.texts().stream().filter(leftOut.negate()).toList()), embedder, margins, () -> { });
+                Phrasings.of(calm.texts().stream().filter(leftOut.negate()).toList()), embedder, second, margins, () -> { });
     }
 
     private Alert alert(Situation s) {

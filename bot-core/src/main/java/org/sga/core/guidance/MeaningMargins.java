@@ -121,23 +121,41 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * out in turn: the 999 line comes first when the weighted sum of the reading's features
      * ({@code DangerSignals.Reading#features}: the closest situation's margin over the calm phrasings in hundredths, as
      * the margins read it with {@code without-cue}; the log-odds of the classifier's likelihood; 1 when a situation has
-     * the words it needs; 1 when the closest lacks them and words say its danger is over) and {@code bias} is above 0,
-     * instead of by {@code danger} and {@code danger-likelihood}.
+     * the words it needs; 1 when the closest lacks them and words say its danger is over; the log-odds of the second
+     * view's likelihood, over the embeddings of {@code secondModel}) and {@code bias} is above 0, instead of by
+     * {@code danger} and {@code danger-likelihood}. {@code secondModel} is null without a second view (its weight is
+     * then 0).
      */
-    public record DangerWeights(double margin, double likelihood, double words, double over, double bias) {
+    public record DangerWeights(double margin, double likelihood, double words, double over, double secondView, double bias,
+                                EmbeddingModel secondModel) {
 
-        /** The keys of {@code danger-weights}, in the order of the reading's features, then the bias. */
-        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "bias");
+        /** The keys of {@code danger-weights}' numbers, in the order of the reading's features, then the bias. */
+        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "second-view", "bias");
+        /** The key naming the second view's model ({@link EmbeddingModel#setting}); not given: no second view. */
+        public static final String SECOND_MODEL = "second-model";
 
-        public static DangerWeights of(double[] w) {
+        public DangerWeights {
+            if (secondModel == null && secondView != 0) {
+                throw new IllegalArgumentException("a second-view weight needs a second-model");
+            }
+        }
+
+        /** From weights in the order of {@link #KEYS}, with the second view's model (null: none). */
+        public static DangerWeights of(double[] w, EmbeddingModel secondModel) {
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new DangerWeights(w[0], w[1], w[2], w[3], w[4]);
+            return new DangerWeights(w[0], w[1], w[2], w[3], w[4], w[5], secondModel);
+        }
+
+        /** The weights in the order of {@link #KEYS}, as {@link #of} takes them. */
+        public double[] values() {
+            return new double[] {margin, likelihood, words, over, secondView, bias};
         }
 
         public double score(double[] features) {
-            return bias + margin * features[0] + likelihood * features[1] + words * features[2] + over * features[3];
+            return bias + margin * features[0] + likelihood * features[1] + words * features[2] + over * features[3]
+                    + (features.length > 4 ? secondView * features[4] : 0);
         }
     }
 
@@ -191,9 +209,11 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         return node.isPresent() ? CardWeights.of(weights(node, "card-weights", CardWeights.KEYS)) : null;
     }
 
-    /** Weights under {@code name}: every one of {@code keys} given, and no other. */
-    private static double[] weights(LinedYaml node, String name, List<String> keys) {
-        node.allowOnly(Set.copyOf(keys));
+    /** Weights under {@code name}: every one of {@code keys} given, and no other (but {@code also}). */
+    private static double[] weights(LinedYaml node, String name, List<String> keys, String... also) {
+        Set<String> allowed = new java.util.HashSet<>(keys);
+        allowed.addAll(List.of(also));
+        node.allowOnly(allowed);
         double[] w = new double[keys.size()];
         for (int i = 0; i < w.length; i++) {
             LinedYaml value = node.get(keys.get(i));
@@ -203,6 +223,28 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             w[i] = value.number(-1000, 1000);
         }
         return w;
+    }
+
+    /** {@code danger-weights}, each of its numbers given, with the second view's model if named (null when not given). */
+    private static DangerWeights dangerWeights(LinedYaml node) {
+        if (!node.isPresent()) {
+            return null;
+        }
+        double[] w = weights(node, "danger-weights", DangerWeights.KEYS, DangerWeights.SECOND_MODEL);
+        LinedYaml named = node.get(DangerWeights.SECOND_MODEL);
+        EmbeddingModel second = null;
+        if (named.isPresent()) {
+            try {
+                second = EmbeddingModel.named(named.text());
+            } catch (IllegalArgumentException unknown) {
+                throw named.problem(unknown.getMessage());
+            }
+        }
+        if (second == null && w[4] != 0) {
+            throw node.get("second-view").problem("a second-view weight other than 0 needs " + DangerWeights.SECOND_MODEL
+                    + ", the model whose embeddings it reads");
+        }
+        return DangerWeights.of(w, second);
     }
 
     /**
@@ -247,8 +289,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
                     m.get("without-cue").number(0, 1), card, withoutWords, m.get("concern-spread").number(0, 1),
                     m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards, neverQuoted,
-                    m.get("danger-weights").isPresent()
-                            ? DangerWeights.of(weights(m.get("danger-weights"), "danger-weights", DangerWeights.KEYS)) : null);
+                    dangerWeights(m.get("danger-weights")));
         });
         return Map.copyOf(models);
     }

@@ -114,6 +114,24 @@ public final class SituationClassifier {
      */
     public static SituationClassifier learned(org.sga.core.search.Embedder embedder, org.sga.core.search.Phrasings about,
                                   List<org.sga.core.search.Phrasings> notAbout) {
+        // Decoded from half precision as training reads them, not copied first: training scales a copy of its own, and
+        // a card's other side is nearly every labelled message.
+        return fromNumbers(embedder.derived(name(about, notAbout),
+                () -> train(about.vectors(), org.sga.core.search.Phrasings.vectors(notAbout)).numbers()));
+    }
+
+    /**
+     * As {@link #learned}, from phrasings not embedded yet: they are embedded only when the classifier is not already
+     * kept (a {@code CachedEmbedder} keeps their vectors as content then); the classifier holds none of them.
+     */
+    public static SituationClassifier learnedEmbedding(org.sga.core.search.Embedder embedder, org.sga.core.search.Phrasings about,
+                                                       List<org.sga.core.search.Phrasings> notAbout) {
+        return fromNumbers(embedder.derived(name(about, notAbout), () -> train(about.embedded(embedder).vectors(),
+                org.sga.core.search.Phrasings.vectors(notAbout.stream().map(side -> side.embedded(embedder)).toList())).numbers()));
+    }
+
+    /** The name a classifier is kept by: everything it is learned from (texts, sides and how it learns). */
+    private static String name(org.sga.core.search.Phrasings about, List<org.sga.core.search.Phrasings> notAbout) {
         // The texts are named by their digest, taken text by text: written out whole, the name of a card's classifier
         // (every labelled message) would be megabytes of heap while the bot starts.
         java.security.MessageDigest digest;
@@ -124,12 +142,8 @@ public final class SituationClassifier {
         }
         about.texts().forEach(t -> digest.update(("\n+" + t).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         notAbout.forEach(side -> side.texts().forEach(t -> digest.update(("\n-" + t).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        String name = "situation-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE + " texts-sha256="
+        return "situation-classifier passes=" + PASSES + " step=" + STEP + " ridge=" + RIDGE + " texts-sha256="
                 + java.util.HexFormat.of().formatHex(digest.digest());
-        // Decoded from half precision as training reads them, not copied first: training scales a copy of its own, and
-        // a card's other side is nearly every labelled message.
-        float[] numbers = embedder.derived(name, () -> train(about.vectors(), org.sga.core.search.Phrasings.vectors(notAbout)).numbers());
-        return fromNumbers(numbers);
     }
 
     /** mean, spread and weights (with the bias last) in one array, as a cache keeps vectors. */

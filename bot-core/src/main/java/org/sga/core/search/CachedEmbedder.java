@@ -248,6 +248,23 @@ public final class CachedEmbedder implements Embedder {
     }
 
     /**
+     * Leaves out of the file every embedding and every other entry this instance was not asked for, then saves: for the
+     * build of a model that reads messages only through what was learned from the content (a second view of the danger
+     * check), so that the jar carries the classifier and none of the tens of thousands of vectors it was learned from.
+     */
+    public synchronized boolean saveDerivedOnly() {
+        java.util.Set<Key> keys = asked;
+        if (!vectors.halves().isEmpty()) {
+            vectors.halves().clear();
+            dirty = true;
+        }
+        if (keys != null && vectors.exact().keySet().removeIf(key -> !keys.contains(key))) {
+            dirty = true;
+        }
+        return save();
+    }
+
+    /**
      * A step of preparing the content (the index, the danger check, the cards, the choice of quote) starts now, on
      * the thread that starts it; the step runs the action returned once it is done, which saves the file. When every
      * step has started ({@link #allStepsStarted}) and the last is done, the file and the heap keep only the vectors

@@ -2,6 +2,7 @@ package org.sga.core.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.StringReader;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.guidance.ShippedGuidance;
+import org.sga.core.search.Embedder;
 import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.ShippedIndex;
 import org.sga.core.yaml.YamlProblem;
@@ -80,6 +82,42 @@ class DangerSignalsTest {
 
             assertThat(withCards.countsCalm("can I forward the nudes to the DSL")).isTrue();
             assertThat(withCards.countsCalm("her online boyfriend (23) is picking her up from school today")).isFalse();
+        }
+
+        @Test
+        void givenASecondView_thenItsClassifierReadsTheMessageWhole_andItsLogOddsAreTheFifthFeature() {
+            DangerSignals asRead = DangerSignals.parse(new StringReader("""
+                    situations:
+                      - id: meeting
+                        name: a meeting
+                        examples:
+                          - a man she met online is picking her up from school today
+                          - she is meeting someone from snapchat tonight
+                          - an adult from a game is coming to collect him after school
+                    calm:
+                      - what is grooming
+                      - how do I fill in the referral form
+                      - who is the designated safeguarding lead
+                    """), "danger.yml");
+            MeaningMargins margins = MeaningMargins.of(EmbeddingModel.DEFAULT);
+            Embedder second = EmbeddingModel.MINILM.load();
+            DangerSignals viewed = asRead.withMeaning(ShippedIndex.EMBEDDER, second, margins, List.of(), () -> { }).prepared();
+            DangerSignals single = asRead.withMeaning(ShippedIndex.EMBEDDER, margins, List.of(), () -> { }).prepared();
+
+            DangerSignals.Reading meeting = viewed.reading("a year 8 is meeting a man from an online game after school today");
+            DangerSignals.Reading question = viewed.reading("where is the referral form");
+            assertThat(meeting.second()).isBetween(0.0, 1.0).isGreaterThan(question.second());
+            double p = meeting.second();
+            assertThat(meeting.features(margins.withoutCue())[4]).isCloseTo(Math.log(p / (1 - p)), within(1e-9));
+            assertThat(meeting.likelihood()).as("the model's own classifier reads as before")
+                    .isEqualTo(single.reading("a year 8 is meeting a man from an online game after school today").likelihood());
+
+            DangerSignals.Reading unviewed = single.reading("a year 8 is meeting a man from an online game after school today");
+            assertThat(unviewed.second()).as("no second view").isNaN();
+            assertThat(unviewed.features(margins.withoutCue())[4]).isZero();
+            assertThat(viewed.leavingOut(m -> m.contains("snapchat")).prepared()
+                    .reading("a year 8 is meeting a man from an online game after school today").second())
+                    .as("learned again without what is left out").isBetween(0.0, 1.0).isNotEqualTo(p);
         }
 
         @Test

@@ -2,6 +2,7 @@ package org.sga.core.guidance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
@@ -133,13 +134,34 @@ class MeaningMarginsTest {
     @Test
     void theDangerWeightsAreReadWhole_andAMissingOneIsAProblem() {
         String weights = "models:\n" + E5 + "    danger-weights:\n      margin: 0.9\n      likelihood: 0.4\n      words: 1.5\n"
-                + "      over: -3\n      bias: -2\n" + E5.replace("e5-small", "minilm");
+                + "      over: -3\n      second-view: 0\n      bias: -2\n" + E5.replace("e5-small", "minilm");
         assertThat(MeaningMargins.parse(new StringReader(weights), "margins.yml").get(EmbeddingModel.E5_SMALL).dangerWeights())
-                .isEqualTo(new MeaningMargins.DangerWeights(0.9, 0.4, 1.5, -3, -2));
+                .isEqualTo(new MeaningMargins.DangerWeights(0.9, 0.4, 1.5, -3, 0, -2, null));
         assertThat(MeaningMargins.parse(new StringReader(weights), "margins.yml").get(EmbeddingModel.MINILM).dangerWeights())
                 .as("not given: the margins decide").isNull();
         String missing = "models:\n" + E5 + "    danger-weights:\n      margin: 0.9\n" + E5.replace("e5-small", "minilm");
         assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(missing), "margins.yml"))
                 .isInstanceOf(YamlProblem.class).hasMessageContaining("danger-weights needs").hasMessageContaining("likelihood is missing");
+    }
+
+    @Test
+    void aSecondViewNamesItsModel_andAWeightWithoutOneIsAProblem() {
+        String named = "models:\n" + E5 + "    danger-weights:\n      second-model: minilm\n      margin: 0.9\n      likelihood: 0.4\n"
+                + "      words: 1.5\n      over: -3\n      second-view: 0.7\n      bias: -2\n" + E5.replace("e5-small", "minilm");
+        MeaningMargins.DangerWeights read = MeaningMargins.parse(new StringReader(named), "margins.yml").get(EmbeddingModel.E5_SMALL)
+                .dangerWeights();
+        assertThat(read).isEqualTo(new MeaningMargins.DangerWeights(0.9, 0.4, 1.5, -3, 0.7, -2, EmbeddingModel.MINILM));
+        assertThat(read.score(new double[] {0, 0, 0, 0, 2})).as("the second view's log-odds, weighed").isCloseTo(-2 + 1.4, within(1e-9));
+        assertThat(read.score(new double[] {0, 0, 0, 0})).as("a reading without it").isEqualTo(-2);
+
+        String unnamed = named.replace("      second-model: minilm\n", "");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unnamed), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:").hasMessageContaining("needs second-model");
+        String unknown = named.replace("second-model: minilm", "second-model: bert");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unknown), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("unknown embedding model 'bert'");
+        String empty = named.replace("second-model: minilm", "second-model: ''");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(empty), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("second-model: empty");
     }
 }

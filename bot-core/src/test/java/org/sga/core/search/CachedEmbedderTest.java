@@ -93,6 +93,28 @@ class CachedEmbedderTest {
     }
 
     @Test
+    void aModelThatReadsOnlyWhatWasLearnedShipsTheClassifierAndNoVector(@TempDir Path dir) {
+        Path file = dir.resolve("cache.bin");
+        CachedEmbedder before = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        before.derived("a classifier since retrained", LEARNED::clone);
+        assertThat(before.save()).isTrue();
+
+        CachedEmbedder build = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
+        build.derived("the classifier", () -> {
+            build.embedContent("a phrasing it learns from");
+            build.embedContent("another");
+            return LEARNED.clone();
+        });
+        assertThat(build.saveDerivedOnly()).isTrue();
+
+        AtomicInteger embedded = new AtomicInteger();
+        CachedEmbedder after = counting(file, embedded);
+        assertThat(after.size()).as("the classifier alone").isEqualTo(1);
+        assertThat(after.derived("the classifier", () -> new float[] {0})).containsExactly(LEARNED);
+        assertThat(embedded).hasValue(0);
+    }
+
+    @Test
     void onceEveryStepOfARunningBotIsDoneTheFileAndHeapKeepOnlyWhatTheContentAskedFor(@TempDir Path dir) {
         Path file = dir.resolve("cache.bin");
         written(file, "a card phrasing kept", "a danger phrasing kept", "a phrasing since edited");

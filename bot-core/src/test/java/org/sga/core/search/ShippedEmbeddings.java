@@ -35,14 +35,22 @@ public final class ShippedEmbeddings {
         MeaningMargins margins = MeaningMargins.of(model);
         GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
                 .withMeaning(embedder, margins, library, () -> { }).prepared();
+        // The danger check's second view, when the margins name one, ships its classifier only (see saveDerivedOnly).
+        EmbeddingModel secondModel = margins.dangerWeights() == null ? null : margins.dangerWeights().secondModel();
+        Path secondFile = secondModel == null ? null : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(secondModel.id()));
+        CachedEmbedder second = secondModel == null ? null : new CachedEmbedder(secondModel.id(), secondModel::load, secondFile);
         DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml")
-                .withMeaning(embedder, margins, cards.phrasings(), () -> { }).prepared();
+                .withMeaning(embedder, second, margins, cards.phrasings(), () -> { }).prepared();
         SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"), "sections.yml")
                 .withMeaning(embedder, margins, () -> { }).prepared();
         boolean saved = embedder.saveAskedOnly();
+        boolean secondSaved = second == null || second.saveDerivedOnly();
         CachedEmbedder.awaitLoading(Duration.ofMinutes(2));
         if (!saved || !Files.isRegularFile(file)) {
             throw new IllegalStateException("could not write " + file);
+        }
+        if (!secondSaved || secondFile != null && !Files.isRegularFile(secondFile)) {
+            throw new IllegalStateException("could not write " + secondFile);
         }
         System.out.printf("shipped embeddings for %s: %,d bytes in %.1f s%n", model.id(), file.toFile().length(),
                 (System.nanoTime() - started) / 1e9);
