@@ -291,7 +291,8 @@ final class TuneDangerCommand implements Tool {
         out.println("with no more false alarms than a share of the cases labelled not danger now (weighed / part left out):");
         for (double s : SHARES) {
             Weighed at = weighed(rows, readings, partOf, parts, withoutCue, secondModel, counted -> mostFalseAlarms(rows, counted, s));
-            out.printf(Locale.ROOT, "  %-8s %s / %s%n", percent(s) + ":", tally(cases, at.all(), calm), tally(cases, at.leftOut(), calm));
+            out.printf(Locale.ROOT, "  %-8s %s / %s; weights %s%n", percent(s) + ":", tally(cases, at.all(), calm),
+                    tally(cases, at.leftOut(), calm), inLine(at.weights()));
         }
         out.println("for margins.yml (under the model, the weights learned from all the sets):");
         out.println("    danger-weights:");
@@ -304,6 +305,16 @@ final class TuneDangerCommand implements Tool {
             out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i),
                     new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());
         }
+    }
+
+    /** The weights as the file gives them, on one line ({@code margin 1.2, likelihood 0.6, ...}). */
+    static String inLine(MeaningMargins.DangerWeights weights) {
+        double[] w = weights.values();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < w.length; i++) {
+            parts.add(MeaningMargins.DangerWeights.KEYS.get(i) + " " + new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());
+        }
+        return String.join(", ", parts);
     }
 
     /** Weights learned from all the cases (rounded as for the file), and where they and those learned without each part fire. */

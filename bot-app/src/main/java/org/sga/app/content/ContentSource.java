@@ -135,7 +135,9 @@ public final class ContentSource {
         if (secondModel == null) {
             return danger.withMeaning(embedder, margins, cards.phrasings(), step);
         }
-        CachedEmbedder second = new CachedEmbedder(secondModel.id(), secondModel::load, cacheFile(secondModel));
+        // The model the index uses, named as the second too, is not loaded twice.
+        CachedEmbedder second = secondModel == embeddingModel() ? embedder
+                : new CachedEmbedder(secondModel.id(), secondModel::load, cacheFile(secondModel));
         return danger.withMeaning(embedder, second, margins, cards.phrasings(), () -> {
             second.save();
             step.run();

@@ -36,15 +36,18 @@ public final class ShippedEmbeddings {
         GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
                 .withMeaning(embedder, margins, library, () -> { }).prepared();
         // The danger check's second view, when the margins name one, ships its classifier only (see saveDerivedOnly).
+        // The model itself, named as the second too, keeps its classifier with its own vectors.
         EmbeddingModel secondModel = margins.dangerWeights() == null ? null : margins.dangerWeights().secondModel();
-        Path secondFile = secondModel == null ? null : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(secondModel.id()));
-        CachedEmbedder second = secondModel == null ? null : new CachedEmbedder(secondModel.id(), secondModel::load, secondFile);
+        Path secondFile = secondModel == null || secondModel == model ? null
+                : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(secondModel.id()));
+        CachedEmbedder second = secondModel == model ? embedder
+                : secondFile == null ? null : new CachedEmbedder(secondModel.id(), secondModel::load, secondFile);
         DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml")
                 .withMeaning(embedder, second, margins, cards.phrasings(), () -> { }).prepared();
         SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"), "sections.yml")
                 .withMeaning(embedder, margins, () -> { }).prepared();
         boolean saved = embedder.saveAskedOnly();
-        boolean secondSaved = second == null || second.saveDerivedOnly();
+        boolean secondSaved = secondFile == null || second.saveDerivedOnly();
         CachedEmbedder.awaitLoading(Duration.ofMinutes(2));
         if (!saved || !Files.isRegularFile(file)) {
             throw new IllegalStateException("could not write " + file);
@@ -54,5 +57,8 @@ public final class ShippedEmbeddings {
         }
         System.out.printf("shipped embeddings for %s: %,d bytes in %.1f s%n", model.id(), file.toFile().length(),
                 (System.nanoTime() - started) / 1e9);
+        if (secondFile != null) {
+            System.out.printf("the danger check's second view, for %s: %,d bytes%n", secondModel.id(), secondFile.toFile().length());
+        }
     }
 }
