@@ -281,7 +281,7 @@ final class TuneDangerCommand implements Tool {
         }
         java.util.function.Function<java.util.function.IntPredicate, Integer> allowed = share == null
                 ? counted -> falseAlarms(rows, shipped, counted) : counted -> mostFalseAlarms(rows, counted, share);
-        EmbeddingModel secondModel = margins.dangerWeights() == null ? null : margins.dangerWeights().secondModel();
+        EmbeddingModel secondModel = margins.dangerSecondModel();
         Weighed chosen = weighed(rows, readings, partOf, parts, withoutCue, secondModel, allowed);
         out.println("danger-weights (decision 63): the readings weighed together, with the fewest 999 lines missed and no"
                 + " more false alarms than " + (share == null ? "as shipped" : percent(share) + " of the cases labelled not danger now"));
@@ -302,8 +302,7 @@ final class TuneDangerCommand implements Tool {
             out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.SECOND_MODEL, secondModel.setting());
         }
         for (int i = 0; i < w.length; i++) {
-            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i),
-                    new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());
+            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i), decimal(w[i]));
         }
     }
 
@@ -312,9 +311,14 @@ final class TuneDangerCommand implements Tool {
         double[] w = weights.values();
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < w.length; i++) {
-            parts.add(MeaningMargins.DangerWeights.KEYS.get(i) + " " + new java.math.BigDecimal(Double.toString(w[i])).stripTrailingZeros().toPlainString());
+            parts.add(MeaningMargins.DangerWeights.KEYS.get(i) + " " + decimal(w[i]));
         }
         return String.join(", ", parts);
+    }
+
+    /** A weight as the file gives it: its decimals, without trailing zeros. */
+    private static String decimal(double weight) {
+        return new java.math.BigDecimal(Double.toString(weight)).stripTrailingZeros().toPlainString();
     }
 
     /** Weights learned from all the cases (rounded as for the file), and where they and those learned without each part fire. */

@@ -130,7 +130,7 @@ public final class ContentSource {
         DangerSignals danger = dangerSignals();
         stopOn(danger.problems(cards.cards().stream().map(c -> c.id()).toList(), library, DANGER_FILE));
         MeaningMargins margins = margins();
-        EmbeddingModel secondModel = margins.dangerWeights() == null ? null : margins.dangerWeights().secondModel();
+        EmbeddingModel secondModel = margins.dangerSecondModel();
         Runnable step = embedder.startStep();
         if (secondModel == null) {
             return danger.withMeaning(embedder, margins, cards.phrasings(), step);

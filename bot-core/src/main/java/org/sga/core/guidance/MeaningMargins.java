@@ -171,6 +171,11 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         cards = Map.copyOf(cards);
     }
 
+    /** The model the danger check's second view reads with ({@code danger-weights}' {@code second-model}); null: none. */
+    public EmbeddingModel dangerSecondModel() {
+        return dangerWeights == null ? null : dangerWeights.secondModel();
+    }
+
     /** The margins of card {@code id}: its own where the file gives them, else the model's. */
     public CardMargins forCard(String id) {
         CardMargins own = cards.get(id);

@@ -37,7 +37,7 @@ public final class ShippedEmbeddings {
                 .withMeaning(embedder, margins, library, () -> { }).prepared();
         // The danger check's second view, when the margins name one, ships its classifier only (see saveDerivedOnly).
         // The model itself, named as the second too, keeps its classifier with its own vectors.
-        EmbeddingModel secondModel = margins.dangerWeights() == null ? null : margins.dangerWeights().secondModel();
+        EmbeddingModel secondModel = margins.dangerSecondModel();
         Path secondFile = secondModel == null || secondModel == model ? null
                 : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(secondModel.id()));
         CachedEmbedder second = secondModel == model ? embedder
