@@ -17,6 +17,7 @@ import org.sga.core.guidance.CardReading;
 import org.sga.core.guidance.GuidanceCards;
 import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.search.CachedEmbedder;
+import org.sga.core.search.EmbeddingModel;
 import org.sga.eval.SafetySets.Case;
 
 /**
@@ -66,6 +67,9 @@ final class TuneCardsCommand implements Tool {
         MeaningMargins margins = content.margins();
         GuidanceCards cards = content.guidanceCards(library);
         DangerSignals danger = content.dangerSignals(library, embedder);
+        // The cards' second view, when the margins name one, is learned again without each part too.
+        EmbeddingModel secondModel = margins.cardsSecondModel();
+        CachedEmbedder second = secondModel == null ? null : content.secondEmbedder(secondModel, embedder);
         List<Case> cases = new ArrayList<>();
         List<List<CardReading>> readings = new ArrayList<>();
         List<Integer> parts = new ArrayList<>();
@@ -74,7 +78,7 @@ final class TuneCardsCommand implements Tool {
             List<Case> held = dealt.part(part);
             Set<String> leftOut = dealt.keys(part);
             GuidanceCards learned = cards.leavingOut(m -> leftOut.contains(SafetySets.key(m)))
-                    .withMeaning(embedder, margins, library, () -> { }).prepared();
+                    .withMeaning(embedder, second, margins, library, () -> { }).prepared();
             for (Case c : held) {
                 List<String> brought = danger.alert(c.message()).map(DangerSignals.Alert::cards).orElse(List.of());
                 cases.add(c);
@@ -85,6 +89,9 @@ final class TuneCardsCommand implements Tool {
                     (System.nanoTime() - start) / 1e9);
         }
         embedder.save();
+        if (second != null) {
+            second.save();
+        }
         return new Read(cases, readings, parts, cards.cards().stream().map(c -> c.id()).toList(), margins);
     }
 

@@ -53,6 +53,8 @@ public final class ContentSource {
      * replies' cards have learned from its labelled staff messages, only the cards without those texts are kept.
      */
     private GuidanceCards cards;
+    /** The second views' models, each loaded once with a cache of its own, whether the danger check or the cards ask. */
+    private final java.util.Map<EmbeddingModel, CachedEmbedder> seconds = new java.util.EnumMap<>(EmbeddingModel.class);
 
     /** {@code modelName} null or blank is the default model; it is checked when the model is first asked for. */
     public ContentSource(Optional<Path> folder, String modelName, Path cacheDir) {
@@ -123,7 +125,7 @@ public final class ContentSource {
      * The danger check by meaning and patterns, with the embedder the index uses; the guidance cards' phrasings count
      * as calm. Example phrasings are embedded in the background, a step of preparing the content
      * ({@link CachedEmbedder#startStep}). When the margins name a second model for the check's second view, it loads
-     * too, with a cache of its own.
+     * too, with a cache of its own ({@link #secondEmbedder}).
      */
     public DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
         GuidanceCards cards = cardsAsRead(library, false);
@@ -135,13 +137,22 @@ public final class ContentSource {
         if (secondModel == null) {
             return danger.withMeaning(embedder, margins, cards.phrasings(), step);
         }
-        // The model the index uses, named as the second too, is not loaded twice.
-        CachedEmbedder second = secondModel == embeddingModel() ? embedder
-                : new CachedEmbedder(secondModel.id(), secondModel::load, cacheFile(secondModel));
+        CachedEmbedder second = secondEmbedder(secondModel, embedder);
         return danger.withMeaning(embedder, second, margins, cards.phrasings(), () -> {
             second.save();
             step.run();
         });
+    }
+
+    /**
+     * The embedder of a second view's {@code model}: {@code embedder} when it is the model the index uses (never loaded
+     * twice), else one loaded once for the danger check and the cards alike, with a cache file of its own.
+     */
+    public synchronized CachedEmbedder secondEmbedder(EmbeddingModel model, CachedEmbedder embedder) {
+        if (model == embeddingModel()) {
+            return embedder;
+        }
+        return seconds.computeIfAbsent(model, m -> new CachedEmbedder(m.id(), m::load, cacheFile(m)));
     }
 
     /**
@@ -194,7 +205,18 @@ public final class ContentSource {
         }
         MeaningMargins margins = margins();
         stopOn(margins.problems(cards.cards().stream().map(c -> c.id()).toList(), MeaningMargins.FILE));
-        GuidanceCards byMeaning = cards.withMeaning(embedder, margins, library, embedder.startStep());
+        EmbeddingModel secondModel = margins.cardsSecondModel();
+        GuidanceCards byMeaning;
+        if (secondModel == null) {
+            byMeaning = cards.withMeaning(embedder, margins, library, embedder.startStep());
+        } else {
+            CachedEmbedder second = secondEmbedder(secondModel, embedder);
+            Runnable step = embedder.startStep();
+            byMeaning = cards.withMeaning(embedder, second, margins, library, () -> {
+                second.save();
+                step.run();
+            });
+        }
         synchronized (this) {
             if (this.cards == cards) {
                 this.cards = cards.withoutLabelledTexts();

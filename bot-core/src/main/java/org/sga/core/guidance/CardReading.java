@@ -17,10 +17,18 @@ package org.sga.core.guidance;
  *                   message whole when it is one sentence; not a number: none)
  * @param nearestSentence the largest of {@code nearest} for any of the message's sentences read alone (the message whole
  *                   when it is one sentence; negative infinity: not measured)
+ * @param secondView the log-odds that the second view's network (the same as {@code network}'s, learned over a second
+ *                   model's embeddings) gives the message whole for the card (not a number: none)
  */
 public record CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
                           double sentence, double nearest, double network, double networkSentence,
-                          double nearestSentence) {
+                          double nearestSentence, double secondView) {
+
+    /** Without a second view. */
+    public CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
+                       double sentence, double nearest, double network, double networkSentence, double nearestSentence) {
+        this(card, matched, brought, cued, likelihood, sentence, nearest, network, networkSentence, nearestSentence, Double.NaN);
+    }
 
     /**
      * A reading of a message of one sentence: the network and the closeness read its sentence as they read the message
@@ -56,15 +64,16 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
      * whole, the log-odds of its likeliest sentence with the card's words (as unlikely as can be when none has them),
      * the nearest difference in tenths (0 when not measured), 1 when the message has the card's words, the
      * log-odds of the message whole again when it has them, the network's log-odds (0 without it), its highest
-     * log-odds for one sentence read alone (0 without it), and the largest nearest difference of one sentence read alone
-     * in tenths (0 when not measured).
+     * log-odds for one sentence read alone (0 without it), the largest nearest difference of one sentence read alone
+     * in tenths (0 when not measured), and the second view's log-odds (0 without it).
      */
     public double[] features() {
         double whole = logOdds(likelihood);
         double words = cued ? 1 : 0;
         return new double[] {whole, logOdds(Double.isFinite(sentence) ? sentence : 0), Double.isFinite(nearest) ? nearest * 10 : 0,
                 words, words * whole, Double.isNaN(network) ? 0 : network,
-                Double.isNaN(networkSentence) ? 0 : networkSentence, Double.isFinite(nearestSentence) ? nearestSentence * 10 : 0};
+                Double.isNaN(networkSentence) ? 0 : networkSentence, Double.isFinite(nearestSentence) ? nearestSentence * 10 : 0,
+                Double.isNaN(secondView) ? 0 : secondView};
     }
 
     private static double logOdds(double p) {

@@ -40,6 +40,8 @@ public final class GuidanceCards {
     private final String forFiles;
     private final Pattern asksMeaning;
     private final Embedder embedder;
+    /** The second view's model (null: none): a second network, learned over its embeddings, reads the message whole. */
+    private final Embedder second;
     private final MeaningMargins margins;
     private final Background<Prepared> prepared;
     private final NeverQuotes neverQuotes;
@@ -94,13 +96,15 @@ public final class GuidanceCards {
      * The entries once learned, and their phrasings on both sides: set {@code 2i} is what entry {@code i} is about,
      * {@code 2i + 1} what it is not.
      */
-    private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled, CardNetwork network) {
+    private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled, CardNetwork network,
+                            CardNetwork secondNetwork) {
         /**
          * {@code labelled}: every labelled staff message embedded, in the file's order, for the sections they never
          * quote; held as one more set after the cards' sides (most are already among them), so that one comparison
-         * serves both. Empty: not read. {@code network}: null without labelled messages.
+         * serves both. Empty: not read. {@code network}: null without labelled messages; {@code secondNetwork} the same
+         * over the second view's embeddings, null without them or without a second view.
          */
-        static Prepared of(List<Learned> learned, Phrasings labelled, CardNetwork network) {
+        static Prepared of(List<Learned> learned, Phrasings labelled, CardNetwork network, CardNetwork secondNetwork) {
             List<List<Phrasings>> sides = new ArrayList<>();
             for (Learned l : learned) {
                 sides.add(l.about());
@@ -108,7 +112,8 @@ public final class GuidanceCards {
             }
             sides.add(List.of(labelled));
             SharedPhrasings shared = SharedPhrasings.of(sides);
-            return new Prepared(learned.stream().map(Learned::entry).toList(), shared, shared.members(sides.size() - 1), network);
+            return new Prepared(learned.stream().map(Learned::entry).toList(), shared, shared.members(sides.size() - 1), network,
+                    secondNetwork);
         }
     }
 
@@ -170,12 +175,12 @@ public final class GuidanceCards {
      * some out; cards by meaning keep them only until they have learned from them.
      */
     private GuidanceCards(List<Entry> entries, NeverQuotes neverQuotes, Phrasings none, String forFiles, Pattern asksMeaning,
-                          Embedder embedder, MeaningMargins margins, Runnable whenEmbedded) {
-        this(entries, neverQuotes, none, forFiles, asksMeaning, embedder, margins, whenEmbedded, embedder == null);
+                          Embedder embedder, Embedder second, MeaningMargins margins, Runnable whenEmbedded) {
+        this(entries, neverQuotes, none, forFiles, asksMeaning, embedder, second, margins, whenEmbedded, embedder == null);
     }
 
     private GuidanceCards(List<Entry> entries, NeverQuotes neverQuotes, Phrasings none, String forFiles, Pattern asksMeaning,
-                          Embedder embedder, MeaningMargins margins, Runnable whenEmbedded, boolean learnable) {
+                          Embedder embedder, Embedder second, MeaningMargins margins, Runnable whenEmbedded, boolean learnable) {
         List<Entry> read = List.copyOf(entries);
         this.entries = learnable ? read : read.stream().map(Entry::learnedFrom).toList();
         this.neverQuotes = learnable ? neverQuotes : neverQuotes.learnedFrom();
@@ -184,13 +189,15 @@ public final class GuidanceCards {
         this.forFiles = forFiles;
         this.asksMeaning = asksMeaning;
         this.embedder = embedder;
+        this.second = embedder == null ? null : second;
         this.margins = margins;
         boolean quotesByMeaning = margins != null && margins.neverQuoted().on() && neverQuotes.any();
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null))
+        this.prepared = embedder == null
+                ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null, null))
                 : new Background<>("guidance-card-examples",
                         () -> Prepared.of(read.parallelStream().map(e -> e.learned(embedder)).toList(),
                                 Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
-                                network(read, embedder)),
+                                network(read, embedder), this.second == null ? null : network(read, this.second)),
                         whenEmbedded);
     }
 
@@ -227,7 +234,7 @@ public final class GuidanceCards {
 
     /** No cards at all. */
     public static GuidanceCards empty() {
-        return new GuidanceCards(List.of(), NeverQuotes.NONE, Phrasings.of(List.of()), null, null, null, null, null);
+        return new GuidanceCards(List.of(), NeverQuotes.NONE, Phrasings.of(List.of()), null, null, null, null, null, null);
     }
 
     /**
@@ -303,7 +310,7 @@ public final class GuidanceCards {
             }
         }
         Pattern asksMeaning = root.get("asks_meaning").isPresent() ? SituationReader.pattern(root.get("asks_meaning")) : null;
-        return new GuidanceCards(entries, neverQuotes.getFirst(), none, forFiles, asksMeaning, null, null, null);
+        return new GuidanceCards(entries, neverQuotes.getFirst(), none, forFiles, asksMeaning, null, null, null, null);
     }
 
     /**
@@ -432,6 +439,16 @@ public final class GuidanceCards {
      * is about the card only when it is closer to the card's examples than to the ordinary questions of the procedure.
      */
     public GuidanceCards withMeaning(Embedder embedder, MeaningMargins margins, Library library, Runnable whenEmbedded) {
+        return withMeaning(embedder, null, margins, library, whenEmbedded);
+    }
+
+    /**
+     * As {@link #withMeaning(Embedder, MeaningMargins, Library, Runnable)}, with {@code second} (null: none) giving the
+     * message a second view: the network learned from the labelled staff messages over its embeddings, whose log-odds
+     * for a card are the card's ninth reading ({@link CardReading#secondView}).
+     */
+    public GuidanceCards withMeaning(Embedder embedder, Embedder second, MeaningMargins margins, Library library,
+                                     Runnable whenEmbedded) {
         requireLearnable();
         List<Entry> withQuestions = new ArrayList<>();
         for (Entry e : entries) {
@@ -443,7 +460,7 @@ public final class GuidanceCards {
             }
             withQuestions.add(new Entry(e.card(), e.situation(), e.negatives(), Phrasings.of(questions), e.lines(), e.labelled()));
         }
-        return new GuidanceCards(withQuestions, neverQuotes, none, forFiles, asksMeaning, embedder, margins, whenEmbedded);
+        return new GuidanceCards(withQuestions, neverQuotes, none, forFiles, asksMeaning, embedder, second, margins, whenEmbedded);
     }
 
     /**
@@ -455,7 +472,8 @@ public final class GuidanceCards {
         List<Entry> kept = entries.stream().map(e -> new Entry(e.card(), e.situation(), e.negatives(), e.questions(), e.lines(),
                 new Labelled(e.labelled().about().stream().filter(leftOut.negate()).toList(),
                         e.labelled().notAbout().stream().filter(leftOut.negate()).toList()))).toList();
-        return new GuidanceCards(kept, neverQuotes.leavingOut(leftOut), none, forFiles, asksMeaning, embedder, margins, () -> { });
+        return new GuidanceCards(kept, neverQuotes.leavingOut(leftOut), none, forFiles, asksMeaning, embedder, second, margins,
+                () -> { });
     }
 
     /**
@@ -464,7 +482,7 @@ public final class GuidanceCards {
      * cards' own phrasings). They can no longer learn by meaning nor leave messages out.
      */
     public GuidanceCards withoutLabelledTexts() {
-        return learnable ? new GuidanceCards(entries, neverQuotes, none, forFiles, asksMeaning, null, null, null, false) : this;
+        return learnable ? new GuidanceCards(entries, neverQuotes, none, forFiles, asksMeaning, null, null, null, null, false) : this;
     }
 
     /** Whether these cards still hold their labelled staff messages, to learn from them by meaning or leave some out. */
@@ -625,6 +643,9 @@ public final class GuidanceCards {
         SharedPhrasings.Compared compared = compared(wholeVector, learned, true);
         double[] nearest = nearLabelled(compared, learned);
         double[] network = networkReading(wholeVector, learned);
+        // The second view reads the message whole, as its network learned from whole messages.
+        double[] secondView = second == null || units.isEmpty() ? networkReading(null, learned.secondNetwork(), ready)
+                : networkReading(Phrasings.question(second, message), learned.secondNetwork(), ready);
         if (units.size() <= 1) {
             // A message of one sentence is its own sentence: read once, not twice.
             nearestSentence = nearest;
@@ -635,7 +656,7 @@ public final class GuidanceCards {
             Entry e = ready.get(i);
             boolean cued = e.situation().cued(message);
             readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
-                    cued, whole[i], sentence[i], nearest[i], network[i], networkSentence[i], nearestSentence[i]));
+                    cued, whole[i], sentence[i], nearest[i], network[i], networkSentence[i], nearestSentence[i], secondView[i]));
         }
         return new Read(readings, compared == null ? null : compared.similarity(), learned);
     }
@@ -645,13 +666,16 @@ public final class GuidanceCards {
      * network or a message, or for a card no labelled message needs (the network has nothing to tell it by).
      */
     private static double[] networkReading(float[] whole, Prepared learned) {
-        List<Entry> ready = learned.entries();
+        return networkReading(whole, learned.network(), learned.entries());
+    }
+
+    private static double[] networkReading(float[] whole, CardNetwork network, List<Entry> ready) {
         double[] out = new double[ready.size()];
         java.util.Arrays.fill(out, Double.NaN);
-        if (whole == null || learned.network() == null) {
+        if (whole == null || network == null) {
             return out;
         }
-        double[] read = learned.network().logOdds(whole);
+        double[] read = network.logOdds(whole);
         for (int i = 0; i < ready.size(); i++) {
             if (ready.get(i).labelled().needed()) {
                 out[i] = read[i];

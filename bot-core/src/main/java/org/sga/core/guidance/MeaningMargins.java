@@ -33,15 +33,19 @@ import org.sga.core.yaml.LinedYaml;
  *                         {@code cardWithoutWords}
  * @param neverQuoted      when the labelled staff messages nearest a message say a section reads as the wrong advice
  *                         for them, it is not quoted as the answer
+ * @param dangerWeights    the danger check's readings weighed together (null: the margins decide)
+ * @param cardsSecondModel the model whose embeddings give the cards a second view ({@code cards-second-model}; null:
+ *                         none)
  */
 public record MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
                             double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
-                            Map<String, CardMargins> cards, NeverQuoted neverQuoted, DangerWeights dangerWeights) {
+                            Map<String, CardMargins> cards, NeverQuoted neverQuoted, DangerWeights dangerWeights,
+                            EmbeddingModel cardsSecondModel) {
 
     public static final String FILE = "margins.yml";
     private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
             "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards", "never-quote-nearest",
-            "never-quote-share", "danger-weights");
+            "never-quote-share", "danger-weights", "cards-second-model");
     private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest", "card-far",
             "card-weights");
 
@@ -69,30 +73,39 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * and card-far, which still keep the sections that read as the opposite advice from being quoted.
      */
     public record CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
-                              double network, double networkSentence, double nearestSentence, double bias) {
+                              double network, double networkSentence, double nearestSentence, double secondView,
+                              double bias) {
 
         /** The keys of {@code card-weights}, in the order of {@link CardReading#features}, then the bias. */
         public static final List<String> KEYS = List.of("likelihood", "sentence", "nearest", "words",
-                "likelihood-with-words", "network", "network-sentence", "nearest-sentence", "bias");
+                "likelihood-with-words", "network", "network-sentence", "nearest-sentence", "second-view", "bias");
+        /** The one key of {@code card-weights} that may be left out: without it, 0 (no second view). */
+        static final String OPTIONAL = "second-view";
+
+        /** Without a second view. */
+        public CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
+                           double network, double networkSentence, double nearestSentence, double bias) {
+            this(likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence, 0, bias);
+        }
 
         /** From weights in the order of {@link #KEYS}. */
         public static CardWeights of(double[] w) {
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8]);
+            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9]);
         }
 
         /** The weights in the order of {@link #KEYS}, as {@link #of} takes them. */
         public double[] values() {
             return new double[] {likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence,
-                    bias};
+                    secondView, bias};
         }
 
         public double score(double[] features) {
             return bias + likelihood * features[0] + sentence * features[1] + nearest * features[2] + words * features[3]
                     + likelihoodWithWords * features[4] + network * features[5] + networkSentence * features[6]
-                    + nearestSentence * features[7];
+                    + nearestSentence * features[7] + (features.length > 8 ? secondView * features[8] : 0);
         }
     }
 
@@ -167,6 +180,14 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
                 cards, NeverQuoted.OFF);
     }
 
+    /** As above, without a second view for the cards. */
+    public MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
+                          double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
+                          Map<String, CardMargins> cards, NeverQuoted neverQuoted, DangerWeights dangerWeights) {
+        this(closest, danger, dangerLikelihood, withoutCue, card, cardWithoutWords, concernSpread, sameAnswer, sentence,
+                cards, neverQuoted, dangerWeights, null);
+    }
+
     public MeaningMargins {
         cards = Map.copyOf(cards);
     }
@@ -209,9 +230,39 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         }
     }
 
-    /** {@code card-weights}, each of its keys given (null when the card has none). */
-    private static CardWeights weights(LinedYaml node) {
-        return node.isPresent() ? CardWeights.of(weights(node, "card-weights", CardWeights.KEYS)) : null;
+    /**
+     * {@code card-weights}, each of its keys given but {@code second-view}, which is 0 when left out and other than 0 only
+     * with {@code cards-second-model} ({@code second}); null when the card has none.
+     */
+    private static CardWeights weights(LinedYaml node, EmbeddingModel second) {
+        if (!node.isPresent()) {
+            return null;
+        }
+        List<String> required = CardWeights.KEYS.stream().filter(k -> !k.equals(CardWeights.OPTIONAL)).toList();
+        double[] given = weights(node, "card-weights", required, CardWeights.OPTIONAL);
+        LinedYaml secondView = node.get(CardWeights.OPTIONAL);
+        double view = secondView.isPresent() ? secondView.number(-1000, 1000) : 0;
+        if (view != 0 && second == null) {
+            throw secondView.problem("a second-view weight other than 0 needs cards-second-model, the model whose embeddings"
+                    + " it reads");
+        }
+        double[] w = new double[CardWeights.KEYS.size()];
+        for (int i = 0, j = 0; i < w.length; i++) {
+            w[i] = CardWeights.KEYS.get(i).equals(CardWeights.OPTIONAL) ? view : given[j++];
+        }
+        return CardWeights.of(w);
+    }
+
+    /** The model {@code node} names ({@link EmbeddingModel#setting}); null when not given. */
+    private static EmbeddingModel model(LinedYaml node) {
+        if (!node.isPresent()) {
+            return null;
+        }
+        try {
+            return EmbeddingModel.named(node.text());
+        } catch (IllegalArgumentException unknown) {
+            throw node.problem(unknown.getMessage());
+        }
     }
 
     /** Weights under {@code name}: every one of {@code keys} given, and no other (but {@code also}). */
@@ -236,15 +287,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             return null;
         }
         double[] w = weights(node, "danger-weights", DangerWeights.KEYS, DangerWeights.SECOND_MODEL);
-        LinedYaml named = node.get(DangerWeights.SECOND_MODEL);
-        EmbeddingModel second = null;
-        if (named.isPresent()) {
-            try {
-                second = EmbeddingModel.named(named.text());
-            } catch (IllegalArgumentException unknown) {
-                throw named.problem(unknown.getMessage());
-            }
-        }
+        EmbeddingModel second = model(node.get(DangerWeights.SECOND_MODEL));
         if (second == null && w[4] != 0) {
             throw node.get("second-view").problem("a second-view weight other than 0 needs " + DangerWeights.SECOND_MODEL
                     + ", the model whose embeddings it reads");
@@ -267,6 +310,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             }
             double card = m.get("card").number(0, 1);
             double withoutWords = m.get("card-without-words").number(0, 1);
+            EmbeddingModel cardsSecond = model(m.get("cards-second-model"));
             Map<String, CardMargins> cards = new LinkedHashMap<>();
             m.get("cards").entries().forEach((id, c) -> {
                 c.allowOnly(CARD_KEYS);
@@ -276,7 +320,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
                         c.get("card-sentence").isPresent() ? c.get("card-sentence").number(0, 1.01) : likely,
                         c.get("card-nearest").isPresent() ? c.get("card-nearest").number(-1, 1) : Double.POSITIVE_INFINITY,
                         c.get("card-far").isPresent() ? c.get("card-far").number(0, 1) : Double.POSITIVE_INFINITY,
-                        weights(c.get("card-weights")), c.line()));
+                        weights(c.get("card-weights"), cardsSecond), c.line()));
             });
             LinedYaml nearest = m.get("never-quote-nearest");
             LinedYaml share = m.get("never-quote-share");
@@ -294,7 +338,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
                     m.get("without-cue").number(0, 1), card, withoutWords, m.get("concern-spread").number(0, 1),
                     m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards, neverQuoted,
-                    dangerWeights(m.get("danger-weights")));
+                    dangerWeights(m.get("danger-weights")), cardsSecond);
         });
         return Map.copyOf(models);
     }

@@ -79,4 +79,20 @@ class CardReadingTest {
         assertThat(edges[3]).isZero();
         assertThat(edges[4]).as("without the words").isZero();
     }
+
+    @Test
+    void theSecondViewIsTheNinthFeature_weighedWhenTheWeightsGiveIt_and0WithoutIt() {
+        CardReading viewed = new CardReading(CARD, false, false, true, 0.5, NONE, NONE, 1.0, 1.0, NONE, 2.5);
+        CardReading unviewed = reading(false, false, true, 0.5, NONE, NONE);
+
+        assertThat(viewed.features()).hasSize(9);
+        assertThat(viewed.features()[8]).isEqualTo(2.5);
+        assertThat(unviewed.secondView()).as("no second view").isNaN();
+        assertThat(unviewed.features()[8]).isZero();
+        // Shown when the second view's log-odds is above 2: only the second reading counts.
+        MeaningMargins.CardWeights weights = new MeaningMargins.CardWeights(0, 0, 0, 0, 0, 0, 0, 0, 1, -2);
+        MeaningMargins.CardMargins weighed = new MeaningMargins.CardMargins(0.5, 0.9, 0.7, 0.01, 0.03, weights, 1);
+        assertThat(viewed.applies(weighed)).isTrue();
+        assertThat(unviewed.applies(weighed)).isFalse();
+    }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sga.core.search.Embedder;
 import org.sga.core.search.EmbeddingModel;
 import org.sga.core.search.ShippedIndex;
 import org.sga.core.yaml.YamlProblem;
@@ -253,6 +254,37 @@ class GuidanceCardsTest {
                     .isGreaterThanOrEqualTo(read.network());
             assertThat(unread.networkSentence()).isNaN();
             assertThat(unread.features()[6]).isZero();
+        }
+
+        @Test
+        void givenASecondModel_thenTheNetworkLearnedOverItsEmbeddingsIsTheNinthReading_learnedAgainWithoutWhatIsLeftOut() {
+            String message = "should I write the pupil's own words in the note or sum them up";
+            GuidanceCards asRead = asRead(FILE + RECORD_LABELLED);
+            Embedder second = EmbeddingModel.MINILM.load();
+
+            CardReading viewed = viewed(asRead, second).readings(message, List.of()).getFirst();
+            CardReading unviewed = withMeaning(asRead).readings(message, List.of()).getFirst();
+
+            assertThat(viewed.secondView()).isFinite();
+            assertThat(viewed.features()[8]).as("the weights' ninth reading").isEqualTo(viewed.secondView());
+            assertThat(viewed.network()).as("the first network reads as before").isEqualTo(unviewed.network());
+            assertThat(unviewed.secondView()).as("no second view").isNaN();
+            assertThat(unviewed.features()[8]).isZero();
+            assertThat(viewed(asRead(FILE), second).readings(message, List.of()).getFirst().secondView())
+                    .as("no labelled message needs the card").isNaN();
+            CardReading minutes = viewed(asRead, second).readings("how do I take the minutes of the governors meeting",
+                    List.of()).getFirst();
+            assertThat(viewed.secondView()).as("closer to what needs the card than to what does not")
+                    .isGreaterThan(minutes.secondView());
+
+            double leftOut = viewed(asRead.leavingOut(m -> m.contains("jot down")), second).readings(message, List.of())
+                    .getFirst().secondView();
+            assertThat(leftOut).as("no labelled message left needs the card").isNaN();
+        }
+
+        private GuidanceCards viewed(GuidanceCards asRead, Embedder second) {
+            return asRead.withMeaning(ShippedIndex.EMBEDDER, second, MeaningMargins.of(EmbeddingModel.DEFAULT),
+                    new org.sga.content.Library(List.of()), () -> { }).prepared();
         }
 
         @Test

@@ -164,4 +164,48 @@ class MeaningMarginsTest {
         assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(empty), "margins.yml"))
                 .isInstanceOf(YamlProblem.class).hasMessageContaining("second-model: empty");
     }
+
+    @Test
+    void theCardsSecondViewNamesItsModel_andAWeightForItWithoutOneIsAProblemNamingItsLine() {
+        String cardWeights = """
+                    cards:
+                      CARD_ONE:
+                        card-weights:
+                          likelihood: 0.5
+                          sentence: 0.04
+                          nearest: 6.6
+                          words: 1
+                          likelihood-with-words: -0.06
+                          network: 0.3
+                          network-sentence: 0.2
+                          nearest-sentence: 1.5
+                          second-view: 0.8
+                          bias: -2.3
+                """;
+        String named = "models:\n" + E5 + "    cards-second-model: minilm\n" + cardWeights + E5.replace("e5-small", "minilm");
+        MeaningMargins m = MeaningMargins.parse(new StringReader(named), "margins.yml").get(EmbeddingModel.E5_SMALL);
+
+        assertThat(m.cardsSecondModel()).isEqualTo(EmbeddingModel.MINILM);
+        MeaningMargins.CardWeights w = m.forCard("CARD_ONE").weights();
+        assertThat(w.secondView()).isEqualTo(0.8);
+        assertThat(MeaningMargins.CardWeights.of(w.values())).isEqualTo(w);
+        assertThat(w.score(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 2})).as("the second view's log-odds, weighed")
+                .isCloseTo(-2.3 + 1.6, within(1e-9));
+        assertThat(MeaningMargins.parse(new StringReader(named), "margins.yml").get(EmbeddingModel.MINILM).cardsSecondModel())
+                .as("not given: no second view").isNull();
+
+        String withoutView = "models:\n" + E5 + cardWeights.replace("          second-view: 0.8\n", "")
+                + E5.replace("e5-small", "minilm");
+        assertThat(MeaningMargins.parse(new StringReader(withoutView), "margins.yml").get(EmbeddingModel.E5_SMALL)
+                .forCard("CARD_ONE").weights().secondView()).as("second-view left out: 0").isZero();
+
+        String unnamed = "models:\n" + E5 + cardWeights + E5.replace("e5-small", "minilm");
+        int line = (int) unnamed.lines().takeWhile(l -> !l.contains("second-view")).count() + 1;
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unnamed), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:" + line)
+                .hasMessageContaining("needs cards-second-model");
+        String unknown = named.replace("cards-second-model: minilm", "cards-second-model: bert");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unknown), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("unknown embedding model 'bert'");
+    }
 }

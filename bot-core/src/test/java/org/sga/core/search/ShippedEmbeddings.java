@@ -33,17 +33,24 @@ public final class ShippedEmbeddings {
                 NotCovered.parse(ShippedIndex.resource("search/not-covered.yml"))));
         // The guidance's example phrasings (danger situations, cards, kinds of concern) are shipped content too.
         MeaningMargins margins = MeaningMargins.of(model);
-        GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
-                .withMeaning(embedder, margins, library, () -> { }).prepared();
-        // The danger check's second view, when the margins name one, ships its classifier only (see saveDerivedOnly).
-        // The model itself, named as the second too, keeps its classifier with its own vectors.
-        EmbeddingModel secondModel = margins.dangerSecondModel();
+        // A second view (of the danger check, of the cards), when the margins name one, ships what it learned only (see
+        // saveDerivedOnly); both read with one second model. The model itself, named as the second too, keeps what it
+        // learned with its own vectors.
+        EmbeddingModel dangerSecond = margins.dangerSecondModel();
+        EmbeddingModel cardsSecond = margins.cardsSecondModel();
+        if (dangerSecond != null && cardsSecond != null && dangerSecond != cardsSecond) {
+            throw new IllegalStateException("the danger check and the cards name different second models: "
+                    + dangerSecond.id() + " and " + cardsSecond.id());
+        }
+        EmbeddingModel secondModel = dangerSecond != null ? dangerSecond : cardsSecond;
         Path secondFile = secondModel == null || secondModel == model ? null
                 : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(secondModel.id()));
         CachedEmbedder second = secondModel == model ? embedder
                 : secondFile == null ? null : new CachedEmbedder(secondModel.id(), secondModel::load, secondFile);
+        GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
+                .withMeaning(embedder, cardsSecond == null ? null : second, margins, library, () -> { }).prepared();
         DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml")
-                .withMeaning(embedder, second, margins, cards.phrasings(), () -> { }).prepared();
+                .withMeaning(embedder, dangerSecond == null ? null : second, margins, cards.phrasings(), () -> { }).prepared();
         SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"), "sections.yml")
                 .withMeaning(embedder, margins, () -> { }).prepared();
         boolean saved = embedder.saveAskedOnly();
@@ -58,7 +65,7 @@ public final class ShippedEmbeddings {
         System.out.printf("shipped embeddings for %s: %,d bytes in %.1f s%n", model.id(), file.toFile().length(),
                 (System.nanoTime() - started) / 1e9);
         if (secondFile != null) {
-            System.out.printf("the danger check's second view, for %s: %,d bytes%n", secondModel.id(), secondFile.toFile().length());
+            System.out.printf("the second view, for %s: %,d bytes%n", secondModel.id(), secondFile.toFile().length());
         }
     }
 }
