@@ -13,6 +13,21 @@ class MeaningMarginsTest {
 
     /** The e5 margins, as the file gives a model's. */
     static final String E5 = org.sga.core.testkit.CardFixtures.E5_MARGINS;
+    /** One card's weights, under the model's margins. */
+    private static final String CARD_ONE_WEIGHTS = """
+                cards:
+                  CARD_ONE:
+                    card-weights:
+                      likelihood: 0.5
+                      sentence: 0.04
+                      nearest: 6.6
+                      words: 1
+                      likelihood-with-words: -0.06
+                      network: 0.3
+                      network-sentence: 0.2
+                      nearest-sentence: 1.5
+                      bias: -2.3
+            """;
 
     @Test
     void theShippedFileGivesEveryModelItsMargins() {
@@ -99,21 +114,8 @@ class MeaningMarginsTest {
 
     @Test
     void aCardsWeightsAreReadWhole_andAMissingOneIsAProblemNamingItsLine() {
-        String weights = "models:\n" + E5 + """
-                cards:
-                  CARD_ONE:
-                    card: 0.2
-                    card-weights:
-                      likelihood: 0.5
-                      sentence: 0.04
-                      nearest: 6.6
-                      words: 1
-                      likelihood-with-words: -0.06
-                      network: 0.3
-                      network-sentence: 0.2
-                      nearest-sentence: 1.5
-                      bias: -2.3
-            """ + E5.replace("e5-small", "minilm");
+        String weights = "models:\n" + E5 + CARD_ONE_WEIGHTS.replace("    CARD_ONE:\n", "    CARD_ONE:\n        card: 0.2\n")
+                + E5.replace("e5-small", "minilm");
         MeaningMargins m = MeaningMargins.parse(new StringReader(weights), "margins.yml").get(EmbeddingModel.E5_SMALL);
 
         assertThat(m.forCard("CARD_ONE").weights()).isEqualTo(new MeaningMargins.CardWeights(0.5, 0.04, 6.6, 1, -0.06, 0.3, 0.2, 1.5, -2.3));
@@ -167,21 +169,7 @@ class MeaningMarginsTest {
 
     @Test
     void theCardsSecondViewNamesItsModel_andAWeightForItWithoutOneIsAProblemNamingItsLine() {
-        String cardWeights = """
-                    cards:
-                      CARD_ONE:
-                        card-weights:
-                          likelihood: 0.5
-                          sentence: 0.04
-                          nearest: 6.6
-                          words: 1
-                          likelihood-with-words: -0.06
-                          network: 0.3
-                          network-sentence: 0.2
-                          nearest-sentence: 1.5
-                          second-view: 0.8
-                          bias: -2.3
-                """;
+        String cardWeights = CARD_ONE_WEIGHTS.replace("          bias:", "          second-view: 0.8\n          bias:");
         String named = "models:\n" + E5 + "    cards-second-model: minilm\n" + cardWeights + E5.replace("e5-small", "minilm");
         MeaningMargins m = MeaningMargins.parse(new StringReader(named), "margins.yml").get(EmbeddingModel.E5_SMALL);
 
