@@ -24,6 +24,8 @@ class ArchitectureTest {
                         "java..", "javax.crypto..",
                         "org.apache.lucene..",
                         "dev.langchain4j..",
+                        // ONNX Runtime, the embedding models' runtime: only to load a model with options of our own
+                        "ai.onnxruntime..",
                         "org.yaml.snakeyaml..",
                         "org.sga.core..", "org.sga.content..")
                 .check(core);

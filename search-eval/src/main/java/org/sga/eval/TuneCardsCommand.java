@@ -67,9 +67,11 @@ final class TuneCardsCommand implements Tool {
         MeaningMargins margins = content.margins();
         GuidanceCards cards = content.guidanceCards(library);
         DangerSignals danger = content.dangerSignals(library, embedder);
-        // The cards' second view, when the margins name one, is learned again without each part too.
+        // The cards' second and third views, when the margins name them, are learned again without each part too.
         EmbeddingModel secondModel = margins.cardsSecondModel();
         CachedEmbedder second = secondModel == null ? null : content.secondEmbedder(secondModel, embedder);
+        EmbeddingModel thirdModel = margins.cardsThirdModel();
+        CachedEmbedder third = thirdModel == null ? null : content.secondEmbedder(thirdModel, embedder);
         List<Case> cases = new ArrayList<>();
         List<List<CardReading>> readings = new ArrayList<>();
         List<Integer> parts = new ArrayList<>();
@@ -78,7 +80,7 @@ final class TuneCardsCommand implements Tool {
             List<Case> held = dealt.part(part);
             Set<String> leftOut = dealt.keys(part);
             GuidanceCards learned = cards.leavingOut(m -> leftOut.contains(SafetySets.key(m)))
-                    .withMeaning(embedder, second, margins, library, () -> { }).prepared();
+                    .withMeaning(embedder, second, third, margins, library, () -> { }).prepared();
             for (Case c : held) {
                 List<String> brought = danger.alert(c.message()).map(DangerSignals.Alert::cards).orElse(List.of());
                 cases.add(c);
@@ -89,8 +91,10 @@ final class TuneCardsCommand implements Tool {
                     (System.nanoTime() - start) / 1e9);
         }
         embedder.save();
-        if (second != null) {
-            second.save();
+        for (CachedEmbedder view : new CachedEmbedder[] {second, third}) {
+            if (view != null && view != embedder) {
+                view.save();
+            }
         }
         return new Read(cases, readings, parts, cards.cards().stream().map(c -> c.id()).toList(), margins);
     }

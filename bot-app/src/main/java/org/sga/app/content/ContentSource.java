@@ -145,8 +145,8 @@ public final class ContentSource {
     }
 
     /**
-     * The embedder of a second view's {@code model}: {@code embedder} when it is the model the index uses (never loaded
-     * twice), else one loaded once for the danger check and the cards alike, with a cache file of its own.
+     * The embedder of a second (or third) view's {@code model}: {@code embedder} when it is the model the index uses
+     * (never loaded twice), else one loaded once for the danger check and the cards alike, with a cache file of its own.
      */
     public synchronized CachedEmbedder secondEmbedder(EmbeddingModel model, CachedEmbedder embedder) {
         if (model == embeddingModel()) {
@@ -205,18 +205,18 @@ public final class ContentSource {
         }
         MeaningMargins margins = margins();
         stopOn(margins.problems(cards.cards().stream().map(c -> c.id()).toList(), MeaningMargins.FILE));
-        EmbeddingModel secondModel = margins.cardsSecondModel();
-        GuidanceCards byMeaning;
-        if (secondModel == null) {
-            byMeaning = cards.withMeaning(embedder, margins, library, embedder.startStep());
-        } else {
-            CachedEmbedder second = secondEmbedder(secondModel, embedder);
-            Runnable step = embedder.startStep();
-            byMeaning = cards.withMeaning(embedder, second, margins, library, () -> {
-                second.save();
-                step.run();
-            });
-        }
+        CachedEmbedder second = margins.cardsSecondModel() == null ? null : secondEmbedder(margins.cardsSecondModel(), embedder);
+        CachedEmbedder third = margins.cardsThirdModel() == null ? null : secondEmbedder(margins.cardsThirdModel(), embedder);
+        Runnable step = embedder.startStep();
+        GuidanceCards byMeaning = cards.withMeaning(embedder, second, third, margins, library, () -> {
+            // Each view keeps what it learned in its own cache file.
+            for (CachedEmbedder view : new CachedEmbedder[] {second, third}) {
+                if (view != null && view != embedder) {
+                    view.save();
+                }
+            }
+            step.run();
+        });
         synchronized (this) {
             if (this.cards == cards) {
                 this.cards = cards.withoutLabelledTexts();
@@ -298,7 +298,7 @@ public final class ContentSource {
     /** The embedding model named; an unknown name stops start-up (or the tool) with the accepted ones. */
     public EmbeddingModel embeddingModel() {
         try {
-            return EmbeddingModel.named(modelName);
+            return EmbeddingModel.namedForSearch(modelName);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(EMBEDDING_MODEL_ENV + ": " + e.getMessage(), e);
         }

@@ -42,6 +42,8 @@ public final class GuidanceCards {
     private final Embedder embedder;
     /** The second view's model (null: none): a second network, learned over its embeddings, reads the message whole. */
     private final Embedder second;
+    /** The third view's model (null: none), read as the second's. */
+    private final Embedder third;
     private final MeaningMargins margins;
     private final Background<Prepared> prepared;
     private final NeverQuotes neverQuotes;
@@ -97,14 +99,16 @@ public final class GuidanceCards {
      * {@code 2i + 1} what it is not.
      */
     private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled, CardNetwork network,
-                            CardNetwork secondNetwork) {
+                            CardNetwork secondNetwork, CardNetwork thirdNetwork) {
         /**
          * {@code labelled}: every labelled staff message embedded, in the file's order, for the sections they never
          * quote; held as one more set after the cards' sides (most are already among them), so that one comparison
          * serves both. Empty: not read. {@code network}: null without labelled messages; {@code secondNetwork} the same
-         * over the second view's embeddings, null without them or without a second view.
+         * over the second view's embeddings, null without them or without a second view; {@code thirdNetwork} the same
+         * over the third view's.
          */
-        static Prepared of(List<Learned> learned, Phrasings labelled, CardNetwork network, CardNetwork secondNetwork) {
+        static Prepared of(List<Learned> learned, Phrasings labelled, CardNetwork network, CardNetwork secondNetwork,
+                           CardNetwork thirdNetwork) {
             List<List<Phrasings>> sides = new ArrayList<>();
             for (Learned l : learned) {
                 sides.add(l.about());
@@ -113,7 +117,7 @@ public final class GuidanceCards {
             sides.add(List.of(labelled));
             SharedPhrasings shared = SharedPhrasings.of(sides);
             return new Prepared(learned.stream().map(Learned::entry).toList(), shared, shared.members(sides.size() - 1), network,
-                    secondNetwork);
+                    secondNetwork, thirdNetwork);
         }
     }
 
@@ -175,12 +179,13 @@ public final class GuidanceCards {
      * some out; cards by meaning keep them only until they have learned from them.
      */
     private GuidanceCards(List<Entry> entries, NeverQuotes neverQuotes, Phrasings none, String forFiles, Pattern asksMeaning,
-                          Embedder embedder, Embedder second, MeaningMargins margins, Runnable whenEmbedded) {
-        this(entries, neverQuotes, none, forFiles, asksMeaning, embedder, second, margins, whenEmbedded, embedder == null);
+                          Embedder embedder, Embedder second, Embedder third, MeaningMargins margins, Runnable whenEmbedded) {
+        this(entries, neverQuotes, none, forFiles, asksMeaning, embedder, second, third, margins, whenEmbedded, embedder == null);
     }
 
     private GuidanceCards(List<Entry> entries, NeverQuotes neverQuotes, Phrasings none, String forFiles, Pattern asksMeaning,
-                          Embedder embedder, Embedder second, MeaningMargins margins, Runnable whenEmbedded, boolean learnable) {
+                          Embedder embedder, Embedder second, Embedder third, MeaningMargins margins, Runnable whenEmbedded,
+                          boolean learnable) {
         List<Entry> read = List.copyOf(entries);
         this.entries = learnable ? read : read.stream().map(Entry::learnedFrom).toList();
         this.neverQuotes = learnable ? neverQuotes : neverQuotes.learnedFrom();
@@ -190,14 +195,16 @@ public final class GuidanceCards {
         this.asksMeaning = asksMeaning;
         this.embedder = embedder;
         this.second = embedder == null ? null : second;
+        this.third = embedder == null ? null : third;
         this.margins = margins;
         boolean quotesByMeaning = margins != null && margins.neverQuoted().on() && neverQuotes.any();
         this.prepared = embedder == null
-                ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null, null))
+                ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null, null, null))
                 : new Background<>("guidance-card-examples",
                         () -> Prepared.of(read.parallelStream().map(e -> e.learned(embedder)).toList(),
                                 Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
-                                network(read, embedder), this.second == null ? null : network(read, this.second)),
+                                network(read, embedder), this.second == null ? null : network(read, this.second),
+                                this.third == null ? null : network(read, this.third)),
                         whenEmbedded);
     }
 
@@ -234,7 +241,7 @@ public final class GuidanceCards {
 
     /** No cards at all. */
     public static GuidanceCards empty() {
-        return new GuidanceCards(List.of(), NeverQuotes.NONE, Phrasings.of(List.of()), null, null, null, null, null, null);
+        return new GuidanceCards(List.of(), NeverQuotes.NONE, Phrasings.of(List.of()), null, null, null, null, null, null, null);
     }
 
     /**
@@ -310,7 +317,7 @@ public final class GuidanceCards {
             }
         }
         Pattern asksMeaning = root.get("asks_meaning").isPresent() ? SituationReader.pattern(root.get("asks_meaning")) : null;
-        return new GuidanceCards(entries, neverQuotes.getFirst(), none, forFiles, asksMeaning, null, null, null, null);
+        return new GuidanceCards(entries, neverQuotes.getFirst(), none, forFiles, asksMeaning, null, null, null, null, null);
     }
 
     /**
@@ -449,6 +456,15 @@ public final class GuidanceCards {
      */
     public GuidanceCards withMeaning(Embedder embedder, Embedder second, MeaningMargins margins, Library library,
                                      Runnable whenEmbedded) {
+        return withMeaning(embedder, second, null, margins, library, whenEmbedded);
+    }
+
+    /**
+     * As {@link #withMeaning(Embedder, Embedder, MeaningMargins, Library, Runnable)}, with {@code third} (null: none)
+     * giving the message a third view, read as the second: the card's tenth reading ({@link CardReading#thirdView}).
+     */
+    public GuidanceCards withMeaning(Embedder embedder, Embedder second, Embedder third, MeaningMargins margins,
+                                     Library library, Runnable whenEmbedded) {
         requireLearnable();
         List<Entry> withQuestions = new ArrayList<>();
         for (Entry e : entries) {
@@ -460,7 +476,8 @@ public final class GuidanceCards {
             }
             withQuestions.add(new Entry(e.card(), e.situation(), e.negatives(), Phrasings.of(questions), e.lines(), e.labelled()));
         }
-        return new GuidanceCards(withQuestions, neverQuotes, none, forFiles, asksMeaning, embedder, second, margins, whenEmbedded);
+        return new GuidanceCards(withQuestions, neverQuotes, none, forFiles, asksMeaning, embedder, second, third, margins,
+                whenEmbedded);
     }
 
     /**
@@ -472,7 +489,7 @@ public final class GuidanceCards {
         List<Entry> kept = entries.stream().map(e -> new Entry(e.card(), e.situation(), e.negatives(), e.questions(), e.lines(),
                 new Labelled(e.labelled().about().stream().filter(leftOut.negate()).toList(),
                         e.labelled().notAbout().stream().filter(leftOut.negate()).toList()))).toList();
-        return new GuidanceCards(kept, neverQuotes.leavingOut(leftOut), none, forFiles, asksMeaning, embedder, second, margins,
+        return new GuidanceCards(kept, neverQuotes.leavingOut(leftOut), none, forFiles, asksMeaning, embedder, second, third, margins,
                 () -> { });
     }
 
@@ -482,7 +499,7 @@ public final class GuidanceCards {
      * cards' own phrasings). They can no longer learn by meaning nor leave messages out.
      */
     public GuidanceCards withoutLabelledTexts() {
-        return learnable ? new GuidanceCards(entries, neverQuotes, none, forFiles, asksMeaning, null, null, null, null, false) : this;
+        return learnable ? new GuidanceCards(entries, neverQuotes, none, forFiles, asksMeaning, null, null, null, null, null, false) : this;
     }
 
     /** Whether these cards still hold their labelled staff messages, to learn from them by meaning or leave some out. */
@@ -643,9 +660,9 @@ public final class GuidanceCards {
         SharedPhrasings.Compared compared = compared(wholeVector, learned, true);
         double[] nearest = nearLabelled(compared, learned);
         double[] network = networkReading(wholeVector, learned);
-        // The second view reads the message whole, as its network learned from whole messages.
-        double[] secondView = second == null || units.isEmpty() ? networkReading(null, learned.secondNetwork(), ready)
-                : networkReading(Phrasings.question(second, message), learned.secondNetwork(), ready);
+        // The second and third views read the message whole, as their networks learned from whole messages.
+        double[] secondView = viewReading(second, units.isEmpty() ? null : message, learned.secondNetwork(), ready);
+        double[] thirdView = viewReading(third, units.isEmpty() ? null : message, learned.thirdNetwork(), ready);
         if (units.size() <= 1) {
             // A message of one sentence is its own sentence: read once, not twice.
             nearestSentence = nearest;
@@ -656,7 +673,8 @@ public final class GuidanceCards {
             Entry e = ready.get(i);
             boolean cued = e.situation().cued(message);
             readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
-                    cued, whole[i], sentence[i], nearest[i], network[i], networkSentence[i], nearestSentence[i], secondView[i]));
+                    cued, whole[i], sentence[i], nearest[i], network[i], networkSentence[i], nearestSentence[i], secondView[i],
+                    thirdView[i]));
         }
         return new Read(readings, compared == null ? null : compared.similarity(), learned);
     }
@@ -667,6 +685,11 @@ public final class GuidanceCards {
      */
     private static double[] networkReading(float[] whole, Prepared learned) {
         return networkReading(whole, learned.network(), learned.entries());
+    }
+
+    /** A view's reading of {@code message} whole (null: none to read) with its model and network (null: no view). */
+    private static double[] viewReading(Embedder view, String message, CardNetwork network, List<Entry> ready) {
+        return networkReading(view == null || message == null ? null : Phrasings.question(view, message), network, ready);
     }
 
     private static double[] networkReading(float[] whole, CardNetwork network, List<Entry> ready) {

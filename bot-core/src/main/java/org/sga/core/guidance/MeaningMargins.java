@@ -36,16 +36,18 @@ import org.sga.core.yaml.LinedYaml;
  * @param dangerWeights    the danger check's readings weighed together (null: the margins decide)
  * @param cardsSecondModel the model whose embeddings give the cards a second view ({@code cards-second-model}; null:
  *                         none)
+ * @param cardsThirdModel  the model whose embeddings give the cards a third view ({@code cards-third-model}; null:
+ *                         none)
  */
 public record MeaningMargins(int closest, double danger, double dangerLikelihood, double withoutCue, double card,
                             double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
                             Map<String, CardMargins> cards, NeverQuoted neverQuoted, DangerWeights dangerWeights,
-                            EmbeddingModel cardsSecondModel) {
+                            EmbeddingModel cardsSecondModel, EmbeddingModel cardsThirdModel) {
 
     public static final String FILE = "margins.yml";
     private static final Set<String> MODEL_KEYS = Set.of("closest", "danger", "danger-likelihood", "without-cue",
             "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards", "never-quote-nearest",
-            "never-quote-share", "danger-weights", "cards-second-model");
+            "never-quote-share", "danger-weights", "cards-second-model", "cards-third-model");
     private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest", "card-far",
             "card-weights");
 
@@ -74,18 +76,25 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      */
     public record CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
                               double network, double networkSentence, double nearestSentence, double secondView,
-                              double bias) {
+                              double thirdView, double bias) {
 
         /** The keys of {@code card-weights}, in the order of {@link CardReading#features}, then the bias. */
         public static final List<String> KEYS = List.of("likelihood", "sentence", "nearest", "words",
-                "likelihood-with-words", "network", "network-sentence", "nearest-sentence", "second-view", "bias");
-        /** The one key of {@code card-weights} that may be left out: without it, 0 (no second view). */
-        static final String OPTIONAL = "second-view";
+                "likelihood-with-words", "network", "network-sentence", "nearest-sentence", "second-view", "third-view", "bias");
+        /** The keys of {@code card-weights} that may be left out, each with the model it reads: without it, 0 (no such view). */
+        static final Map<String, String> OPTIONAL = Map.of("second-view", "cards-second-model", "third-view", "cards-third-model");
 
-        /** Without a second view. */
+        /** Without a second or third view. */
         public CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
                            double network, double networkSentence, double nearestSentence, double bias) {
             this(likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence, 0, bias);
+        }
+
+        /** Without a third view. */
+        public CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
+                           double network, double networkSentence, double nearestSentence, double secondView, double bias) {
+            this(likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence, secondView,
+                    0, bias);
         }
 
         /** From weights in the order of {@link #KEYS}. */
@@ -93,19 +102,20 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9]);
+            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10]);
         }
 
         /** The weights in the order of {@link #KEYS}, as {@link #of} takes them. */
         public double[] values() {
             return new double[] {likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence,
-                    secondView, bias};
+                    secondView, thirdView, bias};
         }
 
         public double score(double[] features) {
             return bias + likelihood * features[0] + sentence * features[1] + nearest * features[2] + words * features[3]
                     + likelihoodWithWords * features[4] + network * features[5] + networkSentence * features[6]
-                    + nearestSentence * features[7] + (features.length > 8 ? secondView * features[8] : 0);
+                    + nearestSentence * features[7] + (features.length > 8 ? secondView * features[8] : 0)
+                    + (features.length > 9 ? thirdView * features[9] : 0);
         }
     }
 
@@ -185,7 +195,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
                           double cardWithoutWords, double concernSpread, double sameAnswer, double sentence,
                           Map<String, CardMargins> cards, NeverQuoted neverQuoted, DangerWeights dangerWeights) {
         this(closest, danger, dangerLikelihood, withoutCue, card, cardWithoutWords, concernSpread, sameAnswer, sentence,
-                cards, neverQuoted, dangerWeights, null);
+                cards, neverQuoted, dangerWeights, null, null);
     }
 
     public MeaningMargins {
@@ -231,24 +241,29 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
     }
 
     /**
-     * {@code card-weights}, each of its keys given but {@code second-view}, which is 0 when left out and other than 0 only
-     * with {@code cards-second-model} ({@code second}); null when the card has none.
+     * {@code card-weights}, each of its keys given but {@code second-view} and {@code third-view}, each 0 when left out
+     * and other than 0 only with the model it reads ({@code models}: the models named, by the setting that names them);
+     * null when the card has none.
      */
-    private static CardWeights weights(LinedYaml node, EmbeddingModel second) {
+    private static CardWeights weights(LinedYaml node, Map<String, EmbeddingModel> models) {
         if (!node.isPresent()) {
             return null;
         }
-        List<String> required = CardWeights.KEYS.stream().filter(k -> !k.equals(CardWeights.OPTIONAL)).toList();
-        double[] given = weights(node, "card-weights", required, CardWeights.OPTIONAL);
-        LinedYaml secondView = node.get(CardWeights.OPTIONAL);
-        double view = secondView.isPresent() ? secondView.number(-1000, 1000) : 0;
-        if (view != 0 && second == null) {
-            throw secondView.problem("a second-view weight other than 0 needs cards-second-model, the model whose embeddings"
-                    + " it reads");
-        }
+        List<String> required = CardWeights.KEYS.stream().filter(k -> !CardWeights.OPTIONAL.containsKey(k)).toList();
+        double[] given = weights(node, "card-weights", required, CardWeights.OPTIONAL.keySet().toArray(String[]::new));
         double[] w = new double[CardWeights.KEYS.size()];
         for (int i = 0, j = 0; i < w.length; i++) {
-            w[i] = CardWeights.KEYS.get(i).equals(CardWeights.OPTIONAL) ? view : given[j++];
+            String key = CardWeights.KEYS.get(i);
+            String model = CardWeights.OPTIONAL.get(key);
+            if (model == null) {
+                w[i] = given[j++];
+                continue;
+            }
+            LinedYaml view = node.get(key);
+            w[i] = view.isPresent() ? view.number(-1000, 1000) : 0;
+            if (w[i] != 0 && models.get(model) == null) {
+                throw view.problem("a " + key + " weight other than 0 needs " + model + ", the model whose embeddings it reads");
+            }
         }
         return CardWeights.of(w);
     }
@@ -311,6 +326,10 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             double card = m.get("card").number(0, 1);
             double withoutWords = m.get("card-without-words").number(0, 1);
             EmbeddingModel cardsSecond = model(m.get("cards-second-model"));
+            EmbeddingModel cardsThird = model(m.get("cards-third-model"));
+            Map<String, EmbeddingModel> views = new java.util.HashMap<>();
+            views.put("cards-second-model", cardsSecond);
+            views.put("cards-third-model", cardsThird);
             Map<String, CardMargins> cards = new LinkedHashMap<>();
             m.get("cards").entries().forEach((id, c) -> {
                 c.allowOnly(CARD_KEYS);
@@ -320,7 +339,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
                         c.get("card-sentence").isPresent() ? c.get("card-sentence").number(0, 1.01) : likely,
                         c.get("card-nearest").isPresent() ? c.get("card-nearest").number(-1, 1) : Double.POSITIVE_INFINITY,
                         c.get("card-far").isPresent() ? c.get("card-far").number(0, 1) : Double.POSITIVE_INFINITY,
-                        weights(c.get("card-weights"), cardsSecond), c.line()));
+                        weights(c.get("card-weights"), views), c.line()));
             });
             LinedYaml nearest = m.get("never-quote-nearest");
             LinedYaml share = m.get("never-quote-share");
@@ -338,7 +357,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             return new MeaningMargins((int) k, m.get("danger").number(-1, 1), m.get("danger-likelihood").number(0, 1),
                     m.get("without-cue").number(0, 1), card, withoutWords, m.get("concern-spread").number(0, 1),
                     m.get("same-answer").number(-1, 1), m.get("sentence").number(0, 1), cards, neverQuoted,
-                    dangerWeights(m.get("danger-weights")), cardsSecond);
+                    dangerWeights(m.get("danger-weights")), cardsSecond, cardsThird);
         });
         return Map.copyOf(models);
     }

@@ -85,8 +85,9 @@ class CardReadingTest {
         CardReading viewed = new CardReading(CARD, false, false, true, 0.5, NONE, NONE, 1.0, 1.0, NONE, 2.5);
         CardReading unviewed = reading(false, false, true, 0.5, NONE, NONE);
 
-        assertThat(viewed.features()).hasSize(9);
+        assertThat(viewed.features()).hasSize(10);
         assertThat(viewed.features()[8]).isEqualTo(2.5);
+        assertThat(viewed.features()[9]).as("no third view").isZero();
         assertThat(unviewed.secondView()).as("no second view").isNaN();
         assertThat(unviewed.features()[8]).isZero();
         // Shown when the second view's log-odds is above 2: only the second reading counts.
@@ -94,5 +95,18 @@ class CardReadingTest {
         MeaningMargins.CardMargins weighed = new MeaningMargins.CardMargins(0.5, 0.9, 0.7, 0.01, 0.03, weights, 1);
         assertThat(viewed.applies(weighed)).isTrue();
         assertThat(unviewed.applies(weighed)).isFalse();
+    }
+
+    @Test
+    void theThirdViewIsTheTenthFeature_weighedWhenTheWeightsGiveIt() {
+        CardReading viewed = new CardReading(CARD, false, false, true, 0.5, NONE, NONE, 1.0, 1.0, NONE, 0.5, 3.0);
+
+        assertThat(viewed.features()[9]).isEqualTo(3.0);
+        // Shown when the third view's log-odds is above 2: only the third reading counts.
+        MeaningMargins.CardWeights weights = new MeaningMargins.CardWeights(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, -2);
+        MeaningMargins.CardMargins weighed = new MeaningMargins.CardMargins(0.5, 0.9, 0.7, 0.01, 0.03, weights, 1);
+        assertThat(viewed.applies(weighed)).isTrue();
+        CardReading lower = new CardReading(CARD, false, false, true, 0.5, NONE, NONE, 1.0, 1.0, NONE, 5.0, 1.0);
+        assertThat(lower.applies(weighed)).as("the second view does not count for the third's weight").isFalse();
     }
 }

@@ -282,6 +282,26 @@ class GuidanceCardsTest {
             assertThat(leftOut).as("no labelled message left needs the card").isNaN();
         }
 
+        @Test
+        void givenAThirdModel_thenItsNetworkIsTheTenthReading_besideTheSecondView() {
+            String message = "should I write the pupil's own words in the note or sum them up";
+            GuidanceCards asRead = asRead(FILE + RECORD_LABELLED);
+            Embedder second = EmbeddingModel.MINILM.load();
+            Embedder third = EmbeddingModel.BGE_SMALL.load();
+
+            CardReading both = asRead.withMeaning(ShippedIndex.EMBEDDER, second, third, MeaningMargins.of(EmbeddingModel.DEFAULT),
+                    new org.sga.content.Library(List.of()), () -> { }).prepared().readings(message, List.of()).getFirst();
+            CardReading secondOnly = viewed(asRead, second).readings(message, List.of()).getFirst();
+
+            assertThat(both.thirdView()).isFinite();
+            assertThat(both.features()).hasSize(10);
+            assertThat(both.features()[9]).as("the weights' tenth reading").isEqualTo(both.thirdView());
+            assertThat(both.thirdView()).as("its own network, over its own model's embeddings").isNotEqualTo(both.secondView());
+            assertThat(both.secondView()).as("the second view reads as before").isEqualTo(secondOnly.secondView());
+            assertThat(secondOnly.thirdView()).as("no third view").isNaN();
+            assertThat(secondOnly.features()[9]).isZero();
+        }
+
         private GuidanceCards viewed(GuidanceCards asRead, Embedder second) {
             return asRead.withMeaning(ShippedIndex.EMBEDDER, second, MeaningMargins.of(EmbeddingModel.DEFAULT),
                     new org.sga.content.Library(List.of()), () -> { }).prepared();

@@ -31,7 +31,7 @@ class MeaningMarginsTest {
 
     @Test
     void theShippedFileGivesEveryModelItsMargins() {
-        for (EmbeddingModel model : EmbeddingModel.values()) {
+        for (EmbeddingModel model : EmbeddingModel.forSearch()) {
             MeaningMargins m = MeaningMargins.of(model);
             assertThat(m.closest()).isPositive();
             assertThat(m.card()).isBetween(0.0, 1.0);
@@ -195,5 +195,44 @@ class MeaningMarginsTest {
         String unknown = named.replace("cards-second-model: minilm", "cards-second-model: bert");
         assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unknown), "margins.yml"))
                 .isInstanceOf(YamlProblem.class).hasMessageContaining("unknown embedding model 'bert'");
+    }
+
+    @Test
+    void theCardsThirdViewNamesItsModel_andAWeightForItWithoutOneIsAProblemNamingItsLine() {
+        String cardWeights = CARD_ONE_WEIGHTS.replace("          bias:", "          third-view: 0.5\n          bias:");
+        String named = "models:\n" + E5 + "    cards-third-model: bge-small\n" + cardWeights + E5.replace("e5-small", "minilm");
+        MeaningMargins m = MeaningMargins.parse(new StringReader(named), "margins.yml").get(EmbeddingModel.E5_SMALL);
+
+        assertThat(m.cardsThirdModel()).isEqualTo(EmbeddingModel.BGE_SMALL);
+        MeaningMargins.CardWeights w = m.forCard("CARD_ONE").weights();
+        assertThat(w.thirdView()).isEqualTo(0.5);
+        assertThat(w.secondView()).as("left out: 0").isZero();
+        assertThat(MeaningMargins.CardWeights.of(w.values())).isEqualTo(w);
+        assertThat(w.score(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 2})).as("the third view's log-odds, weighed")
+                .isCloseTo(-2.3 + 1.0, within(1e-9));
+
+        String unnamed = "models:\n" + E5 + cardWeights + E5.replace("e5-small", "minilm");
+        int line = (int) unnamed.lines().takeWhile(l -> !l.contains("third-view")).count() + 1;
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unnamed), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:" + line)
+                .hasMessageContaining("needs cards-third-model");
+    }
+
+    @Test
+    void aModelThatServesNoSearchNeedsNoMargins_andGivenMarginsIsAProblem() {
+        assertThat(EmbeddingModel.forSearch()).doesNotContain(EmbeddingModel.BGE_SMALL);
+        String given = "models:\n" + E5 + E5.replace("e5-small", "minilm") + E5.replace("e5-small", "bge-small");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(given), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:")
+                .hasMessageContaining("'bge-small' does not serve search");
+        assertThatThrownBy(() -> EmbeddingModel.namedForSearch("bge-small"))
+                .hasMessageContaining("expected one of minilm, e5-small");
+    }
+
+    @Test
+    void theShippedCardsReadAThirdViewOverBgeSmall() {
+        MeaningMargins shipped = MeaningMargins.of(EmbeddingModel.E5_SMALL);
+        assertThat(shipped.cardsThirdModel()).isEqualTo(EmbeddingModel.BGE_SMALL);
+        assertThat(shipped.forCard("ADULT_SOLICITING").weights().thirdView()).isPositive();
     }
 }

@@ -44,13 +44,25 @@ class EmbeddingModelTest {
     }
 
     @Test
-    void bothModelsLoadedFromFilesGiveTheVectorsOfTheLibrarysOwnLoader() {
+    void everyModelLoadedFromFilesGivesTheVectorsOfTheLibrarysOwnLoader() {
+        // Loaded without ONNX Runtime's memory arena: the same numbers, pooled as each model's own class pools them
+        // (bge-small by its first token).
         String text = "query: a pupil's nudes are going round school, what do I do?";
         float[] e5 = new dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel().embed(text).content().vector();
         float[] miniLm = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel().embed(text).content().vector();
+        float[] bge = new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel().embed(text).content().vector();
 
         assertThat(EmbeddingModel.E5_SMALL.load().embed(text.substring("query: ".length()))).containsExactly(Vectors.normalise(e5));
         assertThat(EmbeddingModel.MINILM.load().embed(text)).containsExactly(Vectors.normalise(miniLm));
+        assertThat(EmbeddingModel.BGE_SMALL.load().embed(text)).containsExactly(Vectors.normalise(bge));
+    }
+
+    @Test
+    void aModelThatServesNoSearchIsNamedButNotForSearch() {
+        assertThat(EmbeddingModel.named("bge-small")).isEqualTo(EmbeddingModel.BGE_SMALL);
+        assertThat(EmbeddingModel.namedForSearch("e5-small")).isEqualTo(EmbeddingModel.E5_SMALL);
+        assertThatThrownBy(() -> EmbeddingModel.namedForSearch("bge-small")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not serve search").hasMessageContaining("minilm, e5-small");
     }
 
     @Test

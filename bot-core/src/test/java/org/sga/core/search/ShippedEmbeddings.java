@@ -47,14 +47,22 @@ public final class ShippedEmbeddings {
                 : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(secondModel.id()));
         CachedEmbedder second = secondModel == model ? embedder
                 : secondFile == null ? null : new CachedEmbedder(secondModel.id(), secondModel::load, secondFile);
+        // A third view of the cards ships what it learned only, in a file of its own model.
+        EmbeddingModel thirdModel = margins.cardsThirdModel();
+        if (thirdModel == model || thirdModel == secondModel && thirdModel != null) {
+            throw new IllegalStateException("the cards' third view must read with a model of its own, not " + thirdModel.id());
+        }
+        Path thirdFile = thirdModel == null ? null : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(thirdModel.id()));
+        CachedEmbedder third = thirdFile == null ? null : new CachedEmbedder(thirdModel.id(), thirdModel::load, thirdFile);
         GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
-                .withMeaning(embedder, cardsSecond == null ? null : second, margins, library, () -> { }).prepared();
+                .withMeaning(embedder, cardsSecond == null ? null : second, third, margins, library, () -> { }).prepared();
         DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml")
                 .withMeaning(embedder, dangerSecond == null ? null : second, margins, cards.phrasings(), () -> { }).prepared();
         SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"), "sections.yml")
                 .withMeaning(embedder, margins, () -> { }).prepared();
         boolean saved = embedder.saveAskedOnly();
         boolean secondSaved = secondFile == null || second.saveDerivedOnly();
+        boolean thirdSaved = thirdFile == null || third.saveDerivedOnly();
         CachedEmbedder.awaitLoading(Duration.ofMinutes(2));
         if (!saved || !Files.isRegularFile(file)) {
             throw new IllegalStateException("could not write " + file);
@@ -62,10 +70,16 @@ public final class ShippedEmbeddings {
         if (!secondSaved || secondFile != null && !Files.isRegularFile(secondFile)) {
             throw new IllegalStateException("could not write " + secondFile);
         }
+        if (!thirdSaved || thirdFile != null && !Files.isRegularFile(thirdFile)) {
+            throw new IllegalStateException("could not write " + thirdFile);
+        }
         System.out.printf("shipped embeddings for %s: %,d bytes in %.1f s%n", model.id(), file.toFile().length(),
                 (System.nanoTime() - started) / 1e9);
         if (secondFile != null) {
             System.out.printf("the second view, for %s: %,d bytes%n", secondModel.id(), secondFile.toFile().length());
+        }
+        if (thirdFile != null) {
+            System.out.printf("the cards' third view, for %s: %,d bytes%n", thirdModel.id(), thirdFile.toFile().length());
         }
     }
 }
