@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped content fits the heap the deployment gives the bot: the systemd example's {@code -Xmx} (the container
- * image gives the same, 25 % of a 512 MB limit), with the serial collector and {@code -XX:+ExitOnOutOfMemoryError} as
+ * image gives more, 25 % of its 768 MB limit), with the serial collector and {@code -XX:+ExitOnOutOfMemoryError} as
  * there. The bot reads all its content and prepares the danger check and the cards before it answers, so an answer by
  * meaning means everything was held.
  */
