@@ -167,11 +167,28 @@ class MeaningMarginsTest {
                 .isInstanceOf(YamlProblem.class).hasMessageContaining("second-model: empty");
     }
 
+    /** A file whose CARD_ONE weighs {@code view} at {@code weight}, with {@code modelLine} (may be empty) under e5-small. */
+    private static String withView(String view, double weight, String modelLine) {
+        return "models:\n" + E5 + modelLine + CARD_ONE_WEIGHTS.replace("          bias:", "          " + view + ": " + weight
+                + "\n          bias:") + E5.replace("e5-small", "minilm");
+    }
+
+    private static MeaningMargins e5(String file) {
+        return MeaningMargins.parse(new StringReader(file), "margins.yml").get(EmbeddingModel.E5_SMALL);
+    }
+
+    /** A view's weight without the model it reads is a problem naming the weight's line and the setting it needs. */
+    private static void refusedWithoutItsModel(String view, String setting) {
+        String unnamed = withView(view, 0.5, "");
+        int line = (int) unnamed.lines().takeWhile(l -> !l.contains(view)).count() + 1;
+        assertThatThrownBy(() -> e5(unnamed)).isInstanceOf(YamlProblem.class)
+                .hasMessageContaining("margins.yml:" + line).hasMessageContaining("needs " + setting);
+    }
+
     @Test
     void theCardsSecondViewNamesItsModel_andAWeightForItWithoutOneIsAProblemNamingItsLine() {
-        String cardWeights = CARD_ONE_WEIGHTS.replace("          bias:", "          second-view: 0.8\n          bias:");
-        String named = "models:\n" + E5 + "    cards-second-model: minilm\n" + cardWeights + E5.replace("e5-small", "minilm");
-        MeaningMargins m = MeaningMargins.parse(new StringReader(named), "margins.yml").get(EmbeddingModel.E5_SMALL);
+        String named = withView("second-view", 0.8, "    cards-second-model: minilm\n");
+        MeaningMargins m = e5(named);
 
         assertThat(m.cardsSecondModel()).isEqualTo(EmbeddingModel.MINILM);
         MeaningMargins.CardWeights w = m.forCard("CARD_ONE").weights();
@@ -182,26 +199,17 @@ class MeaningMarginsTest {
         assertThat(MeaningMargins.parse(new StringReader(named), "margins.yml").get(EmbeddingModel.MINILM).cardsSecondModel())
                 .as("not given: no second view").isNull();
 
-        String withoutView = "models:\n" + E5 + cardWeights.replace("          second-view: 0.8\n", "")
-                + E5.replace("e5-small", "minilm");
-        assertThat(MeaningMargins.parse(new StringReader(withoutView), "margins.yml").get(EmbeddingModel.E5_SMALL)
-                .forCard("CARD_ONE").weights().secondView()).as("second-view left out: 0").isZero();
+        String withoutView = "models:\n" + E5 + CARD_ONE_WEIGHTS + E5.replace("e5-small", "minilm");
+        assertThat(e5(withoutView).forCard("CARD_ONE").weights().secondView()).as("second-view left out: 0").isZero();
 
-        String unnamed = "models:\n" + E5 + cardWeights + E5.replace("e5-small", "minilm");
-        int line = (int) unnamed.lines().takeWhile(l -> !l.contains("second-view")).count() + 1;
-        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unnamed), "margins.yml"))
-                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:" + line)
-                .hasMessageContaining("needs cards-second-model");
+        refusedWithoutItsModel("second-view", "cards-second-model");
         String unknown = named.replace("cards-second-model: minilm", "cards-second-model: bert");
-        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unknown), "margins.yml"))
-                .isInstanceOf(YamlProblem.class).hasMessageContaining("unknown embedding model 'bert'");
+        assertThatThrownBy(() -> e5(unknown)).isInstanceOf(YamlProblem.class).hasMessageContaining("unknown embedding model 'bert'");
     }
 
     @Test
     void theCardsThirdViewNamesItsModel_andAWeightForItWithoutOneIsAProblemNamingItsLine() {
-        String cardWeights = CARD_ONE_WEIGHTS.replace("          bias:", "          third-view: 0.5\n          bias:");
-        String named = "models:\n" + E5 + "    cards-third-model: bge-small\n" + cardWeights + E5.replace("e5-small", "minilm");
-        MeaningMargins m = MeaningMargins.parse(new StringReader(named), "margins.yml").get(EmbeddingModel.E5_SMALL);
+        MeaningMargins m = e5(withView("third-view", 0.5, "    cards-third-model: bge-small\n"));
 
         assertThat(m.cardsThirdModel()).isEqualTo(EmbeddingModel.BGE_SMALL);
         MeaningMargins.CardWeights w = m.forCard("CARD_ONE").weights();
@@ -210,12 +218,7 @@ class MeaningMarginsTest {
         assertThat(MeaningMargins.CardWeights.of(w.values())).isEqualTo(w);
         assertThat(w.score(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 2})).as("the third view's log-odds, weighed")
                 .isCloseTo(-2.3 + 1.0, within(1e-9));
-
-        String unnamed = "models:\n" + E5 + cardWeights + E5.replace("e5-small", "minilm");
-        int line = (int) unnamed.lines().takeWhile(l -> !l.contains("third-view")).count() + 1;
-        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unnamed), "margins.yml"))
-                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:" + line)
-                .hasMessageContaining("needs cards-third-model");
+        refusedWithoutItsModel("third-view", "cards-third-model");
     }
 
     @Test
