@@ -201,11 +201,21 @@ public final class GuidanceCards {
         this.prepared = embedder == null
                 ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null, null, null))
                 : new Background<>("guidance-card-examples",
-                        () -> Prepared.of(read.parallelStream().map(e -> e.learned(embedder)).toList(),
-                                Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
-                                network(read, embedder), this.second == null ? null : network(read, this.second),
-                                this.third == null ? null : network(read, this.third)),
+                        () -> {
+                            List<CardNetwork> networks = networks(read, embedder, this.second, this.third);
+                            return Prepared.of(read.parallelStream().map(e -> e.learned(embedder)).toList(),
+                                    Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
+                                    networks.get(0), networks.get(1), networks.get(2));
+                        },
                         whenEmbedded);
+    }
+
+    /**
+     * The networks of each view ({@code embedders}: the first, second and third, null for a view not read), learned at
+     * the same time: each learns on one core, and a new card file learns all three.
+     */
+    private static List<CardNetwork> networks(List<Entry> entries, Embedder... embedders) {
+        return java.util.Arrays.stream(embedders).parallel().map(view -> view == null ? null : network(entries, view)).toList();
     }
 
     /**

@@ -2,7 +2,8 @@ package org.sga.core.search;
 
 /**
  * Turns text into a unit-length vector whose dot product with another measures closeness of meaning. Models that are
- * trained with instructions (e5: "query: ", "passage: ") are told what kind of text they are given.
+ * trained with instructions (e5: "query: ", "passage: ") are told what kind of text they are given. Called from
+ * several threads at once: content is embedded on every core.
  */
 @FunctionalInterface
 public interface Embedder {

@@ -26,10 +26,19 @@ public final class Phrasings {
         return texts;
     }
 
-    /** The same phrasings with their vectors; phrasings are content, so a {@link CachedEmbedder} keeps them on disk. */
+    /**
+     * The same phrasings with their vectors; phrasings are content, so a {@link CachedEmbedder} keeps them on disk.
+     * Many phrasings are embedded on every core at once: a model reads one short text on about one core, so the tens of
+     * thousands of a new content are embedded in about half the time on two cores. A few (a message's sentences) are
+     * embedded in turn, on the thread that asks.
+     */
     public Phrasings embedded(Embedder embedder) {
-        return new Phrasings(texts, texts.stream().map(embedder::embedContentHalf).toArray(short[][]::new));
+        java.util.stream.Stream<String> each = texts.size() >= IN_PARALLEL_FROM ? texts.parallelStream() : texts.stream();
+        return new Phrasings(texts, each.map(embedder::embedContentHalf).toArray(short[][]::new));
     }
+
+    /** From how many phrasings they are embedded on every core at once. */
+    static final int IN_PARALLEL_FROM = 64;
 
     /** The vectors, in the order of {@link #texts()} (read only), each decoded from half precision when it is read. */
     public List<float[]> vectors() {

@@ -42,6 +42,42 @@ class PhrasingsTest {
     }
 
     @Test
+    void manyPhrasingsAreEmbeddedOnEveryCoreAndKeepTheirOrderAndVectors() {
+        List<String> many = java.util.stream.IntStream.range(0, Phrasings.IN_PARALLEL_FROM * 4).mapToObj(i -> "phrasing " + i)
+                .toList();
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        // With more than one core, each text waits until a second thread embeds too (or a minute has passed).
+        int wanted = Math.min(2, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(wanted);
+        Embedder watched = text -> {
+            if (threads.add(Thread.currentThread())) {
+                second.countDown();
+            }
+            try {
+                second.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return MODEL.embed(text);
+        };
+
+        List<float[]> vectors = Phrasings.of(many).embedded(watched).vectors();
+
+        assertThat(threads).hasSizeGreaterThanOrEqualTo(wanted);
+        assertThat(vectors).hasSize(many.size());
+        for (int i = 0; i < many.size(); i++) {
+            assertThat(vectors.get(i)).containsExactly(Vectors.floats(Vectors.half(MODEL.embedContent(many.get(i)))));
+        }
+        // A message's few sentences are embedded on the thread that asks.
+        threads.clear();
+        Phrasings.of(many.subList(0, 3)).embedded(text -> {
+            threads.add(Thread.currentThread());
+            return MODEL.embed(text);
+        });
+        assertThat(threads).containsExactly(Thread.currentThread());
+    }
+
+    @Test
     void theVectorsAreTheHalvesDecoded() {
         Phrasings phrasings = Phrasings.of(TEXTS).embedded(MODEL);
 
