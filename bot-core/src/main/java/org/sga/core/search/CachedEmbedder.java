@@ -309,9 +309,10 @@ public final class CachedEmbedder implements Embedder {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "embeddings", ".tmp");
             try (OutputStream raw = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
-                // The entries as they stand now: another thread may add one while they are written.
-                List<Map.Entry<Key, short[]>> halves = List.copyOf(vectors.halves().entrySet());
-                List<Map.Entry<Key, float[]>> exact = List.copyOf(vectors.exact().entrySet());
+                // The entries as they stand now (another thread may add one while they are written), in the order of
+                // their keys: the same content gives the same file, however many threads embedded it.
+                List<Map.Entry<Key, short[]>> halves = sorted(vectors.halves());
+                List<Map.Entry<Key, float[]>> exact = sorted(vectors.exact());
                 out.writeInt(MAGIC);
                 out.writeUTF(modelId);
                 out.writeInt(halves.size() + exact.size());
@@ -329,6 +330,11 @@ public final class CachedEmbedder implements Embedder {
             LOG.log(Level.FINE, "embedding cache not written: " + e.getClass().getSimpleName());
             return false;
         }
+    }
+
+    private static <V> List<Map.Entry<Key, V>> sorted(Map<Key, V> entries) {
+        return entries.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).sorted(Map.Entry.comparingByKey())
+                .toList();
     }
 
     private static void write(DataOutputStream out, Key key, float[] v) throws IOException {
@@ -400,7 +406,15 @@ public final class CachedEmbedder implements Embedder {
      * A SHA-256 digest as four numbers: the tens of thousands of keys the content has are held for as long as the bot
      * runs, and as text each would take twice the heap. The file keeps them as hexadecimal text.
      */
-    private record Key(long a, long b, long c, long d) {
+    private record Key(long a, long b, long c, long d) implements Comparable<Key> {
+
+        private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparingLong(Key::a)
+                .thenComparingLong(Key::b).thenComparingLong(Key::c).thenComparingLong(Key::d);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
 
         static Key of(byte[] digest) {
             java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(digest);

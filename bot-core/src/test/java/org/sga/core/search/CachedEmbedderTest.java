@@ -35,6 +35,27 @@ class CachedEmbedderTest {
     }
 
     @Test
+    void theSameContentGivesTheSameFileInWhateverOrderItWasEmbedded(@TempDir Path dir) throws Exception {
+        java.util.List<String> texts = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "phrasing " + i).toList();
+        java.util.List<String> shuffled = new java.util.ArrayList<>(texts);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        Path inOrder = dir.resolve("in-order.bin");
+        Path atOnce = dir.resolve("at-once.bin");
+        CachedEmbedder first = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, inOrder);
+        CachedEmbedder second = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, atOnce);
+
+        texts.forEach(first::embedContentHalf);
+        first.derived("a classifier", LEARNED::clone);
+        second.derived("a classifier", LEARNED::clone);
+        shuffled.parallelStream().forEach(second::embedContentHalf);
+
+        assertThat(first.save()).isTrue();
+        assertThat(second.save()).isTrue();
+        assertThat(java.nio.file.Files.readAllBytes(atOnce)).isEqualTo(java.nio.file.Files.readAllBytes(inOrder));
+        assertThat(java.nio.file.Files.size(inOrder)).isGreaterThan(500L * 384 * 4);
+    }
+
+    @Test
     void derivedNumbersAreKeptExactly(@TempDir Path dir) {
         Path file = dir.resolve("cache.bin");
         CachedEmbedder first = new CachedEmbedder("test-model", () -> StandInModel.EMBEDDER, file);
