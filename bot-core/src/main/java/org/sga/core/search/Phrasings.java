@@ -29,8 +29,8 @@ public final class Phrasings {
     /**
      * The same phrasings with their vectors; phrasings are content, so a {@link CachedEmbedder} keeps them on disk.
      * Many phrasings are embedded on every core at once: a model reads one short text on about one core, so the tens of
-     * thousands of a new content are embedded in about half the time on two cores. A few (a message's sentences) are
-     * embedded in turn, on the thread that asks.
+     * thousands of a new content are embedded in about half the time on two cores. A few (the sentences of a section
+     * being quoted) are embedded in turn, on the thread that asks.
      */
     public Phrasings embedded(Embedder embedder) {
         java.util.stream.Stream<String> each = texts.size() >= IN_PARALLEL_FROM ? texts.parallelStream() : texts.stream();

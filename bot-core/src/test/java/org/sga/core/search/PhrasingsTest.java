@@ -68,7 +68,7 @@ class PhrasingsTest {
         for (int i = 0; i < many.size(); i++) {
             assertThat(vectors.get(i)).containsExactly(Vectors.floats(Vectors.half(MODEL.embedContent(many.get(i)))));
         }
-        // A message's few sentences are embedded on the thread that asks.
+        // A few phrasings (a quoted section's sentences) are embedded on the thread that asks.
         threads.clear();
         Phrasings.of(many.subList(0, 3)).embedded(text -> {
             threads.add(Thread.currentThread());
