@@ -281,8 +281,8 @@ final class TuneDangerCommand implements Tool {
         }
         java.util.function.Function<java.util.function.IntPredicate, Integer> allowed = share == null
                 ? counted -> falseAlarms(rows, shipped, counted) : counted -> mostFalseAlarms(rows, counted, share);
-        EmbeddingModel secondModel = margins.dangerSecondModel();
-        Weighed chosen = weighed(rows, readings, partOf, parts, withoutCue, secondModel, allowed);
+        Views views = new Views(margins.dangerSecondModel(), margins.dangerThirdModel());
+        Weighed chosen = weighed(rows, readings, partOf, parts, withoutCue, views, allowed);
         out.println("danger-weights (decision 63): the readings weighed together, with the fewest 999 lines missed and no"
                 + " more false alarms than " + (share == null ? "as shipped" : percent(share) + " of the cases labelled not danger now"));
         out.println("  as shipped:             " + tally(cases, shipped, calm));
@@ -290,7 +290,7 @@ final class TuneDangerCommand implements Tool {
         out.println("  weighed, part left out: " + tally(cases, chosen.leftOut(), calm));
         out.println("with no more false alarms than a share of the cases labelled not danger now (weighed / part left out):");
         for (double s : SHARES) {
-            Weighed at = weighed(rows, readings, partOf, parts, withoutCue, secondModel, counted -> mostFalseAlarms(rows, counted, s));
+            Weighed at = weighed(rows, readings, partOf, parts, withoutCue, views, counted -> mostFalseAlarms(rows, counted, s));
             out.printf(Locale.ROOT, "  %-8s %s / %s; weights %s%n", percent(s) + ":", tally(cases, at.all(), calm),
                     tally(cases, at.leftOut(), calm), inLine(at.weights()));
         }
@@ -298,11 +298,18 @@ final class TuneDangerCommand implements Tool {
         out.println("    danger-weights:");
         MeaningMargins.DangerWeights all = chosen.weights();
         double[] w = all.values();
-        if (secondModel != null) {
-            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.SECOND_MODEL, secondModel.setting());
+        if (views.second() != null) {
+            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.SECOND_MODEL, views.second().setting());
+        }
+        if (views.third() != null) {
+            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.THIRD_MODEL, views.third().setting());
         }
         for (int i = 0; i < w.length; i++) {
-            out.printf(Locale.ROOT, "      %s: %s%n", MeaningMargins.DangerWeights.KEYS.get(i), decimal(w[i]));
+            String key = MeaningMargins.DangerWeights.KEYS.get(i);
+            // A view the file may leave out is left out when the check has no such view.
+            if (!(key.equals("third-view") && views.third() == null)) {
+                out.printf(Locale.ROOT, "      %s: %s%n", key, decimal(w[i]));
+            }
         }
     }
 
@@ -327,9 +334,9 @@ final class TuneDangerCommand implements Tool {
 
     /** The weights learned with at most {@code allowed} false alarms among the rows counted, from all and without each part. */
     private static Weighed weighed(List<Weighing.Row> rows, List<DangerSignals.Reading> readings, List<Integer> partOf,
-                                   int parts, double withoutCue, EmbeddingModel secondModel,
+                                   int parts, double withoutCue, Views views,
                                    java.util.function.Function<java.util.function.IntPredicate, Integer> allowed) {
-        MeaningMargins.DangerWeights all = rounded(Weighing.learn(rows, allowed.apply(i -> true)), secondModel);
+        MeaningMargins.DangerWeights all = rounded(Weighing.learn(rows, allowed.apply(i -> true)), views);
         boolean[] weighed = new boolean[rows.size()];
         boolean[] leftOut = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -343,7 +350,7 @@ final class TuneDangerCommand implements Tool {
                     others.add(rows.get(i));
                 }
             }
-            MeaningMargins.DangerWeights learned = weights(Weighing.learn(others, allowed.apply(i -> partOf.get(i) != p)), secondModel);
+            MeaningMargins.DangerWeights learned = weights(Weighing.learn(others, allowed.apply(i -> partOf.get(i) != p)), views);
             for (int i = 0; i < rows.size(); i++) {
                 if (partOf.get(i) == p) {
                     leftOut[i] = readings.get(i).applies(learned, withoutCue);
@@ -381,21 +388,28 @@ final class TuneDangerCommand implements Tool {
     }
 
     /** As printed for the file (four decimals), so that the figures are those of the weights as shipped. */
-    private static MeaningMargins.DangerWeights rounded(double[] w, EmbeddingModel secondModel) {
+    private static MeaningMargins.DangerWeights rounded(double[] w, Views views) {
         double[] v = w.clone();
         for (int i = 0; i < v.length; i++) {
             v[i] = Math.round(v[i] * 10_000) / 10_000.0;
         }
-        return weights(v, secondModel);
+        return weights(v, views);
     }
 
-    /** The weights learned, with the second view's model; without one its reading is always 0 and so is its weight. */
-    private static MeaningMargins.DangerWeights weights(double[] w, EmbeddingModel secondModel) {
+    /** The models of the check's second and third views (null: no such view). */
+    private record Views(EmbeddingModel second, EmbeddingModel third) {
+    }
+
+    /** The weights learned, with the views' models; without a view its reading is always 0 and so is its weight. */
+    private static MeaningMargins.DangerWeights weights(double[] w, Views views) {
         double[] v = w.clone();
-        if (secondModel == null) {
+        if (views.second() == null) {
             v[4] = 0;
         }
-        return MeaningMargins.DangerWeights.of(v, secondModel);
+        if (views.third() == null) {
+            v[5] = 0;
+        }
+        return MeaningMargins.DangerWeights.of(v, views.second(), views.third());
     }
 
     private static String describe(Margins m) {

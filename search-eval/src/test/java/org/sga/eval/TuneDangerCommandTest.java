@@ -122,9 +122,9 @@ class TuneDangerCommandTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
         // Set, number, part, labelled danger now, brought by a pattern, brought as shipped, then the features (a margin
-        // of 0.02 in hundredths, the log-odds of 0.5, the words, not over, no second view), the closest situation, the cued and uncued
+        // of 0.02 in hundredths, the log-odds of 0.5, the words, not over, no second or third view), the closest situation, the cued and uncued
         // situations with their margins, the likelihood and the words that say it is over.
-        assertThat(lines.get(0).split("\t")).containsExactly("one.jsonl", "2", "0", "1", "0", "1", "2.0,0.0,1.0,0.0,0.0",
+        assertThat(lines.get(0).split("\t")).containsExactly("one.jsonl", "2", "0", "1", "0", "1", "2.0,0.0,1.0,0.0,0.0,0.0",
                 "meeting", "meeting,0.02", "-,-", "0.5", "0");
         assertThat(lines.get(1).split("\t")).as("a danger phrase brings the line; the uncued situation is over")
                 .startsWith("two.jsonl", "1", "1", "0", "1", "1").endsWith("meeting", "-,-", "meeting,-0.04", "0.1", "1");
@@ -190,7 +190,8 @@ class TuneDangerCommandTest {
         assertThat(out).contains("as shipped:             999 line missed 13, false alarms 0 (0.0 %)")
                 .contains("weighed:                999 line missed 1, false alarms 0 (0.0 %)")
                 .containsPattern("weighed, part left out: 999 line missed \\d+, false alarms \\d+")
-                .containsPattern("    danger-weights:\\R      margin: -?[0-9.]+\\R      likelihood: -?[0-9.]+\\R      words: ");
+                .containsPattern("    danger-weights:\\R      margin: -?[0-9.]+\\R      likelihood: -?[0-9.]+\\R      words: ")
+                .as("no third view: the file leaves its weight out").doesNotContain("third-view:").doesNotContain("third-model");
     }
 
     @Test

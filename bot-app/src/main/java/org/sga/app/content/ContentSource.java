@@ -124,24 +124,33 @@ public final class ContentSource {
     /**
      * The danger check by meaning and patterns, with the embedder the index uses; the guidance cards' phrasings count
      * as calm. Example phrasings are embedded in the background, a step of preparing the content
-     * ({@link CachedEmbedder#startStep}). When the margins name a second model for the check's second view, it loads
-     * too, with a cache of its own ({@link #secondEmbedder}).
+     * ({@link CachedEmbedder#startStep}). When the margins name models for the check's second or third view, they load
+     * too, each with a cache of its own, shared with the cards' views of the same model ({@link #secondEmbedder}).
      */
     public DangerSignals dangerSignals(Library library, CachedEmbedder embedder) {
         GuidanceCards cards = cardsAsRead(library, false);
         DangerSignals danger = dangerSignals();
         stopOn(danger.problems(cards.cards().stream().map(c -> c.id()).toList(), library, DANGER_FILE));
         MeaningMargins margins = margins();
-        EmbeddingModel secondModel = margins.dangerSecondModel();
+        CachedEmbedder second = margins.dangerSecondModel() == null ? null : secondEmbedder(margins.dangerSecondModel(), embedder);
+        CachedEmbedder third = margins.dangerThirdModel() == null ? null : secondEmbedder(margins.dangerThirdModel(), embedder);
         Runnable step = embedder.startStep();
-        if (secondModel == null) {
-            return danger.withMeaning(embedder, margins, cards.phrasings(), step);
-        }
-        CachedEmbedder second = secondEmbedder(secondModel, embedder);
-        return danger.withMeaning(embedder, second, margins, cards.phrasings(), () -> {
-            second.save();
+        return danger.withMeaning(embedder, second, third, margins, cards.phrasings(), savingViews(embedder, step, second, third));
+    }
+
+    /**
+     * What runs once a check or the cards are prepared: each view other than {@code embedder} keeps what it learned in its
+     * own cache file, then the step of preparing the content ends.
+     */
+    private static Runnable savingViews(CachedEmbedder embedder, Runnable step, CachedEmbedder... views) {
+        return () -> {
+            for (CachedEmbedder view : views) {
+                if (view != null && view != embedder) {
+                    view.save();
+                }
+            }
             step.run();
-        });
+        };
     }
 
     /**
@@ -208,15 +217,7 @@ public final class ContentSource {
         CachedEmbedder second = margins.cardsSecondModel() == null ? null : secondEmbedder(margins.cardsSecondModel(), embedder);
         CachedEmbedder third = margins.cardsThirdModel() == null ? null : secondEmbedder(margins.cardsThirdModel(), embedder);
         Runnable step = embedder.startStep();
-        GuidanceCards byMeaning = cards.withMeaning(embedder, second, third, margins, library, () -> {
-            // Each view keeps what it learned in its own cache file.
-            for (CachedEmbedder view : new CachedEmbedder[] {second, third}) {
-                if (view != null && view != embedder) {
-                    view.save();
-                }
-            }
-            step.run();
-        });
+        GuidanceCards byMeaning = cards.withMeaning(embedder, second, third, margins, library, savingViews(embedder, step, second, third));
         synchronized (this) {
             if (this.cards == cards) {
                 this.cards = cards.withoutLabelledTexts();

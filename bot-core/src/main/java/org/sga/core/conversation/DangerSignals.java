@@ -28,7 +28,7 @@ import org.sga.core.yaml.SplitDocument;
  * as a time, and likely about danger to a classifier learned from the same phrasings) and by patterns. Situations,
  * examples and patterns are content ({@code search/danger.yml}). A second embedding model, when the margins name one,
  * gives the message a second view: the likelihood a classifier learned from the same phrasings over that model's
- * embeddings finds, weighed with the other readings.
+ * embeddings finds, weighed with the other readings; a third model, a third view the same way.
  */
 public final class DangerSignals {
 
@@ -47,28 +47,32 @@ public final class DangerSignals {
     private final Embedder embedder;
     /** The second view's model (null: none). */
     private final Embedder second;
+    /** The third view's model (null: none). */
+    private final Embedder third;
     private final MeaningMargins margins;
     private final Background<Prepared> prepared;
 
     /**
      * The situations and the calm phrasings with their vectors, and what tells danger from calm learned from them
-     * (null without phrasings on both sides), over the model's embeddings and over the second view's ({@code second},
-     * null without one).
+     * (null without phrasings on both sides), over the model's embeddings and over the second and third views'
+     * ({@code second}, {@code third}: null without one).
      */
     private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier,
-                            SituationClassifier second) {
+                            SituationClassifier second, SituationClassifier third) {
 
-        static Prepared of(List<Situation> situations, Phrasings calm, Embedder embedder, Embedder secondView) {
+        static Prepared of(List<Situation> situations, Phrasings calm, Embedder embedder, Embedder secondView, Embedder thirdView) {
             List<Situation> embedded = situations.stream().map(s -> s.embedded(embedder)).toList();
             Phrasings calmEmbedded = calm.embedded(embedder);
             List<String> examples = situations.stream().flatMap(s -> s.examples().texts().stream()).toList();
             boolean learnable = !examples.isEmpty() && !calm.texts().isEmpty();
             SituationClassifier classifier = learnable
                     ? SituationClassifier.learned(embedder, Phrasings.of(examples).embedded(embedder), List.of(calmEmbedded)) : null;
-            // The second view keeps no phrasing's vector: once learned (or shipped), its classifier is all it needs.
+            // The other views keep no phrasing's vector: once learned (or shipped), a classifier is all they need.
             SituationClassifier second = learnable && secondView != null
                     ? SituationClassifier.learnedEmbedding(secondView, Phrasings.of(examples), List.of(calm)) : null;
-            return new Prepared(embedded, calmEmbedded, classifier, second);
+            SituationClassifier third = learnable && thirdView != null
+                    ? SituationClassifier.learnedEmbedding(thirdView, Phrasings.of(examples), List.of(calm)) : null;
+            return new Prepared(embedded, calmEmbedded, classifier, second, third);
         }
     }
 
@@ -86,12 +90,12 @@ public final class DangerSignals {
 
     /** Patterns only: for tools and tests that run without the embedding model. */
     public DangerSignals(List<Pattern> patterns) {
-        this(patterns, List.of(), Map.of(), Map.of(), List.of(), Map.of(), Phrasings.of(List.of()), null, null, null, null);
+        this(patterns, List.of(), Map.of(), Map.of(), List.of(), Map.of(), Phrasings.of(List.of()), null, null, null, null, null);
     }
 
     private DangerSignals(List<Pattern> patterns, List<Situation> situations, Map<String, List<String>> cards,
                           Map<String, List<String>> neverQuote, List<String> alwaysNeverQuote, Map<String, Integer> cardLines, Phrasings calm,
-                          Embedder embedder, Embedder second, MeaningMargins margins, Runnable whenEmbedded) {
+                          Embedder embedder, Embedder second, Embedder third, MeaningMargins margins, Runnable whenEmbedded) {
         this.patterns = List.copyOf(patterns);
         this.situations = List.copyOf(situations);
         this.cards = Map.copyOf(cards);
@@ -101,9 +105,10 @@ public final class DangerSignals {
         this.calm = calm;
         this.embedder = embedder;
         this.second = second;
+        this.third = third;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null, null))
-                : new Background<>("danger-examples", () -> Prepared.of(this.situations, calm, embedder, second), whenEmbedded);
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null, null, null))
+                : new Background<>("danger-examples", () -> Prepared.of(this.situations, calm, embedder, second, third), whenEmbedded);
     }
 
     /**
@@ -137,7 +142,7 @@ public final class DangerSignals {
         }
         Phrasings calm = read.phrasings(document.items("calm"), root.get("calm"), true);
         return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, neverQuote,
-                sectionIds(root.get("never_quote")), cardLines, calm, null, null, null, null);
+                sectionIds(root.get("never_quote")), cardLines, calm, null, null, null, null, null);
     }
 
     private static List<String> sectionIds(LinedYaml list) {
@@ -166,6 +171,15 @@ public final class DangerSignals {
      */
     public DangerSignals withMeaning(Embedder embedder, Embedder second, MeaningMargins margins, Collection<String> moreCalm,
                                      Runnable whenEmbedded) {
+        return withMeaning(embedder, second, null, margins, moreCalm, whenEmbedded);
+    }
+
+    /**
+     * As {@link #withMeaning(Embedder, Embedder, MeaningMargins, Collection, Runnable)}, with {@code third} (null: none)
+     * giving the message a third view the same way, read as the sixth reading.
+     */
+    public DangerSignals withMeaning(Embedder embedder, Embedder second, Embedder third, MeaningMargins margins,
+                                     Collection<String> moreCalm, Runnable whenEmbedded) {
         List<String> all = new ArrayList<>(calm.texts());
         situations.forEach(s -> all.addAll(s.not().texts()));
         // A card's example may describe a child in danger now too (a meeting tonight is also an adult soliciting):
@@ -174,7 +188,7 @@ public final class DangerSignals {
         situations.forEach(s -> dangerous.addAll(s.examples().texts()));
         moreCalm.stream().filter(t -> !all.contains(t) && !dangerous.contains(t)).forEach(all::add);
         return new DangerSignals(patterns, situations, cards, neverQuote, alwaysNeverQuote, cardLines, Phrasings.of(all), embedder, second,
-                margins, whenEmbedded);
+                third, margins, whenEmbedded);
     }
 
     /** Whether the meaning check counts this phrasing among the calm ones it weighs danger against. */
@@ -260,9 +274,10 @@ public final class DangerSignals {
         }
         // The closest situation without its words may lack them because words say the danger is over (`unless`).
         boolean over = uncued != null && uncued.unless() != null && uncued.unless().matcher(message).find();
-        // The second view reads the message whole, as its classifier learned from whole phrasings.
+        // The other views read the message whole, as their classifiers learned from whole phrasings.
         double secondLikelihood = ready.second() == null ? Double.NaN : ready.second().probability(Phrasings.question(second, message));
-        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, secondLikelihood);
+        double thirdLikelihood = ready.third() == null ? Double.NaN : ready.third().probability(Phrasings.question(third, message));
+        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, secondLikelihood, thirdLikelihood);
     }
 
     /**
@@ -270,11 +285,17 @@ public final class DangerSignals {
      * {@code matched} the situation whose pattern matched; else the closest situations with and without the words they
      * need ({@code cued}, {@code uncued}; null when none), each with its margin over the calm phrasings, the
      * classifier's likelihood, whether the message has the words that rule {@code uncued} out ({@code over}: the
-     * danger is over or long past), and the likelihood the second view's classifier finds ({@code second}; NaN without
-     * a second view).
+     * danger is over or long past), and the likelihoods the second and third views' classifiers find ({@code second},
+     * {@code third}; NaN without such a view).
      */
     public record Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
-                          double uncuedMargin, double likelihood, boolean over, double second) {
+                          double uncuedMargin, double likelihood, boolean over, double second, double third) {
+
+        /** Without a third view. */
+        public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
+                       double uncuedMargin, double likelihood, boolean over, double second) {
+            this(phrase, matched, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, second, Double.NaN);
+        }
 
         /** Without a second view. */
         public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
@@ -342,14 +363,14 @@ public final class DangerSignals {
          * The reading as {@code danger-weights} weighs it: the closest situation's margin over the calm phrasings in
          * hundredths ({@code withoutCue} taken from a situation without its words; 0 when there is none), the log-odds
          * of the classifier's likelihood, 1 when a situation has the words it needs, 1 when the closest is one without
-         * them and the message has the words that say its danger is over, and the log-odds of the second view's
-         * likelihood (0 without a second view).
+         * them and the message has the words that say its danger is over, and the log-odds of the second and third
+         * views' likelihoods (each 0 without its view).
          */
         public double[] features(double withoutCue) {
             double margin = closest(withoutCue) == null ? 0 : isCuedClosest(withoutCue) ? cuedMargin : uncuedMargin - withoutCue;
             boolean overForClosest = over && closest(withoutCue) != null && !isCuedClosest(withoutCue);
             return new double[] {margin * 100, logOdds(likelihood), cued != null ? 1 : 0, overForClosest ? 1 : 0,
-                    Double.isNaN(second) ? 0 : logOdds(second)};
+                    Double.isNaN(second) ? 0 : logOdds(second), Double.isNaN(third) ? 0 : logOdds(third)};
         }
 
         private static double logOdds(double likelihood) {
@@ -376,7 +397,7 @@ public final class DangerSignals {
                 Phrasings.of(s.examples().texts().stream().filter(leftOut.negate()).toList()),
                 Phrasings.of(s.not().texts().stream().filter(leftOut.negate()).toList()), s.patterns())).toList();
         return new DangerSignals(patterns, kept, cards, neverQuote, alwaysNeverQuote, cardLines,
-                Phrasings.of(calm.texts().stream().filter(leftOut.negate()).toList()), embedder, second, margins, () -> { });
+                Phrasings.of(calm.texts().stream().filter(leftOut.negate()).toList()), embedder, second, third, margins, () -> { });
     }
 
     private Alert alert(Situation s) {

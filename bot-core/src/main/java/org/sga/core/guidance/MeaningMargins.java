@@ -145,40 +145,57 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * ({@code DangerSignals.Reading#features}: the closest situation's margin over the calm phrasings in hundredths, as
      * the margins read it with {@code without-cue}; the log-odds of the classifier's likelihood; 1 when a situation has
      * the words it needs; 1 when the closest lacks them and words say its danger is over; the log-odds of the second
-     * view's likelihood, over the embeddings of {@code secondModel}) and {@code bias} is above 0, instead of by
-     * {@code danger} and {@code danger-likelihood}. {@code secondModel} is null without a second view (its weight is
-     * then 0).
+     * view's likelihood, over the embeddings of {@code secondModel}; the same for the third view, over
+     * {@code thirdModel}'s) and {@code bias} is above 0, instead of by {@code danger} and {@code danger-likelihood}.
+     * A view's model is null when the check has no such view (its weight is then 0).
      */
-    public record DangerWeights(double margin, double likelihood, double words, double over, double secondView, double bias,
-                                EmbeddingModel secondModel) {
+    public record DangerWeights(double margin, double likelihood, double words, double over, double secondView,
+                                double thirdView, double bias, EmbeddingModel secondModel, EmbeddingModel thirdModel) {
 
         /** The keys of {@code danger-weights}' numbers, in the order of the reading's features, then the bias. */
-        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "second-view", "bias");
+        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "second-view", "third-view", "bias");
+        /** The keys the file may leave out (0 when it does), each with the key naming the model the view reads with. */
+        static final Map<String, String> OPTIONAL = Map.of("third-view", "third-model");
         /** The key naming the second view's model ({@link EmbeddingModel#setting}); not given: no second view. */
         public static final String SECOND_MODEL = "second-model";
+        /** The key naming the third view's model; not given: no third view. */
+        public static final String THIRD_MODEL = "third-model";
 
         public DangerWeights {
             if (secondModel == null && secondView != 0) {
                 throw new IllegalArgumentException("a second-view weight needs a second-model");
             }
+            if (thirdModel == null && thirdView != 0) {
+                throw new IllegalArgumentException("a third-view weight needs a third-model");
+            }
+            if (thirdModel != null && thirdModel == secondModel) {
+                throw new IllegalArgumentException("the third view needs a model other than the second view's");
+            }
         }
 
-        /** From weights in the order of {@link #KEYS}, with the second view's model (null: none). */
-        public static DangerWeights of(double[] w, EmbeddingModel secondModel) {
+        /** Without a third view. */
+        public DangerWeights(double margin, double likelihood, double words, double over, double secondView, double bias,
+                             EmbeddingModel secondModel) {
+            this(margin, likelihood, words, over, secondView, 0, bias, secondModel, null);
+        }
+
+        /** From weights in the order of {@link #KEYS}, with the views' models (null: none). */
+        public static DangerWeights of(double[] w, EmbeddingModel secondModel, EmbeddingModel thirdModel) {
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new DangerWeights(w[0], w[1], w[2], w[3], w[4], w[5], secondModel);
+            return new DangerWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], secondModel, thirdModel);
         }
 
         /** The weights in the order of {@link #KEYS}, as {@link #of} takes them. */
         public double[] values() {
-            return new double[] {margin, likelihood, words, over, secondView, bias};
+            return new double[] {margin, likelihood, words, over, secondView, thirdView, bias};
         }
 
         public double score(double[] features) {
             return bias + margin * features[0] + likelihood * features[1] + words * features[2] + over * features[3]
-                    + (features.length > 4 ? secondView * features[4] : 0);
+                    + (features.length > 4 ? secondView * features[4] : 0)
+                    + (features.length > 5 ? thirdView * features[5] : 0);
         }
     }
 
@@ -205,6 +222,11 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
     /** The model the danger check's second view reads with ({@code danger-weights}' {@code second-model}); null: none. */
     public EmbeddingModel dangerSecondModel() {
         return dangerWeights == null ? null : dangerWeights.secondModel();
+    }
+
+    /** The model the danger check's third view reads with ({@code danger-weights}' {@code third-model}); null: none. */
+    public EmbeddingModel dangerThirdModel() {
+        return dangerWeights == null ? null : dangerWeights.thirdModel();
     }
 
     /** The margins of card {@code id}: its own where the file gives them, else the model's. */
@@ -296,18 +318,39 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         return w;
     }
 
-    /** {@code danger-weights}, each of its numbers given, with the second view's model if named (null when not given). */
+    /**
+     * {@code danger-weights}, each of its numbers given but {@code third-view} (0 when left out), with the views' models
+     * if named (null when not given).
+     */
     private static DangerWeights dangerWeights(LinedYaml node) {
         if (!node.isPresent()) {
             return null;
         }
-        double[] w = weights(node, "danger-weights", DangerWeights.KEYS, DangerWeights.SECOND_MODEL);
+        List<String> required = DangerWeights.KEYS.stream().filter(k -> !DangerWeights.OPTIONAL.containsKey(k)).toList();
+        List<String> also = new java.util.ArrayList<>(List.of(DangerWeights.SECOND_MODEL, DangerWeights.THIRD_MODEL));
+        also.addAll(DangerWeights.OPTIONAL.keySet());
+        double[] given = weights(node, "danger-weights", required, also.toArray(String[]::new));
         EmbeddingModel second = model(node.get(DangerWeights.SECOND_MODEL));
+        EmbeddingModel third = model(node.get(DangerWeights.THIRD_MODEL));
+        double[] w = new double[DangerWeights.KEYS.size()];
+        for (int i = 0, j = 0; i < w.length; i++) {
+            String key = DangerWeights.KEYS.get(i);
+            LinedYaml value = node.get(key);
+            w[i] = DangerWeights.OPTIONAL.containsKey(key) ? value.isPresent() ? value.number(-1000, 1000) : 0 : given[j++];
+        }
         if (second == null && w[4] != 0) {
             throw node.get("second-view").problem("a second-view weight other than 0 needs " + DangerWeights.SECOND_MODEL
                     + ", the model whose embeddings it reads");
         }
-        return DangerWeights.of(w, second);
+        if (third == null && w[5] != 0) {
+            throw node.get("third-view").problem("a third-view weight other than 0 needs " + DangerWeights.THIRD_MODEL
+                    + ", the model whose embeddings it reads");
+        }
+        if (third != null && third == second) {
+            throw node.get(DangerWeights.THIRD_MODEL).problem(DangerWeights.THIRD_MODEL + " must name a model other than "
+                    + DangerWeights.SECOND_MODEL + "'s");
+        }
+        return DangerWeights.of(w, second, third);
     }
 
     /**

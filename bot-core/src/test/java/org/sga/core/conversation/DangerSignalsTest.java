@@ -121,6 +121,45 @@ class DangerSignalsTest {
         }
 
         @Test
+        void givenAThirdView_thenItsClassifierOverItsOwnModelIsTheSixthFeature_andTheOthersReadAsBefore() {
+            DangerSignals asRead = DangerSignals.parse(new StringReader("""
+                    situations:
+                      - id: meeting
+                        name: a meeting
+                        examples:
+                          - a man she met online is picking her up from school today
+                          - she is meeting someone from snapchat tonight
+                          - an adult from a game is coming to collect him after school
+                    calm:
+                      - what is grooming
+                      - how do I fill in the referral form
+                      - who is the designated safeguarding lead
+                    """), "danger.yml");
+            MeaningMargins margins = MeaningMargins.of(EmbeddingModel.DEFAULT);
+            Embedder second = EmbeddingModel.MINILM.load();
+            Embedder third = EmbeddingModel.BGE_SMALL.load();
+            DangerSignals both = asRead.withMeaning(ShippedIndex.EMBEDDER, second, third, margins, List.of(), () -> { }).prepared();
+            DangerSignals secondOnly = asRead.withMeaning(ShippedIndex.EMBEDDER, second, margins, List.of(), () -> { }).prepared();
+            String message = "a year 8 is meeting a man from an online game after school today";
+
+            DangerSignals.Reading meeting = both.reading(message);
+            DangerSignals.Reading question = both.reading("where is the referral form");
+            assertThat(meeting.third()).isBetween(0.0, 1.0).isGreaterThan(question.third());
+            assertThat(meeting.third()).as("its own classifier, over its own model's embeddings").isNotEqualTo(meeting.second());
+            double p = meeting.third();
+            double[] features = meeting.features(margins.withoutCue());
+            assertThat(features).hasSize(6);
+            assertThat(features[5]).isCloseTo(Math.log(p / (1 - p)), within(1e-9));
+            DangerSignals.Reading before = secondOnly.reading(message);
+            assertThat(meeting.second()).as("the second view reads as before").isEqualTo(before.second());
+            assertThat(meeting.likelihood()).as("the model's own classifier reads as before").isEqualTo(before.likelihood());
+            assertThat(before.third()).as("no third view").isNaN();
+            assertThat(before.features(margins.withoutCue())[5]).isZero();
+            assertThat(both.leavingOut(m -> m.contains("snapchat")).prepared().reading(message).third())
+                    .as("learned again without what is left out").isBetween(0.0, 1.0).isNotEqualTo(p);
+        }
+
+        @Test
         void theSituationIsNamed() {
             assertThat(ShippedGuidance.DANGER.assess("a year 7 says she is meeting a man from snapchat tonight"))
                     .hasValueSatisfying(s -> assertThat(s).contains("meeting"));

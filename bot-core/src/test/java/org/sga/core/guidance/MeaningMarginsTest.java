@@ -167,6 +167,37 @@ class MeaningMarginsTest {
                 .isInstanceOf(YamlProblem.class).hasMessageContaining("second-model: empty");
     }
 
+    @Test
+    void theDangerChecksThirdViewNamesAModelOfItsOwn_andAWeightWithoutOneIsAProblemNamingItsLine() {
+        String named = "models:\n" + E5 + "    danger-weights:\n      second-model: minilm\n      third-model: bge-small\n"
+                + "      margin: 0.9\n      likelihood: 0.4\n      words: 1.5\n      over: -3\n      second-view: 0.7\n"
+                + "      third-view: 0.5\n      bias: -2\n" + E5.replace("e5-small", "minilm");
+        MeaningMargins m = e5(named);
+        MeaningMargins.DangerWeights read = m.dangerWeights();
+
+        assertThat(m.dangerThirdModel()).isEqualTo(EmbeddingModel.BGE_SMALL);
+        assertThat(read).isEqualTo(new MeaningMargins.DangerWeights(0.9, 0.4, 1.5, -3, 0.7, 0.5, -2, EmbeddingModel.MINILM,
+                EmbeddingModel.BGE_SMALL));
+        assertThat(MeaningMargins.DangerWeights.of(read.values(), EmbeddingModel.MINILM, EmbeddingModel.BGE_SMALL)).isEqualTo(read);
+        assertThat(read.score(new double[] {0, 0, 0, 0, 0, 2})).as("the third view's log-odds, weighed, as the sixth")
+                .isCloseTo(-2 + 1.0, within(1e-9));
+        assertThat(read.score(new double[] {0, 0, 0, 0, 2})).as("a reading without it").isCloseTo(-2 + 1.4, within(1e-9));
+
+        MeaningMargins withoutThird = e5(named.replace("      third-model: bge-small\n", "").replace("      third-view: 0.5\n", ""));
+        assertThat(withoutThird.dangerThirdModel()).as("not given: no third view").isNull();
+        assertThat(withoutThird.dangerWeights().thirdView()).as("third-view left out: 0").isZero();
+
+        String unnamed = named.replace("      third-model: bge-small\n", "");
+        int line = (int) unnamed.lines().takeWhile(l -> !l.contains("third-view")).count() + 1;
+        assertThatThrownBy(() -> e5(unnamed)).isInstanceOf(YamlProblem.class)
+                .hasMessageContaining("margins.yml:" + line).hasMessageContaining("needs third-model");
+        String same = named.replace("third-model: bge-small", "third-model: minilm");
+        assertThatThrownBy(() -> e5(same)).isInstanceOf(YamlProblem.class)
+                .hasMessageContaining("third-model must name a model other than second-model's");
+        assertThatThrownBy(() -> new MeaningMargins.DangerWeights(0, 0, 0, 0, 0, 0.5, 0, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a third-model");
+    }
+
     /** A file whose CARD_ONE weighs {@code view} at {@code weight}, with {@code modelLine} (may be empty) under e5-small. */
     private static String withView(String view, double weight, String modelLine) {
         return "models:\n" + E5 + modelLine + CARD_ONE_WEIGHTS.replace("          bias:", "          " + view + ": " + weight

@@ -47,17 +47,26 @@ public final class ShippedEmbeddings {
                 : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(secondModel.id()));
         CachedEmbedder second = secondModel == model ? embedder
                 : secondFile == null ? null : new CachedEmbedder(secondModel.id(), secondModel::load, secondFile);
-        // A third view of the cards ships what it learned only, in a file of its own model.
-        EmbeddingModel thirdModel = margins.cardsThirdModel();
+        // A third view (of the cards, of the danger check) ships what it learned only, in a file of its own model; both
+        // read with one third model.
+        EmbeddingModel dangerThird = margins.dangerThirdModel();
+        EmbeddingModel cardsThird = margins.cardsThirdModel();
+        if (dangerThird != null && cardsThird != null && dangerThird != cardsThird) {
+            throw new IllegalStateException("the danger check and the cards name different third models: "
+                    + dangerThird.id() + " and " + cardsThird.id());
+        }
+        EmbeddingModel thirdModel = dangerThird != null ? dangerThird : cardsThird;
         if (thirdModel == model || thirdModel == secondModel && thirdModel != null) {
-            throw new IllegalStateException("the cards' third view must read with a model of its own, not " + thirdModel.id());
+            throw new IllegalStateException("a third view must read with a model of its own, not " + thirdModel.id());
         }
         Path thirdFile = thirdModel == null ? null : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(thirdModel.id()));
         CachedEmbedder third = thirdFile == null ? null : new CachedEmbedder(thirdModel.id(), thirdModel::load, thirdFile);
         GuidanceCards cards = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"), "cards.yml")
-                .withMeaning(embedder, cardsSecond == null ? null : second, third, margins, library, () -> { }).prepared();
+                .withMeaning(embedder, cardsSecond == null ? null : second, cardsThird == null ? null : third, margins, library,
+                        () -> { }).prepared();
         DangerSignals.parse(ShippedIndex.resource("search/danger.yml"), "danger.yml")
-                .withMeaning(embedder, dangerSecond == null ? null : second, margins, cards.phrasings(), () -> { }).prepared();
+                .withMeaning(embedder, dangerSecond == null ? null : second, dangerThird == null ? null : third, margins,
+                        cards.phrasings(), () -> { }).prepared();
         SectionGuidance.parse(ShippedIndex.resource("guidance/sections.yml"), "sections.yml")
                 .withMeaning(embedder, margins, () -> { }).prepared();
         boolean saved = embedder.saveAskedOnly();
@@ -79,7 +88,7 @@ public final class ShippedEmbeddings {
             System.out.printf("the second view, for %s: %,d bytes%n", secondModel.id(), secondFile.toFile().length());
         }
         if (thirdFile != null) {
-            System.out.printf("the cards' third view, for %s: %,d bytes%n", thirdModel.id(), thirdFile.toFile().length());
+            System.out.printf("the third view, for %s: %,d bytes%n", thirdModel.id(), thirdFile.toFile().length());
         }
     }
 }
