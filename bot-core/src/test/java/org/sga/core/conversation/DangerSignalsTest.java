@@ -84,9 +84,9 @@ class DangerSignalsTest {
             assertThat(withCards.countsCalm("her online boyfriend (23) is picking her up from school today")).isFalse();
         }
 
-        @Test
-        void givenASecondView_thenItsClassifierReadsTheMessageWhole_andItsLogOddsAreTheFifthFeature() {
-            DangerSignals asRead = DangerSignals.parse(new StringReader("""
+        /** One situation, a meeting, with three examples against three calm phrasings. */
+        private static DangerSignals meetingOnly() {
+            return DangerSignals.parse(new StringReader("""
                     situations:
                       - id: meeting
                         name: a meeting
@@ -99,6 +99,11 @@ class DangerSignalsTest {
                       - how do I fill in the referral form
                       - who is the designated safeguarding lead
                     """), "danger.yml");
+        }
+
+        @Test
+        void givenASecondView_thenItsClassifierReadsTheMessageWhole_andItsLogOddsAreTheFifthFeature() {
+            DangerSignals asRead = meetingOnly();
             MeaningMargins margins = MeaningMargins.of(EmbeddingModel.DEFAULT);
             Embedder second = EmbeddingModel.MINILM.load();
             DangerSignals viewed = asRead.withMeaning(ShippedIndex.EMBEDDER, second, margins, List.of(), () -> { }).prepared();
@@ -122,19 +127,7 @@ class DangerSignalsTest {
 
         @Test
         void givenAThirdView_thenItsClassifierOverItsOwnModelIsTheSixthFeature_andTheOthersReadAsBefore() {
-            DangerSignals asRead = DangerSignals.parse(new StringReader("""
-                    situations:
-                      - id: meeting
-                        name: a meeting
-                        examples:
-                          - a man she met online is picking her up from school today
-                          - she is meeting someone from snapchat tonight
-                          - an adult from a game is coming to collect him after school
-                    calm:
-                      - what is grooming
-                      - how do I fill in the referral form
-                      - who is the designated safeguarding lead
-                    """), "danger.yml");
+            DangerSignals asRead = meetingOnly();
             MeaningMargins margins = MeaningMargins.of(EmbeddingModel.DEFAULT);
             Embedder second = EmbeddingModel.MINILM.load();
             Embedder third = EmbeddingModel.BGE_SMALL.load();

@@ -38,11 +38,7 @@ public final class ShippedEmbeddings {
         // learned with its own vectors.
         EmbeddingModel dangerSecond = margins.dangerSecondModel();
         EmbeddingModel cardsSecond = margins.cardsSecondModel();
-        if (dangerSecond != null && cardsSecond != null && dangerSecond != cardsSecond) {
-            throw new IllegalStateException("the danger check and the cards name different second models: "
-                    + dangerSecond.id() + " and " + cardsSecond.id());
-        }
-        EmbeddingModel secondModel = dangerSecond != null ? dangerSecond : cardsSecond;
+        EmbeddingModel secondModel = oneModel("second", dangerSecond, cardsSecond);
         Path secondFile = secondModel == null || secondModel == model ? null
                 : Path.of(args[0]).resolve(CachedEmbedder.shippedResource(secondModel.id()));
         CachedEmbedder second = secondModel == model ? embedder
@@ -51,11 +47,7 @@ public final class ShippedEmbeddings {
         // read with one third model.
         EmbeddingModel dangerThird = margins.dangerThirdModel();
         EmbeddingModel cardsThird = margins.cardsThirdModel();
-        if (dangerThird != null && cardsThird != null && dangerThird != cardsThird) {
-            throw new IllegalStateException("the danger check and the cards name different third models: "
-                    + dangerThird.id() + " and " + cardsThird.id());
-        }
-        EmbeddingModel thirdModel = dangerThird != null ? dangerThird : cardsThird;
+        EmbeddingModel thirdModel = oneModel("third", dangerThird, cardsThird);
         if (thirdModel == model || thirdModel == secondModel && thirdModel != null) {
             throw new IllegalStateException("a third view must read with a model of its own, not " + thirdModel.id());
         }
@@ -90,5 +82,14 @@ public final class ShippedEmbeddings {
         if (thirdFile != null) {
             System.out.printf("the third view, for %s: %,d bytes%n", thirdModel.id(), thirdFile.toFile().length());
         }
+    }
+
+    /** The model a view of the danger check and the cards reads with: both name the same one, or only one names any. */
+    private static EmbeddingModel oneModel(String view, EmbeddingModel danger, EmbeddingModel cards) {
+        if (danger != null && cards != null && danger != cards) {
+            throw new IllegalStateException("the danger check and the cards name different " + view + " models: "
+                    + danger.id() + " and " + cards.id());
+        }
+        return danger != null ? danger : cards;
     }
 }
