@@ -154,8 +154,8 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
 
         /** The keys of {@code danger-weights}' numbers, in the order of the reading's features, then the bias. */
         public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "second-view", "third-view", "bias");
-        /** The keys the file may leave out (0 when it does), each with the key naming the model the view reads with. */
-        static final Map<String, String> OPTIONAL = Map.of("third-view", "third-model");
+        /** The keys the file may leave out (0 when it does). */
+        public static final Set<String> OPTIONAL = Set.of("third-view");
         /** The key naming the second view's model ({@link EmbeddingModel#setting}); not given: no second view. */
         public static final String SECOND_MODEL = "second-model";
         /** The key naming the third view's model; not given: no third view. */
@@ -326,9 +326,9 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         if (!node.isPresent()) {
             return null;
         }
-        List<String> required = DangerWeights.KEYS.stream().filter(k -> !DangerWeights.OPTIONAL.containsKey(k)).toList();
+        List<String> required = DangerWeights.KEYS.stream().filter(k -> !DangerWeights.OPTIONAL.contains(k)).toList();
         List<String> also = new java.util.ArrayList<>(List.of(DangerWeights.SECOND_MODEL, DangerWeights.THIRD_MODEL));
-        also.addAll(DangerWeights.OPTIONAL.keySet());
+        also.addAll(DangerWeights.OPTIONAL);
         double[] given = weights(node, "danger-weights", required, also.toArray(String[]::new));
         EmbeddingModel second = model(node.get(DangerWeights.SECOND_MODEL));
         EmbeddingModel third = model(node.get(DangerWeights.THIRD_MODEL));
@@ -336,7 +336,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         for (int i = 0, j = 0; i < w.length; i++) {
             String key = DangerWeights.KEYS.get(i);
             LinedYaml value = node.get(key);
-            w[i] = DangerWeights.OPTIONAL.containsKey(key) ? value.isPresent() ? value.number(-1000, 1000) : 0 : given[j++];
+            w[i] = DangerWeights.OPTIONAL.contains(key) ? value.isPresent() ? value.number(-1000, 1000) : 0 : given[j++];
         }
         if (second == null && w[4] != 0) {
             throw node.get("second-view").problem("a second-view weight other than 0 needs " + DangerWeights.SECOND_MODEL
