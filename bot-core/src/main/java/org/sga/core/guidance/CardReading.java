@@ -20,10 +20,19 @@ package org.sga.core.guidance;
  * @param secondView the log-odds that the second view's network (the same as {@code network}'s, learned over a second
  *                   model's embeddings) gives the message whole for the card (not a number: none)
  * @param thirdView  the same for the third view's network, over a third model's embeddings (not a number: none)
+ * @param wording    the log-odds that {@link CardWords} gives the message's words for the card (not a number: none)
  */
 public record CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
                           double sentence, double nearest, double network, double networkSentence,
-                          double nearestSentence, double secondView, double thirdView) {
+                          double nearestSentence, double secondView, double thirdView, double wording) {
+
+    /** Without the wording. */
+    public CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
+                       double sentence, double nearest, double network, double networkSentence, double nearestSentence,
+                       double secondView, double thirdView) {
+        this(card, matched, brought, cued, likelihood, sentence, nearest, network, networkSentence, nearestSentence, secondView,
+                thirdView, Double.NaN);
+    }
 
     /** Without a second or third view. */
     public CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
@@ -74,7 +83,8 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
      * the nearest difference in tenths (0 when not measured), 1 when the message has the card's words, the
      * log-odds of the message whole again when it has them, the network's log-odds (0 without it), its highest
      * log-odds for one sentence read alone (0 without it), the largest nearest difference of one sentence read alone
-     * in tenths (0 when not measured), the second view's log-odds (0 without it) and the third view's (0 without it).
+     * in tenths (0 when not measured), the second view's log-odds (0 without it), the third view's (0 without it) and the
+     * wording's (0 without it).
      */
     public double[] features() {
         double whole = logOdds(likelihood);
@@ -82,7 +92,8 @@ public record CardReading(GuidanceCard card, boolean matched, boolean brought, b
         return new double[] {whole, logOdds(Double.isFinite(sentence) ? sentence : 0), Double.isFinite(nearest) ? nearest * 10 : 0,
                 words, words * whole, Double.isNaN(network) ? 0 : network,
                 Double.isNaN(networkSentence) ? 0 : networkSentence, Double.isFinite(nearestSentence) ? nearestSentence * 10 : 0,
-                Double.isNaN(secondView) ? 0 : secondView, Double.isNaN(thirdView) ? 0 : thirdView};
+                Double.isNaN(secondView) ? 0 : secondView, Double.isNaN(thirdView) ? 0 : thirdView,
+                Double.isNaN(wording) ? 0 : wording};
     }
 
     private static double logOdds(double p) {

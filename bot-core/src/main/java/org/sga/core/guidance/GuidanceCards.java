@@ -99,16 +99,16 @@ public final class GuidanceCards {
      * {@code 2i + 1} what it is not.
      */
     private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled, CardNetwork network,
-                            CardNetwork secondNetwork, CardNetwork thirdNetwork) {
+                            CardNetwork secondNetwork, CardNetwork thirdNetwork, CardWords wording) {
         /**
          * {@code labelled}: every labelled staff message embedded, in the file's order, for the sections they never
          * quote; held as one more set after the cards' sides (most are already among them), so that one comparison
          * serves both. Empty: not read. {@code network}: null without labelled messages; {@code secondNetwork} the same
          * over the second view's embeddings, null without them or without a second view; {@code thirdNetwork} the same
-         * over the third view's.
+         * over the third view's; {@code wording}: learned from the same labelled messages' words, null without them.
          */
         static Prepared of(List<Learned> learned, Phrasings labelled, CardNetwork network, CardNetwork secondNetwork,
-                           CardNetwork thirdNetwork) {
+                           CardNetwork thirdNetwork, CardWords wording) {
             List<List<Phrasings>> sides = new ArrayList<>();
             for (Learned l : learned) {
                 sides.add(l.about());
@@ -117,7 +117,7 @@ public final class GuidanceCards {
             sides.add(List.of(labelled));
             SharedPhrasings shared = SharedPhrasings.of(sides);
             return new Prepared(learned.stream().map(Learned::entry).toList(), shared, shared.members(sides.size() - 1), network,
-                    secondNetwork, thirdNetwork);
+                    secondNetwork, thirdNetwork, wording);
         }
     }
 
@@ -199,13 +199,13 @@ public final class GuidanceCards {
         this.margins = margins;
         boolean quotesByMeaning = margins != null && margins.neverQuoted().on() && neverQuotes.any();
         this.prepared = embedder == null
-                ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null, null, null))
+                ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null, null, null, null))
                 : new Background<>("guidance-card-examples",
                         () -> {
                             List<CardNetwork> networks = networks(read, embedder, this.second, this.third);
                             return Prepared.of(read.parallelStream().map(e -> e.learned(embedder)).toList(),
                                     Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
-                                    networks.get(0), networks.get(1), networks.get(2));
+                                    networks.get(0), networks.get(1), networks.get(2), wording(read, embedder));
                         },
                         whenEmbedded);
     }
@@ -223,6 +223,30 @@ public final class GuidanceCards {
      * about it or not counted (it may show the card); null when the file labels no message.
      */
     private static CardNetwork network(List<Entry> entries, Embedder embedder) {
+        Map<String, byte[]> labels = labels(entries);
+        if (labels.isEmpty()) {
+            return null;
+        }
+        List<String> messages = List.copyOf(labels.keySet());
+        return CardNetwork.learned(embedder, messages, labels.values().toArray(byte[][]::new),
+                () -> Phrasings.of(messages).embedded(embedder).vectors());
+    }
+
+    /**
+     * The cards' wording learned from the same labelled messages as the network ({@code embedder} keeps its weights);
+     * null when the file labels no message.
+     */
+    private static CardWords wording(List<Entry> entries, Embedder embedder) {
+        Map<String, byte[]> labels = labels(entries);
+        return labels.isEmpty() ? null
+                : CardWords.learned(embedder, List.copyOf(labels.keySet()), labels.values().toArray(byte[][]::new));
+    }
+
+    /**
+     * Every labelled staff message with its label for each card (about it, not about it, or not counted: it may show
+     * the card), in the file's order.
+     */
+    private static Map<String, byte[]> labels(List<Entry> entries) {
         Map<String, byte[]> labels = new java.util.LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Labelled labelled = entries.get(i).labelled();
@@ -233,12 +257,7 @@ public final class GuidanceCards {
                 row(labels, text, entries.size())[i] = CardNetwork.NOT_ABOUT;
             }
         }
-        if (labels.isEmpty()) {
-            return null;
-        }
-        List<String> messages = List.copyOf(labels.keySet());
-        return CardNetwork.learned(embedder, messages, labels.values().toArray(byte[][]::new),
-                () -> Phrasings.of(messages).embedded(embedder).vectors());
+        return labels;
     }
 
     private static byte[] row(Map<String, byte[]> labels, String text, int cards) {
@@ -673,6 +692,7 @@ public final class GuidanceCards {
         // The second and third views read the message whole, as their networks learned from whole messages.
         double[] secondView = viewReading(second, units.isEmpty() ? null : message, learned.secondNetwork(), ready);
         double[] thirdView = viewReading(third, units.isEmpty() ? null : message, learned.thirdNetwork(), ready);
+        double[] wording = wordingReading(units.isEmpty() ? null : message, learned);
         if (units.size() <= 1) {
             // A message of one sentence is its own sentence: read once, not twice.
             nearestSentence = nearest;
@@ -684,7 +704,7 @@ public final class GuidanceCards {
             boolean cued = e.situation().cued(message);
             readings.add(new CardReading(e.card(), e.situation().matches(message), also.contains(e.card().id()) && cued,
                     cued, whole[i], sentence[i], nearest[i], network[i], networkSentence[i], nearestSentence[i], secondView[i],
-                    thirdView[i]));
+                    thirdView[i], wording[i]));
         }
         return new Read(readings, compared == null ? null : compared.similarity(), learned);
     }
@@ -702,14 +722,24 @@ public final class GuidanceCards {
         return networkReading(view == null || message == null ? null : Phrasings.question(view, message), network, ready);
     }
 
+    /**
+     * For each card, the log-odds the wording gives the message (null: none to read); not a number without the wording,
+     * or for a card no labelled message needs.
+     */
+    private static double[] wordingReading(String message, Prepared learned) {
+        CardWords wording = learned.wording();
+        return neededOnly(message == null || wording == null ? null : wording.logOdds(message), learned.entries());
+    }
+
     private static double[] networkReading(float[] whole, CardNetwork network, List<Entry> ready) {
+        return neededOnly(whole == null || network == null ? null : network.logOdds(whole), ready);
+    }
+
+    /** {@code read} for each card some labelled message needs, not a number for the others (and for all, when null). */
+    private static double[] neededOnly(double[] read, List<Entry> ready) {
         double[] out = new double[ready.size()];
         java.util.Arrays.fill(out, Double.NaN);
-        if (whole == null || network == null) {
-            return out;
-        }
-        double[] read = network.logOdds(whole);
-        for (int i = 0; i < ready.size(); i++) {
+        for (int i = 0; read != null && i < ready.size(); i++) {
             if (ready.get(i).labelled().needed()) {
                 out[i] = read[i];
             }

@@ -76,25 +76,36 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      */
     public record CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
                               double network, double networkSentence, double nearestSentence, double secondView,
-                              double thirdView, double bias) {
+                              double thirdView, double wording, double bias) {
 
         /** The keys of {@code card-weights}, in the order of {@link CardReading#features}, then the bias. */
         public static final List<String> KEYS = List.of("likelihood", "sentence", "nearest", "words",
-                "likelihood-with-words", "network", "network-sentence", "nearest-sentence", "second-view", "third-view", "bias");
-        /** The keys of {@code card-weights} that may be left out, each with the model it reads: without it, 0 (no such view). */
-        static final Map<String, String> OPTIONAL = Map.of("second-view", "cards-second-model", "third-view", "cards-third-model");
+                "likelihood-with-words", "network", "network-sentence", "nearest-sentence", "second-view", "third-view", "wording",
+                "bias");
+        /** The keys of {@code card-weights} that may be left out: without one, 0 (that reading is not weighed). */
+        public static final Set<String> OPTIONAL = Set.of("second-view", "third-view", "wording");
+        /** The optional keys that read a model's embeddings, each with the setting that names the model. */
+        static final Map<String, String> MODELS = Map.of("second-view", "cards-second-model", "third-view", "cards-third-model");
 
-        /** Without a second or third view. */
+        /** Without a second or third view or the wording. */
         public CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
                            double network, double networkSentence, double nearestSentence, double bias) {
             this(likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence, 0, bias);
         }
 
-        /** Without a third view. */
+        /** Without a third view or the wording. */
         public CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
                            double network, double networkSentence, double nearestSentence, double secondView, double bias) {
             this(likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence, secondView,
                     0, bias);
+        }
+
+        /** Without the wording. */
+        public CardWeights(double likelihood, double sentence, double nearest, double words, double likelihoodWithWords,
+                           double network, double networkSentence, double nearestSentence, double secondView,
+                           double thirdView, double bias) {
+            this(likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence, secondView,
+                    thirdView, 0, bias);
         }
 
         /** From weights in the order of {@link #KEYS}. */
@@ -102,20 +113,20 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10]);
+            return new CardWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
         }
 
         /** The weights in the order of {@link #KEYS}, as {@link #of} takes them. */
         public double[] values() {
             return new double[] {likelihood, sentence, nearest, words, likelihoodWithWords, network, networkSentence, nearestSentence,
-                    secondView, thirdView, bias};
+                    secondView, thirdView, wording, bias};
         }
 
         public double score(double[] features) {
             return bias + likelihood * features[0] + sentence * features[1] + nearest * features[2] + words * features[3]
                     + likelihoodWithWords * features[4] + network * features[5] + networkSentence * features[6]
                     + nearestSentence * features[7] + (features.length > 8 ? secondView * features[8] : 0)
-                    + (features.length > 9 ? thirdView * features[9] : 0);
+                    + (features.length > 9 ? thirdView * features[9] : 0) + (features.length > 10 ? wording * features[10] : 0);
         }
     }
 
@@ -263,27 +274,28 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
     }
 
     /**
-     * {@code card-weights}, each of its keys given but {@code second-view} and {@code third-view}, each 0 when left out
-     * and other than 0 only with the model it reads ({@code models}: the models named, by the setting that names them);
+     * {@code card-weights}, each of its keys given but {@code second-view}, {@code third-view} and {@code wording}, each 0
+     * when left out, the views' other than 0 only with the model they read ({@code models}: the models named, by the setting that names them);
      * null when the card has none.
      */
     private static CardWeights weights(LinedYaml node, Map<String, EmbeddingModel> models) {
         if (!node.isPresent()) {
             return null;
         }
-        List<String> required = CardWeights.KEYS.stream().filter(k -> !CardWeights.OPTIONAL.containsKey(k)).toList();
-        double[] given = weights(node, "card-weights", required, CardWeights.OPTIONAL.keySet().toArray(String[]::new));
+        List<String> required = CardWeights.KEYS.stream().filter(k -> !CardWeights.OPTIONAL.contains(k)).toList();
+        double[] given = weights(node, "card-weights", required,
+                CardWeights.KEYS.stream().filter(CardWeights.OPTIONAL::contains).toArray(String[]::new));
         double[] w = new double[CardWeights.KEYS.size()];
         for (int i = 0, j = 0; i < w.length; i++) {
             String key = CardWeights.KEYS.get(i);
-            String model = CardWeights.OPTIONAL.get(key);
-            if (model == null) {
+            if (!CardWeights.OPTIONAL.contains(key)) {
                 w[i] = given[j++];
                 continue;
             }
             LinedYaml view = node.get(key);
             w[i] = view.isPresent() ? view.number(-1000, 1000) : 0;
-            if (w[i] != 0 && models.get(model) == null) {
+            String model = CardWeights.MODELS.get(key);
+            if (w[i] != 0 && model != null && models.get(model) == null) {
                 throw view.problem("a " + key + " weight other than 0 needs " + model + ", the model whose embeddings it reads");
             }
         }

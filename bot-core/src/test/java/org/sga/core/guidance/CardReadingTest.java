@@ -85,7 +85,7 @@ class CardReadingTest {
         CardReading viewed = new CardReading(CARD, false, false, true, 0.5, NONE, NONE, 1.0, 1.0, NONE, 2.5);
         CardReading unviewed = reading(false, false, true, 0.5, NONE, NONE);
 
-        assertThat(viewed.features()).hasSize(10);
+        assertThat(viewed.features()).hasSize(11);
         assertThat(viewed.features()[8]).isEqualTo(2.5);
         assertThat(viewed.features()[9]).as("no third view").isZero();
         assertThat(unviewed.secondView()).as("no second view").isNaN();
@@ -108,5 +108,20 @@ class CardReadingTest {
         assertThat(viewed.applies(weighed)).isTrue();
         CardReading lower = new CardReading(CARD, false, false, true, 0.5, NONE, NONE, 1.0, 1.0, NONE, 5.0, 1.0);
         assertThat(lower.applies(weighed)).as("the second view does not count for the third's weight").isFalse();
+    }
+
+    @Test
+    void theWordingIsTheEleventhFeature_weighedWhenTheWeightsGiveIt_and0WithoutIt() {
+        CardReading worded = new CardReading(CARD, false, false, true, 0.5, NONE, NONE, 1.0, 1.0, NONE, 0.5, 0.5, 3.0);
+        CardReading unworded = new CardReading(CARD, false, false, true, 0.5, NONE, NONE, 1.0, 1.0, NONE, 5.0, 5.0);
+
+        assertThat(worded.features()[10]).isEqualTo(3.0);
+        assertThat(unworded.wording()).isNaN();
+        assertThat(unworded.features()[10]).isZero();
+        // Shown when the wording's log-odds is above 2: only the wording counts.
+        MeaningMargins.CardWeights weights = new MeaningMargins.CardWeights(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, -2);
+        MeaningMargins.CardMargins weighed = new MeaningMargins.CardMargins(0.5, 0.9, 0.7, 0.01, 0.03, weights, 1);
+        assertThat(worded.applies(weighed)).isTrue();
+        assertThat(unworded.applies(weighed)).as("the views do not count for the wording's weight").isFalse();
     }
 }

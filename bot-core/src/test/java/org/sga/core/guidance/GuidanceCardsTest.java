@@ -294,12 +294,31 @@ class GuidanceCardsTest {
             CardReading secondOnly = viewed(asRead, second).readings(message, List.of()).getFirst();
 
             assertThat(both.thirdView()).isFinite();
-            assertThat(both.features()).hasSize(10);
+            assertThat(both.features()).hasSize(11);
             assertThat(both.features()[9]).as("the weights' tenth reading").isEqualTo(both.thirdView());
             assertThat(both.thirdView()).as("its own network, over its own model's embeddings").isNotEqualTo(both.secondView());
             assertThat(both.secondView()).as("the second view reads as before").isEqualTo(secondOnly.secondView());
             assertThat(secondOnly.thirdView()).as("no third view").isNaN();
             assertThat(secondOnly.features()[9]).isZero();
+        }
+
+        @Test
+        void givenLabelledMessages_thenTheirWordingIsTheEleventhReading_learnedAgainWithoutWhatIsLeftOut() {
+            String message = "do I jot down the words of the child";
+            GuidanceCards asRead = asRead(FILE + RECORD_LABELLED);
+
+            CardReading read = withMeaning(asRead).readings(message, List.of()).getFirst();
+            CardReading minutes = withMeaning(asRead).readings("where do we take the minutes", List.of()).getFirst();
+
+            assertThat(read.wording()).isFinite();
+            assertThat(read.features()[10]).as("the weights' eleventh reading").isEqualTo(read.wording());
+            assertThat(read.wording()).as("worded more like what needs the card").isGreaterThan(minutes.wording());
+            assertThat(withMeaning(FILE).readings(message, List.of()).getFirst().wording())
+                    .as("no labelled message needs the card").isNaN();
+            assertThat(withMeaning(asRead.leavingOut(m -> m.contains("jot down"))).readings(message, List.of()).getFirst()
+                    .wording()).as("no labelled message left needs the card").isNaN();
+            assertThat(ShippedGuidance.CARDS.readings("can I screenshot her nudes and send them to the dsl", List.of()))
+                    .as("every shipped card").hasSize(6).allSatisfy(r -> assertThat(r.wording()).isFinite());
         }
 
         private GuidanceCards viewed(GuidanceCards asRead, Embedder second) {

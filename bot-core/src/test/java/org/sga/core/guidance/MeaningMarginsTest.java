@@ -253,6 +253,19 @@ class MeaningMarginsTest {
     }
 
     @Test
+    void theCardsWordingNeedsNoModel_andIsZeroWhenLeftOut() {
+        MeaningMargins.CardWeights w = e5(withView("wording", 0.3, "")).forCard("CARD_ONE").weights();
+
+        assertThat(w.wording()).isEqualTo(0.3);
+        assertThat(w.secondView()).as("left out: 0").isZero();
+        assertThat(MeaningMargins.CardWeights.of(w.values())).isEqualTo(w);
+        assertThat(w.score(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2})).as("the wording's log-odds, weighed")
+                .isCloseTo(-2.3 + 0.6, within(1e-9));
+        String withoutIt = "models:\n" + E5 + CARD_ONE_WEIGHTS + E5.replace("e5-small", "minilm");
+        assertThat(e5(withoutIt).forCard("CARD_ONE").weights().wording()).isZero();
+    }
+
+    @Test
     void aModelThatServesNoSearchNeedsNoMargins_andGivenMarginsIsAProblem() {
         assertThat(EmbeddingModel.forSearch()).doesNotContain(EmbeddingModel.BGE_SMALL);
         String given = "models:\n" + E5 + E5.replace("e5-small", "minilm") + E5.replace("e5-small", "bge-small");

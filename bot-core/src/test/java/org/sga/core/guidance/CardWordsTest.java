@@ -1,0 +1,119 @@
+package org.sga.core.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sga.core.search.CachedEmbedder;
+
+class CardWordsTest {
+
+    private static final List<String> OPENINGS = List.of("a pupil asked if", "my colleague wonders if", "a parent wants to know if",
+            "the head asked whether", "one of our volunteers asked if", "our new teacher wonders whether");
+    private static final List<String> COPYING = List.of("I can screenshot the photo", "I should forward the picture to the lead",
+            "we can save a copy of the image", "I may send the photo on to the head");
+    private static final List<String> OTHER = List.of("the trip form is signed", "the photo for the school magazine is ready",
+            "we can send the lead the rota", "I should forward the minutes to the head");
+
+    /**
+     * Invented staff messages: the first card is about copying or passing on an image; the second about the head, and
+     * a message that names a photo but not the head may show it.
+     */
+    private record Labelled(List<String> messages, byte[][] labels) {
+        static Labelled of(int n, long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            List<String> messages = new ArrayList<>();
+            byte[][] labels = new byte[n][];
+            for (int m = 0; m < n; m++) {
+                boolean copying = random.nextBoolean();
+                List<String> ends = copying ? COPYING : OTHER;
+                String message = OPENINGS.get(random.nextInt(OPENINGS.size())) + " " + ends.get(random.nextInt(ends.size()))
+                        + " (" + m + ")";
+                messages.add(message);
+                labels[m] = new byte[] {copying ? CardNetwork.ABOUT : CardNetwork.NOT_ABOUT, message.contains("head")
+                        ? CardNetwork.ABOUT : message.contains("photo") ? CardNetwork.NOT_COUNTED : CardNetwork.NOT_ABOUT};
+            }
+            return new Labelled(messages, labels);
+        }
+    }
+
+    @Test
+    void readsWordsAndTheirPairs_eachOnce() {
+        assertThat(CardWords.grams("Don\u2019t forward it, don't FORWARD it!"))
+                .containsExactly("don't", "forward", "it", "don't forward", "forward it", "it don't");
+        assertThat(CardWords.grams("?!")).isEmpty();
+    }
+
+    @Test
+    void knowsOnlyTheWordsTwoMessagesUse() {
+        long[] known = CardWords.vocabulary(List.of("send the photo", "keep the photo", "a rota"));
+
+        assertThat(known).contains(CardWords.hash("the"), CardWords.hash("photo"), CardWords.hash("the photo"))
+                .doesNotContain(CardWords.hash("send"), CardWords.hash("rota"), CardWords.hash("send the"));
+        assertThat(known).isSorted();
+    }
+
+    @Test
+    void tellsCopyingAnImageFromPassingOnOtherThings_byTheWords() {
+        Labelled data = Labelled.of(400, 1);
+
+        CardWords words = CardWords.train(data.messages(), data.labels());
+
+        assertThat(words.cards()).isEqualTo(2);
+        assertThat(words.logOdds("can I screenshot the photo and forward the picture to the lead?")[0]).isGreaterThan(1);
+        assertThat(words.logOdds("should I forward the minutes and the rota to the head?")[0]).isLessThan(-1);
+        assertThat(words.logOdds("nothing it knows")[0]).as("no known word: the bias alone")
+                .isEqualTo(words.logOdds("")[0]);
+    }
+
+    @Test
+    void learnsTheSameWeightsEveryTime_andKeepsThemInItsNumbers() {
+        Labelled data = Labelled.of(200, 2);
+
+        CardWords once = CardWords.train(data.messages(), data.labels());
+        CardWords again = CardWords.train(data.messages(), data.labels());
+        CardWords read = CardWords.fromNumbers(CardWords.vocabulary(data.messages()), once.numbers());
+
+        assertThat(again.numbers()).containsExactly(once.numbers());
+        String message = "may I save a copy of the image for the head?";
+        assertThat(read.logOdds(message)).containsExactly(once.logOdds(message));
+        assertThatThrownBy(() -> CardWords.fromNumbers(new long[3], once.numbers())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CardWords.train(List.of("one"), new byte[2][2])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMessageThatMayShowTheCardDoesNotCount() {
+        Labelled data = Labelled.of(400, 3);
+        byte[][] photoCounts = new byte[data.labels().length][];
+        for (int m = 0; m < photoCounts.length; m++) {
+            byte head = data.labels()[m][1];
+            photoCounts[m] = new byte[] {data.labels()[m][0], head == CardNetwork.NOT_COUNTED ? CardNetwork.NOT_ABOUT : head};
+        }
+
+        double notCounted = CardWords.train(data.messages(), data.labels()).logOdds("the photo is ready")[1];
+        double counted = CardWords.train(data.messages(), photoCounts).logOdds("the photo is ready")[1];
+
+        assertThat(notCounted).as("the photo messages did not count against the card").isGreaterThan(counted);
+    }
+
+    @Test
+    void isLearnedOnceAndThenReadFromTheCacheFile(@TempDir Path dir) {
+        Labelled data = Labelled.of(200, 4);
+        Path file = dir.resolve("cache.bin");
+        CachedEmbedder first = new CachedEmbedder("test-model", () -> text -> new float[] {1, 0}, file);
+        CardWords words = CardWords.learned(first, data.messages(), data.labels());
+        assertThat(first.save()).isTrue();
+
+        CachedEmbedder reopened = new CachedEmbedder("test-model", () -> text -> {
+            throw new AssertionError("nothing is embedded for the wording");
+        }, file);
+        String message = "can I forward the picture?";
+        assertThat(CardWords.learned(reopened, data.messages(), data.labels()).logOdds(message))
+                .containsExactly(words.logOdds(message));
+    }
+}
