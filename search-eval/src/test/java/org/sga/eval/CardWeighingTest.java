@@ -124,7 +124,7 @@ class CardWeighingTest {
                 .contains("weighed:                1 (1) / 0")
                 .containsPattern("CARD_A:\\R        card-weights:\\R          likelihood: [0-9.]+\\R          sentence: ")
                 .as("every weight, the network's and the bias last")
-                .containsPattern("\\R          network: -?[0-9.]+\\R          network-sentence: -?[0-9.]+\\R          nearest-sentence: -?[0-9.]+\\R          second-view: -?[0-9.]+\\R          third-view: -?[0-9.]+\\R          bias: -?[0-9.]+\\R");
+                .containsPattern("\\R          network: -?[0-9.]+\\R          network-sentence: -?[0-9.]+\\R          nearest-sentence: -?[0-9.]+\\R          second-view: -?[0-9.]+\\R          third-view: -?[0-9.]+\\R          wording: -?[0-9.]+\\R          bias: -?[0-9.]+\\R");
     }
 
     @TempDir
@@ -144,17 +144,17 @@ class CardWeighingTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("CARD_A");
-        // The part, the needed and allowed cards, then matched, brought and the ten features of CardReading#features:
+        // The part, the needed and allowed cards, then matched, brought and the eleven features of CardReading#features:
         // the log-odds of 0.5, a sentence as unlikely as can be, the nearest difference in tenths, the words, the
-        // log-odds again with them, the network, the message's one sentence read as the whole, and no second or third
-        // view.
+        // log-odds again with them, the network, the message's one sentence read as the whole, no second or third
+        // view and no wording.
         String[] first = lines.get(1).split("\t");
         assertThat(first).hasSize(4);
         assertThat(first[0]).isEqualTo("1");
         assertThat(first[1]).isEqualTo("CARD_A");
         assertThat(first[2]).isEmpty();
         double[] read = java.util.Arrays.stream(first[3].split(",")).mapToDouble(Double::parseDouble).toArray();
-        assertThat(read).hasSize(12);
+        assertThat(read).hasSize(13);
         assertThat(read[0]).isEqualTo(1);
         assertThat(read[1]).isZero();
         assertThat(read[2]).isCloseTo(0, within(1e-12));
@@ -163,6 +163,7 @@ class CardWeighingTest {
         assertThat(read[7]).isEqualTo(1.5);
         assertThat(read[10]).as("no second view").isZero();
         assertThat(read[11]).as("no third view").isZero();
+        assertThat(read[12]).as("no wording").isZero();
         assertThat(lines.get(2)).as("a case with no readings has its labels only").isEqualTo("0\t\tCARD_A");
         assertThat(String.join("\n", lines)).doesNotContain("photos").doesNotContain("grooming");
     }

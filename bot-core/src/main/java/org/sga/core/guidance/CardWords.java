@@ -5,12 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,15 +88,34 @@ public final class CardWords {
         return h;
     }
 
-    /** The grams that at least {@link #MIN_MESSAGES} of {@code messages} use, as ascending hashes. */
+    /**
+     * The grams that at least {@link #MIN_MESSAGES} of {@code messages} use, as ascending hashes: every message's grams
+     * hashed into one sorted array and counted in runs, which takes far less memory than a map of counts.
+     */
     static long[] vocabulary(List<String> messages) {
-        Map<Long, Integer> uses = new HashMap<>();
+        long[] all = new long[1024];
+        int n = 0;
         for (String message : messages) {
             for (String gram : grams(message)) {
-                uses.merge(hash(gram), 1, Integer::sum);
+                if (n == all.length) {
+                    all = Arrays.copyOf(all, n * 2);
+                }
+                all[n++] = hash(gram);
             }
         }
-        return uses.entrySet().stream().filter(e -> e.getValue() >= MIN_MESSAGES).mapToLong(Map.Entry::getKey).sorted().toArray();
+        Arrays.sort(all, 0, n);
+        long[] known = new long[n];
+        int k = 0;
+        for (int start = 0, end; start < n; start = end) {
+            end = start + 1;
+            while (end < n && all[end] == all[start]) {
+                end++;
+            }
+            if (end - start >= MIN_MESSAGES) {
+                known[k++] = all[start];
+            }
+        }
+        return Arrays.copyOf(known, k);
     }
 
     /** The columns of the known grams of {@code text}, ascending, each once. */
