@@ -282,4 +282,13 @@ class MeaningMarginsTest {
         assertThat(shipped.cardsThirdModel()).isEqualTo(EmbeddingModel.BGE_SMALL);
         assertThat(shipped.forCard("ADULT_SOLICITING").weights().thirdView()).isPositive();
     }
+
+    @Test
+    void theShippedCardsWeighTheirWording() {
+        MeaningMargins shipped = MeaningMargins.of(EmbeddingModel.E5_SMALL);
+        for (String card : java.util.List.of("SEXTORTION", "ADULT_SOLICITING", "IMAGES_DO_NOT_SHARE", "DO_NOT_SEARCH", "DO_NOT_TIP_OFF",
+                "NO_SECRECY")) {
+            assertThat(shipped.forCard(card).weights().wording()).as(card).isPositive();
+        }
+    }
 }
