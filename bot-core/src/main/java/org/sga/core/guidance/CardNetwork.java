@@ -270,6 +270,13 @@ public final class CardNetwork {
      */
     public static CardNetwork learned(Embedder embedder, List<String> messages, byte[][] labels,
                                       java.util.function.Supplier<List<float[]>> vectors) {
+        String name = "card-network hidden=" + HIDDEN + " passes=" + PASSES + " batch=" + BATCH + " rate=" + RATE + " decay="
+                + DECAY + " seed=" + SEED + " texts-sha256=" + digest(messages, labels);
+        return fromNumbers(embedder.derived(name, () -> train(vectors.get(), labels).numbers()));
+    }
+
+    /** The SHA-256 of every message with its labels, in hex: what names a model learned from them in a cache. */
+    static String digest(List<String> messages, byte[][] labels) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -280,9 +287,7 @@ public final class CardNetwork {
             digest.update(("\n" + messages.get(m)).getBytes(StandardCharsets.UTF_8));
             digest.update(labels[m]);
         }
-        String name = "card-network hidden=" + HIDDEN + " passes=" + PASSES + " batch=" + BATCH + " rate=" + RATE + " decay="
-                + DECAY + " seed=" + SEED + " texts-sha256=" + HexFormat.of().formatHex(digest.digest());
-        return fromNumbers(embedder.derived(name, () -> train(vectors.get(), labels).numbers()));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Its sizes, then the centring, scaling and weights, in one array, as a cache keeps vectors. */

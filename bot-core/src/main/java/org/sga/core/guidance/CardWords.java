@@ -1,11 +1,8 @@
 package org.sga.core.guidance;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -326,18 +323,8 @@ public final class CardWords {
      * found again from the messages, which is quick; only the weights are kept.
      */
     public static CardWords learned(Embedder embedder, List<String> messages, byte[][] labels) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (int m = 0; m < messages.size(); m++) {
-            digest.update(("\n" + messages.get(m)).getBytes(StandardCharsets.UTF_8));
-            digest.update(labels[m]);
-        }
         String name = "card-words penalty=" + PENALTY + " min-messages=" + MIN_MESSAGES + " flat=" + FLAT + " texts-sha256="
-                + HexFormat.of().formatHex(digest.digest());
+                + CardNetwork.digest(messages, labels);
         long[] grams = vocabulary(messages);
         float[] numbers = embedder.derived(name, () -> train(messages, labels).numbers());
         return fromNumbers(grams, numbers);
