@@ -202,62 +202,45 @@ public final class GuidanceCards {
                 ? Background.ready(new Prepared(this.entries, SharedPhrasings.of(List.of()), new int[0], null, null, null, null))
                 : new Background<>("guidance-card-examples",
                         () -> {
-                            List<CardNetwork> networks = networks(read, embedder, this.second, this.third);
+                            Labels labels = Labels.of(read);
+                            List<CardNetwork> networks = networks(labels, embedder, this.second, this.third);
                             return Prepared.of(read.parallelStream().map(e -> e.learned(embedder)).toList(),
                                     Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
-                                    networks.get(0), networks.get(1), networks.get(2), wording(read, embedder));
+                                    networks.get(0), networks.get(1), networks.get(2),
+                                    labels == null ? null : CardWords.learned(embedder, labels.messages(), labels.rows()));
                         },
                         whenEmbedded);
     }
 
     /**
      * The networks of each view ({@code embedders}: the first, second and third, null for a view not read), learned at
-     * the same time: each learns on one core, and a new card file learns all three.
+     * the same time: each learns on one core, and a new card file learns all three; none without labelled messages.
      */
-    private static List<CardNetwork> networks(List<Entry> entries, Embedder... embedders) {
-        return java.util.Arrays.stream(embedders).parallel().map(view -> view == null ? null : network(entries, view)).toList();
+    private static List<CardNetwork> networks(Labels labels, Embedder... embedders) {
+        return java.util.Arrays.stream(embedders).parallel().map(view -> view == null || labels == null ? null
+                : CardNetwork.learned(view, labels.messages(), labels.rows(),
+                        () -> Phrasings.of(labels.messages()).embedded(view).vectors())).toList();
     }
 
     /**
-     * The network learned from every labelled staff message at once, each labelled for every card as about it, not
-     * about it or not counted (it may show the card); null when the file labels no message.
+     * Every labelled staff message, in the file's order, with its label for each card ({@code rows[m][card]}: about it,
+     * not about it, or not counted: it may show the card): what the networks and the wording learn from.
      */
-    private static CardNetwork network(List<Entry> entries, Embedder embedder) {
-        Map<String, byte[]> labels = labels(entries);
-        if (labels.isEmpty()) {
-            return null;
-        }
-        List<String> messages = List.copyOf(labels.keySet());
-        return CardNetwork.learned(embedder, messages, labels.values().toArray(byte[][]::new),
-                () -> Phrasings.of(messages).embedded(embedder).vectors());
-    }
-
-    /**
-     * The cards' wording learned from the same labelled messages as the network ({@code embedder} keeps its weights);
-     * null when the file labels no message.
-     */
-    private static CardWords wording(List<Entry> entries, Embedder embedder) {
-        Map<String, byte[]> labels = labels(entries);
-        return labels.isEmpty() ? null
-                : CardWords.learned(embedder, List.copyOf(labels.keySet()), labels.values().toArray(byte[][]::new));
-    }
-
-    /**
-     * Every labelled staff message with its label for each card (about it, not about it, or not counted: it may show
-     * the card), in the file's order.
-     */
-    private static Map<String, byte[]> labels(List<Entry> entries) {
-        Map<String, byte[]> labels = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Labelled labelled = entries.get(i).labelled();
-            for (String text : labelled.about()) {
-                row(labels, text, entries.size())[i] = CardNetwork.ABOUT;
+    private record Labels(List<String> messages, byte[][] rows) {
+        /** The labels of the entries' labelled messages; null when the file labels no message. */
+        static Labels of(List<Entry> entries) {
+            Map<String, byte[]> labels = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Labelled labelled = entries.get(i).labelled();
+                for (String text : labelled.about()) {
+                    row(labels, text, entries.size())[i] = CardNetwork.ABOUT;
+                }
+                for (String text : labelled.notAbout()) {
+                    row(labels, text, entries.size())[i] = CardNetwork.NOT_ABOUT;
+                }
             }
-            for (String text : labelled.notAbout()) {
-                row(labels, text, entries.size())[i] = CardNetwork.NOT_ABOUT;
-            }
+            return labels.isEmpty() ? null : new Labels(List.copyOf(labels.keySet()), labels.values().toArray(byte[][]::new));
         }
-        return labels;
     }
 
     private static byte[] row(Map<String, byte[]> labels, String text, int cards) {
