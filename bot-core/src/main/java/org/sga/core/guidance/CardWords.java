@@ -53,11 +53,6 @@ public final class CardWords {
         return cards;
     }
 
-    /** How many words and pairs of words it knows. */
-    int known() {
-        return grams.length;
-    }
-
     /**
      * The words of {@code text} and their neighbouring pairs, each once: lower case, letters and digits, with an
      * apostrophe's ending kept on its word ("don't", "she's"); curly apostrophes read as straight ones.
