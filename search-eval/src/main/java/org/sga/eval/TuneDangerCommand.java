@@ -306,8 +306,8 @@ final class TuneDangerCommand implements Tool {
         }
         for (int i = 0; i < w.length; i++) {
             String key = MeaningMargins.DangerWeights.KEYS.get(i);
-            // A weight the file may leave out is left out when the check has no view for it.
-            if (!(MeaningMargins.DangerWeights.OPTIONAL.contains(key) && views.third() == null)) {
+            // The third view's weight is left out when the check has no third view.
+            if (!("third-view".equals(key) && views.third() == null)) {
                 out.printf(Locale.ROOT, "      %s: %s%n", key, decimal(w[i]));
             }
         }

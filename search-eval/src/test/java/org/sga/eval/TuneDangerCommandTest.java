@@ -122,9 +122,9 @@ class TuneDangerCommandTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
         // Set, number, part, labelled danger now, brought by a pattern, brought as shipped, then the features (a margin
-        // of 0.02 in hundredths, the log-odds of 0.5, the words, not over, no second or third view), the closest situation, the cued and uncued
-        // situations with their margins, the likelihood and the words that say it is over.
-        assertThat(lines.get(0).split("\t")).containsExactly("one.jsonl", "2", "0", "1", "0", "1", "2.0,0.0,1.0,0.0,0.0,0.0",
+        // of 0.02 in hundredths, the log-odds of 0.5, the words, not over, no second or third view, no wording), the closest
+        // situation, the cued and uncued situations with their margins, the likelihood and the words that say it is over.
+        assertThat(lines.get(0).split("\t")).containsExactly("one.jsonl", "2", "0", "1", "0", "1", "2.0,0.0,1.0,0.0,0.0,0.0,0.0",
                 "meeting", "meeting,0.02", "-,-", "0.5", "0");
         assertThat(lines.get(1).split("\t")).as("a danger phrase brings the line; the uncued situation is over")
                 .startsWith("two.jsonl", "1", "1", "0", "1", "1").endsWith("meeting", "-,-", "meeting,-0.04", "0.1", "1");
@@ -191,7 +191,26 @@ class TuneDangerCommandTest {
                 .contains("weighed:                999 line missed 1, false alarms 0 (0.0 %)")
                 .containsPattern("weighed, part left out: 999 line missed \\d+, false alarms \\d+")
                 .containsPattern("    danger-weights:\\R      margin: -?[0-9.]+\\R      likelihood: -?[0-9.]+\\R      words: ")
-                .as("no third view: the file leaves its weight out").doesNotContain("third-view:").doesNotContain("third-model");
+                .as("no third view: the file leaves its weight out").doesNotContain("third-view:").doesNotContain("third-model")
+                .containsPattern("      wording: -?[0-9.]+\\R      bias: ");
+    }
+
+    @Test
+    void givenReadingsThatOnlyTheWordingTellsApart_thenTheWeighingLearnsItsWeight() {
+        // The same closeness and likelihood on both sides; only the wording's log-odds tell danger now from calm.
+        for (int i = 0; i < 10; i++) {
+            add(true, new DangerSignals.Reading(false, null, MEETING, 0.01, null, NONE, 0.5, false, Double.NaN, Double.NaN, 2 + i * 0.1));
+            add(false, new DangerSignals.Reading(false, null, MEETING, 0.01, null, NONE, 0.5, false, Double.NaN, Double.NaN, -2 - i * 0.1));
+        }
+        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        TuneDangerCommand.report(cases, readings, margins, 2, 4, 0.0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("as shipped:             999 line missed 0, false alarms 10 (100.0 %)")
+                .contains("weighed:                999 line missed 0, false alarms 0 (0.0 %)")
+                .containsPattern("      wording: [1-9][0-9.]*\\R      bias: ");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.sga.core.guidance.MeaningMargins;
 import org.sga.core.guidance.Situation;
 import org.sga.core.guidance.SituationClassifier;
 import org.sga.core.guidance.SituationReader;
+import org.sga.core.guidance.Wording;
 import org.sga.core.search.Embedder;
 import org.sga.core.search.Phrasings;
 import org.sga.core.search.QueryText;
@@ -55,10 +56,10 @@ public final class DangerSignals {
     /**
      * The situations and the calm phrasings with their vectors, and what tells danger from calm learned from them
      * (null without phrasings on both sides), over the model's embeddings and over the second and third views'
-     * ({@code second}, {@code third}: null without one).
+     * ({@code second}, {@code third}: null without one), and from the phrasings' words ({@code wording}).
      */
     private record Prepared(List<Situation> situations, Phrasings calm, SituationClassifier classifier,
-                            SituationClassifier second, SituationClassifier third) {
+                            SituationClassifier second, SituationClassifier third, Wording wording) {
 
         static Prepared of(List<Situation> situations, Phrasings calm, Embedder embedder, Embedder secondView, Embedder thirdView) {
             List<Situation> embedded = situations.stream().map(s -> s.embedded(embedder)).toList();
@@ -72,7 +73,9 @@ public final class DangerSignals {
                     ? SituationClassifier.learnedEmbedding(secondView, Phrasings.of(examples), List.of(calm)) : null;
             SituationClassifier third = learnable && thirdView != null
                     ? SituationClassifier.learnedEmbedding(thirdView, Phrasings.of(examples), List.of(calm)) : null;
-            return new Prepared(embedded, calmEmbedded, classifier, second, third);
+            // The wording learns from the same phrasings; its weights are kept with the model's vectors.
+            Wording wording = learnable ? Wording.learned(embedder, "danger-words", examples, calm.texts()) : null;
+            return new Prepared(embedded, calmEmbedded, classifier, second, third, wording);
         }
     }
 
@@ -107,7 +110,7 @@ public final class DangerSignals {
         this.second = second;
         this.third = third;
         this.margins = margins;
-        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null, null, null))
+        this.prepared = embedder == null ? Background.ready(new Prepared(this.situations, calm, null, null, null, null))
                 : new Background<>("danger-examples", () -> Prepared.of(this.situations, calm, embedder, second, third), whenEmbedded);
     }
 
@@ -277,7 +280,9 @@ public final class DangerSignals {
         // The other views read the message whole, as their classifiers learned from whole phrasings.
         double secondLikelihood = ready.second() == null ? Double.NaN : ready.second().probability(Phrasings.question(second, message));
         double thirdLikelihood = ready.third() == null ? Double.NaN : ready.third().probability(Phrasings.question(third, message));
-        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, secondLikelihood, thirdLikelihood);
+        double wording = ready.wording() == null ? Double.NaN : ready.wording().logOdds(message)[0];
+        return new Reading(false, null, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, secondLikelihood, thirdLikelihood,
+                wording);
     }
 
     /**
@@ -285,11 +290,18 @@ public final class DangerSignals {
      * {@code matched} the situation whose pattern matched; else the closest situations with and without the words they
      * need ({@code cued}, {@code uncued}; null when none), each with its margin over the calm phrasings, the
      * classifier's likelihood, whether the message has the words that rule {@code uncued} out ({@code over}: the
-     * danger is over or long past), and the likelihoods the second and third views' classifiers find ({@code second},
-     * {@code third}; NaN without such a view).
+     * danger is over or long past), the likelihoods the second and third views' classifiers find ({@code second},
+     * {@code third}; NaN without such a view), and the log-odds of danger now that the phrasings' words give the
+     * message's ({@code wording}; NaN without phrasings to learn from).
      */
     public record Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
-                          double uncuedMargin, double likelihood, boolean over, double second, double third) {
+                          double uncuedMargin, double likelihood, boolean over, double second, double third, double wording) {
+
+        /** Without a reading of the words. */
+        public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
+                       double uncuedMargin, double likelihood, boolean over, double second, double third) {
+            this(phrase, matched, cued, cuedMargin, uncued, uncuedMargin, likelihood, over, second, third, Double.NaN);
+        }
 
         /** Without a third view. */
         public Reading(boolean phrase, Situation matched, Situation cued, double cuedMargin, Situation uncued,
@@ -363,14 +375,15 @@ public final class DangerSignals {
          * The reading as {@code danger-weights} weighs it: the closest situation's margin over the calm phrasings in
          * hundredths ({@code withoutCue} taken from a situation without its words; 0 when there is none), the log-odds
          * of the classifier's likelihood, 1 when a situation has the words it needs, 1 when the closest is one without
-         * them and the message has the words that say its danger is over, and the log-odds of the second and third
-         * views' likelihoods (each 0 without its view).
+         * them and the message has the words that say its danger is over, the log-odds of the second and third views'
+         * likelihoods (each 0 without its view), and the wording's log-odds (0 without it).
          */
         public double[] features(double withoutCue) {
             double margin = closest(withoutCue) == null ? 0 : isCuedClosest(withoutCue) ? cuedMargin : uncuedMargin - withoutCue;
             boolean overForClosest = over && closest(withoutCue) != null && !isCuedClosest(withoutCue);
             return new double[] {margin * 100, logOdds(likelihood), cued != null ? 1 : 0, overForClosest ? 1 : 0,
-                    Double.isNaN(second) ? 0 : logOdds(second), Double.isNaN(third) ? 0 : logOdds(third)};
+                    Double.isNaN(second) ? 0 : logOdds(second), Double.isNaN(third) ? 0 : logOdds(third),
+                    Double.isNaN(wording) ? 0 : wording};
         }
 
         private static double logOdds(double likelihood) {

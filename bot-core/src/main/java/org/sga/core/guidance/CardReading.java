@@ -20,7 +20,7 @@ package org.sga.core.guidance;
  * @param secondView the log-odds that the second view's network (the same as {@code network}'s, learned over a second
  *                   model's embeddings) gives the message whole for the card (not a number: none)
  * @param thirdView  the same for the third view's network, over a third model's embeddings (not a number: none)
- * @param wording    the log-odds that {@link CardWords} gives the message's words for the card (not a number: none)
+ * @param wording    the log-odds that {@link Wording} gives the message's words for the card (not a number: none)
  */
 public record CardReading(GuidanceCard card, boolean matched, boolean brought, boolean cued, double likelihood,
                           double sentence, double nearest, double network, double networkSentence,

@@ -99,7 +99,7 @@ public final class GuidanceCards {
      * {@code 2i + 1} what it is not.
      */
     private record Prepared(List<Entry> entries, SharedPhrasings sides, int[] labelled, CardNetwork network,
-                            CardNetwork secondNetwork, CardNetwork thirdNetwork, CardWords wording) {
+                            CardNetwork secondNetwork, CardNetwork thirdNetwork, Wording wording) {
         /**
          * {@code labelled}: every labelled staff message embedded, in the file's order, for the sections they never
          * quote; held as one more set after the cards' sides (most are already among them), so that one comparison
@@ -108,7 +108,7 @@ public final class GuidanceCards {
          * over the third view's; {@code wording}: learned from the same labelled messages' words, null without them.
          */
         static Prepared of(List<Learned> learned, Phrasings labelled, CardNetwork network, CardNetwork secondNetwork,
-                           CardNetwork thirdNetwork, CardWords wording) {
+                           CardNetwork thirdNetwork, Wording wording) {
             List<List<Phrasings>> sides = new ArrayList<>();
             for (Learned l : learned) {
                 sides.add(l.about());
@@ -207,7 +207,7 @@ public final class GuidanceCards {
                             return Prepared.of(read.parallelStream().map(e -> e.learned(embedder)).toList(),
                                     Phrasings.of(quotesByMeaning ? neverQuotes.messages() : List.of()).embedded(embedder),
                                     networks.get(0), networks.get(1), networks.get(2),
-                                    labels == null ? null : CardWords.learned(embedder, labels.messages(), labels.rows()));
+                                    labels == null ? null : Wording.learned(embedder, labels.messages(), labels.rows()));
                         },
                         whenEmbedded);
     }
@@ -710,7 +710,7 @@ public final class GuidanceCards {
      * or for a card no labelled message needs.
      */
     private static double[] wordingReading(String message, Prepared learned) {
-        CardWords wording = learned.wording();
+        Wording wording = learned.wording();
         return neededOnly(message == null || wording == null ? null : wording.logOdds(message), learned.entries());
     }
 

@@ -157,16 +157,18 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * the margins read it with {@code without-cue}; the log-odds of the classifier's likelihood; 1 when a situation has
      * the words it needs; 1 when the closest lacks them and words say its danger is over; the log-odds of the second
      * view's likelihood, over the embeddings of {@code secondModel}; the same for the third view, over
-     * {@code thirdModel}'s) and {@code bias} is above 0, instead of by {@code danger} and {@code danger-likelihood}.
-     * A view's model is null when the check has no such view (its weight is then 0).
+     * {@code thirdModel}'s; the log-odds the phrasings' words give the message's, decision 92) and {@code bias} is above
+     * 0, instead of by {@code danger} and {@code danger-likelihood}. A view's model is null when the check has no such
+     * view (its weight is then 0).
      */
     public record DangerWeights(double margin, double likelihood, double words, double over, double secondView,
-                                double thirdView, double bias, EmbeddingModel secondModel, EmbeddingModel thirdModel) {
+                                double thirdView, double wording, double bias, EmbeddingModel secondModel, EmbeddingModel thirdModel) {
 
         /** The keys of {@code danger-weights}' numbers, in the order of the reading's features, then the bias. */
-        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "second-view", "third-view", "bias");
+        public static final List<String> KEYS = List.of("margin", "likelihood", "words", "over", "second-view", "third-view", "wording",
+                "bias");
         /** The keys the file may leave out (0 when it does). */
-        public static final Set<String> OPTIONAL = Set.of("third-view");
+        public static final Set<String> OPTIONAL = Set.of("third-view", "wording");
         /** The key naming the second view's model ({@link EmbeddingModel#setting}); not given: no second view. */
         public static final String SECOND_MODEL = "second-model";
         /** The key naming the third view's model; not given: no third view. */
@@ -187,7 +189,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
         /** Without a third view. */
         public DangerWeights(double margin, double likelihood, double words, double over, double secondView, double bias,
                              EmbeddingModel secondModel) {
-            this(margin, likelihood, words, over, secondView, 0, bias, secondModel, null);
+            this(margin, likelihood, words, over, secondView, 0, 0, bias, secondModel, null);
         }
 
         /** From weights in the order of {@link #KEYS}, with the views' models (null: none). */
@@ -195,18 +197,18 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             if (w.length != KEYS.size()) {
                 throw new IllegalArgumentException(KEYS.size() + " weights expected, not " + w.length);
             }
-            return new DangerWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], secondModel, thirdModel);
+            return new DangerWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], secondModel, thirdModel);
         }
 
         /** The weights in the order of {@link #KEYS}, as {@link #of} takes them. */
         public double[] values() {
-            return new double[] {margin, likelihood, words, over, secondView, thirdView, bias};
+            return new double[] {margin, likelihood, words, over, secondView, thirdView, wording, bias};
         }
 
         public double score(double[] features) {
             return bias + margin * features[0] + likelihood * features[1] + words * features[2] + over * features[3]
                     + (features.length > 4 ? secondView * features[4] : 0)
-                    + (features.length > 5 ? thirdView * features[5] : 0);
+                    + (features.length > 5 ? thirdView * features[5] : 0) + (features.length > 6 ? wording * features[6] : 0);
         }
     }
 
@@ -331,7 +333,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
     }
 
     /**
-     * {@code danger-weights}, each of its numbers given but {@code third-view} (0 when left out), with the views' models
+     * {@code danger-weights}, each of its numbers given but {@code third-view} and {@code wording} (0 when left out), with the views' models
      * if named (null when not given).
      */
     private static DangerWeights dangerWeights(LinedYaml node) {

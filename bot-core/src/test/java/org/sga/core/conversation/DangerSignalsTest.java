@@ -141,7 +141,7 @@ class DangerSignalsTest {
             assertThat(meeting.third()).as("its own classifier, over its own model's embeddings").isNotEqualTo(meeting.second());
             double p = meeting.third();
             double[] features = meeting.features(margins.withoutCue());
-            assertThat(features).hasSize(6);
+            assertThat(features).hasSize(7);
             assertThat(features[5]).isCloseTo(Math.log(p / (1 - p)), within(1e-9));
             DangerSignals.Reading before = secondOnly.reading(message);
             assertThat(meeting.second()).as("the second view reads as before").isEqualTo(before.second());
@@ -150,6 +150,32 @@ class DangerSignalsTest {
             assertThat(before.features(margins.withoutCue())[5]).isZero();
             assertThat(both.leavingOut(m -> m.contains("snapchat")).prepared().reading(message).third())
                     .as("learned again without what is left out").isBetween(0.0, 1.0).isNotEqualTo(p);
+        }
+
+        @Test
+        void theWordingLearnedFromThePhrasingsIsTheSeventhFeature_andIsLearnedAgainWithoutWhatIsLeftOut() {
+            MeaningMargins margins = MeaningMargins.of(EmbeddingModel.DEFAULT);
+            DangerSignals check = meetingOnly().withMeaning(ShippedIndex.EMBEDDER, margins, List.of(), () -> { }).prepared();
+            String message = "a year 8 is meeting a man from snapchat after school today";
+
+            DangerSignals.Reading meeting = check.reading(message);
+            DangerSignals.Reading question = check.reading("how do I fill in the form");
+            assertThat(meeting.wording()).isFinite().isGreaterThan(question.wording());
+            assertThat(meeting.features(margins.withoutCue())[6]).as("the log-odds themselves").isEqualTo(meeting.wording());
+            assertThat(check.leavingOut(m -> m.contains("snapchat")).prepared().reading(message).wording())
+                    .as("learned again without what is left out").isFinite().isNotEqualTo(meeting.wording());
+
+            DangerSignals.Reading patternsOnly = new DangerSignals(List.of()).reading(message);
+            assertThat(patternsOnly.wording()).as("nothing to learn from").isNaN();
+            assertThat(patternsOnly.features(margins.withoutCue())[6]).isZero();
+        }
+
+        @Test
+        void theShippedChecksWordingTellsAMeetingTonightFromAQuestion() {
+            double meeting = ShippedGuidance.DANGER.reading("a year 7 says she is meeting a man from snapchat tonight").wording();
+            double question = ShippedGuidance.DANGER.reading("what is grooming?").wording();
+            assertThat(meeting).isGreaterThan(0).isGreaterThan(question);
+            assertThat(question).isLessThan(0);
         }
 
         @Test

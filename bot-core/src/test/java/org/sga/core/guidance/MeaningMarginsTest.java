@@ -176,7 +176,7 @@ class MeaningMarginsTest {
         MeaningMargins.DangerWeights read = m.dangerWeights();
 
         assertThat(m.dangerThirdModel()).isEqualTo(EmbeddingModel.BGE_SMALL);
-        assertThat(read).isEqualTo(new MeaningMargins.DangerWeights(0.9, 0.4, 1.5, -3, 0.7, 0.5, -2, EmbeddingModel.MINILM,
+        assertThat(read).isEqualTo(new MeaningMargins.DangerWeights(0.9, 0.4, 1.5, -3, 0.7, 0.5, 0, -2, EmbeddingModel.MINILM,
                 EmbeddingModel.BGE_SMALL));
         assertThat(MeaningMargins.DangerWeights.of(read.values(), EmbeddingModel.MINILM, EmbeddingModel.BGE_SMALL)).isEqualTo(read);
         assertThat(read.score(new double[] {0, 0, 0, 0, 0, 2})).as("the third view's log-odds, weighed, as the sixth")
@@ -194,8 +194,27 @@ class MeaningMarginsTest {
         String same = named.replace("third-model: bge-small", "third-model: minilm");
         assertThatThrownBy(() -> e5(same)).isInstanceOf(YamlProblem.class)
                 .hasMessageContaining("third-model must name a model other than second-model's");
-        assertThatThrownBy(() -> new MeaningMargins.DangerWeights(0, 0, 0, 0, 0, 0.5, 0, null, null))
+        assertThatThrownBy(() -> new MeaningMargins.DangerWeights(0, 0, 0, 0, 0, 0.5, 0, 0, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a third-model");
+    }
+
+    @Test
+    void theDangerChecksWordingIsAnOptionalSeventhReading_weighedWithoutAModel() {
+        String file = "models:\n" + E5 + "    danger-weights:\n      second-model: minilm\n"
+                + "      margin: 0.9\n      likelihood: 0.4\n      words: 1.5\n      over: -3\n      second-view: 0.7\n"
+                + "      wording: 0.25\n      bias: -2\n" + E5.replace("e5-small", "minilm");
+        MeaningMargins.DangerWeights read = e5(file).dangerWeights();
+
+        assertThat(read.wording()).isEqualTo(0.25);
+        assertThat(read.thirdView()).as("no third view").isZero();
+        assertThat(MeaningMargins.DangerWeights.of(read.values(), EmbeddingModel.MINILM, null)).isEqualTo(read);
+        assertThat(read.score(new double[] {0, 0, 0, 0, 0, 0, 4})).as("the wording's log-odds, weighed, as the seventh")
+                .isCloseTo(-2 + 1.0, within(1e-9));
+        assertThat(read.score(new double[] {0, 0, 0, 0, 0, 0})).as("a reading without it").isCloseTo(-2, within(1e-9));
+        assertThat(e5(file.replace("      wording: 0.25\n", "")).dangerWeights().wording()).as("left out: 0").isZero();
+        String bad = file.replace("wording: 0.25", "wording: lots");
+        int line = (int) bad.lines().takeWhile(l -> !l.contains("wording")).count() + 1;
+        assertThatThrownBy(() -> e5(bad)).isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:" + line);
     }
 
     /** A file whose CARD_ONE weighs {@code view} at {@code weight}, with {@code modelLine} (may be empty) under e5-small. */

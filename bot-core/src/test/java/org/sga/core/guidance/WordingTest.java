@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sga.core.search.CachedEmbedder;
 
-class CardWordsTest {
+class WordingTest {
 
     private static final List<String> OPENINGS = List.of("a pupil asked if", "my colleague wonders if", "a parent wants to know if",
             "the head asked whether", "one of our volunteers asked if", "our new teacher wonders whether");
@@ -44,17 +44,17 @@ class CardWordsTest {
 
     @Test
     void readsWordsAndTheirPairs_eachOnce() {
-        assertThat(CardWords.grams("Don\u2019t forward it, don't FORWARD it!"))
+        assertThat(Wording.grams("Don\u2019t forward it, don't FORWARD it!"))
                 .containsExactly("don't", "forward", "it", "don't forward", "forward it", "it don't");
-        assertThat(CardWords.grams("?!")).isEmpty();
+        assertThat(Wording.grams("?!")).isEmpty();
     }
 
     @Test
     void knowsOnlyTheWordsTwoMessagesUse() {
-        long[] known = CardWords.vocabulary(List.of("send the photo", "keep the photo", "a rota"));
+        long[] known = Wording.vocabulary(List.of("send the photo", "keep the photo", "a rota"));
 
-        assertThat(known).contains(CardWords.hash("the"), CardWords.hash("photo"), CardWords.hash("the photo"))
-                .doesNotContain(CardWords.hash("send"), CardWords.hash("rota"), CardWords.hash("send the"));
+        assertThat(known).contains(Wording.hash("the"), Wording.hash("photo"), Wording.hash("the photo"))
+                .doesNotContain(Wording.hash("send"), Wording.hash("rota"), Wording.hash("send the"));
         assertThat(known).isSorted();
     }
 
@@ -62,7 +62,7 @@ class CardWordsTest {
     void tellsCopyingAnImageFromPassingOnOtherThings_byTheWords() {
         Labelled data = Labelled.of(400, 1);
 
-        CardWords words = CardWords.train(data.messages(), data.labels());
+        Wording words = Wording.train(data.messages(), data.labels());
 
         assertThat(words.cards()).isEqualTo(2);
         assertThat(words.logOdds("can I screenshot the photo and forward the picture to the lead?")[0]).isGreaterThan(1);
@@ -75,15 +75,15 @@ class CardWordsTest {
     void learnsTheSameWeightsEveryTime_andKeepsThemInItsNumbers() {
         Labelled data = Labelled.of(200, 2);
 
-        CardWords once = CardWords.train(data.messages(), data.labels());
-        CardWords again = CardWords.train(data.messages(), data.labels());
-        CardWords read = CardWords.fromNumbers(CardWords.vocabulary(data.messages()), once.numbers());
+        Wording once = Wording.train(data.messages(), data.labels());
+        Wording again = Wording.train(data.messages(), data.labels());
+        Wording read = Wording.fromNumbers(Wording.vocabulary(data.messages()), once.numbers());
 
         assertThat(again.numbers()).containsExactly(once.numbers());
         String message = "may I save a copy of the image for the head?";
         assertThat(read.logOdds(message)).containsExactly(once.logOdds(message));
-        assertThatThrownBy(() -> CardWords.fromNumbers(new long[3], once.numbers())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CardWords.train(List.of("one"), new byte[2][2])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Wording.fromNumbers(new long[3], once.numbers())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Wording.train(List.of("one"), new byte[2][2])).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -95,8 +95,8 @@ class CardWordsTest {
             photoCounts[m] = new byte[] {data.labels()[m][0], head == CardNetwork.NOT_COUNTED ? CardNetwork.NOT_ABOUT : head};
         }
 
-        double notCounted = CardWords.train(data.messages(), data.labels()).logOdds("the photo is ready")[1];
-        double counted = CardWords.train(data.messages(), photoCounts).logOdds("the photo is ready")[1];
+        double notCounted = Wording.train(data.messages(), data.labels()).logOdds("the photo is ready")[1];
+        double counted = Wording.train(data.messages(), photoCounts).logOdds("the photo is ready")[1];
 
         assertThat(notCounted).as("the photo messages did not count against the card").isGreaterThan(counted);
     }
@@ -106,14 +106,14 @@ class CardWordsTest {
         Labelled data = Labelled.of(200, 4);
         Path file = dir.resolve("cache.bin");
         CachedEmbedder first = new CachedEmbedder("test-model", () -> text -> new float[] {1, 0}, file);
-        CardWords words = CardWords.learned(first, data.messages(), data.labels());
+        Wording words = Wording.learned(first, data.messages(), data.labels());
         assertThat(first.save()).isTrue();
 
         CachedEmbedder reopened = new CachedEmbedder("test-model", () -> text -> {
             throw new AssertionError("nothing is embedded for the wording");
         }, file);
         String message = "can I forward the picture?";
-        assertThat(CardWords.learned(reopened, data.messages(), data.labels()).logOdds(message))
+        assertThat(Wording.learned(reopened, data.messages(), data.labels()).logOdds(message))
                 .containsExactly(words.logOdds(message));
     }
 }

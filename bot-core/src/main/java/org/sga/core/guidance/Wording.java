@@ -13,16 +13,16 @@ import java.util.stream.IntStream;
 import org.sga.core.search.Embedder;
 
 /**
- * How likely a message is about each guidance card, read from its wording rather than its meaning: its single words
- * and pairs of neighbouring words, each known when at least two labelled staff messages use it, weighed by one
- * logistic regression for each card. The sentence embeddings read "screenshot it" and "send it" close together; the
- * words tell them apart. The labels are {@link CardNetwork}'s: a message that needs the card counts as about it, one
- * that neither needs it nor may show it as not, one that may show it not at all; a card's messages about it weigh as
- * much as the square root of how many more are not. Each message's words count once, scaled to unit length. The
- * weights are the one best fit (a small penalty on their squares makes it unique), found by limited-memory BFGS, so
- * the same labelled messages always give the same weights.
+ * How likely a message is about each of a few labels (each guidance card, or a child in danger now), read from its
+ * wording rather than its meaning: its single words and pairs of neighbouring words, each known when at least two of
+ * the labelled messages use it, weighed by one logistic regression for each label. The sentence embeddings read
+ * "screenshot it" and "send it" close together; the words tell them apart. Each message counts, for each label, as about
+ * it ({@link CardNetwork#ABOUT}), as not ({@link CardNetwork#NOT_ABOUT}) or not at all; a label's messages about it
+ * weigh as much as the square root of how many more are not. Each message's words count once, scaled to unit length.
+ * The weights are the one best fit (a small penalty on their squares makes it unique), found by limited-memory BFGS,
+ * so the same labelled messages always give the same weights.
  */
-public final class CardWords {
+public final class Wording {
 
     /** The penalty on the squared weights, for each counted message (decision 91). */
     static final double PENALTY = 1e-6;
@@ -41,14 +41,14 @@ public final class CardWords {
     private final float[] weights;
     private final float[] bias;
 
-    private CardWords(long[] grams, int cards, float[] weights, float[] bias) {
+    private Wording(long[] grams, int cards, float[] weights, float[] bias) {
         this.grams = grams;
         this.cards = cards;
         this.weights = weights;
         this.bias = bias;
     }
 
-    /** The number of cards it reads, in the order of the labels it learned from. */
+    /** The number of labels it reads (cards, for the guidance cards), in the order of the labels it learned from. */
     public int cards() {
         return cards;
     }
@@ -116,7 +116,7 @@ public final class CardWords {
                 .toArray();
     }
 
-    /** For each card, the log-odds that a message with this wording is about it (the bias alone when no word is known). */
+    /** For each label, the log-odds that a message with this wording is about it (the bias alone when no word is known). */
     public double[] logOdds(String text) {
         int[] known = columns(grams, text);
         double scale = known.length == 0 ? 0 : 1 / Math.sqrt(known.length);
@@ -136,9 +136,9 @@ public final class CardWords {
      * CardNetwork#NOT_ABOUT} or {@link CardNetwork#NOT_COUNTED} for message {@code m} and card {@code c}); each card is
      * learned on its own, side by side.
      */
-    static CardWords train(List<String> messages, byte[][] labels) {
+    static Wording train(List<String> messages, byte[][] labels) {
         if (messages.isEmpty() || messages.size() != labels.length) {
-            throw new IllegalArgumentException("a card's wording needs one label row for each of at least one message");
+            throw new IllegalArgumentException("a wording needs one label row for each of at least one message");
         }
         long[] grams = vocabulary(messages);
         int[][] rows = messages.stream().map(m -> columns(grams, m)).toArray(int[][]::new);
@@ -152,7 +152,7 @@ public final class CardWords {
             }
             bias[c] = (float) fitted[c][grams.length];
         }
-        return new CardWords(grams, k, weights, bias);
+        return new Wording(grams, k, weights, bias);
     }
 
     /** One card's weights, then its bias: the best fit of its weighted logistic loss with {@link #PENALTY}. */
@@ -313,16 +313,40 @@ public final class CardWords {
     }
 
     /**
-     * The wording for these messages and labels, learned once: {@code embedder} keeps its weights with the content's
-     * vectors, named by everything it is learned from, so a changed card file learns anew. The words it knows are
-     * found again from the messages, which is quick; only the weights are kept.
+     * The cards' wording for these messages and labels, learned once: {@code embedder} keeps its weights with the
+     * content's vectors, named by everything it is learned from, so a changed card file learns anew. The words it knows
+     * are found again from the messages, which is quick; only the weights are kept.
      */
-    public static CardWords learned(Embedder embedder, List<String> messages, byte[][] labels) {
-        String name = "card-words penalty=" + PENALTY + " min-messages=" + MIN_MESSAGES + " flat=" + FLAT + " texts-sha256="
+    public static Wording learned(Embedder embedder, List<String> messages, byte[][] labels) {
+        return learned(embedder, "card-words", messages, labels);
+    }
+
+    /**
+     * As {@link #learned(Embedder, List, byte[][])}, kept under a name that starts with {@code what} (what the labels
+     * are), so two wordings learned from different labels never share their weights.
+     */
+    public static Wording learned(Embedder embedder, String what, List<String> messages, byte[][] labels) {
+        String name = what + " penalty=" + PENALTY + " min-messages=" + MIN_MESSAGES + " flat=" + FLAT + " texts-sha256="
                 + CardNetwork.digest(messages, labels);
         long[] grams = vocabulary(messages);
         float[] numbers = embedder.derived(name, () -> train(messages, labels).numbers());
         return fromNumbers(grams, numbers);
+    }
+
+    /**
+     * One label learned once, as {@link #learned(Embedder, String, List, byte[][])}: the messages of {@code about} are
+     * about it, those of {@code not} are not (a message on both sides counts as about it, once).
+     */
+    public static Wording learned(Embedder embedder, String what, List<String> about, List<String> not) {
+        Set<String> aboutSet = new LinkedHashSet<>(about);
+        Set<String> all = new LinkedHashSet<>(aboutSet);
+        all.addAll(not);
+        List<String> messages = List.copyOf(all);
+        byte[][] labels = new byte[messages.size()][];
+        for (int m = 0; m < labels.length; m++) {
+            labels[m] = new byte[] {aboutSet.contains(messages.get(m)) ? CardNetwork.ABOUT : CardNetwork.NOT_ABOUT};
+        }
+        return learned(embedder, what, messages, labels);
     }
 
     /** The number of cards, then the weights and the biases, in one array, as a cache keeps vectors. */
@@ -334,12 +358,12 @@ public final class CardWords {
         return out;
     }
 
-    static CardWords fromNumbers(long[] grams, float[] numbers) {
+    static Wording fromNumbers(long[] grams, float[] numbers) {
         int k = numbers.length == 0 ? 0 : (int) numbers[0];
         if (k < 1 || 1L + (long) grams.length * k + k != numbers.length) {
-            throw new IllegalArgumentException("not the numbers of a card wording over " + grams.length + " words");
+            throw new IllegalArgumentException("not the numbers of a wording over " + grams.length + " words");
         }
-        return new CardWords(grams, k, Arrays.copyOfRange(numbers, 1, 1 + grams.length * k),
+        return new Wording(grams, k, Arrays.copyOfRange(numbers, 1, 1 + grams.length * k),
                 Arrays.copyOfRange(numbers, 1 + grams.length * k, numbers.length));
     }
 }
