@@ -30,6 +30,9 @@ class TuneDangerCommandTest {
     private final List<SafetySets.Case> cases = new ArrayList<>();
     private final List<DangerSignals.Reading> readings = new ArrayList<>();
 
+    /** The shipped margins the tests report against. */
+    private static final MeaningMargins MARGINS = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+
     private void add(boolean danger, DangerSignals.Reading reading) {
         cases.add(new SafetySets.Case("message " + cases.size(), danger, Set.of(), Set.of()));
         readings.add(reading);
@@ -48,9 +51,13 @@ class TuneDangerCommandTest {
         for (int i = 0; i < calm; i++) {
             add(false, new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.9));
         }
-        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
+        return reported(null);
+    }
+
+    /** What the tool prints for the cases added, with {@link #MARGINS} as shipped, in two parts of four sets. */
+    private String reported(Double share) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TuneDangerCommand.report(cases, readings, margins, 2, 4, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        TuneDangerCommand.report(cases, readings, MARGINS, 2, 4, share, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -114,10 +121,9 @@ class TuneDangerCommandTest {
         readings.add(new DangerSignals.Reading(false, null, MEETING, 0.02, null, NONE, 0.5));
         cases.add(new SafetySets.Case("what is grooming?", false, Set.of(), Set.of()));
         readings.add(new DangerSignals.Reading(true, null, null, NONE, MEETING, -0.04, 0.1, true));
-        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
         Path file = dir.resolve("danger-readings.tsv");
 
-        TuneDangerCommand.writeReadings(cases, readings, List.of(0, 1), List.of("one.jsonl\t2", "two.jsonl\t1"), margins, file);
+        TuneDangerCommand.writeReadings(cases, readings, List.of(0, 1), List.of("one.jsonl\t2", "two.jsonl\t1"), MARGINS, file);
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
@@ -151,12 +157,7 @@ class TuneDangerCommandTest {
         for (int i = 0; i < 30; i++) {
             add(false, new DangerSignals.Reading(false, null, MEETING, -0.2, null, NONE, 0.5));
         }
-        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        TuneDangerCommand.report(cases, readings, margins, 2, 4, 0.1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        String out = reported(0.1);
         // 10 % of the 40 calm cases: four alarms, the four closest calm cases; the five danger cases under the fifth
         // closest are missed. 3.5 % of them: one alarm, eight missed; 5 %: two alarms, seven missed.
         assertThat(out).contains("no more false alarms than 10.0 % of the cases labelled not danger now")
@@ -181,12 +182,7 @@ class TuneDangerCommandTest {
         }
         // Close to no situation: never by meaning, and left out of the learning.
         add(true, new DangerSignals.Reading(false, null, null, NONE, null, NONE, 0.99));
-        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        TuneDangerCommand.report(cases, readings, margins, 2, 4, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        String out = reported(null);
         assertThat(out).contains("as shipped:             999 line missed 13, false alarms 0 (0.0 %)")
                 .contains("weighed:                999 line missed 1, false alarms 0 (0.0 %)")
                 .containsPattern("weighed, part left out: 999 line missed \\d+, false alarms \\d+")
@@ -202,12 +198,7 @@ class TuneDangerCommandTest {
             add(true, new DangerSignals.Reading(false, null, MEETING, 0.01, null, NONE, 0.5, false, Double.NaN, Double.NaN, 2 + i * 0.1));
             add(false, new DangerSignals.Reading(false, null, MEETING, 0.01, null, NONE, 0.5, false, Double.NaN, Double.NaN, -2 - i * 0.1));
         }
-        MeaningMargins margins = new MeaningMargins(3, -0.03, 0.35, 0.03, 0.5, 0.9, 0.03, 0, 0.01, Map.of());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        TuneDangerCommand.report(cases, readings, margins, 2, 4, 0.0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        String out = reported(0.0);
         assertThat(out).contains("as shipped:             999 line missed 0, false alarms 10 (100.0 %)")
                 .contains("weighed:                999 line missed 0, false alarms 0 (0.0 %)")
                 .containsPattern("      wording: [1-9][0-9.]*\\R      bias: ");
