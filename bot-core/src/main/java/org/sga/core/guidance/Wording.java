@@ -85,18 +85,22 @@ public final class Wording {
      * hashed into one sorted array and counted in runs, which takes far less memory than a map of counts.
      */
     static long[] vocabulary(List<String> messages) {
-        long[] all = new long[1024];
+        // Counted first, so the one array is made at its size: the bot reads a wording for the cards and one for the
+        // danger check at start-up, side by side, in the deployed heap.
+        int size = 0;
+        for (String message : messages) {
+            size += grams(message).size();
+        }
+        long[] all = new long[size];
         int n = 0;
         for (String message : messages) {
             for (String gram : grams(message)) {
-                if (n == all.length) {
-                    all = Arrays.copyOf(all, n * 2);
-                }
                 all[n++] = hash(gram);
             }
         }
-        Arrays.sort(all, 0, n);
-        long[] known = new long[n];
+        Arrays.sort(all);
+        // The known hashes are written over the sorted ones in place: each run's first place is never behind the
+        // place it is written to.
         int k = 0;
         for (int start = 0, end; start < n; start = end) {
             end = start + 1;
@@ -104,10 +108,10 @@ public final class Wording {
                 end++;
             }
             if (end - start >= MIN_MESSAGES) {
-                known[k++] = all[start];
+                all[k++] = all[start];
             }
         }
-        return Arrays.copyOf(known, k);
+        return Arrays.copyOf(all, k);
     }
 
     /** The columns of the known grams of {@code text}, ascending, each once. */
