@@ -93,6 +93,37 @@ class GuidanceCardsTest {
                     .extracting(GuidanceCard::id).doesNotContain("ADULT_SOLICITING");
         }
 
+        // The shipped patterns alone, before any card reads meaning: a pattern shows its card whatever the card's
+        // readings say, so it must not fire on a question about a word or on what is not the card's situation.
+        private static final GuidanceCards PATTERNS_ONLY = GuidanceCards.parse(ShippedIndex.resource("guidance/cards.yml"),
+                "cards.yml");
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "what's the difference between sextortion and sexting? writing the induction notes",
+            "is sextortion covered anywhere in this procedure?",
+            "a governor kept saying 'sextortion' at the meeting, what is it exactly?",
+            "is sexting the same as sextortion?",
+            "does the procedure mention sextortion or is that a separate policy",
+            "my neighbour's boy (8) says her husband shows him rude videos on his tablet",
+            "two of the year 6s keep watching scary videos at wet play",
+            "a man at the fair was showing the kids funny pictures on his phone"})
+        void givenAQuestionAboutTheWordOrAChildShownVideos_thenNoPatternShowsTheSextortionOrImageCard(String message) {
+            assertThat(ids(PATTERNS_ONLY, message)).as(message).doesNotContain("SEXTORTION", "IMAGES_DO_NOT_SHARE");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "a lad in year 10 is being sextorted, they want money by tonight|SEXTORTION",
+            "is this sextortion? someone says they'll post her pics unless she pays|SEXTORTION",
+            "a dad has shown me a photo his daughter was sent, can I keep a copy?|IMAGES_DO_NOT_SHARE",
+            "the coach wants to show her the video so she can say who it is|IMAGES_DO_NOT_SHARE",
+            "can I watch the video before I pass it on?|IMAGES_DO_NOT_SHARE",
+            "a pupil showed me a nude of a girl in her class|IMAGES_DO_NOT_SHARE"})
+        void givenTheCardsSituation_thenItsPatternStillShowsIt(String message, String card) {
+            assertThat(ids(PATTERNS_ONLY, message)).as(message).contains(card);
+        }
+
         @Test
         void everyCardCitesTheProcedureFirstAndNationalGuidanceWithItsYear_andIsVisiblyNotYetReviewed() {
             assertThat(ShippedGuidance.CARDS.cards()).extracting(GuidanceCard::id).containsExactlyInAnyOrder("IMAGES_DO_NOT_SHARE",
