@@ -34,12 +34,14 @@ import org.sga.core.yaml.SplitDocument;
 public final class DangerSignals {
 
     private static final Set<String> KEYS = Set.of("cues", "never_quote", "situations", "patterns", "calm");
-    private static final Set<String> SITUATION_KEYS = Set.of("id", "name", "needs", "unless", "cards", "never_quote", "examples", "not",
-            "patterns");
+    private static final Set<String> SITUATION_KEYS = Set.of("id", "name", "needs", "unless", "cards", "cards_need", "never_quote",
+            "examples", "not", "patterns");
 
     private final List<Pattern> patterns;
     private final List<Situation> situations;
     private final Map<String, List<String>> cards;
+    /** Per situation, the words a message needs for its cards to come with the 999 line (none: always). */
+    private final Map<String, Pattern> cardsNeed;
     private final Map<String, List<String>> neverQuote;
     /** Sections never quoted while the 999 line comes first, whatever brought it (a danger phrase too). */
     private final List<String> alwaysNeverQuote;
@@ -93,15 +95,17 @@ public final class DangerSignals {
 
     /** Patterns only: for tools and tests that run without the embedding model. */
     public DangerSignals(List<Pattern> patterns) {
-        this(patterns, List.of(), Map.of(), Map.of(), List.of(), Map.of(), Phrasings.of(List.of()), null, null, null, null, null);
+        this(patterns, List.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Phrasings.of(List.of()), null, null, null, null,
+                null);
     }
 
     private DangerSignals(List<Pattern> patterns, List<Situation> situations, Map<String, List<String>> cards,
-                          Map<String, List<String>> neverQuote, List<String> alwaysNeverQuote, Map<String, Integer> cardLines, Phrasings calm,
+                          Map<String, Pattern> cardsNeed, Map<String, List<String>> neverQuote, List<String> alwaysNeverQuote, Map<String, Integer> cardLines, Phrasings calm,
                           Embedder embedder, Embedder second, Embedder third, MeaningMargins margins, Runnable whenEmbedded) {
         this.patterns = List.copyOf(patterns);
         this.situations = List.copyOf(situations);
         this.cards = Map.copyOf(cards);
+        this.cardsNeed = Map.copyOf(cardsNeed);
         this.neverQuote = Map.copyOf(neverQuote);
         this.alwaysNeverQuote = List.copyOf(alwaysNeverQuote);
         this.cardLines = Map.copyOf(cardLines);
@@ -115,7 +119,7 @@ public final class DangerSignals {
     }
 
     /**
-     * Reads {@code search/danger.yml}: {@code cues}, {@code situations} (id, name, needs, examples, not, patterns),
+     * Reads {@code search/danger.yml}: {@code cues}, {@code situations} (id, name, needs, unless, cards, cards_need, never_quote, examples, not, patterns),
      * {@code patterns} and {@code calm}. A problem names the line. Until {@link #withMeaning} only patterns count.
      */
     public static DangerSignals parse(Reader reader, String source) {
@@ -125,6 +129,7 @@ public final class DangerSignals {
         SituationReader read = new SituationReader(root.get("cues"));
         List<Situation> situations = new ArrayList<>();
         Map<String, List<String>> cards = new HashMap<>();
+        Map<String, Pattern> cardsNeed = new HashMap<>();
         Map<String, List<String>> neverQuote = new HashMap<>();
         Map<String, Integer> cardLines = new HashMap<>();
         List<String> ids = new ArrayList<>();
@@ -137,6 +142,10 @@ public final class DangerSignals {
             ids.add(id);
             situations.add(read.situation(entry, id, entry.get("name").text()));
             cards.put(id, entry.get("cards").texts());
+            Pattern need = read.cue(entry.get("cards_need"));
+            if (need != null) {
+                cardsNeed.put(id, need);
+            }
             cardLines.put(id, entry.get("cards").line());
             neverQuote.put(id, sectionIds(entry.get("never_quote")));
         }
@@ -144,7 +153,7 @@ public final class DangerSignals {
             throw root.get("situations").problem("needs at least one situation");
         }
         Phrasings calm = read.phrasings(document.items("calm"), root.get("calm"), true);
-        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, neverQuote,
+        return new DangerSignals(SituationReader.patterns(root.get("patterns")), situations, cards, cardsNeed, neverQuote,
                 sectionIds(root.get("never_quote")), cardLines, calm, null, null, null, null, null);
     }
 
@@ -190,7 +199,8 @@ public final class DangerSignals {
         Set<String> dangerous = new HashSet<>();
         situations.forEach(s -> dangerous.addAll(s.examples().texts()));
         moreCalm.stream().filter(t -> !all.contains(t) && !dangerous.contains(t)).forEach(all::add);
-        return new DangerSignals(patterns, situations, cards, neverQuote, alwaysNeverQuote, cardLines, Phrasings.of(all), embedder, second,
+        return new DangerSignals(patterns, situations, cards, cardsNeed, neverQuote, alwaysNeverQuote, cardLines, Phrasings.of(all),
+                embedder, second,
                 third, margins, whenEmbedded);
     }
 
@@ -217,9 +227,9 @@ public final class DangerSignals {
         }
         if (margins == null) {
             // Patterns only: no margins to judge meaning by.
-            return Optional.ofNullable(reading.matched()).map(this::alert);
+            return Optional.ofNullable(reading.matched()).map(s -> alert(s, text));
         }
-        return reading.situation(margins).map(this::alert);
+        return reading.situation(margins).map(s -> alert(s, text));
     }
 
     /**
@@ -409,14 +419,17 @@ public final class DangerSignals {
         List<Situation> kept = situations.stream().map(s -> new Situation(s.id(), s.name(), s.needs(), s.unless(),
                 Phrasings.of(s.examples().texts().stream().filter(leftOut.negate()).toList()),
                 Phrasings.of(s.not().texts().stream().filter(leftOut.negate()).toList()), s.patterns())).toList();
-        return new DangerSignals(patterns, kept, cards, neverQuote, alwaysNeverQuote, cardLines,
+        return new DangerSignals(patterns, kept, cards, cardsNeed, neverQuote, alwaysNeverQuote, cardLines,
                 Phrasings.of(calm.texts().stream().filter(leftOut.negate()).toList()), embedder, second, third, margins, () -> { });
     }
 
-    private Alert alert(Situation s) {
+    /** The situation's alert; its cards only when {@code text} has the words they need ({@code cards_need}), if any. */
+    private Alert alert(Situation s, String text) {
         List<String> never = new ArrayList<>(alwaysNeverQuote);
         neverQuote.getOrDefault(s.id(), List.of()).stream().filter(id -> !never.contains(id)).forEach(never::add);
-        return new Alert(s.name(), cards.getOrDefault(s.id(), List.of()), never);
+        Pattern need = cardsNeed.get(s.id());
+        boolean bring = need == null || need.matcher(QueryText.clean(text)).find();
+        return new Alert(s.name(), bring ? cards.getOrDefault(s.id(), List.of()) : List.of(), never);
     }
 
     /**

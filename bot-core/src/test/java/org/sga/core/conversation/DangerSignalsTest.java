@@ -289,6 +289,35 @@ class DangerSignalsTest {
         }
 
         @Test
+        void givenASituationsCardsNeedACue_thenTheyComeWithThe999LineOnlyWhenTheMessageHasItsWords() {
+            DangerSignals check = parse("""
+                    cues:
+                      online: \\b(online|app|snapchat)\\b
+                    situations:
+                      - id: meeting
+                        name: a meeting
+                        cards: [ADULT_SOLICITING]
+                        cards_need: online
+                        patterns:
+                          - '\\bcoming to get her tonight\\b'
+                        examples:
+                          - she is meeting him tonight
+                    calm:
+                      - what is grooming
+                    """);
+            assertThat(check.alert("a man she met on snapchat is coming to get her tonight"))
+                    .hasValueSatisfying(a -> assertThat(a.cards()).containsExactly("ADULT_SOLICITING"));
+            assertThat(check.alert("a man at the gate says he is her uncle and is coming to get her tonight"))
+                    .hasValueSatisfying(a -> {
+                        assertThat(a.reason()).isEqualTo("a meeting");
+                        assertThat(a.cards()).isEmpty();
+                    });
+            assertThatThrownBy(() -> parse(SITUATION.replace("    name: a meeting", "    name: a meeting\n    cards_need: online")))
+                    .isInstanceOf(YamlProblem.class).hasMessageStartingWith("danger.yml:4: situations[0].cards_need:")
+                    .hasMessageContaining("no cue named 'online'");
+        }
+
+        @Test
         void aBlankExampleOrAnUnknownCueNamesItsLine() {
             assertThatThrownBy(() -> parse(SITUATION.replace("      - she is meeting him tonight", "      - \"\"")))
                     .isInstanceOf(YamlProblem.class).hasMessageStartingWith("danger.yml:5:").hasMessageContaining("empty");
