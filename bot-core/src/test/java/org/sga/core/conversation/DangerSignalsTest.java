@@ -249,6 +249,17 @@ class DangerSignalsTest {
             assertThat(patterns.alert("someone has her nudes and says they go to her family at 9 unless she pays"))
                     .hasValueSatisfying(a -> assertThat(a.cards()).contains("SEXTORTION"));
         }
+
+        @Test
+        void theMeetingSituationBringsTheAdultSolicitingCardOnlyWithWordsOfContactOnline() {
+            assertThat(patterns.alert("a man she met on roblox is collecting her from the park after school"))
+                    .hasValueSatisfying(a -> assertThat(a.cards()).containsExactly("ADULT_SOLICITING"));
+            assertThat(patterns.alert("a man in a blue car is coming to get her from the park after school, dad has no contact"))
+                    .hasValueSatisfying(a -> {
+                        assertThat(a.reason()).isEqualTo("a meeting arranged with someone the child met online");
+                        assertThat(a.cards()).isEmpty();
+                    });
+        }
     }
 
     @Nested
