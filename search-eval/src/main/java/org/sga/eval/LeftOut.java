@@ -35,8 +35,9 @@ final class LeftOut {
     static NotCovered notCovered(NotCovered topics, Collection<String> questions) {
         Set<String> keys = keys(questions);
         return new NotCovered(topics.topics().stream()
-                .map(t -> new NotCovered.Topic(t.name(), t.phrases().stream().filter(p -> !keys.contains(Section.phrasingKey(p))).toList()))
-                .filter(t -> !t.phrases().isEmpty()).toList());
+                .map(t -> new NotCovered.Topic(t.name(), t.phrases().stream().filter(p -> !keys.contains(Section.phrasingKey(p))).toList(),
+                        t.offline()))
+                .filter(t -> !t.phrases().isEmpty()).toList(), topics.onlineWords());
     }
 
     /** How many phrasings, of sections and of topics not covered, are one of {@code questions}. */

@@ -159,8 +159,8 @@ public final class Answers {
         List<Citation> closest = hits.stream().limit(3).map(h -> cite(h.section())).toList();
         String why = result.answered()
                 ? "The section of the procedures closest to your words is about a different situation, so I won't quote it as the answer. "
-                : result.notCoveredTopic() != null
-                ? "That may be a question about \"" + result.notCoveredTopic() + "\", which the procedures loaded here do not cover. "
+                : result.namedTopic() != null
+                ? "That may be a question about \"" + result.namedTopic() + "\", which the procedures loaded here do not cover. "
                 : result.missingDetail() != null
                 ? "That asks for " + result.missingDetail() + ", and the closest section of the procedures does not give one. "
                 : "";

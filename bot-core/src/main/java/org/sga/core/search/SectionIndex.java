@@ -105,8 +105,9 @@ public final class SectionIndex implements Searcher {
             return new SearchResult(question,
                     verdict == AnswerDecision.Verdict.ANSWERED ? SearchResult.Decision.ANSWERED : SearchResult.Decision.NOT_CONFIDENT,
                     shown, hits.subList(0, Math.min(maxHits, hits.size())),
-                    verdict == AnswerDecision.Verdict.NOT_COVERED ? topic.name() : null,
-                    verdict == AnswerDecision.Verdict.DETAIL_MISSING ? prepared.detail().what() : null);
+                    verdict == AnswerDecision.Verdict.NOT_COVERED ? vectors.topicName(topic) : null,
+                    verdict == AnswerDecision.Verdict.DETAIL_MISSING ? prepared.detail().what() : null,
+                    verdict != AnswerDecision.Verdict.NOT_COVERED || vectors.namedTo(topic, question));
         } catch (IOException e) {
             throw Analyzers.unchecked(e);
         } catch (IndexSearcher.TooManyClauses e) {

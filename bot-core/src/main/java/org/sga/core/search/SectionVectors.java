@@ -19,6 +19,7 @@ final class SectionVectors {
     private final Embedder embedder;
     private final float[][] bodyVectors;
     private final float[][][] alternateVectors;
+    private final NotCovered notCovered;
     private final List<NotCovered.Topic> topics;
     private final float[][][] topicVectors;
     private final LexicalIndex lexical;
@@ -31,6 +32,7 @@ final class SectionVectors {
         this.bodyVectors = sections.parallelStream().map(sec -> embedder.embedPassage(sec.heading() + ". " + sec.text())).toArray(float[][]::new);
         this.alternateVectors = sections.parallelStream()
                 .map(sec -> sec.alternates().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
+        this.notCovered = notCovered;
         this.topics = notCovered.topics();
         this.topicVectors = topics.stream()
                 .map(t -> t.phrases().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
@@ -51,9 +53,19 @@ final class SectionVectors {
         return lead >= 0 ? Math.max(best, similarity(q, lead)) : best;
     }
 
-    /** The topic not covered closest to the question, and how close; the first of equals. */
-    record Topic(String name, double closeness) {
-        static final Topic NONE = new Topic(null, Double.NEGATIVE_INFINITY);
+    /** The topic not covered closest to the question (its index, -1: none), and how close; the first of equals. */
+    record Topic(int index, double closeness) {
+        static final Topic NONE = new Topic(-1, Double.NEGATIVE_INFINITY);
+    }
+
+    /** The topic's name (null: none). */
+    String topicName(Topic topic) {
+        return topic.index() < 0 ? null : topics.get(topic.index()).name();
+    }
+
+    /** Whether the reply to {@code question} may name the topic as not covered ({@link NotCovered#named}). */
+    boolean namedTo(Topic topic, String question) {
+        return topic.index() < 0 || notCovered.named(topics.get(topic.index()), question);
     }
 
     Topic closestTopic(float[] q) {
@@ -61,7 +73,7 @@ final class SectionVectors {
         for (int t = 0; t < topicVectors.length; t++) {
             double closeness = Vectors.closeness(q, topicVectors[t], PHRASINGS_PER_TOPIC);
             if (closeness > closest.closeness()) {
-                closest = new Topic(topics.get(t).name(), closeness);
+                closest = new Topic(t, closeness);
             }
         }
         return closest;

@@ -62,7 +62,7 @@ class AnswersTest {
     @Test
     void givenAMissingDetail_thenTheReplySaysTheProcedureDoesNotGiveIt() {
         SearchResult result = new SearchResult("how long do we keep the copies", SearchResult.Decision.NOT_CONFIDENT, 0.9,
-                List.of(new Hit(section("7.1"), 1, 0.8, 0.9)), null, "a length of time");
+                List.of(new Hit(section("7.1"), 1, 0.8, 0.9)), null, "a length of time", true);
 
         Reply reply = answers.compose(result, false, List.of());
 
@@ -70,6 +70,25 @@ class AnswersTest {
         assertThat(reply.text()).startsWith("That asks for a length of time, and the closest section of the procedures does not"
                 + " give one.").contains("safeguarding lead");
         assertThat(reply.seeAlso()).extracting(Citation::sectionId).containsExactly("child-abuse-and-ict#7.1");
+    }
+
+    @Test
+    void givenATopicNotCoveredThatMayBeNamed_thenTheReplyNamesIt_andOneThatMayNot_thenItOnlySaysItIsNotSure() {
+        List<Hit> closest = List.of(new Hit(section("1.3"), 1, 0.4, 0.8));
+        SearchResult named = new SearchResult("an invented question", SearchResult.Decision.NOT_CONFIDENT, 0.8, closest,
+                "Physical punishment at home (offline)", null, true);
+        SearchResult unnamed = new SearchResult("an invented question about a video", SearchResult.Decision.NOT_CONFIDENT, 0.8,
+                closest, "Physical punishment at home (offline)", null, false);
+
+        Reply withName = answers.compose(named, false, List.of());
+        Reply without = answers.compose(unnamed, false, List.of());
+
+        assertThat(withName.text()).startsWith("That may be a question about \"Physical punishment at home (offline)\", which the"
+                + " procedures loaded here do not cover.");
+        assertThat(without.kind()).isEqualTo(Reply.Kind.NOT_CONFIDENT);
+        assertThat(without.text()).startsWith("I'm not sure the procedures I know answer that").doesNotContain("Physical punishment")
+                .doesNotContain("do not cover").contains("safeguarding lead");
+        assertThat(without.seeAlso()).extracting(Citation::sectionId).containsExactly("child-abuse-and-ict#1.3");
     }
 
     @Test

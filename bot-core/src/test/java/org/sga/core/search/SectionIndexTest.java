@@ -105,6 +105,20 @@ class SectionIndexTest {
             assertThat(r.notCoveredTopic()).isNotBlank();
         }
 
+        // The offline side of a harm the procedures cover online: declined as that topic, it is kept for the content
+        // owners, but a message about something online or an image is not told the procedures do not cover it.
+        @Test
+        void givenAMessageDeclinedAsAnOfflineTopic_thenTheTopicIsNamedOnlyWithoutWordsOfSomethingOnline() {
+            SearchResult online = index.search("her stepdad shows her rude videos on his phone", 5);
+            SearchResult offline = index.search("a boy in my group says his dad hits him with a belt when he is drunk", 5);
+
+            assertThat(online.answered()).isFalse();
+            assertThat(online.notCoveredTopic()).contains("(offline)");
+            assertThat(online.namedTopic()).isNull();
+            assertThat(offline.answered()).isFalse();
+            assertThat(offline.namedTopic()).contains("(offline)");
+        }
+
         @Test
         void aTopicNotCoveredIsAsCloseAsTheMeanOfItsTwoClosestPhrasings() {
             float[] q = {1, 0, 0};
