@@ -20,7 +20,6 @@ final class SectionVectors {
     private final float[][] bodyVectors;
     private final float[][][] alternateVectors;
     private final NotCovered notCovered;
-    private final List<NotCovered.Topic> topics;
     private final float[][][] topicVectors;
     private final LexicalIndex lexical;
 
@@ -33,8 +32,7 @@ final class SectionVectors {
         this.alternateVectors = sections.parallelStream()
                 .map(sec -> sec.alternates().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
         this.notCovered = notCovered;
-        this.topics = notCovered.topics();
-        this.topicVectors = topics.stream()
+        this.topicVectors = notCovered.topics().stream()
                 .map(t -> t.phrases().stream().map(embedder::embedContent).toArray(float[][]::new)).toArray(float[][][]::new);
     }
 
@@ -60,12 +58,12 @@ final class SectionVectors {
 
     /** The topic's name (null: none). */
     String topicName(Topic topic) {
-        return topic.index() < 0 ? null : topics.get(topic.index()).name();
+        return topic.index() < 0 ? null : notCovered.topics().get(topic.index()).name();
     }
 
     /** Whether the reply to {@code question} may name the topic as not covered ({@link NotCovered#named}). */
     boolean namedTo(Topic topic, String question) {
-        return topic.index() < 0 || notCovered.named(topics.get(topic.index()), question);
+        return topic.index() < 0 || notCovered.named(notCovered.topics().get(topic.index()), question);
     }
 
     Topic closestTopic(float[] q) {
