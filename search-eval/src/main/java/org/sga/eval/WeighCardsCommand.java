@@ -183,7 +183,8 @@ final class WeighCardsCommand implements Tool {
     }
 
     private static MeaningMargins.CardMargins with(MeaningMargins.CardMargins m, MeaningMargins.CardWeights weights) {
-        return new MeaningMargins.CardMargins(m.likely(), m.withoutWords(), m.sentence(), m.nearest(), m.far(), weights, m.line());
+        return new MeaningMargins.CardMargins(m.likely(), m.withoutWords(), m.sentence(), m.nearest(), m.far(), weights,
+                m.besideStronger(), m.line());
     }
 
     /** As printed for the file (four decimals), so that the figures are those of the weights as shipped. */

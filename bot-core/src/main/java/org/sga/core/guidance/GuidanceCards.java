@@ -546,18 +546,57 @@ public final class GuidanceCards {
      * not quoted, since the situation may yet be its own.
      */
     public Deciding deciding(String text, java.util.Collection<String> also) {
+        Read read = read(text, also);
+        List<CardReading> readings = read.readings();
+        int n = readings.size();
+        boolean[] applies = new boolean[n];
+        double[] strength = new double[n];
+        for (int i = 0; i < n; i++) {
+            CardReading reading = readings.get(i);
+            MeaningMargins.CardMargins m = margins == null ? null : margins.forCard(reading.card().id());
+            applies[i] = reading.applies(m);
+            strength[i] = strength(reading, m);
+        }
         List<GuidanceCard> shown = new ArrayList<>();
         List<GuidanceCard> heldBack = new ArrayList<>();
-        Read read = read(text, also);
-        for (CardReading reading : read.readings()) {
+        for (int i = 0; i < n; i++) {
+            CardReading reading = readings.get(i);
             MeaningMargins.CardMargins m = margins == null ? null : margins.forCard(reading.card().id());
-            if (reading.applies(m)) {
+            if (applies[i] && !besideStronger(i, m, applies, strength)) {
                 shown.add(reading.card());
-            } else if (reading.heldBack(m)) {
+            } else if (applies[i] || reading.heldBack(m)) {
                 heldBack.add(reading.card());
             }
         }
         return new Deciding(shown, heldBack, neverQuoted(read.similarity(), read.learned()));
+    }
+
+    /**
+     * How strongly a card is shown: without bound when a pattern or a danger situation brings it or no weights decide
+     * it, else its weighed score (above 0 when shown).
+     */
+    private static double strength(CardReading reading, MeaningMargins.CardMargins m) {
+        if (reading.matched() || reading.brought() || m == null || m.weights() == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return m.weights().score(reading.features());
+    }
+
+    /**
+     * Whether card {@code i}, shown by meaning alone less than its {@code card-beside-stronger} above its threshold,
+     * stands beside a card shown more strongly (decision 99): the writers of the safety sets need the weaker one
+     * beside a stronger one far less often than they find it spurious, so it is held back.
+     */
+    private static boolean besideStronger(int i, MeaningMargins.CardMargins m, boolean[] applies, double[] strength) {
+        if (m == null || m.besideStronger() <= 0 || !(strength[i] < m.besideStronger())) {
+            return false;
+        }
+        for (int j = 0; j < applies.length; j++) {
+            if (j != i && applies[j] && strength[j] > strength[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -49,7 +49,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
             "sentence", "card", "card-without-words", "concern-spread", "same-answer", "cards", "never-quote-nearest",
             "never-quote-share", "danger-weights", "cards-second-model", "cards-third-model");
     private static final Set<String> CARD_KEYS = Set.of("card", "card-without-words", "card-sentence", "card-nearest", "card-far",
-            "card-weights");
+            "card-weights", "card-beside-stronger");
 
     /**
      * How likely one card's classifier must find a message: with the words the card needs ({@code likely}), without
@@ -57,10 +57,18 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
      * ({@code sentence}; above 1, never); or the message whole at least {@code nearest} closer to the labelled messages
      * that need the card than to those that do not, whatever the classifier finds (infinite: never); but never by
      * meaning when the message whole is more than {@code far} closer to those that do not need it than to those that
-     * do (infinite: never so). {@code line} is where the file gives them (0: the model's own values).
+     * do (infinite: never so). A card its weights show by meaning alone, less than {@code besideStronger} above its
+     * threshold, is held back when another card is shown more strongly (0: never; decision 99). {@code line} is where
+     * the file gives them (0: the model's own values).
      */
     public record CardMargins(double likely, double withoutWords, double sentence, double nearest, double far,
-                              CardWeights weights, int line) {
+                              CardWeights weights, double besideStronger, int line) {
+
+        /** Never held back beside a stronger card. */
+        public CardMargins(double likely, double withoutWords, double sentence, double nearest, double far,
+                           CardWeights weights, int line) {
+            this(likely, withoutWords, sentence, nearest, far, weights, 0, line);
+        }
 
         /** Without weights: the card applies by meaning by the likelihoods and closeness above. */
         public CardMargins(double likely, double withoutWords, double sentence, double nearest, double far, int line) {
@@ -305,6 +313,23 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
     }
 
     /** The model {@code node} names ({@link EmbeddingModel#setting}); null when not given. */
+    /**
+     * {@code card-beside-stronger}: how far above its threshold a card shown by meaning alone must be to stay shown beside
+     * a card shown more strongly (0 to 10; not given: 0, it always stays). Only a card with {@code card-weights} has a
+     * threshold to be above.
+     */
+    private static double besideStronger(LinedYaml card) {
+        LinedYaml beside = card.get("card-beside-stronger");
+        if (!beside.isPresent()) {
+            return 0;
+        }
+        double value = beside.number(0, 10);
+        if (value > 0 && !card.get("card-weights").isPresent()) {
+            throw beside.problem("needs card-weights: only a weighed card has a threshold to be above");
+        }
+        return value;
+    }
+
     private static EmbeddingModel model(LinedYaml node) {
         if (!node.isPresent()) {
             return null;
@@ -396,7 +421,7 @@ public record MeaningMargins(int closest, double danger, double dangerLikelihood
                         c.get("card-sentence").isPresent() ? c.get("card-sentence").number(0, 1.01) : likely,
                         c.get("card-nearest").isPresent() ? c.get("card-nearest").number(-1, 1) : Double.POSITIVE_INFINITY,
                         c.get("card-far").isPresent() ? c.get("card-far").number(0, 1) : Double.POSITIVE_INFINITY,
-                        weights(c.get("card-weights"), views), c.line()));
+                        weights(c.get("card-weights"), views), besideStronger(c), c.line()));
             });
             LinedYaml nearest = m.get("never-quote-nearest");
             LinedYaml share = m.get("never-quote-share");

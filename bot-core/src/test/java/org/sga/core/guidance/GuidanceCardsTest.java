@@ -434,6 +434,79 @@ class GuidanceCardsTest {
         }
     }
 
+    /** A card shown by meaning only a little above its threshold, beside a card shown more strongly (decision 99). */
+    @Nested
+    class BesideAStrongerCard {
+
+        /** Two cards whose weights weigh nothing but their bias, so each one's score is its bias, whatever the message. */
+        private static final String TWO_CARDS = org.sga.core.testkit.CardFixtures.RECORD_CARD.replace("none:\n", """
+                  - id: CALL_THE_LEAD
+                    title: Call your lead
+                    first: Ring your safeguarding lead today.
+                    text: Tell them what you saw and heard.
+                    never: Never wait for the next meeting.
+                    procedure: [child-abuse-and-ict#5.3]
+                    national:
+                      - source: An invented publisher
+                        title: Invented advice on calls
+                        year: 2025
+                    reviewed_by: ""
+                    reviewed_on: ""
+                    examples:
+                      - who do I ring about a worry today
+                none:
+                """);
+        private static final String MESSAGE = "a worry about a pupil's notes";
+
+        private static String weighed(double bias) {
+            return "        card-weights:\n          likelihood: 0\n          sentence: 0\n          nearest: 0\n          words: 0\n"
+                    + "          likelihood-with-words: 0\n          network: 0\n          network-sentence: 0\n"
+                    + "          nearest-sentence: 0\n          bias: " + bias + "\n";
+        }
+
+        private GuidanceCards cards(double record, double lead, String leadBeside) {
+            String e5 = MeaningMarginsTest.E5 + "    cards:\n      KEEP_A_RECORD:\n" + weighed(record) + "      CALL_THE_LEAD:\n"
+                    + weighed(lead) + leadBeside;
+            MeaningMargins margins = MeaningMargins.parse(new StringReader("models:\n" + e5 + MeaningMarginsTest.E5.replace("e5-small", "minilm")),
+                    "margins.yml").get(EmbeddingModel.DEFAULT);
+            return GuidanceCards.parse(new StringReader(TWO_CARDS), "cards.yml").withMeaning(ShippedIndex.EMBEDDER, margins,
+                    new org.sga.content.Library(List.of()), () -> { }).prepared();
+        }
+
+        private static List<String> ids(List<GuidanceCard> cards) {
+            return cards.stream().map(GuidanceCard::id).toList();
+        }
+
+        @Test
+        void givenAWeakCardBesideAStrongerOne_thenItIsHeldBackNotShown() {
+            GuidanceCards.Deciding decided = cards(3, 0.3, "        card-beside-stronger: 0.5\n").deciding(MESSAGE, List.of());
+
+            assertThat(ids(decided.shown())).containsExactly("KEEP_A_RECORD");
+            assertThat(ids(decided.heldBack())).containsExactly("CALL_THE_LEAD");
+        }
+
+        @Test
+        void givenTheWeakCardAlone_orFarEnoughAboveItsThreshold_orWithoutTheSetting_thenItIsShown() {
+            String beside = "        card-beside-stronger: 0.5\n";
+            assertThat(ids(cards(-1, 0.3, beside).deciding(MESSAGE, List.of()).shown())).as("alone").containsExactly("CALL_THE_LEAD");
+            assertThat(ids(cards(3, 0.6, beside).deciding(MESSAGE, List.of()).shown())).as("0.6 above")
+                    .containsExactly("KEEP_A_RECORD", "CALL_THE_LEAD");
+            assertThat(ids(cards(3, 0.3, "").deciding(MESSAGE, List.of()).shown())).as("not set: never held back")
+                    .containsExactly("KEEP_A_RECORD", "CALL_THE_LEAD");
+            assertThat(ids(cards(0.2, 0.3, beside).deciding(MESSAGE, List.of()).shown())).as("the other is weaker")
+                    .containsExactly("KEEP_A_RECORD", "CALL_THE_LEAD");
+        }
+
+        @Test
+        void givenTheStrongerCardBroughtByItsPattern_thenTheWeakOneIsHeldBack() {
+            GuidanceCards.Deciding decided = cards(-1, 0.3, "        card-beside-stronger: 0.5\n")
+                    .deciding("do I need to write up what she said?", List.of());
+
+            assertThat(ids(decided.shown())).containsExactly("KEEP_A_RECORD");
+            assertThat(ids(decided.heldBack())).containsExactly("CALL_THE_LEAD");
+        }
+    }
+
     @Nested
     class BrokenFile {
 

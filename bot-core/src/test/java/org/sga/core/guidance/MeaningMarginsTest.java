@@ -134,6 +134,24 @@ class MeaningMarginsTest {
     }
 
     @Test
+    void aCardBesideAStrongerOne_isHeldBackOnlyWhereTheFileSaysHowFarAboveItsThresholdItMustBe() {
+        String beside = "models:\n" + E5 + CARD_ONE_WEIGHTS + "        card-beside-stronger: 0.5\n      CARD_TWO:\n        card: 0.3\n"
+                + E5.replace("e5-small", "minilm");
+        MeaningMargins m = MeaningMargins.parse(new StringReader(beside), "margins.yml").get(EmbeddingModel.E5_SMALL);
+        assertThat(m.forCard("CARD_ONE").besideStronger()).isEqualTo(0.5);
+        assertThat(m.forCard("CARD_TWO").besideStronger()).as("not given: never held back").isZero();
+        assertThat(m.forCard("CARD_THREE").besideStronger()).as("the model's own margins").isZero();
+
+        String unweighed = "models:\n" + E5 + "    cards:\n      CARD_TWO:\n        card: 0.3\n        card-beside-stronger: 0.5\n"
+                + E5.replace("e5-small", "minilm");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(unweighed), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("margins.yml:15").hasMessageContaining("needs card-weights");
+        String negative = beside.replace("card-beside-stronger: 0.5", "card-beside-stronger: -1");
+        assertThatThrownBy(() -> MeaningMargins.parse(new StringReader(negative), "margins.yml"))
+                .isInstanceOf(YamlProblem.class).hasMessageContaining("card-beside-stronger").hasMessageContaining("out of range");
+    }
+
+    @Test
     void theDangerWeightsAreReadWhole_andAMissingOneIsAProblem() {
         String weights = "models:\n" + E5 + "    danger-weights:\n      margin: 0.9\n      likelihood: 0.4\n      words: 1.5\n"
                 + "      over: -3\n      second-view: 0\n      bias: -2\n" + E5.replace("e5-small", "minilm");
