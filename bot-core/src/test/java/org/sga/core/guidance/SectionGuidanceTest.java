@@ -58,6 +58,17 @@ class SectionGuidanceTest {
     }
 
     @Test
+    void givenThePersonAConcernIsAboutIsSaidToBeTheLead_thenItIsAConcernAboutTheLead() {
+        SectionGuidance shipped = ShippedGuidance.SECTIONS.prepared();
+
+        assertThat(shipped.concernsOf("the worry is about the stable owner. he's also our safeguarding lead, who do I tell?"))
+                .contains("lead-subject");
+        assertThat(shipped.concernsOf("our club secretary, who is also the welfare officer, keeps texting the juniors late"))
+                .contains("lead-subject");
+        assertThat(shipped.concernsOf("who is the safeguarding lead for the Saturday club?")).doesNotContain("lead-subject");
+    }
+
+    @Test
     void aBrokenOwnRolePatternNamesItsLine() {
         assertThatThrownBy(() -> parse("own_role: '^(unclosed'\n" + FILE))
                 .isInstanceOf(YamlProblem.class).hasMessageStartingWith("sections.yml:1: own_role:")
