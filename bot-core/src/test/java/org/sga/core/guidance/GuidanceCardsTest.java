@@ -67,7 +67,9 @@ class GuidanceCardsTest {
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {"what is sextortion?", "what does sextortion mean", "whats a nude",
-            "what counts as an indecent image?", "what's 'sextortion' mean exactly? it came up on a course"})
+            "what counts as an indecent image?", "what's 'sextortion' mean exactly? it came up on a course",
+            "sextortion meaning?", "significant harm - definition?", "define grooming pls", "meaning of sextortion?",
+            "what's the definition of an indecent image?", "can you explain sextortion"})
         void givenAMessageThatOnlyAsksWhatAWordMeans_thenNoCardApplies(String message) {
             assertThat(ids(ShippedGuidance.CARDS, message)).as(message).isEmpty();
         }
@@ -75,6 +77,8 @@ class GuidanceCardsTest {
         @Test
         void givenAWordsMeaningAskedAndThenASituation_thenTheSituationsCardApplies() {
             assertThat(ids(ShippedGuidance.CARDS, "what is sextortion? a boy in my class is being blackmailed with his nudes"))
+                    .contains("SEXTORTION");
+            assertThat(ids(ShippedGuidance.CARDS, "sextortion meaning? a boy in my class is being blackmailed with his nudes"))
                     .contains("SEXTORTION");
         }
 
