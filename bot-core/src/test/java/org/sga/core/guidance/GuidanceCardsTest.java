@@ -82,6 +82,22 @@ class GuidanceCardsTest {
                     .contains("SEXTORTION");
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "girl on the trip says she's scared to go home but won't say why|false",
+            "he looks terrified every time his phone buzzes. wouldn't tell me what it is|false",
+            "Wouldn't say more. she's gone home with her stepdad now|false",
+            "I told her I wouldn't tell anyone, was that wrong?|true",
+            "kid passed me a note saying 'he hurts me, dont say anything'|true",
+            "she won't let me ring anyone, she says she'll do it tonight|true",
+            "she doesn't want her mum to know about the messages|true"})
+        void givenAChildWhoWontSayMore_thenThatIsNotTheSecrecyCardsWords(String message, boolean words) {
+            // Decision 108: "she won't say why" is a child holding back, not a request for secrecy or a promise.
+            assertThat(ShippedGuidance.CARDS.readings(message, List.of()).stream()
+                    .filter(r -> r.card().id().equals("NO_SECRECY")).findFirst().orElseThrow().cued())
+                    .as(message).isEqualTo(words);
+        }
+
         @Test
         void givenAParentAsksForAHealthMatterToBeKeptQuiet_thenTheSecrecyCardDoesNotApply() {
             assertThat(ids(ShippedGuidance.CARDS, "mum asked us to keep her son's asthma diagnosis quiet from the other parents"))
