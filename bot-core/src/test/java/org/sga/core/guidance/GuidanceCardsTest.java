@@ -98,6 +98,21 @@ class GuidanceCardsTest {
                     .as(message).isEqualTo(words);
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "NO_SECRECY|she says she'll cut herself if we ring her foster carer|true",
+            "NO_SECRECY|he'll run off if anyone calls his dad, he says|true",
+            "NO_SECRECY|we ring her foster carer every friday to say how the session went|false",
+            "IMAGES_DO_NOT_SHARE|shall I check my coworker's browser history before I say anything|true",
+            "IMAGES_DO_NOT_SHARE|should I check the history of the complaint before I ring the parent|false"})
+        void givenAChildsConditionOrABrowsersHistory_thenThoseAreTheCardsWords(String card, String message, boolean words) {
+            // Decision 109: "if we ring her carer" is a child's condition as "if you tell" is; a browser's history
+            // is where the images a colleague looked at are.
+            assertThat(ShippedGuidance.CARDS.readings(message, List.of()).stream()
+                    .filter(r -> r.card().id().equals(card)).findFirst().orElseThrow().cued())
+                    .as(message).isEqualTo(words);
+        }
+
         @Test
         void givenAParentAsksForAHealthMatterToBeKeptQuiet_thenTheSecrecyCardDoesNotApply() {
             assertThat(ids(ShippedGuidance.CARDS, "mum asked us to keep her son's asthma diagnosis quiet from the other parents"))
