@@ -49,6 +49,18 @@ class DangerSignalsTest {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isFalse();
         }
 
+        // Decisions 110 and 111: a time alone is not a danger; the calm phrasings include everyday work.
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "who's got the keys to lock up the pavilion tonight?",
+            "printer in the office has jammed again and I need the registers printed by 9",
+            "training's moved to 7 tonight because the pitch is booked",
+            "can someone cover the front desk at lunch today",
+            "whats the float for the merch stall tonight"})
+        void givenEverydayWorkThatMentionsATime_thenThereIsNo999Line(String message) {
+            assertThat(ShippedGuidance.DANGER.present(message)).as(message).isFalse();
+        }
+
         /**
          * Words that say the danger is over are read (decision 17), but since decision 63 a classifier very sure of
          * danger now can outweigh them: "a boy told me 3 weeks ago a man said he'd be waiting for him after football,
