@@ -30,7 +30,10 @@ class DangerSignalsTest {
             "someone is threatening to send his nudes to everyone unless he pays £500 tonight",
             "a pupil in my form says she is going to take all her mum's tablets when she gets in",
             "one of our year 5s wasn't at the pick up point and nobody has seen her since lunch",
-            "there is a man parked by the school gate who says he is waiting for a girl in year 9"})
+            "there is a man parked by the school gate who says he is waiting for a girl in year 9",
+            // decision 112: someone who wants to meet the child today, said without an app or a place
+            "she says he asked for pics and now wants to meet tonight. should i ask her to show me the pics he sent so I know what we're dealing with?",
+            "the lad says the man has arranged to meet him after school"})
         void givenAChildMayBeInDangerNow_thenThe999LineComesFirst(String message) {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isTrue();
         }
