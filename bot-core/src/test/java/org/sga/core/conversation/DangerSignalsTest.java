@@ -33,7 +33,9 @@ class DangerSignalsTest {
             "there is a man parked by the school gate who says he is waiting for a girl in year 9",
             // decision 112: someone who wants to meet the child today, said without an app or a place
             "she says he asked for pics and now wants to meet tonight. should i ask her to show me the pics he sent so I know what we're dealing with?",
-            "the lad says the man has arranged to meet him after school"})
+            "the lad says the man has arranged to meet him after school",
+            // decision 113: a child who speaks of ending it and asks for the quickest way
+            "year 10 has been on about ending it all week and just asked me what the quickest way is"})
         void givenAChildMayBeInDangerNow_thenThe999LineComesFirst(String message) {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isTrue();
         }
@@ -47,6 +49,7 @@ class DangerSignalsTest {
             "should I tell the colleague that I have reported them?",
             "the DSL is off today, who do I tell about a disclosure",
             "how do I fill in the referral form",
+            "what's the quickest way to make a referral out of hours",
             "last term a year 8 met a man from snapchat after school, it was all dealt with, what should we have recorded?"})
         void givenNoDangerNow_thenThereIsNo999Line(String message) {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isFalse();

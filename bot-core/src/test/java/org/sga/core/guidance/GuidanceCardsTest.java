@@ -102,7 +102,10 @@ class GuidanceCardsTest {
             "NO_SECRECY|he'll run off if anyone calls his dad, he says|true",
             "NO_SECRECY|we ring her foster carer every friday to say how the session went|false",
             "IMAGES_DO_NOT_SHARE|shall I check my coworker's browser history before I say anything|true",
-            "IMAGES_DO_NOT_SHARE|should I check the history of the complaint before I ring the parent|false"})
+            "IMAGES_DO_NOT_SHARE|should I check the history of the complaint before I ring the parent|false",
+            // Decision 113: "want the rest shared?" is a threat said as a question.
+            "SEXTORTION|an account sent her a photo of herself from the gala saying 'want the rest posted?'|true",
+            "SEXTORTION|do you want the rest of the team photos sent round to parents tonight?|false"})
         void givenAChildsConditionOrABrowsersHistory_thenThoseAreTheCardsWords(String card, String message, boolean words) {
             // Decision 109: "if we ring her carer" is a child's condition as "if you tell" is; a browser's history
             // is where the images a colleague looked at are.

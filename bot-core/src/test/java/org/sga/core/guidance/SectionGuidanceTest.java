@@ -66,6 +66,15 @@ class SectionGuidanceTest {
         assertThat(shipped.concernsOf("our club secretary, who is also the welfare officer, keeps texting the juniors late"))
                 .contains("lead-subject");
         assertThat(shipped.concernsOf("who is the safeguarding lead for the Saturday club?")).doesNotContain("lead-subject");
+        // Decision 113: the commonest way round, "the person I'm worried about is our DSL", and a named nurse
+        assertThat(shipped.concernsOf("the person i'm worried about is our welfare officer, can I just ask him about it?"))
+                .contains("lead-subject");
+        assertThat(shipped.concernsOf("our named nurse for safeguarding is actually the one the concern is about"))
+                .contains("lead-subject");
+        assertThat(shipped.concernsOf("the concern is actually about our DSL, she messages the year 10s at night"))
+                .contains("lead-subject");
+        assertThat(shipped.concernsOf("our safeguarding nurse is the one to ask about a disclosure, isn't she?"))
+                .doesNotContain("lead-subject");
     }
 
     @Test
