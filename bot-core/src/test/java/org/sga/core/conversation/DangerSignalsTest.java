@@ -35,7 +35,9 @@ class DangerSignalsTest {
             "she says he asked for pics and now wants to meet tonight. should i ask her to show me the pics he sent so I know what we're dealing with?",
             "the lad says the man has arranged to meet him after school",
             // decision 113: a child who speaks of ending it and asks for the quickest way
-            "year 10 has been on about ending it all week and just asked me what the quickest way is"})
+            "year 10 has been on about ending it all week and just asked me what the quickest way is",
+            // decision 115: someone who says they will turn up where the child is today
+            "we could reply as her and have the police waiting when he turns up tonight"})
         void givenAChildMayBeInDangerNow_thenThe999LineComesFirst(String message) {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isTrue();
         }
@@ -66,7 +68,8 @@ class DangerSignalsTest {
             // decision 114: everyday work that names children (messages of a development everyday set)
             "Toddler room going out to the garden at 10, wellies on please, it's muddy.",
             "Cadets tonight at 7, uniform inspection so boots polished please.",
-            "Rhyme time is at 10.30 today, expecting 20 toddlers, can someone help set out the mats?"})
+            "Rhyme time is at 10.30 today, expecting 20 toddlers, can someone help set out the mats?",
+            "he's turning up at 8 for his shift so I can leave early"})
         void givenEverydayWorkThatMentionsATime_thenThereIsNo999Line(String message) {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isFalse();
         }
