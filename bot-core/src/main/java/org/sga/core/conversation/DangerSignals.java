@@ -198,7 +198,9 @@ public final class DangerSignals {
         // one that a danger situation lists as its own example is never counted calm.
         Set<String> dangerous = new HashSet<>();
         situations.forEach(s -> dangerous.addAll(s.examples().texts()));
-        moreCalm.stream().filter(t -> !all.contains(t) && !dangerous.contains(t)).forEach(all::add);
+        // A set for the phrasings already counted: the cards' `none` repeats the calm phrasings of everyday work.
+        Set<String> counted = new HashSet<>(all);
+        moreCalm.stream().filter(t -> !dangerous.contains(t) && counted.add(t)).forEach(all::add);
         return new DangerSignals(patterns, situations, cards, cardsNeed, neverQuote, alwaysNeverQuote, cardLines, Phrasings.of(all),
                 embedder, second,
                 third, margins, whenEmbedded);
