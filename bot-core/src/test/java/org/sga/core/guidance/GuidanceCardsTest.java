@@ -158,7 +158,8 @@ class GuidanceCardsTest {
             "does the procedure mention sextortion or is that a separate policy",
             "my neighbour's boy (8) says her husband shows him rude videos on his tablet",
             "two of the year 6s keep watching scary videos at wet play",
-            "a man at the fair was showing the kids funny pictures on his phone"})
+            "a man at the fair was showing the kids funny pictures on his phone",
+            "a parent sent me a snap to say they're running late"})
         void givenAQuestionAboutTheWordOrAChildShownVideos_thenNoPatternShowsTheSextortionOrImageCard(String message) {
             assertThat(ids(PATTERNS_ONLY, message)).as(message).doesNotContain("SEXTORTION", "IMAGES_DO_NOT_SHARE");
         }
@@ -170,7 +171,10 @@ class GuidanceCardsTest {
             "a dad has shown me a photo his daughter was sent, can I keep a copy?|IMAGES_DO_NOT_SHARE",
             "the coach wants to show her the video so she can say who it is|IMAGES_DO_NOT_SHARE",
             "can I watch the video before I pass it on?|IMAGES_DO_NOT_SHARE",
-            "a pupil showed me a nude of a girl in her class|IMAGES_DO_NOT_SHARE"})
+            "a pupil showed me a nude of a girl in her class|IMAGES_DO_NOT_SHARE",
+            // decision 117: someone sending the writer an image, the image word after "send me"
+            "a lad at the stall asked if he could send me a 'special' photo later|IMAGES_DO_NOT_SHARE",
+            "the girl's brother says he'll forward us the video tonight|IMAGES_DO_NOT_SHARE"})
         void givenTheCardsSituation_thenItsPatternStillShowsIt(String message, String card) {
             assertThat(ids(PATTERNS_ONLY, message)).as(message).contains(card);
         }

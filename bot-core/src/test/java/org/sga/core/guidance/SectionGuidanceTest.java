@@ -75,6 +75,17 @@ class SectionGuidanceTest {
                 .contains("lead-subject");
         assertThat(shipped.concernsOf("our safeguarding nurse is the one to ask about a disclosure, isn't she?"))
                 .doesNotContain("lead-subject");
+        // Decision 117: the lead named first and the worry said after it, and a manager by another title
+        assertThat(shipped.concernsOf("the warden is our welfare officer and it's him I'm worried about, who do I tell?"))
+                .contains("lead-subject");
+        assertThat(shipped.concernsOf("my shift supervisor is the one the lad told me about, do I still go to him?"))
+                .contains("lead-subject");
+        assertThat(shipped.concernsOf("our team leader is actually the person sending the messages"))
+                .contains("lead-subject");
+        assertThat(shipped.concernsOf("my line manager is the one to tell about a concern, isn't she?"))
+                .doesNotContain("lead-subject");
+        assertThat(shipped.concernsOf("our area manager is the one who deals with complaints from parents"))
+                .doesNotContain("lead-subject");
     }
 
     @Test
