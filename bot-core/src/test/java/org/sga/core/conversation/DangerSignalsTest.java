@@ -37,7 +37,9 @@ class DangerSignalsTest {
             // decision 113: a child who speaks of ending it and asks for the quickest way
             "year 10 has been on about ending it all week and just asked me what the quickest way is",
             // decision 115: someone who says they will turn up where the child is today
-            "we could reply as her and have the police waiting when he turns up tonight"})
+            "we could reply as her and have the police waiting when he turns up tonight",
+            // decision 118: a threat of self-harm put as "something stupid"
+            "a boy in my group says he'll do something stupid if his dad finds out about the pics"})
         void givenAChildMayBeInDangerNow_thenThe999LineComesFirst(String message) {
             assertThat(ShippedGuidance.DANGER.present(message)).as(message).isTrue();
         }
