@@ -159,7 +159,9 @@ class GuidanceCardsTest {
             "my neighbour's boy (8) says her husband shows him rude videos on his tablet",
             "two of the year 6s keep watching scary videos at wet play",
             "a man at the fair was showing the kids funny pictures on his phone",
-            "a parent sent me a snap to say they're running late"})
+            "a parent sent me a snap to say they're running late",
+            // decision 121 needs words of self-harm as well as the condition
+            "if they post the photos on the class page, do we need every parent's consent?"})
         void givenAQuestionAboutTheWordOrAChildShownVideos_thenNoPatternShowsTheSextortionOrImageCard(String message) {
             assertThat(ids(PATTERNS_ONLY, message)).as(message).doesNotContain("SEXTORTION", "IMAGES_DO_NOT_SHARE");
         }
@@ -174,7 +176,10 @@ class GuidanceCardsTest {
             "a pupil showed me a nude of a girl in her class|IMAGES_DO_NOT_SHARE",
             // decision 117: someone sending the writer an image, the image word after "send me"
             "a lad at the stall asked if he could send me a 'special' photo later|IMAGES_DO_NOT_SHARE",
-            "the girl's brother says he'll forward us the video tonight|IMAGES_DO_NOT_SHARE"})
+            "the girl's brother says he'll forward us the video tonight|IMAGES_DO_NOT_SHARE",
+            // decision 121: a threat with the child's images, answered with a threat of self-harm
+            "she texted me 'if he shares it im going to end it', he told her tonight|SEXTORTION",
+            "the lad says he'll jump off the multi-storey if his pics get sent round|SEXTORTION"})
         void givenTheCardsSituation_thenItsPatternStillShowsIt(String message, String card) {
             assertThat(ids(PATTERNS_ONLY, message)).as(message).contains(card);
         }
